@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from './db/open';
+import type { Keys } from './lib/crypto';
+import type { ClockSettingsStore } from './settings/clock-settings';
+
+/** What every service gets: the database, the keys, the clock (a fake one in tests) and the clock settings. */
+export interface Deps {
+  db: Db;
+  keys: Keys;
+  now: () => Date;
+  clockSettings: ClockSettingsStore;
+  tokenTtlSeconds: number;
+  log?: FastifyBaseLogger;
+}

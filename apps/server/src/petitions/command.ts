@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import {
+  can,
+  decide,
+  evolve,
+  openDeadlines,
+  parentJurisdiction,
+  type Command,
+  type ProcessCommandType,
+  type UnitRef,
+} from '@qiao/core';
+import type { commandBodies } from '@qiao/contracts';
+import type { z } from 'zod';
+import type { SessionUser } from '../auth/actor';
+import type { Deps } from '../context';
+import { petitions } from '../db/schema';
+import { AppError, forbidden, notFound } from '../lib/errors';
+import { levelAbove, requireUnit, unitRef } from '../units/repo';
+import { appendEvent, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
+import { refusalError } from './refusal-error';
+
+export type CommandBody<C extends ProcessCommandType> = z.infer<(typeof commandBodies)[C]>;
+
+export const petitionNotFound = () => notFound({ zh: '该信访事项', en: 'petition' });
+
+export const staleVersion = (current: number) =>
+  new AppError(
+    409,
+    'versionConflict',
+    {
+      zh: '该信访事项已被他人修改，请刷新后重试（您填写的内容不会丢失）',
+      en: 'Someone else changed this petition: reload and try again (nothing you typed is lost)',
+    },
+    { currentVersion: current },
+  );
+
+/**
+ * Run one process command: load and lock the petition, check permission and version, let the core decide,
+ * then write the new state, its event and its clocks in the same transaction. The version check is also in
+ * the UPDATE, so two racing commands can never both apply.
+ */
+export async function runCommand<C extends ProcessCommandType>(
+  deps: Deps,
+  actor: SessionUser,
+  id: string,
+  type: C,
+  body: CommandBody<C>,
+  expectedVersion: number,
+) {
+  const now = deps.now();
+  const ctx = deps.clockSettings.context(now);
+  return deps.db.transaction(async (tx) => {
+    const row = await loadPetition(tx, id, { forUpdate: true });
+    if (!row) throw petitionNotFound();
+    const scope = scopeOf(row);
+    if (!can(actor, 'view', scope).allowed) throw petitionNotFound();
+    const permission = can(actor, type, scope);
+    if (!permission.allowed) throw forbidden(permission.message);
+    if (row.version !== expectedVersion) throw staleVersion(row.version);
+
+    const command = await toCommand(tx, row, type, body);
+    const decision = decide(row.state, command, {
+      now,
+      ...deps.clockSettings.get(),
+      actor: { userId: actor.userId, unitId: actor.unitId },
+    });
+    if (!decision.ok) throw refusalError(decision.refusal);
+    const state = evolve(row.state, decision.event);
+    const updated = await tx
+      .update(petitions)
+      .set({ ...stateColumns(state, ctx), updatedAt: now })
+      .where(and(eq(petitions.id, id), eq(petitions.version, expectedVersion)))
+      .returning({ id: petitions.id });
+    if (updated.length !== 1) throw staleVersion(row.version);
+    await appendEvent(tx, row, state.version, decision.event);
+    await saveClocks(tx, row, state, ctx);
+    return {
+      id,
+      status: state.status,
+      version: state.version,
+      deadlines: openDeadlines(state, ctx),
+      event: { seq: state.version, type: decision.event.type, on: decision.event.on },
+    };
+  });
+}
+
+/** Turn an API body into the core's command: unit ids become unit refs, server-made ids are added. */
+async function toCommand(tx: Tx, row: PetitionRow, type: ProcessCommandType, body: Record<string, unknown>): Promise<Command> {
+  const b = body;
+  switch (type) {
+    case 'assign':
+    case 'forward': {
+      const { unitId, ...rest } = b as { unitId: string };
+      return { type, ...rest, unit: unitRef(await requireUnit(tx, unitId, 'unitId')) };
+    }
+    case 'requestReview':
+    case 'requestReReview': {
+      const { unitId, ...rest } = b as { unitId?: string };
+      const unit = unitId ? unitRef(await requireUnit(tx, unitId, 'unitId')) : await defaultReviewUnit(tx, row, type);
+      return { type, ...rest, unit } as Command;
+    }
+    case 'supervise':
+      return { type, ...b, supervisionId: randomUUID() } as Command;
+    case 'accept':
+    case 'decline':
+    case 'object':
+    case 'decideObjection':
+    case 'divert':
+    case 'extend':
+    case 'pause':
+    case 'resume':
+    case 'reply':
+    case 'conclude':
+    case 'decideReview':
+    case 'decideReReview':
+    case 'answerSupervision':
+    case 'rate':
+      return { type, ...b } as Command;
+  }
+}
+
+async function defaultReviewUnit(tx: Tx, row: PetitionRow, type: 'requestReview' | 'requestReReview'): Promise<UnitRef> {
+  const below = type === 'requestReview' ? row.state.currentUnit : row.state.review?.unit;
+  const unit = below ? await requireUnit(tx, below.id, 'unitId') : undefined;
+  const above = unit ? await levelAbove(tx, unit, parentJurisdiction(unit.jurisdictionCode)) : undefined;
+  if (!above)
+    throw new AppError(
+      400,
+      'noLevelAbove',
+      { zh: 'unitId：无法确定上一级机关，请指定复查（复核）单位', en: 'unitId: no level above was found; name the reviewing unit' },
+      { field: 'unitId' },
+    );
+  return unitRef(above);
+}

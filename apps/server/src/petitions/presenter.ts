@@ -1,0 +1,124 @@
+import type { Message, PetitionEvent } from '@qiao/core';
+
+type Names = Map<string, string>;
+
+const outcome: Record<string, Message> = {
+  support: { zh: '予以支持', en: 'supported' },
+  explain: { zh: '解释说明', en: 'explained' },
+  notSupport: { zh: '不予支持', en: 'not supported' },
+  mediated: { zh: '调解达成协议', en: 'settled by mediation' },
+  uphold: { zh: '维持原意见', en: 'upheld' },
+  revise: { zh: '变更原意见', en: 'revised' },
+};
+
+const divertTo: Record<string, Message> = {
+  litigation: { zh: '诉讼', en: 'litigation' },
+  arbitration: { zh: '仲裁', en: 'arbitration' },
+  reconsideration: { zh: '行政复议', en: 'administrative reconsideration' },
+  partyDiscipline: { zh: '党纪申诉等程序', en: 'party discipline procedures' },
+  otherLegal: { zh: '其他法定途径', en: 'another legal channel' },
+};
+
+const pauseReason: Record<string, Message> = {
+  hearing: { zh: '举行听证', en: 'a hearing' },
+  awaitingMaterial: { zh: '等待信访人补充材料', en: 'waiting for material from the petitioner' },
+  expertAssessment: { zh: '鉴定', en: 'an expert assessment' },
+};
+
+const rating: Record<string, Message> = {
+  satisfied: { zh: '满意', en: 'satisfied' },
+  basicallySatisfied: { zh: '基本满意', en: 'basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'dissatisfied' },
+};
+
+const declineReason: Record<string, Message> = {
+  notPetitionMatter: { zh: '不属于信访事项', en: 'not a petition matter' },
+  outsideRemit: { zh: '不属于本机关职权范围', en: 'outside this body’s remit' },
+  sameMatterInProgress: { zh: '同一事项正在办理中', en: 'the same matter is already being handled' },
+  finalAfterReReview: { zh: '已复核终结', en: 'finally decided on re-review' },
+  insufficientInformation: { zh: '信访人身份或诉求不明', en: 'petitioner or request unclear' },
+};
+
+const m = (zh: string, en: string): Message => ({ zh, en });
+const pick = (table: Record<string, Message>, key: unknown): Message =>
+  table[String(key)] ?? { zh: String(key), en: String(key) };
+
+/** One line, in plain words, for each step of the history. */
+export function summarise(event: PetitionEvent, names: Names): Message {
+  const unit = (id: string | undefined) => (id ? (names.get(id) ?? id) : '');
+  switch (event.type) {
+    case 'registered':
+      return m('登记信访事项', 'Petition registered');
+    case 'assigned': {
+      const u = unit(event.data.unit.id);
+      const limit = event.data.limitDays;
+      return m(
+        `交办至${u}${limit ? `，限 ${limit} 日内办结并报送结果` : '，要求报送办理结果'}`,
+        `Assigned to ${u}${limit ? `, to conclude within ${limit} days` : ''} and report the result back`,
+      );
+    }
+    case 'forwarded': {
+      const u = unit(event.data.unit.id);
+      return m(`转送至${u}`, `Forwarded to ${u}`);
+    }
+    case 'accepted':
+      return m('受理，已书面告知信访人', 'Accepted; the petitioner was told in writing');
+    case 'declined': {
+      const r = pick(declineReason, event.data.reason);
+      return m(`不予受理（${r.zh}），已书面告知信访人`, `Declined (${r.en}); the petitioner was told in writing`);
+    }
+    case 'objected':
+      return m('承办单位提出异议：不属于本单位职权范围', 'The unit objected: outside its remit');
+    case 'objectionDecided':
+      return event.data.approve
+        ? m('异议核实同意，退回重新转送', 'Objection upheld; the petition returns to be routed again')
+        : m('异议不予同意，由原单位继续办理', 'Objection rejected; the unit keeps the petition');
+    case 'diverted': {
+      const t = pick(divertTo, event.data.to);
+      return m(`导入${t.zh}途径，已告知信访人`, `Diverted to ${t.en}; the petitioner was told`);
+    }
+    case 'extended':
+      return m(
+        `经单位负责人批准延长办理期限 ${event.data.days} 日，已告知信访人`,
+        `Handling limit extended by ${event.data.days} days with the unit head's approval; petitioner told`,
+      );
+    case 'paused': {
+      const r = pick(pauseReason, event.data.reason);
+      return m(`因${r.zh}中止计算期限`, `Clock paused for ${r.en}`);
+    }
+    case 'resumed':
+      return m('恢复计算期限', 'Clock resumed');
+    case 'replied': {
+      const o = pick(outcome, event.data.outcome);
+      return m(`出具信访处理意见书：${o.zh}`, `Written opinion issued: ${o.en}`);
+    }
+    case 'concluded':
+      return event.data.resolved
+        ? m('办结，问题已化解', 'Concluded; the problem was resolved')
+        : m('办结', 'Concluded');
+    case 'reviewRequested': {
+      const u = unit(event.data.unit.id);
+      return m(`信访人请求复查，由${u}复查`, `The petitioner asked for a review, by ${u}`);
+    }
+    case 'reviewDecided': {
+      const o = pick(outcome, event.data.outcome);
+      return m(`出具复查意见：${o.zh}`, `Review decided: ${o.en}`);
+    }
+    case 'reReviewRequested': {
+      const u = unit(event.data.unit.id);
+      return m(`信访人请求复核，由${u}复核`, `The petitioner asked for a re-review, by ${u}`);
+    }
+    case 'reReviewDecided': {
+      const o = pick(outcome, event.data.outcome);
+      return m(`出具复核意见：${o.zh}（终结）`, `Re-review decided: ${o.en} (final)`);
+    }
+    case 'supervised':
+      return m('信访部门发出督办通知', 'The petition office issued a supervision notice');
+    case 'supervisionAnswered':
+      return m('承办单位书面答复督办', 'The unit answered the supervision notice in writing');
+    case 'rated': {
+      const r = pick(rating, event.data.rating);
+      return m(`信访人评价：${r.zh}`, `The petitioner rated the outcome: ${r.en}`);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
+import { allowedIn, can, openDeadlines, petitionClocks, visibilityFilter, type ProcessCommandType } from '@qiao/core';
+import type { PetitionListQuery } from '@qiao/contracts';
+import type { z } from 'zod';
+import type { SessionUser } from '../auth/actor';
+import type { Deps } from '../context';
+import { petitioners, petitions, users } from '../db/schema';
+import { badRequest } from '../lib/errors';
+import { unitNames } from '../units/repo';
+import { attachmentList } from './attachments';
+import { petitionNotFound } from './command';
+import { maskedPetitioners } from './petitioners';
+import { summarise } from './presenter';
+import { loadEvents, loadPetition, scopeOf, visibilitySql, type PetitionRow, type Tx } from './repo';
+
+type ListQuery = z.infer<typeof PetitionListQuery>;
+
+/** Load a petition the actor may see, or 404 (an out-of-scope petition does not exist for them). */
+export async function visiblePetition(tx: Tx, actor: SessionUser, id: string): Promise<PetitionRow> {
+  const row = await loadPetition(tx, id);
+  if (!row || !can(actor, 'view', scopeOf(row)).allowed) throw petitionNotFound();
+  return row;
+}
+
+export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
+  const row = await visiblePetition(deps.db, actor, id);
+  const ctx = deps.clockSettings.context(deps.now());
+  const events = await loadEvents(deps.db, id);
+  const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((x): x is string => x !== null))];
+  const people = actorIds.length
+    ? await deps.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds))
+    : [];
+  const personName = new Map(people.map((p) => [p.id, p.name]));
+  const unitIds = [
+    row.currentUnitId,
+    row.registeringUnitId,
+    ...row.involvedUnitIds,
+    ...events.map((e) => e.actorUnitId),
+  ];
+  const names = await unitNames(deps.db, unitIds);
+  const unit = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
+  const scope = scopeOf(row);
+  const available = (Object.keys(allowedIn) as ProcessCommandType[]).filter(
+    (c) => allowedIn[c].includes(row.state.status) && can(actor, c, scope).allowed,
+  );
+  return {
+    ...listItem(row, names, ctx.today, (await maskedPetitioners(deps.db, id))[0]?.name ?? ''),
+    content: row.content,
+    demands: row.demands,
+    respondent: row.respondentName ? { name: row.respondentName, unitId: row.respondentUnitId } : null,
+    address: row.address,
+    registeringUnit: unit(row.registeringUnitId),
+    repeatOf: row.repeatOf,
+    petitioners: await maskedPetitioners(deps.db, id),
+    attachments: await attachmentList(deps.db, id),
+    deadlines: openDeadlines(row.state, ctx),
+    clocks: petitionClocks(row.state, ctx),
+    state: row.state as unknown as Record<string, unknown>,
+    availableCommands: available,
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at.toISOString(),
+      on: e.event.on,
+      actor: {
+        userId: e.actorUserId,
+        name: e.actorUserId ? (personName.get(e.actorUserId) ?? null) : null,
+        unit: unit(e.actorUnitId),
+      },
+      summary: summarise(e.event, names),
+      data: e.event.data,
+    })),
+  };
+}
+
+function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    title: row.title,
+    status: row.status as PetitionRow['state']['status'],
+    channel: row.channel as PetitionRow['state']['channel'],
+    category: row.category as PetitionRow['state']['category'],
+    domain: row.domain as PetitionRow['state']['domain'],
+    litigationRelated: row.litigationRelated,
+    jurisdictionCode: row.jurisdictionCode,
+    collective: row.collective,
+    headcount: row.headcount,
+    currentUnit: row.currentUnitId ? { id: row.currentUnitId, name: names.get(row.currentUnitId) ?? row.currentUnitId } : null,
+    receivedOn: row.receivedOn,
+    nextDueOn: row.nextDueOn,
+    overdue: row.nextDueOn !== null && row.nextDueOn < today,
+    petitioner,
+    version: row.version,
+  };
+}
+
+/** Newest first, by received day then id; the cursor is the last row's (receivedOn, id). */
+export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery) {
+  const today = deps.clockSettings.context(deps.now()).today;
+  const where: SQL[] = [visibilitySql(visibilityFilter(actor))];
+  if (q.status?.length) where.push(inArray(petitions.status, q.status));
+  if (q.domain?.length) where.push(inArray(petitions.domain, q.domain));
+  if (q.category?.length) where.push(inArray(petitions.category, q.category));
+  if (q.channel?.length) where.push(inArray(petitions.channel, q.channel));
+  if (q.unit) where.push(eq(petitions.currentUnitId, q.unit));
+  if (q.jurisdiction) {
+    const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
+    where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);
+  }
+  if (q.overdue === 'true') where.push(lt(petitions.nextDueOn, today));
+  if (q.overdue === 'false') where.push(or(sql`${petitions.nextDueOn} is null`, gte(petitions.nextDueOn, today))!);
+  if (q.dueBefore) where.push(lte(petitions.nextDueOn, q.dueBefore));
+  if (q.receivedFrom) where.push(gte(petitions.receivedOn, q.receivedFrom));
+  if (q.receivedTo) where.push(lte(petitions.receivedOn, q.receivedTo));
+  if (q.text) {
+    const like = `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(
+      or(
+        sql`${petitions.title} like ${like}`,
+        sql`${petitions.content} like ${like}`,
+        sql`${petitions.respondentName} like ${like}`,
+        eq(petitions.trackingCode, q.text.toUpperCase()),
+      )!,
+    );
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    where.push(
+      or(lt(petitions.receivedOn, c.receivedOn), and(eq(petitions.receivedOn, c.receivedOn), lt(petitions.id, c.id)))!,
+    );
+  }
+  const rows = await deps.db
+    .select()
+    .from(petitions)
+    .where(and(...where))
+    .orderBy(desc(petitions.receivedOn), desc(petitions.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const names = await unitNames(deps.db, page.map((r) => r.currentUnitId));
+  const first = await firstPetitioners(deps.db, page.map((r) => r.id));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => listItem(r, names, today, first.get(r.id) ?? '')),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.receivedOn, last.id) : null,
+  };
+}
+
+async function firstPetitioners(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })
+    .from(petitioners)
+    .where(and(inArray(petitioners.petitionId, ids), eq(petitioners.position, 0)));
+  return new Map(rows.map((r) => [r.petitionId, r.name]));
+}
+
+function encodeCursor(receivedOn: string, id: string) {
+  return Buffer.from(`${receivedOn}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string) {
+  const [receivedOn, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!receivedOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || !/^[0-9a-f-]{36}$/i.test(id))
+    throw badRequest('invalidCursor', { zh: 'cursor：分页游标无效', en: 'cursor: not a valid page cursor' }, { field: 'cursor' });
+  return { receivedOn, id };
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import {
+  nextDue,
+  petitionClocks,
+  type ClockContext,
+  type PetitionEvent,
+  type PetitionScope,
+  type PetitionState,
+  type VisibilityFilter,
+} from '@qiao/core';
+import type { Tx } from '../db/open';
+export type { Tx };
+import { petitionClocks as clocksTable, petitionEvents, petitions } from '../db/schema';
+
+export type PetitionRow = typeof petitions.$inferSelect;
+
+export function scopeOf(row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'submittedByUserId'>): PetitionScope {
+  return {
+    jurisdictionCode: row.jurisdictionCode,
+    registeringUnitId: row.registeringUnitId,
+    currentUnitId: row.currentUnitId,
+    involvedUnitIds: row.involvedUnitIds,
+    category: row.category as PetitionScope['category'],
+    respondentUnitId: row.respondentUnitId,
+    submittedByUserId: row.submittedByUserId,
+  };
+}
+
+/** The list columns that mirror the folded state: written together with it, never apart. */
+export function stateColumns(state: PetitionState, ctx: ClockContext) {
+  return {
+    status: state.status,
+    currentUnitId: state.currentUnit?.id ?? null,
+    involvedUnitIds: state.involvedUnitIds,
+    nextDueOn: nextDue(state, ctx),
+    state,
+    version: state.version,
+  };
+}
+
+export async function loadPetition(tx: Tx, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = tx.select().from(petitions).where(eq(petitions.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function appendEvent(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, seq: number, event: PetitionEvent) {
+  await tx.insert(petitionEvents).values({
+    petitionId: row.id,
+    jurisdictionCode: row.jurisdictionCode,
+    seq,
+    type: event.type,
+    at: new Date(event.at),
+    actorUserId: isUuid(event.by.userId) ? event.by.userId : null,
+    actorUnitId: event.by.unitId,
+    event,
+  });
+}
+
+/** Replace the petition's clock rows with the clocks of its new state (same transaction as the state). */
+export async function saveClocks(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, state: PetitionState, ctx: ClockContext) {
+  await tx.delete(clocksTable).where(eq(clocksTable.petitionId, row.id));
+  const clocks = petitionClocks(state, ctx);
+  if (clocks.length === 0) return;
+  await tx.insert(clocksTable).values(
+    clocks.map((c) => ({
+      petitionId: row.id,
+      jurisdictionCode: row.jurisdictionCode,
+      name: c.name,
+      kind: c.kind,
+      startOn: c.startOn,
+      dueOn: c.due,
+      status: c.status,
+      endedOn: c.endedOn,
+      late: c.late,
+    })),
+  );
+}
+
+export async function loadEvents(tx: Tx, petitionId: string) {
+  return tx.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).orderBy(asc(petitionEvents.seq));
+}
+
+/** The SQL twin of core/protection's matchesVisibility: which rows an actor may see at all. */
+export function visibilitySql(filter: VisibilityFilter): SQL {
+  if (filter.kind === 'none') return sql`false`;
+  const parts: SQL[] = [];
+  switch (filter.kind) {
+    case 'submittedBy':
+      parts.push(eq(petitions.submittedByUserId, filter.userId));
+      break;
+    case 'unit':
+      parts.push(sql`(${petitions.currentUnitId} = ${filter.unitId} or ${filter.unitId} = any(${petitions.involvedUnitIds}))`);
+      break;
+    case 'jurisdiction': {
+      const ors: SQL[] = [];
+      if (filter.jurisdictionPrefix !== null)
+        ors.push(sql`${petitions.jurisdictionCode} like ${filter.jurisdictionPrefix + '%'}`);
+      if (filter.unitId !== null)
+        ors.push(
+          sql`${petitions.registeringUnitId} = ${filter.unitId}`,
+          sql`${petitions.currentUnitId} = ${filter.unitId}`,
+          sql`${filter.unitId} = any(${petitions.involvedUnitIds})`,
+        );
+      parts.push(ors.length ? sql`(${sql.join(ors, sql` or `)})` : sql`false`);
+      break;
+    }
+  }
+  const accused = filter.excludeAccusationsAgainstUnitId;
+  if (accused !== null)
+    parts.push(
+      sql`not (${petitions.category} = 'accusation' and ${petitions.respondentUnitId} is not distinct from ${accused})`,
+    );
+  return and(...parts) ?? sql`true`;
+}
+
+export function isUuid(s: string) {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+}
+
+/** Postgres unique violation, as raised by node-postgres and PGlite (possibly wrapped by Drizzle). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

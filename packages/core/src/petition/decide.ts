@@ -1,0 +1,209 @@
+import { addDays, chinaDate, compareDates } from '../clocks/date';
+import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
+import { isWithin } from '../protection/jurisdiction';
+import { petitionClocks, type ClockContext } from './clocks';
+import { refuse, type Refusal } from './refusals';
+import {
+  eventNames,
+  type ActorRef,
+  type Command,
+  type PetitionEvent,
+  type PetitionState,
+  type PetitionStatus,
+  type RegisterInput,
+  type UnitRef,
+} from './types';
+
+export interface DecideContext {
+  now: Date;
+  calendar: Calendar;
+  settings: ClockSettings;
+  actor: ActorRef;
+}
+
+export type Decision = { ok: true; event: PetitionEvent } | { ok: false; refusal: Refusal };
+
+const ASSIGN_MAX_DAYS = 60;
+const EXTENSION_MAX_DAYS = 30;
+const DELIVERY_MAX_DAYS_AHEAD = 30;
+
+/** Which commands each stage allows: the state machine in one table. */
+export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly PetitionStatus[]> = {
+  assign: ['registered'],
+  forward: ['registered'],
+  accept: ['registered', 'awaitingAcceptance'],
+  decline: ['registered', 'awaitingAcceptance'],
+  object: ['awaitingAcceptance'],
+  decideObjection: ['objected'],
+  divert: ['registered', 'awaitingAcceptance', 'accepted'],
+  extend: ['accepted'],
+  pause: ['accepted', 'underReview', 'underReReview'],
+  resume: ['accepted', 'underReview', 'underReReview'],
+  reply: ['accepted'],
+  conclude: ['replied'],
+  requestReview: ['replied', 'concluded'],
+  decideReview: ['underReview'],
+  requestReReview: ['reviewed'],
+  decideReReview: ['underReReview'],
+  supervise: ['awaitingAcceptance', 'objected', 'accepted', 'replied', 'underReview', 'underReReview'],
+  answerSupervision: [
+    'awaitingAcceptance',
+    'objected',
+    'accepted',
+    'replied',
+    'concluded',
+    'underReview',
+    'reviewed',
+    'underReReview',
+    'closed',
+    'declined',
+    'diverted',
+  ],
+  rate: ['replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed'],
+};
+
+/** The commands the process allows for this petition now (before permissions). */
+export function availableCommands(p: PetitionState): Exclude<Command['type'], 'register'>[] {
+  return (Object.keys(allowedIn) as (keyof typeof allowedIn)[]).filter((c) => allowedIn[c].includes(p.status));
+}
+
+/**
+ * Decide one step of the legal process. Pure: the same state, command and context always give the same
+ * answer. The returned event is what the adapter appends to the history and folds with `evolve`.
+ */
+export function decide(state: PetitionState | null, command: Command, ctx: DecideContext): Decision {
+  const today = chinaDate(ctx.now);
+  const clockCtx: ClockContext = { calendar: ctx.calendar, settings: ctx.settings, today };
+  const ok = (): Decision => {
+    const { type, ...data } = command;
+    return {
+      ok: true,
+      event: { type: eventNames[type], at: ctx.now.toISOString(), on: today, by: ctx.actor, data } as PetitionEvent,
+    };
+  };
+  const no = (code: Refusal['code'], status?: PetitionStatus): Decision => ({
+    ok: false,
+    refusal: refuse(code, status),
+  });
+
+  if (command.type === 'register') {
+    if (state !== null) return no('invalidState', state.status);
+    const why = checkRegistration(command.petition, command.registeringUnit, today);
+    return why ? no(why) : ok();
+  }
+  if (state === null) return no('invalidState');
+  if (!allowedIn[command.type].includes(state.status)) return no('invalidState', state.status);
+
+  const due = (name: string) => petitionClocks(state, clockCtx).find((c) => c.name === name)?.due;
+
+  switch (command.type) {
+    case 'assign':
+    case 'forward': {
+      const why = checkRoutingTarget(state, command.unit);
+      if (why) return no(why);
+      if (
+        command.type === 'assign' &&
+        command.limitDays !== undefined &&
+        !isWholeIn(command.limitDays, 1, ASSIGN_MAX_DAYS)
+      )
+        return no('limitDaysInvalid');
+      return ok();
+    }
+    case 'accept':
+      return state.litigationRelated ? no('litigationMustDivert') : ok();
+    case 'decline':
+    case 'divert':
+      return command.note.trim() === '' ? no('textRequired') : ok();
+    case 'object': {
+      if (command.reason.trim() === '') return no('textRequired');
+      const windowDue = due('objection');
+      return windowDue !== undefined && compareDates(today, windowDue) > 0 ? no('objectionWindowClosed') : ok();
+    }
+    case 'decideObjection':
+      return ok();
+    case 'extend': {
+      if (state.extensionDays > 0) return no('extensionAlreadyUsed');
+      if (!isWholeIn(command.days, 1, EXTENSION_MAX_DAYS)) return no('extensionTooLong');
+      if (command.reason.trim() === '') return no('textRequired');
+      const handlingDue = due('handling');
+      return handlingDue !== undefined && compareDates(today, handlingDue) > 0 ? no('handlingDeadlinePassed') : ok();
+    }
+    case 'pause':
+      return openPause(state) ? no('alreadyPaused') : ok();
+    case 'resume':
+      return openPause(state) ? ok() : no('notPaused');
+    case 'reply': {
+      if (command.text.trim() === '') return no('textRequired');
+      return checkDelivery(command.deliveredOn, today) ?? ok();
+    }
+    case 'conclude':
+      return state.routingMode === 'assign' && (command.report ?? '').trim() === '' ? no('reportRequired') : ok();
+    case 'requestReview':
+    case 'requestReReview': {
+      const isReview = command.type === 'requestReview';
+      const received = isReview ? state.reply?.deliveredOn : state.review?.deliveredOn;
+      const windowDue = due(isReview ? 'reviewRequest' : 'reReviewRequest');
+      const requestedOn = command.requestedOn ?? today;
+      if (command.reason.trim() === '') return no('textRequired');
+      if (compareDates(requestedOn, today) > 0) return no('dateInFuture');
+      if (received != null && compareDates(requestedOn, received) < 0) return no('dateBeforeStart');
+      if (windowDue === undefined || compareDates(requestedOn, windowDue) > 0)
+        return no(isReview ? 'reviewWindowClosed' : 'reReviewWindowClosed');
+      const earlierUnits = [state.currentUnit?.id, state.review?.unit.id].filter((u): u is string => u !== undefined);
+      return earlierUnits.includes(command.unit.id) ? no('reviewUnitInvalid') : ok();
+    }
+    case 'decideReview':
+    case 'decideReReview':
+      if (command.text.trim() === '') return no('textRequired');
+      return checkDelivery(command.deliveredOn, today) ?? ok();
+    case 'supervise': {
+      if (state.supervisions.some((s) => s.id === command.supervisionId)) return no('supervisionDuplicate');
+      if (command.answerDays !== undefined && !isWholeIn(command.answerDays, 1, 60)) return no('answerDaysInvalid');
+      return command.note.trim() === '' ? no('textRequired') : ok();
+    }
+    case 'answerSupervision': {
+      const s = state.supervisions.find((x) => x.id === command.supervisionId);
+      if (!s) return no('supervisionNotFound');
+      if (s.answeredOn !== null) return no('supervisionAlreadyAnswered');
+      return command.text.trim() === '' ? no('textRequired') : ok();
+    }
+    case 'rate':
+      return state.rating !== null ? no('alreadyRated') : ok();
+  }
+}
+
+function checkRegistration(p: RegisterInput, office: UnitRef, today: IsoDate): Refusal['code'] | null {
+  if (!Number.isInteger(p.headcount) || p.headcount < 1) return 'headcountInvalid';
+  if (p.collective !== p.headcount >= 2) return 'headcountInvalid';
+  if (compareDates(p.receivedOn, today) > 0) return 'dateInFuture';
+  const earlier = p.repeatOf;
+  if (earlier) {
+    if (earlier.status === 'closed') return 'finalAfterReReview';
+    const higherLevel =
+      earlier.handlingJurisdictionCode !== office.jurisdictionCode &&
+      isWithin(earlier.handlingJurisdictionCode, office.jurisdictionCode);
+    if (earlier.withinLimits && higherLevel) return 'sameMatterWithinLimits';
+  }
+  return null;
+}
+
+function checkRoutingTarget(p: PetitionState, unit: UnitRef): Refusal['code'] | null {
+  if (p.category === 'accusation' && p.respondentUnitId === unit.id) return 'accusedUnit';
+  if (p.currentUnit?.id === unit.id) return 'sameUnit';
+  return null;
+}
+
+function checkDelivery(deliveredOn: IsoDate | undefined, today: IsoDate): Decision | null {
+  if (deliveredOn === undefined) return null;
+  if (compareDates(deliveredOn, today) < 0 || compareDates(deliveredOn, addDays(today, DELIVERY_MAX_DAYS_AHEAD)) > 0)
+    return { ok: false, refusal: refuse('deliveryDateInvalid') };
+  return null;
+}
+
+function openPause(p: PetitionState) {
+  return p.pauses.find((s) => s.to === undefined);
+}
+
+function isWholeIn(n: number, min: number, max: number) {
+  return Number.isInteger(n) && n >= min && n <= max;
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './refusals';
+export * from './decide';
+export * from './evolve';
+export * from './clocks';

@@ -1,0 +1,109 @@
+import type { PetitionStatus } from './types';
+
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** Why the process refuses a command. Each code has one message in Chinese and English. */
+export const refusalMessages = {
+  invalidState: {
+    zh: '该信访事项当前所处环节不能进行此操作',
+    en: 'This step is not possible while the petition is in its current stage',
+  },
+  accusedUnit: {
+    zh: '检举控告类事项不得转送、交办给被检举控告的单位（《信访工作条例》第三十条）',
+    en: 'An accusation may not be forwarded or assigned to the unit it accuses (Art. 30)',
+  },
+  headcountInvalid: {
+    zh: '人数不符：集体访（联名）至少 2 人，个人信访为 1 人',
+    en: 'Headcount does not fit: a collective petition has at least 2 people, an individual one exactly 1',
+  },
+  dateInFuture: { zh: '日期不能晚于今天', en: 'The date cannot be later than today' },
+  dateBeforeStart: {
+    zh: '日期不能早于该环节的起始日期',
+    en: 'The date cannot be earlier than the start of this step',
+  },
+  finalAfterReReview: {
+    zh: '该事项已经复核终结，以同一事实和理由提出的信访事项不再受理（《信访工作条例》第三十六条）',
+    en: 'This matter was finally decided on re-review; a petition on the same facts and reasons is not accepted again (Art. 36)',
+  },
+  sameMatterWithinLimits: {
+    zh: '同一事项正在下级机关办理期限内，上级机关不予受理（《信访工作条例》第十九条）',
+    en: 'The same matter is still within its time limits at a lower level; it is not accepted at a higher level (Art. 19)',
+  },
+  limitDaysInvalid: {
+    zh: '交办办理期限须在 1 至 60 日之间',
+    en: 'An assignment limit must be between 1 and 60 days',
+  },
+  sameUnit: {
+    zh: '不能转送、交办给本单位',
+    en: 'A petition cannot be forwarded or assigned to the unit that holds it',
+  },
+  objectionWindowClosed: {
+    zh: '异议须在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）',
+    en: 'An objection must be raised within 5 working days of receipt; that window has closed (Art. 23)',
+  },
+  litigationMustDivert: {
+    zh: '涉法涉诉事项应导入诉讼、仲裁、行政复议等法定途径，不能作为信访事项受理（《信访工作条例》第三十一条）',
+    en: 'A litigation-related matter must be diverted to litigation, arbitration or reconsideration, not accepted as a petition (Art. 31)',
+  },
+  extensionAlreadyUsed: {
+    zh: '办理期限只能延长一次（《信访工作条例》第三十三条）',
+    en: 'The handling limit can be extended only once (Art. 33)',
+  },
+  extensionTooLong: {
+    zh: '延长期限须在 1 至 30 日之间（《信访工作条例》第三十三条）',
+    en: 'An extension must be between 1 and 30 days (Art. 33)',
+  },
+  handlingDeadlinePassed: {
+    zh: '办理期限已届满，不能再延期',
+    en: 'The handling limit has already passed; it can no longer be extended',
+  },
+  alreadyPaused: { zh: '该期限已处于中止计算状态', en: 'This clock is already paused' },
+  notPaused: { zh: '该期限未处于中止计算状态', en: 'This clock is not paused' },
+  reportRequired: {
+    zh: '交办事项办结时须报送办理结果',
+    en: 'An assigned petition must report its result back when it is concluded',
+  },
+  reviewWindowClosed: {
+    zh: '复查请求须自收到书面答复之日起 30 日内提出，期限已过（《信访工作条例》第三十五条）',
+    en: 'A review must be requested within 30 days of receiving the written reply; that window has closed (Art. 35)',
+  },
+  reReviewWindowClosed: {
+    zh: '复核请求须自收到复查意见之日起 30 日内提出，期限已过（《信访工作条例》第三十六条）',
+    en: 'A re-review must be requested within 30 days of receiving the review opinion; that window has closed (Art. 36)',
+  },
+  reviewUnitInvalid: {
+    zh: '复查、复核须由原办理机关的上一级机关进行，不能由原办理单位自己进行',
+    en: 'A review or re-review is decided by the level above, not by the unit that decided before',
+  },
+  deliveryDateInvalid: {
+    zh: '送达日期须在今天起 30 日之内',
+    en: 'The delivery date must be between today and 30 days from now',
+  },
+  answerDaysInvalid: {
+    zh: '督办答复期限须在 1 至 60 日之间',
+    en: 'The supervision answer limit must be between 1 and 60 days',
+  },
+  supervisionNotFound: { zh: '找不到该督办事项', en: 'No such supervision notice on this petition' },
+  supervisionDuplicate: { zh: '该督办编号已存在', en: 'A supervision notice with this id already exists' },
+  supervisionAlreadyAnswered: { zh: '该督办已答复', en: 'This supervision notice has already been answered' },
+  alreadyRated: { zh: '已进行过满意度评价', en: 'The outcome has already been rated' },
+  textRequired: { zh: '请填写说明或理由', en: 'A text or reason is required' },
+} as const satisfies Record<string, Message>;
+
+export type RefusalCode = keyof typeof refusalMessages;
+
+export interface Refusal {
+  code: RefusalCode;
+  message: Message;
+  /** For invalidState: the status the petition was in. */
+  status?: PetitionStatus;
+}
+
+export function refuse(code: RefusalCode, status?: PetitionStatus): Refusal {
+  return status === undefined
+    ? { code, message: refusalMessages[code] }
+    : { code, message: refusalMessages[code], status };
+}

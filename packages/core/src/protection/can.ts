@@ -1,0 +1,263 @@
+import { isValidJurisdictionCode, jurisdictionPrefix } from './jurisdiction';
+import type { Action, Actor, DenialReason, LocalisedMessage, PetitionScope, Permission, Role } from './types';
+
+/**
+ * Which petitions an actor may see at all, as data, so that a list query (SQL) and `can` apply the same rule.
+ * Every kind except `none` also excludes accusations whose respondent is the actor's unit.
+ */
+export type VisibilityFilter =
+  | {
+      /** Petitions whose jurisdictionCode starts with `jurisdictionPrefix`, or registered by / involving `unitId`. */
+      kind: 'jurisdiction';
+      jurisdictionPrefix: string | null;
+      unitId: string | null;
+      excludeAccusationsAgainstUnitId: string | null;
+    }
+  | {
+      /** Petitions whose currentUnitId is `unitId` or whose involvedUnitIds contain it. */
+      kind: 'unit';
+      unitId: string;
+      excludeAccusationsAgainstUnitId: string;
+    }
+  | {
+      /** Petitions submitted by this proxy agent. */
+      kind: 'submittedBy';
+      userId: string;
+      excludeAccusationsAgainstUnitId: string | null;
+    }
+  | { kind: 'none' };
+
+/** Roles that see by jurisdiction subtree: petition-office staff, leaders, supervisors, admins. */
+export function seesByJurisdiction(actor: Actor): boolean {
+  switch (actor.role) {
+    case 'clerk':
+    case 'leader':
+    case 'supervisor':
+    case 'admin':
+      return true;
+    case 'handler':
+    case 'unitHead':
+      return actor.atPetitionOffice;
+    case 'proxyAgent':
+      return false;
+  }
+}
+
+export function visibilityFilter(actor: Actor): VisibilityFilter {
+  if (actor.role === 'proxyAgent') {
+    return { kind: 'submittedBy', userId: actor.userId, excludeAccusationsAgainstUnitId: actor.unitId };
+  }
+  if (seesByJurisdiction(actor)) {
+    return {
+      kind: 'jurisdiction',
+      jurisdictionPrefix: isValidJurisdictionCode(actor.jurisdictionCode)
+        ? jurisdictionPrefix(actor.jurisdictionCode)
+        : null,
+      unitId: actor.unitId,
+      excludeAccusationsAgainstUnitId: actor.unitId,
+    };
+  }
+  if (actor.unitId === null) return { kind: 'none' };
+  return { kind: 'unit', unitId: actor.unitId, excludeAccusationsAgainstUnitId: actor.unitId };
+}
+
+/** True when the petition is an accusation against this unit. */
+export function isAccusedUnit(unitId: string | null, petition: PetitionScope): boolean {
+  return petition.category === 'accusation' && unitId !== null && petition.respondentUnitId === unitId;
+}
+
+/** Whether a petition passes a visibility filter (the in-memory twin of the SQL the server builds from it). */
+export function matchesVisibility(filter: VisibilityFilter, petition: PetitionScope): boolean {
+  if (filter.kind === 'none') return false;
+  if (isAccusedUnit(filter.excludeAccusationsAgainstUnitId, petition)) return false;
+  switch (filter.kind) {
+    case 'submittedBy':
+      return petition.submittedByUserId !== null && petition.submittedByUserId === filter.userId;
+    case 'unit':
+      return involvesUnit(petition, filter.unitId);
+    case 'jurisdiction':
+      return (
+        (filter.jurisdictionPrefix !== null &&
+          isValidJurisdictionCode(petition.jurisdictionCode) &&
+          petition.jurisdictionCode.startsWith(filter.jurisdictionPrefix)) ||
+        (filter.unitId !== null &&
+          (petition.registeringUnitId === filter.unitId || involvesUnit(petition, filter.unitId)))
+      );
+  }
+}
+
+function involvesUnit(petition: PetitionScope, unitId: string): boolean {
+  return petition.currentUnitId === unitId || petition.involvedUnitIds.includes(unitId);
+}
+
+/**
+ * Whether a petition may be assigned, forwarded or sent for review to a unit: never an accusation to the
+ * unit it accuses (Art. 30). The state machine and routing suggestions use this same rule.
+ */
+export function canAssignTo(petition: PetitionScope, targetUnitId: string): boolean {
+  return !isAccusedUnit(targetUnitId, petition);
+}
+
+// What each role may do on a petition it can see. `current` = only while the actor's unit is the current unit.
+const OFFICE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'view',
+  'register',
+  'revealPersonalData',
+  'assign',
+  'forward',
+  'divert',
+  'decline',
+  'decideObjection',
+  'requestReview',
+  'requestReReview',
+  'rate',
+  'supervise',
+]);
+const CURRENT_UNIT_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'revealPersonalData',
+  'accept',
+  'decline',
+  'object',
+  'divert',
+  'pause',
+  'resume',
+  'reply',
+  'conclude',
+  'answerSupervision',
+  'decideReview',
+  'decideReReview',
+  'extend',
+]);
+const PROXY_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'view',
+  'register',
+  'revealPersonalData',
+  'requestReview',
+  'requestReReview',
+  'rate',
+]);
+const LEADER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['view', 'revealPersonalData']);
+const SUPERVISOR_ACTIONS: ReadonlySet<Action> = new Set<Action>(['view', 'supervise', 'listAudit']);
+const ADMIN_ACTIONS: ReadonlySet<Action> = new Set<Action>(['view', 'listAudit']);
+
+/** Actions that make sense without a petition: registering a new one, listing audit rows across the scope. */
+const PETITIONLESS: Partial<Record<Action, readonly Role[]>> = {
+  register: ['clerk', 'proxyAgent'],
+  listAudit: ['admin', 'supervisor'],
+};
+
+const ALLOWED: Permission = { allowed: true };
+
+/**
+ * May `actor` perform `action` on `petition`? Pass `petition` null for `register` (and for `listAudit` across
+ * the actor's scope). Checks, in order: the accused unit never gets anything; then scope; then the role.
+ */
+export function can(actor: Actor, action: Action, petition: PetitionScope | null): Permission {
+  if (petition === null) {
+    const roles = PETITIONLESS[action];
+    if (roles === undefined) return deny('outOfScope', messages.petitionRequired);
+    return roles.includes(actor.role) ? ALLOWED : deny('role', messages.role(actor.role, action));
+  }
+  if (isAccusedUnit(actor.unitId, petition)) return deny('accused', messages.accused);
+  if (!matchesVisibility(visibilityFilter(actor), petition)) {
+    return deny('outOfScope', actor.role === 'proxyAgent' ? messages.proxyOutOfScope : messages.outOfScope);
+  }
+  return roleAllows(actor, action, petition);
+}
+
+function roleAllows(actor: Actor, action: Action, petition: PetitionScope): Permission {
+  switch (actor.role) {
+    case 'clerk':
+      return OFFICE_ACTIONS.has(action) ? ALLOWED : deny('role', messages.role(actor.role, action));
+    case 'handler':
+    case 'unitHead': {
+      if (action === 'view') return ALLOWED;
+      if (!CURRENT_UNIT_ACTIONS.has(action)) return deny('role', messages.role(actor.role, action));
+      if (actor.unitId === null || petition.currentUnitId !== actor.unitId) {
+        return deny('role', messages.notCurrentUnit(action));
+      }
+      if (action === 'extend' && actor.role !== 'unitHead') return deny('role', messages.extendNeedsHead);
+      return ALLOWED;
+    }
+    case 'proxyAgent':
+      return PROXY_ACTIONS.has(action) ? ALLOWED : deny('role', messages.role(actor.role, action));
+    case 'leader':
+      return LEADER_ACTIONS.has(action) ? ALLOWED : deny('role', messages.role(actor.role, action));
+    case 'supervisor':
+      return SUPERVISOR_ACTIONS.has(action) ? ALLOWED : deny('role', messages.role(actor.role, action));
+    case 'admin':
+      return ADMIN_ACTIONS.has(action) ? ALLOWED : deny('role', messages.role(actor.role, action));
+  }
+}
+
+function deny(reason: DenialReason, message: LocalisedMessage): Permission {
+  return { allowed: false, reason, message };
+}
+
+const roleNames: Record<Role, LocalisedMessage> = {
+  clerk: { zh: '信访登记人员', en: 'petition office clerk' },
+  handler: { zh: '办理人', en: 'handler' },
+  unitHead: { zh: '单位负责人', en: 'unit head' },
+  leader: { zh: '领导', en: 'leader' },
+  supervisor: { zh: '督查人员', en: 'supervisor' },
+  admin: { zh: '系统管理员', en: 'administrator' },
+  proxyAgent: { zh: '信访代理员', en: 'proxy agent' },
+};
+
+/** Each action as a verb phrase, to complete "you may not …". */
+const actionPhrases: Record<Action, LocalisedMessage> = {
+  view: { zh: '查看该信访事项', en: 'view this petition' },
+  register: { zh: '登记信访事项', en: 'register a petition' },
+  revealPersonalData: { zh: '查看信访人的个人信息', en: "reveal the petitioner's personal data" },
+  listAudit: { zh: '查阅审计记录', en: 'list audit records' },
+  assign: { zh: '交办该信访事项', en: 'assign this petition to a unit' },
+  forward: { zh: '转送该信访事项', en: 'forward this petition to a unit' },
+  accept: { zh: '受理该信访事项', en: 'accept this petition' },
+  decline: { zh: '作出不予受理决定', en: 'decline this petition' },
+  object: { zh: '对交办提出异议', en: 'object to the assignment' },
+  decideObjection: { zh: '处理交办异议', en: 'decide an objection to the assignment' },
+  divert: { zh: '引导至法定途径办理', en: 'divert this petition to a legal channel' },
+  extend: { zh: '延长办理期限', en: 'extend the handling deadline' },
+  pause: { zh: '中止办理期限', en: 'pause the handling clock' },
+  resume: { zh: '恢复办理期限', en: 'resume the handling clock' },
+  reply: { zh: '出具处理意见', en: 'issue the written reply' },
+  conclude: { zh: '办结该信访事项', en: 'conclude this petition' },
+  requestReview: { zh: '登记复查申请', en: 'record a review request' },
+  decideReview: { zh: '作出复查意见', en: 'decide the review' },
+  requestReReview: { zh: '登记复核申请', en: 'record a re-review request' },
+  decideReReview: { zh: '作出复核意见', en: 'decide the re-review' },
+  supervise: { zh: '督办该信访事项', en: 'issue a supervision notice' },
+  answerSupervision: { zh: '答复督办', en: 'answer a supervision notice' },
+  rate: { zh: '登记满意度测评', en: 'record a satisfaction rating' },
+};
+
+const messages = {
+  accused: {
+    zh: '该信访事项是对您所在单位的检举控告，依规不得向被检举控告的单位提供，您无权查看或办理。',
+    en: 'This petition is an accusation against your unit; by rule it is never shown to, or handled by, the accused unit.',
+  },
+  outOfScope: {
+    zh: '该信访事项不在您的辖区内，也未交由您所在单位办理，您无权查看或办理。',
+    en: 'This petition is outside your jurisdiction and has not been sent to your unit, so you cannot see or handle it.',
+  },
+  proxyOutOfScope: {
+    zh: '信访代理员只能查看和跟进本人代为提交的信访事项。',
+    en: 'A proxy agent can only see and follow the petitions they submitted themselves.',
+  },
+  petitionRequired: {
+    zh: '该操作必须针对具体的信访事项进行。',
+    en: 'This action can only be performed on a specific petition.',
+  },
+  extendNeedsHead: {
+    zh: '延长办理期限须经本单位负责人批准，请由单位负责人操作。',
+    en: 'Extending the handling deadline must be approved by the head of the unit (Art. 33); ask your unit head to do it.',
+  },
+  notCurrentUnit: (action: Action): LocalisedMessage => ({
+    zh: `该信访事项目前不由您所在单位承办，您不能${actionPhrases[action].zh}。`,
+    en: `Your unit is not the one currently handling this petition, so you cannot ${actionPhrases[action].en}.`,
+  }),
+  role: (role: Role, action: Action): LocalisedMessage => ({
+    zh: `您的角色（${roleNames[role].zh}）无权${actionPhrases[action].zh}。`,
+    en: `Your role (${roleNames[role].en}) does not allow you to ${actionPhrases[action].en}.`,
+  }),
+};

@@ -1,0 +1,75 @@
+import { validatePhone } from './validate';
+
+/** A petitioner's personal data as stored; each field is masked when present. */
+export interface PetitionerPersonalData {
+  name?: string | null;
+  phone?: string | null;
+  idCard?: string | null;
+  address?: string | null;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * 王小明 → 王**, 李四 → 李*: the first character, then one * for each remaining character (names with Chinese
+ * characters). Other names (Latin, …) keep the first letter and one * whatever their length: John Smith → J*.
+ * A one-character name is fully masked (*).
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  const first = chars[0];
+  if (first === undefined) return '';
+  if (chars.length === 1) return '*';
+  return HAN.test(name) ? first + '*'.repeat(chars.length - 1) : `${first}*`;
+}
+
+/**
+ * 13812341234 → 138****1234 (first 3, last 4). A landline keeps its area code and last 2 digits:
+ * 0571-87654321 → 0571-******21; an extension is masked entirely. Anything that is not a valid number keeps
+ * only its last 2 characters.
+ */
+export function maskPhone(phone: string): string {
+  const parsed = validatePhone(phone);
+  if (!parsed.ok) return keepLast(phone.trim(), 2);
+  if (parsed.kind === 'mobile') return `${parsed.value.slice(0, 3)}****${parsed.value.slice(7)}`;
+  const [area = '', local = '', extension] = parsed.value.split('-');
+  const masked = `${area}-${'*'.repeat(local.length - 2)}${local.slice(-2)}`;
+  return extension === undefined ? masked : `${masked}-${'*'.repeat(extension.length)}`;
+}
+
+/** 11010119900307663X → 1101**********663X (first 4, last 4). Eight characters or fewer are fully masked. */
+export function maskIdCard(idCard: string): string {
+  const chars = Array.from(idCard.trim().toUpperCase());
+  if (chars.length <= 8) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 4).join('')}${'*'.repeat(chars.length - 8)}${chars.slice(-4).join('')}`;
+}
+
+/**
+ * 浙江省杭州市西湖区文三路478号 → 浙江省杭州市****: the first 6 characters, then ****. An address of 6 characters
+ * or fewer keeps only its first half, so a short address is never shown whole.
+ */
+export function maskAddress(address: string): string {
+  const chars = Array.from(address.trim());
+  if (chars.length === 0) return '';
+  const keep = chars.length > 6 ? 6 : Math.floor(chars.length / 2);
+  return `${chars.slice(0, keep).join('')}****`;
+}
+
+/**
+ * Masks each present field. Only the four personal-data fields are returned; a field that is absent stays
+ * absent and a null stays null.
+ */
+export function maskPetitioner(p: PetitionerPersonalData): PetitionerPersonalData {
+  const out: PetitionerPersonalData = {};
+  if (p.name !== undefined) out.name = p.name === null ? null : maskName(p.name);
+  if (p.phone !== undefined) out.phone = p.phone === null ? null : maskPhone(p.phone);
+  if (p.idCard !== undefined) out.idCard = p.idCard === null ? null : maskIdCard(p.idCard);
+  if (p.address !== undefined) out.address = p.address === null ? null : maskAddress(p.address);
+  return out;
+}
+
+function keepLast(s: string, n: number): string {
+  const chars = Array.from(s);
+  if (chars.length <= n * 2) return '*'.repeat(chars.length);
+  return '*'.repeat(chars.length - n) + chars.slice(-n).join('');
+}

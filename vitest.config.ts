@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Server suites run twice: on embedded PGlite and on the PostgreSQL named by QIAO_TEST_PG_URL
+// (default: the local server). Outside CI a missing PostgreSQL skips that project loudly; in CI it fails.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'core',
+          include: ['packages/*/test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server-pglite',
+          include: ['apps/server/test/**/*.test.ts'],
+          env: { QIAO_TEST_ENGINE: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'server-postgres',
+          include: ['apps/server/test/**/*.test.ts'],
+          env: { QIAO_TEST_ENGINE: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
