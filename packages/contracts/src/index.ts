@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  isIsoDate,
   categories,
   channels,
   declineReasons,
@@ -10,7 +11,7 @@ import {
 } from '@qiao/core';
 
 // ---------- shared pieces ----------
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const IsoDate = z.string().refine(isIsoDate, { error: 'a real date as YYYY-MM-DD' });
 export const Message = z.object({ zh: z.string(), en: z.string() });
 export const Id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -21,6 +22,8 @@ export const ErrorBody = z.object({
   messages: Message,
   field: z.string().optional().describe('The first offending field, as a path like petitioners.0.phone'),
   issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  currentVersion: z.number().int().optional().describe('With 409: the version the petition is at now'),
+  status: z.string().optional().describe('With invalidState: the stage the petition is in'),
 });
 
 // ---------- auth ----------

@@ -40,7 +40,7 @@ export function normalisePetitioners(list: Input[]): Input[] {
         const why = {
           format: ['应为 18 位（17 位数字加校验位）', 'must be 18 characters: 17 digits and a check character'],
           birthDate: ['出生日期无效', 'the birth date in it is not a real date'],
-          checksum: ['校验位不正确', 'the check character is wrong (GB 11643)'],
+          checksum: ['校验位不正确', 'fails the GB 11643 checksum'],
         }[v.reason];
         throw badRequest(
           'invalidIdCard',

@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { available, engineName, intake, useTestApp } from './support/app';
+import { call, command, register } from './support/http';
+
+describe.skipIf(!available)(`petitions API (${engineName})`, () => {
+  const t = useTestApp();
+
+  describe('intake', () => {
+    it.each(['letter', 'visit', 'online', 'hotline', 'proxy', 'transfer'])('registers a %s petition', async (channel) => {
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake({ channel }));
+      expect(res.statusCode, res.body).toBe(201);
+      const body = res.json();
+      expect(body).toMatchObject({ status: 'registered', version: 1 });
+      expect(body.trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(body.trackingSecret).toMatch(/^[0-9A-Z]{16}$/);
+      // Received 2026-03-02: the petition office routes within 15 days (Art. 22).
+      expect(body.deadlines).toEqual({ route: '2026-03-17' });
+      const detail = (await call(t, 'clerk', 'GET', `/api/petitions/${body.id}`)).json();
+      expect(detail.channel).toBe(channel);
+    });
+
+    it('registers a collective visit with its headcount and representatives', async () => {
+      const reps = ['张伟', '李娜', '刘洋'].map((name) => ({ name }));
+      const p = await register(t, { channel: 'visit', collective: true, headcount: 12, petitioners: reps });
+      const d = (await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(d).toMatchObject({ collective: true, headcount: 12 });
+      expect(d.petitioners.map((x: { name: string }) => x.name)).toEqual(['张*', '李*', '刘*']);
+    });
+
+    it('refuses more than five representatives for a collective visit (Art. 20)', async () => {
+      const reps = Array.from({ length: 6 }, (_, i) => ({ name: `代表${i}` }));
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake({ channel: 'visit', collective: true, headcount: 30, petitioners: reps }));
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'tooManyRepresentatives', field: 'petitioners' });
+    });
+
+    it('refuses a collective petition with a headcount of one, with a typed refusal', async () => {
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake({ collective: true, headcount: 1 }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toBe('headcountInvalid');
+    });
+
+    it.each([
+      [{ domain: 'weather' }, 'domain'],
+      [{ title: '' }, 'title'],
+      [{ jurisdictionCode: '12' }, 'jurisdictionCode'],
+      [{ petitioners: [] }, 'petitioners'],
+      [{ receivedOn: '2026-13-01' }, 'receivedOn'],
+      [{ headcount: 0 }, 'headcount'],
+    ])('answers bad input %j with 400 naming the field', async (patch, field) => {
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake(patch));
+      expect(res.statusCode).toBe(400);
+      const body = res.json();
+      expect(body.error).toBe('invalidInput');
+      expect(body.field).toBe(field);
+      expect(body.message).toContain(field);
+      expect(body.messages.zh).toMatch(/[\u4e00-\u9fff]/);
+    });
+
+    it('speaks English when asked', async () => {
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake({ petitioners: [{ name: '王五', phone: '12345' }] }), {
+        'accept-language': 'en-US,en;q=0.9',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'invalidPhone', field: 'petitioners.0.phone' });
+      expect(res.json().message).toMatch(/not a valid phone number/);
+    });
+
+    it.each([
+      ['110101199003076633', 'checksum'],
+      ['110101199002306632', 'birth date'],
+      ['11010119900307', '18 characters'],
+    ])('checks ID card %s (GB 11643)', async (idCard, why) => {
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake({ petitioners: [{ name: '赵六', idCard }] }), {
+        'accept-language': 'en',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().field).toBe('petitioners.0.idCard');
+      expect(res.json().message).toContain(why);
+    });
+
+    it('refuses unknown places and respondents with 400', async () => {
+      const a = await call(t, 'clerk', 'POST', '/api/petitions', intake({ jurisdictionCode: '339999' }));
+      expect(a.statusCode).toBe(400);
+      expect(a.json().field).toBe('jurisdictionCode');
+      const b = await call(t, 'clerk', 'POST', '/api/petitions', intake({ respondent: { name: 'x', unitId: 'nope' } }));
+      expect(b.json().field).toBe('respondent.unitId');
+    });
+
+    it('answers malformed JSON with 400, not 500', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/petitions',
+        headers: { authorization: `Bearer ${await t.token('clerk')}`, 'content-type': 'application/json' },
+        payload: '{"channel": ',
+      });
+      expect(res.statusCode).toBe(400);
+    });
+
+    it('requires a signed-in user', async () => {
+      const res = await call(t, null, 'POST', '/api/petitions', intake());
+      expect(res.statusCode).toBe(401);
+      expect(res.json().messages.en).toMatch(/sign in/i);
+    });
+
+    it('returns the same petition for the same Idempotency-Key (200, not a second 201)', async () => {
+      const key = { 'idempotency-key': 'hotline-call-20260302-0001' };
+      const first = await call(t, 'clerk', 'POST', '/api/petitions', intake({ channel: 'hotline' }), key);
+      const second = await call(t, 'clerk', 'POST', '/api/petitions', intake({ channel: 'hotline' }), key);
+      expect(first.statusCode).toBe(201);
+      expect(second.statusCode).toBe(200);
+      expect(second.json()).toEqual(first.json());
+      const list = (await call(t, 'clerk', 'GET', '/api/petitions?channel=hotline&limit=200')).json();
+      expect(list.items.filter((i: { id: string }) => i.id === first.json().id)).toHaveLength(1);
+    });
+
+    it('creates exactly one petition when the same key races', async () => {
+      const key = { 'idempotency-key': 'race-1' };
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => call(t, 'clerk', 'POST', '/api/petitions', intake({ title: '并发提交' }), key)),
+      );
+      const ids = new Set(results.map((r) => r.json().id));
+      expect(ids.size).toBe(1);
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(results.every((r) => r.statusCode === 201 || r.statusCode === 200)).toBe(true);
+    });
+  });
+
+  describe('process', () => {
+    it('runs a petition through assignment, acceptance, extension, reply, conclusion and review', async () => {
+      t.clock.set('2026-03-02');
+      const p = await register(t);
+      let r = await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      expect(r.status).toBe('awaitingAcceptance');
+      // Receipt notice 15 days after routing; objection window 5 working days (Mar 3-6, 9).
+      expect(r.deadlines).toMatchObject({ receiptNotice: '2026-03-17', objection: '2026-03-09' });
+      t.clock.set('2026-03-04');
+      r = await command(t, 'handler', p.id, 'accept', { note: '已书面告知' });
+      expect(r.deadlines).toEqual({ handling: '2026-05-06' }); // Mar 4 + 60 = May 3 (Sun, holiday) -> May 6
+      r = await command(t, 'head', p.id, 'extend', { days: 30, reason: '需要多部门调查' });
+      expect(r.deadlines.handling).toBe('2026-06-02'); // Mar 4 + 90 = Jun 2
+      t.clock.set('2026-04-10');
+      r = await command(t, 'handler', p.id, 'reply', { outcome: 'support', text: '责令公司于一个月内支付全部工资。' });
+      expect(r.status).toBe('replied');
+      expect(r.deadlines).toEqual({ reviewRequest: '2026-05-11' }); // Apr 10 + 30 = May 10 (Sun) -> May 11
+      r = await command(t, 'handler', p.id, 'conclude', { resolved: true, report: '已支付。' });
+      expect(r.status).toBe('concluded');
+      t.clock.set('2026-04-20');
+      r = await command(t, 'clerk', p.id, 'requestReview', { reason: '对处理意见不服' });
+      expect(r.status).toBe('underReview');
+      const d = (await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(d.currentUnit).toBeTruthy();
+      expect(d.currentUnit.id).not.toBe('city-labor');
+      expect(d.timeline.map((e: { type: string }) => e.type)).toEqual([
+        'registered',
+        'assigned',
+        'accepted',
+        'extended',
+        'replied',
+        'concluded',
+        'reviewRequested',
+      ]);
+      expect(d.timeline[1].summary.zh).toContain('交办至青川市人力资源和社会保障局');
+      expect(d.clocks.find((c: { name: string }) => c.name === 'handling')).toMatchObject({ status: 'ended', late: false });
+    });
+
+    it('answers a stale expectedVersion with 409 and changes nothing', async () => {
+      const p = await register(t);
+      const ok = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/assign`, { unitId: 'city-labor', expectedVersion: 1 });
+      expect(ok.statusCode).toBe(200);
+      const stale = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/supervise`, {
+        reason: 'late',
+        note: '请加快办理',
+        expectedVersion: 1,
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({ error: 'versionConflict', currentVersion: 2 });
+      const d = (await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(d.version).toBe(2);
+      expect(d.timeline).toHaveLength(2);
+    });
+
+    it('lets only one of two racing commands win', async () => {
+      const p = await register(t);
+      const [a, b] = await Promise.all([
+        call(t, 'clerk', 'POST', `/api/petitions/${p.id}/assign`, { unitId: 'city-labor', expectedVersion: 1 }),
+        call(t, 'clerk', 'POST', `/api/petitions/${p.id}/forward`, { unitId: 'city-housing', expectedVersion: 1 }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      const d = (await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(d.timeline).toHaveLength(2);
+    });
+
+    it('refuses by the rules with 422 and a typed reason', async () => {
+      const p = await register(t, { litigationRelated: true });
+      await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      const res = await call(t, 'handler', 'POST', `/api/petitions/${p.id}/accept`, { expectedVersion: 2 });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toBe('litigationMustDivert');
+      const diverted = await command(t, 'handler', p.id, 'divert', { to: 'litigation', note: '已告知向法院起诉' });
+      expect(diverted.status).toBe('diverted');
+    });
+
+    it('lets only the unit head extend (Art. 33) and only the current unit accept', async () => {
+      const p = await register(t);
+      await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      const other = await call(t, 'housing-handler', 'POST', `/api/petitions/${p.id}/accept`, { expectedVersion: 2 });
+      expect(other.statusCode).toBe(404); // not even visible to an uninvolved unit
+      await command(t, 'handler', p.id, 'accept');
+      const byHandler = await call(t, 'handler', 'POST', `/api/petitions/${p.id}/extend`, { days: 10, reason: 'x', expectedVersion: 3 });
+      expect(byHandler.statusCode).toBe(403);
+      const detail = (await call(t, 'handler', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(detail.availableCommands).toEqual(expect.arrayContaining(['reply', 'pause', 'divert']));
+      expect(detail.availableCommands).not.toContain('extend');
+      const headView = (await call(t, 'head', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(headView.availableCommands).toContain('extend');
+    });
+
+    it('answers unknown units in commands with 400', async () => {
+      const p = await register(t);
+      const res = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/assign`, { unitId: 'no-such-unit', expectedVersion: 1 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().field).toBe('unitId');
+    });
+
+    it('records supervision notices and their answers', async () => {
+      const p = await register(t);
+      await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      const s = await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请于十日内书面答复', answerDays: 10 });
+      const name = Object.keys(s.deadlines).find((k) => k.startsWith('supervision:'))!;
+      expect(s.deadlines[name]).toBeDefined();
+      const supervisionId = name.slice('supervision:'.length);
+      const answered = await command(t, 'handler', p.id, 'answerSupervision', { supervisionId, text: '已加快办理' });
+      expect(Object.keys(answered.deadlines).some((k) => k.startsWith('supervision:'))).toBe(false);
+    });
+  });
+
+  describe('lists', () => {
+    it('filters by status, unit, domain, text, overdue and due date, and pages with a cursor', async () => {
+      t.clock.set('2026-01-05');
+      const old = await register(t, { title: '物业公司停水停电', domain: 'propertyManagement', receivedOn: '2026-01-05' });
+      t.clock.set('2026-03-02');
+      const fresh = await register(t, { title: '学校划片入学问题', domain: 'education' });
+      const overdue = (await call(t, 'clerk', 'GET', '/api/petitions?overdue=true&limit=200')).json();
+      expect(overdue.items.map((i: { id: string }) => i.id)).toContain(old.id);
+      expect(overdue.items.map((i: { id: string }) => i.id)).not.toContain(fresh.id);
+      expect(overdue.items.find((i: { id: string }) => i.id === old.id).overdue).toBe(true);
+      const byText = (await call(t, 'clerk', 'GET', `/api/petitions?text=${encodeURIComponent('划片')}`)).json();
+      expect(byText.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      const byDomain = (await call(t, 'clerk', 'GET', '/api/petitions?domain=propertyManagement,education&limit=200')).json();
+      expect(byDomain.items.map((i: { id: string }) => i.id).sort()).toEqual([old.id, fresh.id].sort());
+      const due = (await call(t, 'clerk', 'GET', '/api/petitions?dueBefore=2026-01-31&limit=200')).json();
+      expect(due.items.map((i: { id: string }) => i.id)).toContain(old.id);
+      expect(due.items.map((i: { id: string }) => i.id)).not.toContain(fresh.id);
+
+      const all: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await call(t, 'clerk', 'GET', `/api/petitions?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        all.push(...page.items.map((i: { id: string }) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const everything = (await call(t, 'clerk', 'GET', '/api/petitions?limit=200')).json();
+      expect(all).toEqual(everything.items.map((i: { id: string }) => i.id));
+      expect(new Set(all).size).toBe(all.length);
+    });
+
+    it('filters by unit and received date range, and rejects a bad cursor', async () => {
+      const p = await register(t, { receivedOn: '2026-02-20' });
+      await command(t, 'clerk', p.id, 'assign', { unitId: 'district-labor' });
+      const byUnit = (await call(t, 'clerk', 'GET', '/api/petitions?unit=district-labor&status=awaitingAcceptance')).json();
+      expect(byUnit.items.map((i: { id: string }) => i.id)).toContain(p.id);
+      const range = (await call(t, 'clerk', 'GET', '/api/petitions?receivedFrom=2026-02-20&receivedTo=2026-02-20')).json();
+      expect(range.items.every((i: { receivedOn: string }) => i.receivedOn === '2026-02-20')).toBe(true);
+      expect(range.items.map((i: { id: string }) => i.id)).toContain(p.id);
+      const bad = await call(t, 'clerk', 'GET', '/api/petitions?cursor=bm9wZQ');
+      expect(bad.statusCode).toBe(400);
+      const badStatus = await call(t, 'clerk', 'GET', '/api/petitions?status=lost');
+      expect(badStatus.statusCode).toBe(400);
+    });
+  });
+});
