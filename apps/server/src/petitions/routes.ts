@@ -58,7 +58,7 @@ export const petitionRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
-      '/',
+      '',
       {
         schema: {
           tags: ['petitions'],
@@ -98,7 +98,7 @@ export const petitionRoutes =
     );
 
     app.get(
-      '/',
+      '',
       {
         schema: {
           tags: ['petitions'],

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { petitioners } from '../src/db/schema';
+import { eq } from 'drizzle-orm';
+import { available, engineName, useTestApp } from './support/app';
+import { call, command, register } from './support/http';
+
+describe.skipIf(!available)(`protection over HTTP (${engineName})`, () => {
+  const t = useTestApp();
+
+  async function accusationAgainstLand() {
+    const p = await register(t, {
+      category: 'accusation',
+      domain: 'land',
+      title: '检举区自然资源局工作人员违规审批',
+      respondent: { name: '临江区自然资源局', unitId: 'district-land' },
+      jurisdictionCode: '339902001',
+    });
+    return p;
+  }
+
+  it('never shows an accusation to the accused unit, not even in lists or by id', async () => {
+    const p = await accusationAgainstLand();
+    for (const user of ['land-handler', 'land-head']) {
+      const byId = await call(t, user, 'GET', `/api/petitions/${p.id}`);
+      expect(byId.statusCode).toBe(404);
+      const list = (await call(t, user, 'GET', '/api/petitions?limit=200')).json();
+      expect(list.items.map((i: { id: string }) => i.id)).not.toContain(p.id);
+      const reveal = await call(t, user, 'POST', `/api/petitions/${p.id}/petitioners/reveal`, { reason: 'x' });
+      expect(reveal.statusCode).toBe(404);
+    }
+    // The petition office and the discipline body see it.
+    expect((await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses to assign or forward an accusation to the accused unit (Art. 30)', async () => {
+    const p = await accusationAgainstLand();
+    for (const cmd of ['assign', 'forward']) {
+      const res = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/${cmd}`, { unitId: 'district-land', expectedVersion: 1 });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toBe('accusedUnit');
+    }
+    const ok = await command(t, 'clerk', p.id, 'assign', { unitId: 'city-discipline' });
+    expect(ok.status).toBe('awaitingAcceptance');
+    expect((await call(t, 'discipline-handler', 'GET', `/api/petitions/${p.id}`)).statusCode).toBe(200);
+    expect((await call(t, 'land-handler', 'GET', `/api/petitions/${p.id}`)).statusCode).toBe(404);
+  });
+
+  it('masks personal data in lists and details, and stores it encrypted', async () => {
+    const p = await register(t);
+    const d = (await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json();
+    expect(d.petitioners[0]).toEqual({
+      position: 0,
+      name: '王**',
+      phone: '138****1234',
+      idCard: '1101**********6632',
+      address: expect.stringMatching(/^石桥街道幸福\*+$/),
+    });
+    const list = (await call(t, 'clerk', 'GET', '/api/petitions?limit=200')).json();
+    expect(list.items.find((i: { id: string }) => i.id === p.id).petitioner).toBe('王**');
+    expect(JSON.stringify(list)).not.toContain('13812341234');
+    expect(JSON.stringify(d)).not.toContain('王小明');
+    const [row] = await t.deps.db.select().from(petitioners).where(eq(petitioners.petitionId, p.id));
+    expect(row!.nameEnc).not.toContain('王小明');
+    expect(row!.phoneEnc).not.toContain('13812341234');
+    expect(row!.idCardEnc).toMatch(/^v1\./);
+  });
+
+  it('reveals personal data only with a reason, writing an audit row admins can list', async () => {
+    const p = await register(t);
+    const noReason = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/petitioners/reveal`, {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().field).toBe('reason');
+    const res = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/petitioners/reveal`, { reason: '电话联系信访人补充材料' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().petitioners[0]).toMatchObject({ name: '王小明', phone: '13812341234', idCard: '110101199003076632' });
+    const audit = await call(t, 'admin', 'GET', `/api/petitions/${p.id}/audit`);
+    expect(audit.statusCode).toBe(200);
+    expect(audit.json()).toEqual([
+      expect.objectContaining({ username: 'clerk', action: 'revealPersonalData', reason: '电话联系信访人补充材料' }),
+    ]);
+    expect(audit.json()[0].fields).toEqual(['name', 'phone', 'idCard', 'address']);
+    // Admins cannot reveal; clerks cannot list the audit.
+    expect((await call(t, 'admin', 'POST', `/api/petitions/${p.id}/petitioners/reveal`, { reason: 'x' })).statusCode).toBe(403);
+    expect((await call(t, 'clerk', 'GET', `/api/petitions/${p.id}/audit`)).statusCode).toBe(403);
+  });
+
+  it('shows a unit only what was routed to it, a district office only its district, an agent only their own', async () => {
+    const inDistrict = await register(t, { jurisdictionCode: '339902001' });
+    const inCounty = await register(t, { jurisdictionCode: '339921001' });
+    const byAgent = await register(t, { channel: 'proxy' }, 'agent');
+    await command(t, 'clerk', inCounty.id, 'assign', { unitId: 'city-labor' });
+    const ids = async (user: string) =>
+      ((await call(t, user, 'GET', '/api/petitions?limit=200')).json().items as { id: string }[]).map((i) => i.id);
+    const handler = await ids('handler');
+    expect(handler).toContain(inCounty.id);
+    expect(handler).not.toContain(inDistrict.id);
+    const districtClerk = await ids('district-clerk');
+    expect(districtClerk).toContain(inDistrict.id);
+    expect(districtClerk).not.toContain(inCounty.id);
+    expect(await ids('agent')).toEqual([byAgent.id]);
+    expect(await ids('agent2')).toEqual([]);
+    expect((await call(t, 'agent2', 'GET', `/api/petitions/${byAgent.id}`)).statusCode).toBe(404);
+    // A proxy agent's petition goes to the petition office over their community, on the proxy channel.
+    const d = (await call(t, 'clerk', 'GET', `/api/petitions/${byAgent.id}`)).json();
+    expect(d.registeringUnit.id).toBe('district-office');
+    expect(d.channel).toBe('proxy');
+  });
+
+  it('lists exactly the petitions that can(view) allows, for every seeded user', async () => {
+    const { can } = await import('@qiao/core');
+    const { petitions } = await import('../src/db/schema');
+    const { scopeOf } = await import('../src/petitions/repo');
+    const { authenticate } = await import('../src/auth/actor');
+    const rows = await t.deps.db.select().from(petitions);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const user of ['clerk', 'district-clerk', 'county-clerk', 'handler', 'land-handler', 'discipline-handler', 'agent', 'leader', 'admin']) {
+      const actor = await authenticate(t.deps, `Bearer ${await t.token(user)}`);
+      const expected = rows.filter((r) => can(actor, 'view', scopeOf(r)).allowed).map((r) => r.id).sort();
+      const listed = ((await call(t, user, 'GET', '/api/petitions?limit=200')).json().items as { id: string }[]).map((i) => i.id).sort();
+      expect(listed, user).toEqual(expected);
+    }
+  });
+});
