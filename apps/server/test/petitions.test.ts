@@ -256,7 +256,7 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       const all: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await call(t, 'clerk', 'GET', `/api/petitions?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await call(t, 'clerk', 'GET', `/api/petitions?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
         all.push(...page.items.map((i: { id: string }) => i.id));
         cursor = page.nextCursor;
       } while (cursor);

@@ -411,12 +411,14 @@ export function chineseNumber(n: number): string {
     if (low > 0) out += (low < 1000 ? '零' : '') + cnUnder10000(low);
   }
   if (out.startsWith('一十')) out = out.slice(1);
+  if (out === '二') return out;
   if (out.startsWith('二千') || out.startsWith('二万')) out = `两${out.slice(1)}`;
   return out;
 }
 
 /** A count as residents write it: 11 or 十一. */
 export function num(c: Ctx, n: number): string {
+  if (n === 2 && c.chance(0.6)) return '两';
   return n < 100 && c.chance(0.3) ? chineseNumber(n) : String(n);
 }
 
@@ -436,4 +438,10 @@ export function money(c: Ctx, value: number): string {
   if (value % 100 === 0 && r < 0.36) return `${chineseNumber(value)}元`;
   if (value >= 10000 && r < 0.42) return `${Math.floor(value / 10000)}万多元`;
   return `${value}元`;
+}
+
+/** A rough count for "N多": 46 -> 40, 408 -> 400 (as 四十 / 400). */
+export function about(c: Ctx, n: number): string {
+  const step = n >= 200 ? 100 : n >= 20 ? 10 : 1;
+  return num(c, Math.max(step, Math.floor(n / step) * step));
 }

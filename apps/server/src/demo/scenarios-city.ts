@@ -10,6 +10,7 @@ import {
   fullPlaceName,
   money,
   num,
+  about,
   oldEstate,
   pickPlace,
   road,
@@ -50,7 +51,7 @@ const elevator: Scenario = {
       : c.v(`我住在${townName(c, place)}${estateName}${building}号楼，反映`, `其住在${townName(c, place)}${estateName}${building}号楼，反映`);
     return {
       title: `反映${estateName}电梯频繁故障`,
-      body: `${who}${building}号楼电梯频繁故障的问题。今年以来电梯已经困人${num(c, trapped)}次，最长一次一个老人被困了${num(c, c.int(30, 60))}多分钟，物业的人才来。${c.our}楼有${num(c, floors)}层，住着不少老人和孕妇，电梯坏了只能爬楼梯。`,
+      body: `${who}${building}号楼电梯频繁故障的问题。今年以来电梯已经困人${num(c, trapped)}次，最长一次一个老人被困了${about(c, c.int(30, 60))}多分钟，物业的人才来。${c.our}楼有${num(c, floors)}层，住着不少老人和孕妇，电梯坏了只能爬楼梯。`,
       extras: [
         `物业公司${pm.name}每次都是临时修一下，说换主板要动用维修基金，要业主签字同意，一拖就是几个月。`,
         c.p('电梯的年检合格证都过期了还在用。', '上个月有个孩子被夹了手。'),
@@ -99,7 +100,7 @@ const parking: Scenario = {
     const { place, estateName, pm } = estateOf(c);
     return {
       title: `反映${estateName}车位只售不租`,
-      body: `${c.our}小区地下车位有${num(c, c.int(200, 600))}多个，现在物业${pm.name}只卖不租，一个车位要价${num(c, c.int(8, 18))}万。很多车主买不起，只能把车停在小区外面的马路上，经常被贴罚单。地下车库一大半车位空着也不让租。小区在${townName(c, place)}${estateName}。`,
+      body: `${c.our}小区地下车位有${about(c, c.int(200, 600))}多个，现在物业${pm.name}只卖不租，一个车位要价${num(c, c.int(8, 18))}万。很多车主买不起，只能把车停在小区外面的马路上，经常被贴罚单。地下车库一大半车位空着也不让租。小区在${townName(c, place)}${estateName}。`,
       extras: ['请问物业有没有权利拒绝出租？'],
       ask: '规范小区车位出租和收费',
       respondent: { name: pm.name, unitId: null },
@@ -302,7 +303,7 @@ const sandMining: Scenario = {
     const place = pickPlace(c, 'rural');
     return {
       title: `举报${place.town.name}河段夜间非法采砂`,
-      body: `${c.v('我要举报，', '')}${townName(c, place)}${c.p('青川河', '槐河', '双河', '枫溪')}${place.village?.name ?? ''}河段有人夜间非法采砂，每天晚上十点以后有两条采砂船作业，大货车拉砂经过村里，河岸已经塌了一大片。白天看不到人，${c.p('听说老板跟镇上有关系', '去年整治过一次，风头过了又来了')}。${c.v('请为我保密。', '来电人要求对其身份保密。')}`,
+      body: `${c.v('我要举报，', '')}${c.p('青川河', '槐河', '清水河', '枫溪')}${townName(c, place)}${place.village?.name ?? ''}段有人夜间非法采砂，每天晚上十点以后有两条采砂船作业，大货车拉砂经过村里，河岸已经塌了一大片。白天看不到人，${c.p('听说老板跟镇上有关系', '去年整治过一次，风头过了又来了')}。${c.v('请为我保密。', '来电人要求对其身份保密。')}`,
       ask: '夜间突击查处',
       respondent: null,
       place,
@@ -356,18 +357,27 @@ const envSuggestion: Scenario = {
   id: 'environment.suggest',
   domain: 'environment',
   category: 'suggestion',
-  weight: 1,
+  weight: 2,
   build(c) {
     const place = pickPlace(c, 'seat');
-    return {
-      title: c.p('建议在工业园附近设空气质量监测站', '建议公开河长制巡河情况'),
-      body: c.p(
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        `建议在${place.town.name}工业园附近设空气质量监测站`,
         `建议在${place.town.name}工业园附近设一个空气质量自动监测站，并把监测数据在网上公开。工业园里化工、印染企业不少，附近村民对空气质量一直有担心，有了实时数据，老百姓心里有数，企业也不敢乱排。`,
+        '建议设立空气质量自动监测站并公开数据。',
+      ],
+      [
+        '建议公开河长制巡河情况',
         `建议把${place.county.name}各条河的河长名单、巡河记录和水质检测结果放到网上公开。现在河边立着河长公示牌，可打上面的电话没人接，老百姓想反映问题都不知道找谁。`,
-      ),
+        '建议公开河长名单、巡河记录和水质检测结果。',
+      ],
+    );
+    return {
+      title,
+      body,
       closed: true,
       ask: '',
-      demands: '建议相关部门研究采纳。',
+      demands,
       respondent: null,
       place,
       suggestedUnitId: cityUnit('env'),
@@ -461,7 +471,7 @@ const roadRepair: Scenario = {
       title: c.p(`反映${r1}路面破损`, `反映${r1}路灯长期不亮`),
       body: c.p(
         `${townName(c, place)}${r1}${c.p('靠近加油站那一段', '桥头那一段', '和建设路交叉口')}路面坑坑洼洼，最大的坑有半米深，下雨积水根本看不出来，${c.p('上个月有个骑电动车的摔断了腿', '每天晚上都有车爆胎')}。反映了好几次，只是拿沙子填一下，一下雨又冲开了。`,
-        `${townName(c, place)}${r1}${num(c, c.int(300, 900))}多米的路灯已经${c.p('两个多月', '半年', '一个冬天')}没亮了，晚上黑咕隆咚的，下夜班的工人和放晚自习的学生都走这条路，${c.p('前几天还有人被抢了包', '已经出过两次事故')}。`,
+        `${townName(c, place)}${r1}${about(c, c.int(300, 900))}多米的路灯已经${c.p('两个多月', '半年', '一个冬天')}没亮了，晚上黑咕隆咚的，下夜班的工人和放晚自习的学生都走这条路，${c.p('前几天还有人被抢了包', '已经出过两次事故')}。`,
       ),
       ask: '尽快维修',
       respondent: null,
@@ -538,22 +548,39 @@ const urbanSuggestion: Scenario = {
   id: 'urban.suggest',
   domain: 'urbanConstruction',
   category: 'suggestion',
-  weight: 1.5,
+  weight: 3,
   build(c) {
     const place = pickPlace(c, c.chance(0.5) ? 'seat' : 'urban');
     const r1 = road(c);
-    const body = c.p(
-      `建议开通${place.county.name}城区到${place.town.name}${c.p('工业园', '高铁站', '中心医院')}的公交线路。现在那里有几千名工人和住户，每天上下班只能骑电动车或者坐黑车，冬天又冷又不安全。希望交通部门考虑开一条早晚高峰的公交。`,
-      `建议在${townName(c, place)}${r1}的公园门口增设人行横道和红绿灯。${r1}是一条直路，很多车开得飞快，老人孩子过马路特别危险，去年就出过两次事故。`,
-      `建议在${townName(c, place)}${r1}一带增建公共厕所。这一片是老城区，商铺多、来往的人多，最近的公厕要走一公里，老人和孩子很不方便。`,
-      `建议利用${townName(c, place)}${r1}边上那块闲置空地建一个临时停车场。附近几个老小区没有车位，车都停在路边，消防车都进不去。`,
+    const dest = c.p('工业园', '高铁站', '中心医院');
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        `建议增设${place.county.name}城区至${place.town.name}${dest}公交线路`,
+        `建议开通${place.county.name}城区到${place.town.name}${dest}的公交线路。现在那里有几千名工人和住户，每天上下班只能骑电动车或者坐黑车，冬天又冷又不安全。希望交通部门考虑开一条早晚高峰的公交。`,
+        `建议开通城区至${place.town.name}${dest}的早晚高峰公交线路。`,
+      ],
+      [
+        `建议在${r1}公园门口增设人行横道和红绿灯`,
+        `建议在${townName(c, place)}${r1}的公园门口增设人行横道和红绿灯。${r1}是一条直路，很多车开得飞快，老人孩子过马路特别危险，去年就出过两次事故。再装几个测速探头和减速带就更好了。`,
+        '建议增设人行横道、红绿灯和减速带。',
+      ],
+      [
+        `建议在${r1}一带增建公共厕所`,
+        `建议在${townName(c, place)}${r1}一带增建公共厕所。这一片是老城区，商铺多、来往的人多，最近的公厕要走一公里，老人和孩子很不方便，有的人只能去饭店里借厕所。`,
+        '建议在老城区增建公共厕所。',
+      ],
+      [
+        `建议利用${r1}闲置空地建临时停车场`,
+        `建议利用${townName(c, place)}${r1}边上那块闲置空地建一个临时停车场。附近几个老小区没有车位，车都停在路边，晚上消防车都进不去，万一着火后果不堪设想。`,
+        '建议利用闲置空地建设临时停车场。',
+      ],
     );
     return {
-      title: c.p('建议增设公交线路', '关于完善城区公共设施的建议', '建议改善道路交通安全设施'),
+      title,
       body,
       closed: true,
       ask: '',
-      demands: '建议相关部门研究采纳。',
+      demands,
       respondent: null,
       place,
       suggestedUnitId: c.chance(0.5) ? cityUnit('urban') : territorialUnit(c, place),
@@ -561,7 +588,40 @@ const urbanSuggestion: Scenario = {
   },
 };
 
+const propertySuggestion: Scenario = {
+  id: 'property.suggest',
+  domain: 'propertyManagement',
+  category: 'suggestion',
+  weight: 1.5,
+  build(c) {
+    const place = pickPlace(c, 'urban');
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        '建议简化住宅专项维修资金使用程序',
+        `建议简化住宅专项维修资金的使用程序。现在小区电梯坏了、屋顶漏水了，要动用维修资金得先征得三分之二以上业主签字同意，很多业主常年不在家，签字要一两个月，小事拖成大事。能不能对电梯、消防这类紧急维修开个绿色通道，先修后公示？`,
+        '建议对紧急维修开通维修资金使用绿色通道。',
+      ],
+      [
+        '建议街道指导成立业主委员会',
+        `${place.town.name}很多小区交房十来年了一直没有业主委员会，物业干得好不好业主说了不算，想换也换不了。建议街道和社区主动牵头，指导各小区召开业主大会、选出业委会，并定期公开物业服务合同和收支情况。`,
+        '建议街道牵头指导小区成立业主委员会。',
+      ],
+    );
+    return {
+      title,
+      body,
+      closed: true,
+      ask: '',
+      demands,
+      respondent: null,
+      place,
+      suggestedUnitId: countyUnit(place, 'housing'),
+    };
+  },
+};
+
 export const propertyScenarios: Scenario[] = [
+  propertySuggestion,
   elevator,
   feeHike,
   parking,

@@ -11,6 +11,7 @@ import {
   fullPlaceName,
   money,
   num,
+  about,
   pickPlace,
   someone,
   townGovernment,
@@ -259,18 +260,27 @@ const housingSuggestion: Scenario = {
   id: 'housing.suggest',
   domain: 'housing',
   category: 'suggestion',
-  weight: 1.5,
+  weight: 3,
   build(c) {
     const place = pickPlace(c, 'urban');
-    return {
-      title: c.p('建议建立停工楼盘信息公开平台', '关于加强商品房预售资金监管的建议'),
-      body: c.p(
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        '建议建立停工楼盘信息公开平台',
         '建议政府对全市停工、缓建的楼盘建立一个信息公开平台，每个项目每月公布一次施工进度、复工计划和资金情况。现在购房者只能靠业主群里的小道消息，越传越乱，大家心里越慌。信息公开了，谣言自然就少了。',
+        '建议建立停工楼盘信息公开平台，按月公布进度。',
+      ],
+      [
+        '关于加强商品房预售资金监管的建议',
         '建议住建部门要求每个在售楼盘在售楼处显著位置公示预售资金监管银行和账号，购房款只能打进监管账户，打到个人账户的一律不算数，并且在网上能查到每笔资金拨付的情况。',
-      ),
+        '建议公示预售资金监管账户并公开资金拨付情况。',
+      ],
+    );
+    return {
+      title,
+      body,
       closed: true,
       ask: '',
-      demands: '建议相关部门研究采纳。',
+      demands,
       respondent: null,
       place,
       suggestedUnitId: cityUnit('housing'),
@@ -289,7 +299,7 @@ const housingOfficial: Scenario = {
     const official = `${place.county.name}住房和城乡建设局质量安全科科长${someone(c)}`;
     return {
       title: '举报住建局工作人员包庇开发商',
-      body: `${c.v('实名举报', '举报')}${official}：${estateName}房屋质量问题${c.our}投诉了半年多，${official.slice(-2)}每次都说已经责令开发商整改，但从来没有到现场看过。有业主看到他和${dev.short}老板一起吃饭、打牌。${c.we}怀疑他收受了开发商的好处，包庇开发商。`,
+      body: `${c.v('实名举报', '举报')}${official}：${estateName}房屋质量问题${c.we}投诉了半年多，${official.slice(-2)}每次都说已经责令开发商整改，但从来没有到现场看过。有业主看到他和${dev.short}老板一起吃饭、打牌。${c.we}怀疑他收受了开发商的好处，包庇开发商。`,
       ask: '调查其是否收受开发商好处',
       respondent: { name: official, unitId },
       place,
@@ -462,7 +472,7 @@ const farmlandOccupied: Scenario = {
     const firm = company(c, c.p('stone', 'recycling', 'logistics', 'agriCompany'));
     return {
       title: `举报${firm.short}非法占用耕地`,
-      body: `${c.v('我举报：', '')}${villageName(c, place)}${c.p('东边', '村口', '河滩边')}的一片基本农田被${firm.name}占用，用来${c.p('堆放石料和建加工棚', '建仓库和停车场', '硬化成场地')}，已经有${num(c, c.int(10, 60))}多亩，机器日夜开工。据说是村里私下租给他们的，没有任何审批手续。`,
+      body: `${c.v('我举报：', '')}${villageName(c, place)}${c.p('东边', '村口', '河滩边')}的一片基本农田被${firm.name}占用，用来${c.p('堆放石料和建加工棚', '建仓库和停车场', '硬化成场地')}，已经有${about(c, c.int(10, 60))}多亩，机器日夜开工。据说是村里私下租给他们的，没有任何审批手续。`,
       ask: '依法查处，恢复耕地',
       respondent: { name: firm.name, unitId: null },
       place,
@@ -481,7 +491,7 @@ const roadOccupied: Scenario = {
     const gov = townGovernment(c, place);
     return {
       title: '反映修路占用宅基地未予补偿',
-      body: `${villageName(c, place)}修通村公路，没有任何征收手续，也没人跟${c.my}家签协议，就把${c.my}家宅基地边上的院子占了${num(c, c.int(20, 80))}多平方米，院墙推倒了，${c.p('两棵二十多年的核桃树', '一排板栗树', '猪圈和鸡舍')}也没了。问施工队，说是县里的项目；问县里，说是镇里负责征地。`,
+      body: `${villageName(c, place)}修通村公路，没有任何征收手续，也没人跟${c.my}家签协议，就把${c.my}家宅基地边上的院子占了${about(c, c.int(20, 80))}多平方米，院墙推倒了，${c.p('两棵二十多年的核桃树', '一排板栗树', '猪圈和鸡舍')}也没了。问施工队，说是县里的项目；问县里，说是镇里负责征地。`,
       ask: '明确由谁负责，依法给予补偿',
       respondent: gov,
       place,
@@ -535,7 +545,7 @@ const landSuggestion: Scenario = {
   id: 'land.suggest',
   domain: 'land',
   category: 'suggestion',
-  weight: 1,
+  weight: 2,
   build(c) {
     const place = pickPlace(c, 'urban');
     return {

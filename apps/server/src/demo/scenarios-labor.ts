@@ -11,6 +11,7 @@ import {
   fullPlaceName,
   money,
   num,
+  about,
   pickPlace,
   someone,
   townName,
@@ -133,7 +134,7 @@ const wageFactory: Scenario = {
         );
     const twist = c.p(
       `上个月老板突然不来厂里了，车间也停了，${c.we}去找才发现设备都在往外拉。`,
-      `厂里天天说下周发，发到现在也没见到一分钱，全厂${num(c, staff)}多个人都一样。`,
+      `厂里天天说下周发，发到现在也没见到一分钱，全厂${about(c, staff)}多个人都一样。`,
       '老板让我们先回家等通知，说厂子要转让了，转让款下来就发工资。',
       '公司贴出通知说停产放假，放假期间的工资和之前欠的都没说怎么给。',
     );
@@ -200,13 +201,21 @@ const workInjury: Scenario = {
   weight: 4,
   build(c) {
     const place = pickPlace(c, 'any');
-    const firm = company(c, c.p('logistics', 'factory', 'construction', 'stone'));
+    const [kind, hurt] = c.rng.pick([
+      ['logistics', '卸货时被叉车撞伤，右腿骨折'],
+      ['logistics', '搬货时从货车上摔下来，摔断了锁骨'],
+      ['factory', '左手卷进机器，断了两根手指'],
+      ['factory', '被冲床压伤了右手'],
+      ['construction', '从脚手架上摔下来，腰椎压缩性骨折'],
+      ['construction', '被掉下来的钢管砸伤了头'],
+      ['stone', '被切割机划伤了大腿，缝了三十多针'],
+    ] as const);
+    const firm = company(c, kind);
     const when = dayText(c, 40, 300);
-    const hurt = c.p('被叉车撞伤，右腿骨折', '左手卷进机器，断了两根手指', '从脚手架上摔下来，腰椎压缩性骨折', '被掉下来的钢管砸伤了头');
     const relative = c.p('丈夫', '儿子', '父亲', '弟弟');
     const body = c.chance(0.4)
-      ? `${c.my}${relative}${when}在${townName(c, place)}${firm.name}干活时${hurt}，住院花了${money(c, amount(c, 20000, 120000, 100))}，公司只垫付了${money(c, amount(c, 3000, 15000, 1000))}。`
-      : `${c.I}${when}在${townName(c, place)}${firm.name}上班时${hurt}，住院${num(c, c.int(12, 60))}天，医药费大部分是${c.I}自己借钱交的。`;
+      ? `${c.my}${relative}${when}在${townName(c, place)}${firm.name}干活时${hurt.replace(/^(卸货时|搬货时)/, '')}，住院花了${money(c, amount(c, 20000, 120000, 100))}，公司只垫付了${money(c, amount(c, 3000, 15000, 1000))}。`
+      : `${c.I}${when}在${townName(c, place)}${firm.name}上班时${hurt.replace(/^(卸货时|搬货时)/, '')}，住院${num(c, c.int(12, 60))}天，医药费大部分是${c.I}自己借钱交的。`;
     const twist = c.p(
       '公司不给申请工伤认定，理由是没签劳动合同，说是临时工。',
       '公司说是自己操作不当，只同意给几千块钱私了。',
@@ -369,21 +378,37 @@ const laborSuggestion: Scenario = {
   id: 'labor.suggest',
   domain: 'labor',
   category: 'suggestion',
-  weight: 2,
+  weight: 4,
   build(c) {
     const place = pickPlace(c, 'any');
-    const body = c.p(
-      '建议在全市所有在建工地大门口设立农民工工资公示牌，写明总包单位、劳务分包单位、工资专户开户行和劳动监察投诉电话，每月把工资发放情况张贴出来。很多工友根本不知道有工资专户这回事，被拖欠了也不知道找谁。希望人社部门考虑。',
-      `建议劳动人事争议仲裁院在${place.county.name}开设晚间和周末受理窗口。在工厂上班的人白天请不了假，请一天假就扣一天工资，很多人宁可不维权。能不能像医院一样搞个预约，或者在网上就能提交材料？`,
-      '建议把拖欠农民工工资的企业和包工头列入失信名单并在网上公开，让他们在招投标和贷款时受到限制。现在欠薪成本太低，罚款还没有拖着不给划算，老实人吃亏。',
-      `我们${place.town.name}在外打工的人很多，建议镇里设一个劳务维权服务点，请律师定期坐班，帮工友写仲裁申请、算加班费和经济补偿。很多人不识字，根本不知道怎么维权。`,
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        '建议在建设工地设立农民工工资公示牌',
+        '建议在全市所有在建工地大门口设立农民工工资公示牌，写明总包单位、劳务分包单位、工资专户开户行和劳动监察投诉电话，每月把工资发放情况张贴出来。很多工友根本不知道有工资专户这回事，被拖欠了也不知道找谁。希望人社部门考虑。',
+        '建议在建设工地设立农民工工资公示牌。',
+      ],
+      [
+        '建议劳动仲裁开设晚间和周末受理窗口',
+        `建议劳动人事争议仲裁院在${place.county.name}开设晚间和周末受理窗口。在工厂上班的人白天请不了假，请一天假就扣一天工资，很多人宁可不维权。能不能像医院一样搞个预约，或者在网上就能提交材料？`,
+        '建议劳动仲裁开设晚间、周末窗口并开通网上申请。',
+      ],
+      [
+        '建议加大对欠薪行为的惩戒力度',
+        '建议把拖欠农民工工资的企业和包工头列入失信名单并在网上公开，让他们在招投标和贷款时受到限制。现在欠薪成本太低，罚款还没有拖着不给划算，老实人吃亏。',
+        '建议将欠薪企业和包工头列入失信名单并公开。',
+      ],
+      [
+        `建议在${place.town.name}设立劳务维权服务点`,
+        `${c.v('我们', '')}${place.town.name}在外打工的人很多，建议镇里设一个劳务维权服务点，请律师定期坐班，帮工友写仲裁申请、算加班费和经济补偿。很多人不识字，根本不知道怎么维权。`,
+        `建议在${place.town.name}设立劳务维权服务点，提供免费法律咨询。`,
+      ],
     );
     return {
-      title: c.p('建议完善农民工工资支付保障措施', '关于方便劳动者维权的建议', '建议加大对欠薪行为的惩戒力度'),
+      title,
       body,
       closed: true,
       ask: '',
-      demands: '建议相关部门研究采纳。',
+      demands,
       respondent: null,
       place,
       suggestedUnitId: cityUnit('hrss'),
@@ -395,7 +420,7 @@ const laborJudgment: Scenario = {
   id: 'labor.litigation.enforcement',
   domain: 'labor',
   category: 'claim',
-  weight: 3,
+  weight: 4,
   litigationRelated: true,
   build(c) {
     const place = pickPlace(c, 'any');

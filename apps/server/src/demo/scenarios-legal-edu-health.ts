@@ -7,6 +7,7 @@ import {
   countyUnit,
   money,
   num,
+  about,
   pickPlace,
   someone,
   townName,
@@ -26,7 +27,7 @@ const enforcement: Scenario = {
   id: 'legal.enforcement',
   domain: 'legal',
   category: 'claim',
-  weight: 4,
+  weight: 6,
   litigationRelated: true,
   build(c) {
     const place = pickPlace(c, 'any');
@@ -49,7 +50,7 @@ const retrial: Scenario = {
   id: 'legal.retrial',
   domain: 'legal',
   category: 'claim',
-  weight: 3,
+  weight: 4,
   litigationRelated: true,
   build(c) {
     const place = pickPlace(c, c.chance(0.5) ? 'rural' : 'any');
@@ -76,7 +77,7 @@ const delayedTrial: Scenario = {
   id: 'legal.delay',
   domain: 'legal',
   category: 'claim',
-  weight: 2,
+  weight: 3,
   litigationRelated: true,
   build(c) {
     const place = pickPlace(c, 'any');
@@ -328,19 +329,28 @@ const eduSuggestion: Scenario = {
   id: 'education.suggest',
   domain: 'education',
   category: 'suggestion',
-  weight: 1.5,
+  weight: 3,
   build(c) {
     const place = pickPlace(c, 'urban');
     const school = `${place.town.name.replace(/街道$/, '')}${c.p('小学', '实验小学')}`;
-    return {
-      title: c.p('建议在学校门口设置红绿灯和减速带', '建议延长小学课后服务时间'),
-      body: c.p(
-        `建议在${place.town.name}${school}门口设置红绿灯和斑马线。学校门口是一条主干道，上下学时间车流量很大，孩子过马路很危险，${c.p('上周', '上个月')}还有个学生被电动车撞了。上下学高峰最好安排护学岗。`,
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        `建议在${school}门口设置红绿灯和斑马线`,
+        `建议在${school}门口设置红绿灯和斑马线。学校门口是一条主干道，上下学时间车流量很大，没有红绿灯，孩子过马路很危险，${c.p('上周', '上个月')}还有个学生被电动车撞了。上下学高峰最好安排护学岗。`,
+        '建议在学校门口设置红绿灯、斑马线，高峰时段设护学岗。',
+      ],
+      [
+        '建议延长小学课后服务时间',
         `建议${place.county.name}的小学把课后服务延长到下午六点。现在四点半就放学，双职工家庭根本接不了，只能花钱送托管班，托管班条件参差不齐。学校如果能多管一个小时，家长能省心很多。`,
-      ),
+        '建议将小学课后服务延长至下午六点。',
+      ],
+    );
+    return {
+      title,
+      body,
       closed: true,
       ask: '',
-      demands: '建议相关部门研究采纳。',
+      demands,
       respondent: null,
       place,
       suggestedUnitId: countyUnit(place, 'edu'),
@@ -371,7 +381,7 @@ const medicalDispute: Scenario = {
     const h = hospital(c, place);
     const who = c.v(c.p('家父', '我母亲', '我爱人', '我儿子'), c.p('其父亲', '其母亲', '其爱人', '其儿子'));
     const body = c.p(
-      `${who}${ym(c, c.int(1, 5))}在${h}做${c.p('胆囊手术', '阑尾手术', '膝关节置换手术', '心脏支架手术')}，术后出现${c.p('胆漏', '感染', '大出血')}没有被及时处理，${c.p('不幸离世', '现在还在重症监护室', '落下了残疾')}。家属多次要求复印完整病历、申请医疗事故鉴定，院方一直推托。`,
+      `${who}${ym(c, c.int(1, 5))}在${h}做${c.p('胆囊切除手术，术后出现胆漏', '阑尾手术，术后伤口严重感染', '膝关节置换手术，术后出现深静脉血栓', '心脏支架手术，术后大出血', '剖腹产手术，术后大出血')}，医生没有及时处理，${c.p('不幸离世', '现在还在重症监护室', '落下了残疾')}。家属多次要求复印完整病历、申请医疗事故鉴定，院方一直推托。`,
       `${who}在${h}住院期间，护士给输错了液体，出现了严重过敏反应，抢救了两天才脱离危险。医院先是说病人体质问题，后来看到监控才承认，只愿意减免部分住院费。`,
     );
     return {
@@ -420,7 +430,7 @@ const reimbursement: Scenario = {
     return {
       title: '反映检查结果不互认、医保报销慢',
       body: `${c.I}是${villageName(c, place)}农民，${ym(c, c.int(2, 4))}在${h}住院，医生让做的CT和化验，前一天在${place.town.name}卫生院刚做过，结果也带来了，医院说不认，必须重做。出院时说${c.my}的医保报销要等一个月，现在三个月了还没报下来，去问说资料缺了一张单子，当时为啥不说？`,
-      extras: [`来回跑县城一趟车费就${num(c, c.int(30, 60))}多块。`],
+      extras: [`来回跑县城一趟车费就${about(c, c.int(30, 60))}多块。`],
       ask: '管一管检查重复收费的问题，尽快把医保报销给我办了',
       respondent: { name: h, unitId: null },
       place,
@@ -494,18 +504,27 @@ const healthSuggestion: Scenario = {
   id: 'health.suggest',
   domain: 'health',
   category: 'suggestion',
-  weight: 1,
+  weight: 2,
   build(c) {
     const place = pickPlace(c, 'rural');
-    return {
-      title: c.p('建议卫生院定期下村巡诊', '建议增设夜间儿科门诊'),
-      body: c.p(
+    const [title, body, demands] = c.p<[string, string, string]>(
+      [
+        '建议卫生院定期下村巡诊',
         `${villageName(c, place)}有不少七八十岁的老人，很多是卧床的，子女在外打工。虽说签了家庭医生，但一年也见不到医生上门一次。建议卫生院每月安排医生下村巡诊，给行动不便的老人量量血压、送送药。`,
+        '建议卫生院每月安排医生下村巡诊。',
+      ],
+      [
+        `建议${place.county.name}人民医院开设夜间儿科门诊`,
         `建议${place.county.name}人民医院开设夜间儿科门诊。现在晚上孩子发烧只能挂急诊，急诊只有一个医生，经常排两三个小时，孩子哭大人急。市里的医院太远，开车要一个多小时。`,
-      ),
+        '建议开设夜间儿科门诊。',
+      ],
+    );
+    return {
+      title,
+      body,
       closed: true,
       ask: '',
-      demands: '建议相关部门研究采纳。',
+      demands,
       respondent: null,
       place,
       suggestedUnitId: cityUnit('health'),

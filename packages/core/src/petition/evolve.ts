@@ -62,9 +62,10 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
         objection: null,
       };
     case 'accepted':
-      // A unit that registered a matter put to it directly accepts it itself (Art. 23).
+      // A unit that registered a matter put to it directly accepts it itself (Art. 23). Like a re-routing, this
+      // starts a new routing, so an objection raised against an earlier one no longer applies.
       return s.status === 'registered'
-        ? { ...s, status: 'accepted', acceptedOn: on, routedOn: on, routingMode: 'forward' }
+        ? { ...s, status: 'accepted', acceptedOn: on, routedOn: on, routingMode: 'forward', objection: null }
         : { ...s, status: 'accepted', acceptedOn: on };
     case 'declined':
       return { ...s, status: 'declined', declineReason: event.data.reason, endedOn: on };

@@ -109,7 +109,11 @@ export function registered(o: RegisterOverrides = {}): PetitionState {
 }
 
 /** Apply the steps in order at their China dates; throws (naming the step) on the first refusal. */
-export function run(state: PetitionState, steps: readonly Step[], settings: ClockSettings = calendarDays): PetitionState {
+export function run(
+  state: PetitionState,
+  steps: readonly Step[],
+  settings: ClockSettings = calendarDays,
+): PetitionState {
   let s = state;
   let events = histories.get(state) ?? [];
   for (const [on, command] of steps) {
@@ -141,7 +145,12 @@ export function outcome(d: Decision): string {
   return d.ok ? 'ok' : d.refusal.code;
 }
 
-export function clockOf(state: PetitionState, name: string, today: IsoDate, settings = calendarDays): ClockState {
+export function clockOf(
+  state: PetitionState,
+  name: string,
+  today: IsoDate,
+  settings = calendarDays,
+): ClockState {
   const c = petitionClocks(state, clockCtx(today, settings)).find((x) => x.name === name);
   if (!c) throw new Error(`no clock ${name} on ${today} (status ${state.status})`);
   return c;
@@ -160,21 +169,33 @@ export const cmd = {
   }),
   object: (reason = '该事项属住建部门职责'): ProcessCommand => ({ type: 'object', reason }),
   decideObjection: (approve: boolean): ProcessCommand => ({ type: 'decideObjection', approve }),
-  divert: (to: DivertChannel = 'arbitration', note = '请向劳动人事争议仲裁委员会申请仲裁'): ProcessCommand => ({
+  divert: (
+    to: DivertChannel = 'arbitration',
+    note = '请向劳动人事争议仲裁委员会申请仲裁',
+  ): ProcessCommand => ({
     type: 'divert',
     to,
     note,
   }),
-  extend: (days = 30, reason = '情况复杂，经负责人批准延期'): ProcessCommand => ({ type: 'extend', days, reason }),
+  extend: (days = 30, reason = '情况复杂，经负责人批准延期'): ProcessCommand => ({
+    type: 'extend',
+    days,
+    reason,
+  }),
   pause: (reason: PauseReason = 'hearing'): ProcessCommand => ({ type: 'pause', reason }),
   resume: (): ProcessCommand => ({ type: 'resume' }),
   reply: (deliveredOn?: IsoDate, text = '经调查核实，支持您的诉求'): ProcessCommand =>
     deliveredOn === undefined
       ? { type: 'reply', outcome: 'support', text }
       : { type: 'reply', outcome: 'support', text, deliveredOn },
-  conclude: (report: string | undefined = '已办结，结果已报送'): ProcessCommand =>
-    report === undefined ? { type: 'conclude', resolved: true } : { type: 'conclude', resolved: true, report },
-  requestReview: (unit: UnitRef = countyGov, requestedOn?: IsoDate, reason = '对处理意见不服'): ProcessCommand =>
+  /** `null`: no report at all. */
+  conclude: (report: string | null = '已办结，结果已报送'): ProcessCommand =>
+    report === null ? { type: 'conclude', resolved: true } : { type: 'conclude', resolved: true, report },
+  requestReview: (
+    unit: UnitRef = countyGov,
+    requestedOn?: IsoDate,
+    reason = '对处理意见不服',
+  ): ProcessCommand =>
     requestedOn === undefined
       ? { type: 'requestReview', unit, reason }
       : { type: 'requestReview', unit, reason, requestedOn },
@@ -182,7 +203,11 @@ export const cmd = {
     deliveredOn === undefined
       ? { type: 'decideReview', outcome: 'uphold', text }
       : { type: 'decideReview', outcome: 'uphold', text, deliveredOn },
-  requestReReview: (unit: UnitRef = cityGov, requestedOn?: IsoDate, reason = '对复查意见不服'): ProcessCommand =>
+  requestReReview: (
+    unit: UnitRef = cityGov,
+    requestedOn?: IsoDate,
+    reason = '对复查意见不服',
+  ): ProcessCommand =>
     requestedOn === undefined
       ? { type: 'requestReReview', unit, reason }
       : { type: 'requestReReview', unit, reason, requestedOn },
