@@ -6,6 +6,7 @@ export { buildWorld, CITY_CODE, CITY_NAME } from './world';
 export { generatePetitionFacts, generateRepeat, generateCluster, TEXT_MAX, TEXT_MIN, TITLE_MAX } from './text';
 export { generateDemoPetitions } from './timeline';
 export type { TimelineOptions } from './timeline';
+export type { RepeatOptions } from './text';
 export { idCardCheckChar, maskPhone } from './identity';
 export { toTraditional } from './traditional';
 export { channels, categories, domains } from './types';

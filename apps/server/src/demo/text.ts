@@ -16,6 +16,7 @@ import {
   placeCode,
   placeFromCode,
   subjectNoun,
+  ymText,
 } from './kit';
 import type { Ctx, Draft, Place, Scenario, WorldIndex } from './kit';
 import { buildWorld, countyHeadTitle } from './world';
@@ -378,6 +379,26 @@ function issueOf(title: string): string {
   return t.replace(/^对(.+?)判决不服.*$/, '$1一案').replace(/^关于/, '').replace(/的建议$/, '');
 }
 
+export interface RepeatOptions {
+  /** The world of the earlier petition (default: the demo world). */
+  world?: World;
+  /** The day the earlier petition was received, to say when it was raised ("今年3月", "上个月"). */
+  earlierReceivedOn?: string;
+}
+
+/** When the earlier petition was raised, as the petitioner would say it. */
+function whenEarlier(c: Ctx, earlierOn: string | undefined): string {
+  if (earlierOn === undefined) return c.p('前段时间', '之前', '几个月前', '上次');
+  assertDate(earlierOn);
+  const [y, m, d] = earlierOn.split('-').map(Number) as [number, number, number];
+  const gapDays = (Date.parse(`${c.receivedOn}T00:00:00Z`) - Date.parse(`${earlierOn}T00:00:00Z`)) / 86_400_000;
+  const months = (c.today.y - y) * 12 + (c.today.m - m);
+  if (gapDays < 21) return c.p('前些天', `${m}月${d}日`, '半个月前');
+  if (months === 1) return c.p('上个月', `上个月${d}号`);
+  if (months <= 11 || y === c.today.y) return ymText(c, { y, m });
+  return y === c.today.y - 1 ? c.p('去年', `去年${m}月`) : `${y}年`;
+}
+
 /** Age and sex from a GB 11643 number, when there is one. */
 function profileOf(p: Petitioner, receivedOn: string, rng: Rng): PersonProfile {
   const id = p.idCard;
@@ -412,10 +433,15 @@ const ACCUSATION_DETAILS = [
  * The same matter raised again later: same respondent, place, domain and handling unit, told in other words
  * ("再次反映", "至今未解决") by the same petitioner, a relative, or other members of the same group.
  */
-export function generateRepeat(rng: Rng, earlier: PetitionFacts, receivedOn: string, world?: World): PetitionFacts {
+export function generateRepeat(
+  rng: Rng,
+  earlier: PetitionFacts,
+  receivedOn: string,
+  options: RepeatOptions = {},
+): PetitionFacts {
   assertDate(receivedOn);
   // The world gives names of places and units; by default the demo world.
-  const idx = indexWorld(world ?? defaultWorld());
+  const idx = indexWorld(options.world ?? defaultWorld());
   const place = placeFromCode(idx, earlier.jurisdictionCode);
   const collective = earlier.collective && rng.chance(0.75);
   const channel = rng.weighted(
@@ -461,7 +487,7 @@ export function generateRepeat(rng: Rng, earlier: PetitionFacts, receivedOn: str
 
   const issue = issueOf(earlier.title);
   const verb = earlier.category === 'accusation' ? '举报' : earlier.category === 'suggestion' ? '建议' : '反映';
-  const when = rng.pick(['上个月', '前段时间', '之前', '两个月前', '年初', '几个月前', '去年']);
+  const when = whenEarlier(c, options.earlierReceivedOn);
   const unitName = idx.units.get(earlier.suggestedUnitId)?.name ?? '有关部门';
   const response = rng.pick([
     '当时说会督促处理',

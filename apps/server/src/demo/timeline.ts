@@ -111,7 +111,10 @@ export function generateDemoPetitions(rng: Rng, world: World, options: TimelineO
         if (earlier.facts === null || earlier.facts.category === 'suggestion') continue;
         const root = earlier.repeatOf ?? j;
         const rootSlot = slots[root] as Slot;
-        slot.facts = generateRepeat(rng, rootSlot.facts as PetitionFacts, slot.day, world);
+        slot.facts = generateRepeat(rng, rootSlot.facts as PetitionFacts, slot.day, {
+          world,
+          earlierReceivedOn: rootSlot.day,
+        });
         slot.repeatOf = root;
         slot.clusterKey = rootSlot.clusterKey;
         return;

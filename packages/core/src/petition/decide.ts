@@ -116,6 +116,7 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       return command.note.trim() === '' ? no('textRequired') : ok();
     case 'object': {
       if (command.reason.trim() === '') return no('textRequired');
+      if (state.objection !== null) return no('objectionAlreadyDecided');
       const windowDue = due('objection');
       return windowDue !== undefined && compareDates(today, windowDue) > 0 ? no('objectionWindowClosed') : ok();
     }
@@ -149,7 +150,9 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       if (received != null && compareDates(requestedOn, received) < 0) return no('dateBeforeStart');
       if (windowDue === undefined || compareDates(requestedOn, windowDue) > 0)
         return no(isReview ? 'reviewWindowClosed' : 'reReviewWindowClosed');
-      const earlierUnits = [state.currentUnit?.id, state.review?.unit.id].filter((u): u is string => u !== undefined);
+      const earlierUnits = [state.currentUnit?.id, state.review?.unit.id, state.reply?.unitId].filter(
+        (u): u is string => typeof u === 'string',
+      );
       return earlierUnits.includes(command.unit.id) ? no('reviewUnitInvalid') : ok();
     }
     case 'decideReview':

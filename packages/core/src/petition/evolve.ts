@@ -98,7 +98,12 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       return {
         ...s,
         status: 'replied',
-        reply: { outcome: event.data.outcome, issuedOn: on, deliveredOn: event.data.deliveredOn ?? on },
+        reply: {
+          outcome: event.data.outcome,
+          issuedOn: on,
+          deliveredOn: event.data.deliveredOn ?? on,
+          unitId: s.currentUnit?.id ?? null,
+        },
         pauses: closePauses(s.pauses, on),
       };
     case 'concluded':

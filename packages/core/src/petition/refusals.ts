@@ -44,6 +44,10 @@ export const refusalMessages = {
     zh: '异议须在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）',
     en: 'An objection must be raised within 5 working days of receipt; that window has closed (Art. 23)',
   },
+  objectionAlreadyDecided: {
+    zh: '该单位的异议已经核实并作出决定，不能再次提出',
+    en: "This unit's objection was already decided; it cannot object again",
+  },
   litigationMustDivert: {
     zh: '涉法涉诉事项应导入诉讼、仲裁、行政复议等法定途径，不能作为信访事项受理（《信访工作条例》第三十一条）',
     en: 'A litigation-related matter must be diverted to litigation, arbitration or reconsideration, not accepted as a petition (Art. 31)',

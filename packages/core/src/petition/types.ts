@@ -126,7 +126,8 @@ export interface PetitionState {
   acceptedOn: IsoDate | null;
   extensionDays: number;
   pauses: PausedSpan[];
-  reply: { outcome: ReplyOutcome; issuedOn: IsoDate; deliveredOn: IsoDate } | null;
+  /** The written opinion, and the unit that issued it (never its own reviewer). */
+  reply: { outcome: ReplyOutcome; issuedOn: IsoDate; deliveredOn: IsoDate; unitId: string | null } | null;
   concludedOn: IsoDate | null;
   resolved: boolean | null;
   review: {

@@ -266,6 +266,21 @@ const rows: Row[] = [
     () => attempt(nationalDay, '2025-10-11', cmd.object()),
   ],
 
+  // objectionAlreadyDecided: one objection per routing; a rejected one is not raised again
+  [
+    'object again after the objection was rejected (working day 3, Tue 03-10)',
+    'objectionAlreadyDecided',
+    () =>
+      attempt(
+        run(awaiting, [
+          ['2026-03-06', cmd.object()],
+          ['2026-03-09', cmd.decideObjection(false)],
+        ]),
+        '2026-03-10',
+        cmd.object(),
+      ),
+  ],
+
   // litigationMustDivert (Art. 31)
   [
     'accept a litigation-related matter at the office',
@@ -379,6 +394,11 @@ const rows: Row[] = [
     're-review by the unit that reviewed it',
     'reviewUnitInvalid',
     () => attempt(reviewed, '2026-07-20', cmd.requestReReview(countyGov)),
+  ],
+  [
+    're-review by the unit that handled it and issued the reply',
+    'reviewUnitInvalid',
+    () => attempt(reviewed, '2026-07-20', cmd.requestReReview(laborBureau)),
   ],
 
   // deliveryDateInvalid: between today and today + 30
@@ -510,9 +530,6 @@ describe('refusals', () => {
     });
   });
 
-  // Gaps found while writing these tests (reported, not fixed: each needs a new state field or refusal code).
-  it.todo('re-review requested from the unit that handled the matter (issued the reply) → reviewUnitInvalid');
-  it.todo('a second objection after the first was rejected → refused');
 
   it('a refused command changes nothing (decide is pure)', () => {
     const before = structuredClone(accepted);
