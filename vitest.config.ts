@@ -2,8 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Server suites run twice: on embedded PGlite and on the PostgreSQL named by QIAO_TEST_PG_URL
 // (default: the local server). Outside CI a missing PostgreSQL skips that project loudly; in CI it fails.
+const report = process.env.QIAO_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    // CI writes a JSON report too, to fail the run if any test was skipped.
+    reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
       {
         test: {

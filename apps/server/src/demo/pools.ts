@@ -56,6 +56,15 @@ export function makePerson(rng: Rng, age: number, male?: boolean): PersonProfile
   return { surname: rng.weighted(SURNAMES), given, male: isMale, age };
 }
 
+/** Whether a given name is one of the male or female names above (random when it is in neither). */
+export function guessMale(given: string, rng: Rng): boolean {
+  const inPool = (pool: { old: readonly string[]; mid: readonly string[]; young: readonly string[] }): boolean =>
+    pool.old.includes(given) || pool.mid.includes(given) || pool.young.includes(given);
+  if (inPool(GIVEN.male)) return true;
+  if (inPool(GIVEN.female)) return false;
+  return rng.chance(0.55);
+}
+
 export function surname(rng: Rng): string {
   return rng.weighted(SURNAMES);
 }

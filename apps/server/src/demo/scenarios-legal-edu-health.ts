@@ -54,8 +54,14 @@ const retrial: Scenario = {
   litigationRelated: true,
   build(c) {
     const place = pickPlace(c, c.chance(0.5) ? 'rural' : 'any');
-    const other = c.chance(0.5) ? `同村村民${someone(c)}` : company(c, c.p('construction', 'agriCompany', 'retail')).name;
-    const matter = c.p('宅基地边界纠纷', '承包地流转合同纠纷', '民间借贷纠纷', '劳务合同纠纷', '相邻通行纠纷');
+    const [matter, other] = c.rng.pick([
+      ['宅基地边界纠纷', `同村村民${someone(c)}`],
+      ['相邻通行纠纷', `邻居${someone(c)}`],
+      ['承包地流转合同纠纷', company(c, c.p('agriCompany', 'coop')).name],
+      ['民间借贷纠纷', c.chance(0.5) ? `${someone(c)}` : company(c, 'retail').name],
+      ['劳务合同纠纷', company(c, c.p('construction', 'labour')).name],
+      ['装修合同纠纷', `装修队老板${someone(c)}`],
+    ] as const);
     return {
       title: `对${matter}判决不服，要求重审`,
       body: `${c.I}与${other}的${matter}，${court(c, place)}${yearText(c, c.int(1, 3))}判${c.I}败诉。${c.p(

@@ -6,7 +6,7 @@
 
 import type { Rng } from './random';
 import { makeIdCard, makePhone, maskPhone } from './identity';
-import { fullName, makePerson, ROADS } from './pools';
+import { fullName, guessMale, makePerson, ROADS } from './pools';
 import type { PersonProfile } from './pools';
 import {
   flat,
@@ -14,6 +14,7 @@ import {
   indexWorld,
   makeCtx,
   placeCode,
+  chineseNumber,
   placeFromCode,
   subjectNoun,
   ymText,
@@ -235,7 +236,7 @@ function opening(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner): s
       return rng.pick([
         '代理员代为反映：',
         `信访代理员代${surname}某（${c.me.age}岁）反映：`,
-        `代理员代${draft.place.village?.name ?? draft.place.town.name}居民${surname}某反映：`,
+        `代理员代${draft.place.village?.name ?? draft.place.town.name}${draft.place.village?.kind === 'village' ? '村民' : '居民'}${surname}某反映：`,
       ]);
     case 'transfer':
       return rng.pick(['上级转交件。信访人反映：', '省信访局网上转送：信访人称，', '市委办公室转来：信访人反映，', '市长信箱转办：信访人反映，']);
@@ -330,7 +331,7 @@ function renderText(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner)
   }
   if (text.length > TEXT_MAX) text = `${text.slice(0, TEXT_MAX - 1)}…`;
   // A few residents write in traditional characters.
-  if (!c.third && rng.chance(0.04)) text = toTraditional(text);
+  if ((c.channel === 'letter' || c.channel === 'online') && rng.chance(0.045)) text = toTraditional(text);
   return text;
 }
 
@@ -374,8 +375,11 @@ function defaultWorld(): World {
 function issueOf(title: string): string {
   let t = title.replace(/^(再次|多次)/, '');
   const i = t.lastIndexOf('反映');
-  if (i >= 0) t = t.slice(i + 2);
-  else t = t.replace(/^(举报|建议)/, '');
+  if (i >= 0) {
+    // "悦澜湾业主反映无法办证" -> "悦澜湾无法办证"; "58名农民工反映X拖欠工资" -> "X拖欠工资"
+    const who = t.slice(0, i).replace(/(\d+名)?(业主|村民|居民|职工|环卫工人|农民工)$/, '');
+    t = `${who}${t.slice(i + 2)}`;
+  } else t = t.replace(/^(举报|建议)/, '');
   return t.replace(/^对(.+?)判决不服.*$/, '$1一案').replace(/^关于/, '').replace(/的建议$/, '');
 }
 
@@ -384,6 +388,8 @@ export interface RepeatOptions {
   world?: World;
   /** The day the earlier petition was received, to say when it was raised ("今年3月", "上个月"). */
   earlierReceivedOn?: string;
+  /** How many times the matter has now been raised, this one included (2 for the first repeat). */
+  nth?: number;
 }
 
 /** When the earlier petition was raised, as the petitioner would say it. */
@@ -404,7 +410,7 @@ function profileOf(p: Petitioner, receivedOn: string, rng: Rng): PersonProfile {
   const id = p.idCard;
   const year = id === null ? NaN : Number(id.slice(6, 10));
   const age = Number.isNaN(year) ? rng.int(30, 65) : Math.max(18, Number(receivedOn.slice(0, 4)) - year);
-  const male = id === null ? rng.chance(0.55) : Number(id.charAt(16)) % 2 === 1;
+  const male = id === null ? guessMale(p.name.slice(1), rng) : Number(id.charAt(16)) % 2 === 1;
   return { surname: p.name.slice(0, 1), given: p.name.slice(1), male, age };
 }
 
@@ -414,20 +420,17 @@ const REPEAT_DETAILS: Record<Domain, readonly string[]> = {
   land: ['补偿款还是没有着落。', '镇里说在研究，一研究就是几个月。', '评估报告到现在也没给我们看。', '说好的{amount}一直没兑现。'],
   legal: ['执行的事还是没有任何进展。', '法院那边打电话也没人接。', '对方照样过得好好的，我们却一分钱拿不到。'],
   education: ['眼看就要开学了，孩子的事不能再拖了。', '学校那边还是推来推去。'],
-  health: ['医院到现在也没有给个说法。', '家属的心情实在是平静不下来。', '病历复印件到现在也没给全。'],
+  health: ['到现在也没有给个说法。', '问了几次都说在走流程。'],
   propertyManagement: ['物业还是老样子，谁也不管。', '业主们的意见越来越大，好几家已经不交物业费了。'],
-  environment: ['{resp}白天停一停，晚上照样干。', '这段时间味道比以前还大。', '来人检查那天厂里停了，人一走又开始了。'],
+  environment: ['这段时间比以前还严重。', '来人检查那天停了，人一走又照旧。', '晚上根本睡不好觉。'],
   urbanConstruction: ['上个星期下雨又出了同样的问题。', '一直说纳入计划，到底什么时候动工？'],
   socialSecurity: ['这几个月全靠借钱过日子。', '我年纪大了，经不起这样来回跑。'],
   agriculture: ['农时不等人，再拖今年就白种了。', '损失到现在也没人认。'],
   other: ['还是没有人管。', '问了几个部门，都说不归自己管。'],
 };
 
-const ACCUSATION_DETAILS = [
-  '被举报人照样当他的干部，还在外面放话说告也没用。',
-  '到现在没有看到任何调查结果。',
-  '我们担心举报材料被泄露给了被举报人。',
-];
+const ACCUSATION_DETAILS = ['到现在没有看到任何调查结果。', '我们担心举报材料被泄露给了被举报人。'];
+const OFFICIAL = /书记|主任|科长|镇长|工作人员|干部|法官|村民委员会|局/;
 
 /**
  * The same matter raised again later: same respondent, place, domain and handling unit, told in other words
@@ -455,7 +458,7 @@ export function generateRepeat(
   const pool = earlier.petitioners.length > 0 ? earlier.petitioners : [];
   const original = rng.pick(pool);
   let petitioners: Petitioner[];
-  let relative: { role: string; name: string } | null = null;
+  let relative: { role: string; name: string; parent: boolean } | null = null;
   let me = profileOf(original, receivedOn, rng);
   const scratch = makeCtx({ rng, idx, receivedOn, channel, third, collective, me, sharedStore: new Map() });
   if (collective) {
@@ -478,6 +481,7 @@ export function generateRepeat(
     relative = {
       role: older ? (me.male ? '父亲' : '母亲') : me.male ? '丈夫' : '妻子',
       name: original.name,
+      parent: older,
     };
     me = kin;
     const p = makePetitioner(scratch, kin, place, false);
@@ -502,28 +506,41 @@ export function generateRepeat(
   const we = collective ? '我们' : '我';
   let body: string;
   if (relative !== null) {
-    body = `${relative.name}是我${relative.role}，${relative.role}${when}${verb}过${issue}的问题，${response}，${still}。${relative.role}${rng.pick(['年纪大了跑不动', '身体不好住院了', '在外地打工回不来'])}，今天我替${relative.role}再来反映一次。`;
+    const why = relative.parent
+      ? rng.pick(['年纪大了跑不动', '身体不好住院了', '腿脚不方便'])
+      : rng.pick(['身体不好住院了', '在外地打工回不来', '要上班请不了假']);
+    body = `${relative.name}是我${relative.role}，${relative.role}${when}${verb}过${issue}的问题，${response}，${still}。${relative.role}${why}，今天我替${relative.role}再来反映一次。`;
   } else {
-    body = rng.pick([
+    const forms = [
       `${when}${we}已经${verb}过${issue}的问题，${response}，${still}。`,
       `关于${issue}的问题，${we}${when}就${verb}过，${response}，${still}。`,
       `${we}${when}${verb}的${issue}一事，${response}，到今天${rng.pick(['还是老样子', '仍未解决', '也没个说法'])}。`,
-      `这是${we}第${rng.pick(['二', '三', '三', '四'])}次${verb}${issue}的问题了。${response}，${still}。`,
-    ]);
+    ];
+    if (options.nth !== undefined && options.nth >= 3) {
+      forms.push(`这是${we}第${chineseNumber(options.nth)}次${verb}${issue}的问题了。${response}，${still}。`);
+    }
+    body = rng.pick(forms);
   }
   const amountMatch = /(\d+(?:\.\d+)?万?多?元)/.exec(earlier.text);
   const fill = (s: string): string =>
     s.replace('{resp}', earlier.respondent?.name ?? '对方').replace('{amount}', amountMatch?.[1] ?? '钱');
-  const details = (earlier.category === 'accusation' ? ACCUSATION_DETAILS : REPEAT_DETAILS[earlier.domain])
+  const accused = earlier.respondent?.name ?? '';
+  const accusationDetails = [
+    ...ACCUSATION_DETAILS,
+    OFFICIAL.test(accused)
+      ? '被举报人照样当他的干部，还在外面放话说告也没用。'
+      : '被举报的人照样该干什么干什么，一点没受影响。',
+  ];
+  const details = (earlier.category === 'accusation' ? accusationDetails : REPEAT_DETAILS[earlier.domain])
     .filter((d) => !d.includes('{amount}') || amountMatch !== null)
     .map(fill);
   const extras = [
     ...rng.sample(details, rng.int(1, 2)),
     earlier.category === 'suggestion' ? '' : `${we}的诉求还是那句话：${earlier.demands}`,
     rng.pick([
-      '如果再不解决，我们只能到市里去反映了。',
+      `如果再不解决，${we}只能到市里去反映了。`,
       '希望这次能有个明确答复，不要再推了。',
-      '我们不想闹，只想把事情解决。',
+      `${we}不想闹，只想把事情解决。`,
     ]),
   ];
   const ask =

@@ -97,6 +97,7 @@ export function generateDemoPetitions(rng: Rng, world: World, options: TimelineO
   const freeShare = Math.max(0.01, 1 - clusterShare);
   const ms = slots.map((s) => dayMs(s.day));
   // Earlier matters eligible for a repeat on slot i lie in [lo, hi): received 7 to 240 days before.
+  const raised = new Map<number, number>();
   let lo = 0;
   let hi = 0;
   slots.forEach((slot, i) => {
@@ -111,9 +112,12 @@ export function generateDemoPetitions(rng: Rng, world: World, options: TimelineO
         if (earlier.facts === null || earlier.facts.category === 'suggestion') continue;
         const root = earlier.repeatOf ?? j;
         const rootSlot = slots[root] as Slot;
+        const nth = (raised.get(root) ?? 1) + 1;
+        raised.set(root, nth);
         slot.facts = generateRepeat(rng, rootSlot.facts as PetitionFacts, slot.day, {
           world,
           earlierReceivedOn: rootSlot.day,
+          nth,
         });
         slot.repeatOf = root;
         slot.clusterKey = rootSlot.clusterKey;
