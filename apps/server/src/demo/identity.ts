@@ -22,7 +22,13 @@ export function idCardCheckChar(first17: string): string {
  * A fictional resident ID number: region code, birth date (from the age on the reference date), sequence
  * (odd for men, even for women) and check character.
  */
-export function makeIdCard(rng: Rng, regionCode: string, age: number, male: boolean, referenceDate: string): string {
+export function makeIdCard(
+  rng: Rng,
+  regionCode: string,
+  age: number,
+  male: boolean,
+  referenceDate: string,
+): string {
   const refYear = Number(referenceDate.slice(0, 4));
   const year = refYear - age - (rng.chance(0.4) ? 1 : 0);
   const month = rng.int(1, 12);

@@ -3,7 +3,16 @@
 export { createRng } from './random';
 export type { Rng } from './random';
 export { buildWorld, CITY_CODE, CITY_NAME } from './world';
-export { generatePetitionFacts, generateRepeat, generateCluster, TEXT_MAX, TEXT_MIN, TITLE_MAX } from './text';
+export {
+  allScenarios,
+  generateCluster,
+  generatePetitionFacts,
+  generateRepeat,
+  generateScenario,
+  TEXT_MAX,
+  TEXT_MIN,
+  TITLE_MAX,
+} from './text';
 export { generateDemoPetitions } from './timeline';
 export type { TimelineOptions } from './timeline';
 export type { RepeatOptions } from './text';

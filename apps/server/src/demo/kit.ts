@@ -430,6 +430,10 @@ export function amount(c: Ctx, min: number, max: number, step: number): number {
 /** 38600元 / 3.86万元 / 三万八千六百元 / 3万8千多元 */
 export function money(c: Ctx, value: number): string {
   const r = c.rng.next();
+  if (value >= 100000 && r < 0.7) {
+    const w = value / 10000;
+    return `${Number.isInteger(w) ? String(w) : w.toFixed(1).replace(/\.0$/, '')}${Number.isInteger(w) ? '' : '多'}万元`;
+  }
   if (value >= 10000 && r < 0.22) {
     const w = value / 10000;
     const text = Number.isInteger(w) ? String(w) : w.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');

@@ -47,8 +47,14 @@ const elevator: Scenario = {
     const floors = c.int(18, 33);
     const trapped = c.int(3, 9);
     const who = c.collective
-      ? c.v(`我们是${townName(c, place)}${estateName}${building}号楼的${num(c, households)}户住户，联名反映`, `其系${townName(c, place)}${estateName}${building}号楼${households}户住户的代表，反映`)
-      : c.v(`我住在${townName(c, place)}${estateName}${building}号楼，反映`, `其住在${townName(c, place)}${estateName}${building}号楼，反映`);
+      ? c.v(
+          `我们是${townName(c, place)}${estateName}${building}号楼的${num(c, households)}户住户，联名反映`,
+          `其系${townName(c, place)}${estateName}${building}号楼${households}户住户的代表，反映`,
+        )
+      : c.v(
+          `我住在${townName(c, place)}${estateName}${building}号楼，反映`,
+          `其住在${townName(c, place)}${estateName}${building}号楼，反映`,
+        );
     return {
       title: `反映${estateName}电梯频繁故障`,
       body: `${who}${building}号楼电梯频繁故障的问题。今年以来电梯已经困人${num(c, trapped)}次，最长一次一个老人被困了${about(c, c.int(30, 60))}多分钟，物业的人才来。${c.our}楼有${num(c, floors)}层，住着不少老人和孕妇，电梯坏了只能爬楼梯。`,
@@ -206,7 +212,10 @@ const factoryEmission: Scenario = {
     const households = c.shared('households', () => c.int(20, 90));
     const where = villageName(c, place);
     const who = c.collective
-      ? c.v(`我们是${where}的${num(c, households)}户村民，联名反映`, `其系${where}${households}户村民的代表，反映`)
+      ? c.v(
+          `我们是${where}的${num(c, households)}户村民，联名反映`,
+          `其系${where}${households}户村民的代表，反映`,
+        )
       : c.v(`我家住${where}，反映`, `其家住${where}，反映`);
     return {
       title: `反映${firm.short}夜间排放刺激性气体`,
@@ -280,10 +289,15 @@ const livestockAccusation: Scenario = {
     const place = c.shared('place', () => pickPlace(c, 'rural'));
     const farm = c.shared('farm', () => company(c, 'farm'));
     const households = c.int(10, 40);
-    const who = c.collective ? c.v(`我们是${villageName(c, place)}${num(c, households)}户村民，`, `其系${villageName(c, place)}${households}户村民的代表，`) : '';
+    const who = c.collective
+      ? c.v(
+          `我们是${villageName(c, place)}${num(c, households)}户村民，`,
+          `其系${villageName(c, place)}${households}户村民的代表，`,
+        )
+      : '';
     return {
       title: `举报${farm.short}偷排养殖废水`,
-      body: `${who}${c.v('举报', '举报')}村${c.p('东头', '后山', '河边')}的${farm.name}偷排粪水。该场存栏${c.p('两千多头猪', '上万只鸡', '三百多头牛')}，粪污处理池早就满了，老板晚上用水泵直接把粪水抽到河里，河水发黑发臭，鱼都死光了，下游${c.we}的稻田用这个水灌溉，秧苗都发黄。`,
+      body: `${who}${c.v('举报', '举报')}村${c.p('东头', '后山', '河边')}的${farm.name}偷排粪水。该场存栏${farm.name.includes('鸡') ? '上万只鸡' : farm.name.includes('牛') ? '三百多头牛' : c.p('两千多头猪', '三千多头猪')}，粪污处理池早就满了，老板晚上用水泵直接把粪水抽到河里，河水发黑发臭，鱼都死光了，下游${c.we}的稻田用这个水灌溉，秧苗都发黄。`,
       extras: [`${c.we}拍了视频，愿意提供。`],
       ask: '严肃查处偷排行为',
       respondent: { name: farm.name, unitId: null },
@@ -400,7 +414,10 @@ const waterlogging: Scenario = {
     const households = c.shared('households', () => c.int(20, 120));
     const gov = townGovernment(c, place);
     const who = c.collective
-      ? c.v(`我们是${townName(c, place)}${estateName}的${num(c, households)}户居民。`, `其系${townName(c, place)}${estateName}${households}户居民的代表。`)
+      ? c.v(
+          `我们是${townName(c, place)}${estateName}的${num(c, households)}户居民。`,
+          `其系${townName(c, place)}${estateName}${households}户居民的代表。`,
+        )
       : c.v(`我住在${townName(c, place)}${estateName}。`, `其住在${townName(c, place)}${estateName}。`);
     return {
       title: `反映${estateName}排水不畅、逢雨必涝`,
@@ -467,12 +484,19 @@ const roadRepair: Scenario = {
   build(c) {
     const place = pickPlace(c, 'any');
     const r1 = road(c);
-    return {
-      title: c.p(`反映${r1}路面破损`, `反映${r1}路灯长期不亮`),
-      body: c.p(
+    const [title, body] = c.p<[string, string]>(
+      [
+        `反映${r1}路面破损`,
         `${townName(c, place)}${r1}${c.p('靠近加油站那一段', '桥头那一段', '和建设路交叉口')}路面坑坑洼洼，最大的坑有半米深，下雨积水根本看不出来，${c.p('上个月有个骑电动车的摔断了腿', '每天晚上都有车爆胎')}。反映了好几次，只是拿沙子填一下，一下雨又冲开了。`,
+      ],
+      [
+        `反映${r1}路灯长期不亮`,
         `${townName(c, place)}${r1}${about(c, c.int(300, 900))}多米的路灯已经${c.p('两个多月', '半年', '一个冬天')}没亮了，晚上黑咕隆咚的，下夜班的工人和放晚自习的学生都走这条路，${c.p('前几天还有人被抢了包', '已经出过两次事故')}。`,
-      ),
+      ],
+    );
+    return {
+      title,
+      body,
       ask: '尽快维修',
       respondent: null,
       place,
@@ -510,9 +534,11 @@ const gasHeating: Scenario = {
   build(c) {
     const place = pickPlace(c, 'urban');
     const estateName = estate(c);
+    const gas = c.chance(0.5);
+    const supplier = gas ? '燃气公司' : '自来水公司';
     return {
-      title: `反映${estateName}${c.p('天然气', '自来水')}迟迟不通`,
-      body: `${townName(c, place)}${estateName}交房${num(c, c.int(1, 3))}年了，${c.p('天然气管道一直没通', '还在用施工临时水，水压小、经常停')}。开发商说配套费已经交给了${c.p('燃气公司', '自来水公司')}，${c.p('燃气公司', '自来水公司')}说开发商手续不全。${c.we}现在${c.p('只能用液化气罐，楼里住着上百户，太不安全了', '高楼层一到用水高峰就没水')}。`,
+      title: `反映${estateName}${gas ? '天然气' : '自来水'}迟迟不通`,
+      body: `${townName(c, place)}${estateName}交房${num(c, c.int(1, 3))}年了，${gas ? '天然气管道一直没通' : '还在用施工临时水，水压小、经常停'}。开发商说配套费已经交给了${supplier}，${supplier}说开发商手续不全。${c.we}现在${gas ? '只能用液化气罐，楼里住着上百户，太不安全了' : '高楼层一到用水高峰就没水'}。`,
       ask: '协调开发商和供气供水企业尽快接通',
       respondent: null,
       place,
@@ -533,11 +559,12 @@ const officialRigging: Scenario = {
     const gov = townGovernment(c, place);
     const firm = company(c, 'construction');
     const post = c.p('分管城建的副镇长', '村镇建设办主任', '城建中心主任');
+    const who = someone(c);
     return {
       title: `举报${place.town.name}${post}插手工程项目`,
-      body: `${c.v('我实名举报', '举报')}${gov.name}${post}${someone(c)}：${place.town.name}${c.p('集镇提升改造', '污水管网', '美丽乡村道路硬化')}工程${money(c, amount(c, 2_000_000, 9_000_000, 100_000))}，表面上是招投标，实际上早就内定给了${firm.name}，这家公司的实际老板是他${c.p('小舅子', '表弟', '老同学')}。工程质量很差，${c.p('路面铺了不到半年就开裂了', '管子埋得很浅，一下雨就冒水')}。`,
+      body: `${c.v('我实名举报', '举报')}${gov.name}${post}${who}：${place.town.name}${c.p('集镇提升改造', '污水管网', '美丽乡村道路硬化')}工程${money(c, amount(c, 2_000_000, 9_000_000, 100_000))}，表面上是招投标，实际上早就内定给了${firm.name}，这家公司的实际老板是他${c.p('小舅子', '表弟', '老同学')}。工程质量很差，${c.p('路面铺了不到半年就开裂了', '管子埋得很浅，一下雨就冒水')}。`,
       ask: '查清招投标中的违纪违法问题',
-      respondent: { name: `${gov.name}${post}`, unitId: gov.unitId },
+      respondent: { name: `${gov.name}${post}${who}`, unitId: gov.unitId },
       place,
       suggestedUnitId: cityUnit('discipline'),
     };
@@ -651,4 +678,3 @@ export const urbanScenarios: Scenario[] = [
   officialRigging,
   urbanSuggestion,
 ];
-

@@ -103,7 +103,10 @@ const qualityDefects: Scenario = {
     return {
       title: `反映${estateName}房屋质量问题`,
       body: body + push,
-      extras: ['现在还在保修期内，开发商应该负责维修。', c.p('前几天外墙瓷砖掉下来，差点砸到一个小孩。', '家里有老人孩子，住着提心吊胆。')],
+      extras: [
+        '现在还在保修期内，开发商应该负责维修。',
+        c.p('前几天外墙瓷砖掉下来，差点砸到一个小孩。', '家里有老人孩子，住着提心吊胆。'),
+      ],
       ask: c.p('督促开发商彻底维修', '组织对房屋质量进行鉴定，督促开发商限期整改'),
       respondent: { name: dev.name, unitId: null },
       place,
@@ -125,7 +128,10 @@ const certificate: Scenario = {
     const { place, dev, estateName } = projectOf(c);
     const owners = c.shared('owners', () => c.int(40, 300));
     const intro = c.collective
-      ? c.v(`我们是${townName(c, place)}${estateName}的业主，代表${num(c, owners)}户业主反映：`, `其系${townName(c, place)}${estateName}业主代表，代表${owners}户业主反映：`)
+      ? c.v(
+          `我们是${townName(c, place)}${estateName}的业主，代表${num(c, owners)}户业主反映：`,
+          `其系${townName(c, place)}${estateName}业主代表，代表${owners}户业主反映：`,
+        )
       : c.v(`我是${townName(c, place)}${estateName}的业主，`, `其系${townName(c, place)}${estateName}业主，`);
     const reason = c.p(
       '开发商说小区有部分楼栋超规划面积建设，规划验收通不过',
@@ -154,11 +160,15 @@ const falsePromise: Scenario = {
   collectiveRate: 0.25,
   build(c) {
     const { place, dev, estateName } = projectOf(c);
-    const promised = c.p('一所幼儿园', '一个中心花园', '两千平方米的社区公园', '地下车库每户一个车位');
-    const became = c.p('盖成了一栋商业楼，正在招租', '变成了临时停车场，还要收费', '规划图上根本没有，售楼处说那只是效果图');
+    const [promised, became] = c.rng.pick([
+      ['小区内有一所幼儿园', '原来规划幼儿园的位置盖成了一栋商业楼，正在招租'],
+      ['小区中间有一个中心花园', '中心花园的位置变成了临时停车场，还要收费'],
+      ['小区旁边有两千平方米的社区公园', '规划图上根本没有这个公园，售楼处说那只是效果图'],
+      ['每户配一个地下车位', '车位根本不够，开发商还要单独卖十几万一个'],
+    ] as const);
     return {
       title: `反映${dev.short}擅自变更规划、虚假宣传`,
-      body: `${c.our}在${townName(c, place)}${estateName}买房时，售楼处的沙盘和宣传册上都标着小区内有${promised}，很多人就是冲着这个买的。今年交房后发现，原来那个位置${became}。`,
+      body: `${c.our}在${townName(c, place)}${estateName}买房时，售楼处的沙盘和宣传册上都写着${promised}，很多人就是冲着这个买的。今年交房后发现，${became}。`,
       extras: [`请问开发商${dev.name}有没有权利擅自更改规划？规划部门是否批准过？`],
       ask: '查清开发商是否擅自变更规划，给业主一个说法',
       respondent: { name: dev.name, unitId: null },
@@ -321,7 +331,15 @@ const compensation: Scenario = {
   build(c) {
     const place = c.shared('place', () => pickPlace(c, c.chance(0.7) ? 'rural' : 'urban'));
     const project = c.shared('project', () =>
-      c.p('工业园扩区', '高速公路连接线', '物流园', '城市新区道路', '棚户区改造', '高铁站站前广场', '污水处理厂'),
+      c.p(
+        '工业园扩区',
+        '高速公路连接线',
+        '物流园',
+        '城市新区道路',
+        '棚户区改造',
+        '高铁站站前广场',
+        '污水处理厂',
+      ),
     );
     const households = c.shared('households', () => c.int(15, 120));
     const gov = townGovernment(c, place);
@@ -330,12 +348,13 @@ const compensation: Scenario = {
     const neighbour = standard + amount(c, 400, 1500, 100);
     const where = villageName(c, place);
     const rural = place.village?.kind === 'village';
+    const office = place.town.kind === 'street' ? '街道' : '镇里';
     const folk = rural ? '村民' : '居民';
     const intro = c.collective
       ? c.v(`我们是${where}的${num(c, households)}户${folk}，`, `其系${where}${households}户被征收户的代表，`)
       : c.v(`我家在${where}，`, `其家在${where}，`);
     const cores = [
-      `房屋在${project}征收范围内。${c.collective ? '我们的房子' : `${c.my}家${num(c, area)}平方米的房子`}按每平方米${money(c, standard)}补偿，可同一批隔壁${c.p('组', '村', '片区')}的按${money(c, neighbour)}，差了一大截，问为什么，镇里说评估公司定的。`,
+      `房屋在${project}征收范围内。${c.collective ? '我们的房子' : `${c.my}家${num(c, area)}平方米的房子`}按每平方米${money(c, standard)}补偿，可同一批隔壁${c.p('组', '村', '片区')}的按${money(c, neighbour)}，差了一大截，问为什么，${office}说评估公司定的。`,
       `${yearText(c, 1)}因为${project}征收，${c.my}家${c.p('的二层楼', '的老宅', '的门面房')}被认定为${num(c, area)}平方米，可${c.p('后面加盖的两间房', '二楼', '院子里的厨房和杂物间')}说是违建，一分钱不给补，可那是${c.p('九几年', '二〇〇几年', '几十年前')}就建好的。`,
     ];
     if (rural) {
@@ -345,13 +364,19 @@ const compensation: Scenario = {
     }
     const core = c.rng.pick(cores);
     return {
-      title: c.collective ? `${place.village?.name ?? place.town.name}${folk}反映征收补偿标准不一` : `反映${project}征收补偿不合理`,
+      title: c.collective
+        ? `${place.village?.name ?? place.town.name}${folk}反映征收补偿标准不一`
+        : `反映${project}征收补偿不合理`,
       body: intro + core,
       extras: [
-        `${c.we}找过镇里很多次，每次都说在研究。`,
+        `${c.we}找过${office}很多次，每次都说在研究。`,
         c.p('听说有的人家托了关系，补偿就多了。', '评估报告我们一直没见到，要了几次都不给。'),
       ],
-      ask: c.p('公开补偿标准和评估报告，按同一标准补偿', '重新核实面积，依法给予补偿', '督促镇里尽快把补偿款发到户'),
+      ask: c.p(
+        '公开补偿标准和评估报告，按同一标准补偿',
+        '重新核实面积，依法给予补偿',
+        `督促${office}尽快把补偿款发到户`,
+      ),
       respondent: gov,
       place,
       address: `${fullPlaceName(place)}（${project}征收范围）`,
@@ -444,7 +469,10 @@ const withheldCompensation: Scenario = {
     const group = c.shared('group', () => c.p('一组', '二组', '三组', '四组'));
     const where = villageName(c, place);
     const intro = c.collective
-      ? c.v(`我们是${where}${group}的${num(c, households)}户村民，现实名举报村`, `其系${where}${group}${households}户村民的代表，实名举报村`)
+      ? c.v(
+          `我们是${where}${group}的${num(c, households)}户村民，现实名举报村`,
+          `其系${where}${group}${households}户村民的代表，实名举报村`,
+        )
       : c.v(`我是${where}${group}村民，实名举报村`, `其系${where}${group}村民，实名举报村`);
     return {
       title: `举报${secretary}截留征地补偿款`,

@@ -82,7 +82,10 @@ const wageConstruction: Scenario = {
     );
     const extras = [
       `${c.we}去${place.county.name}劳动保障监察大队投诉过，登记了，说会约谈公司，到现在没有下文。`,
-      c.p('手里有考勤表和班组长签字的记工单，工友们都可以作证。', '工资欠条是项目部盖了章的，复印件可以提供。'),
+      c.p(
+        '手里有考勤表和班组长签字的记工单，工友们都可以作证。',
+        '工资欠条是项目部盖了章的，复印件可以提供。',
+      ),
       `${c.p('马上就要过年了', '孩子马上要开学了', '家里老人住院等着交钱')}，${c.p('一家人都等着这笔钱', '实在拖不起了', '我们实在是没办法了')}。`,
     ];
     if (!c.collective) extras.splice(1, 0, `工地上像${c.my}这样被欠工资的还有${num(c, crew)}个人。`);
@@ -145,7 +148,11 @@ const wageFactory: Scenario = {
         `${c.we}找过${place.town.name}劳动保障所，说会去协调，后来就没有消息了。`,
         c.p('我们大部分是附近村里的妇女，家里老人孩子都指望这份工资。', '现在房贷断供了，银行天天打电话催。'),
       ],
-      ask: c.p(`督促${firm.short}尽快支付拖欠的工资`, `依法查封厂里的设备，优先保障${us}的工资`, `帮${us}把工资要回来`),
+      ask: c.p(
+        `督促${firm.short}尽快支付拖欠的工资`,
+        `依法查封厂里的设备，优先保障${us}的工资`,
+        `帮${us}把工资要回来`,
+      ),
       demands: c.collective
         ? `要求${firm.name}支付拖欠全体职工${months}个月的工资。`
         : `要求${firm.name}支付拖欠的${months}个月工资${money(c, owe)}。`,
@@ -299,7 +306,10 @@ const sanitation: Scenario = {
     c.me.age = c.int(50, 64);
     const pay = amount(c, 1800, 2600, 100);
     const who = c.collective
-      ? c.v(`我们是${place.town.name}的${num(c, n)}名环卫工人，`, `其系${place.town.name}${n}名环卫工人的代表，`)
+      ? c.v(
+          `我们是${place.town.name}的${num(c, n)}名环卫工人，`,
+          `其系${place.town.name}${n}名环卫工人的代表，`,
+        )
       : c.v(`我是${place.town.name}的环卫工人，`, `其系${place.town.name}环卫工人，`);
     return {
       title: `环卫工人反映${firm.name}拖欠工资和社保`,
@@ -346,7 +356,7 @@ const inspectorAccusation: Scenario = {
     const official = `${name}劳动保障监察大队工作人员${someone(c)}`;
     return {
       title: `举报${name}监察人员包庇欠薪企业`,
-      body: `${c.I}${ym(c, c.int(2, 6))}到${place.county.name}劳动保障监察大队投诉${townName(c, place)}一个工地欠薪，接待的${official.slice(-2)}让${c.I}回去等通知，等了${num(c, c.int(2, 4))}个月没有任何消息。后来听工友说，包工头请${official.slice(-2)}吃过饭、送过烟酒，所以${c.our}投诉一直压着不办。${c.v('我不知道是不是真的，但是他对我们的态度很差，打电话过去就说在走程序。', '来访人称对方态度很差，打电话询问只说在走程序。')}`,
+      body: `${c.I}${ym(c, c.int(2, 6))}到${place.county.name}劳动保障监察大队投诉${townName(c, place)}一个工地欠薪，接待的${official.slice(-2)}让${c.I}回去等通知，等了${num(c, c.int(2, 4))}个月没有任何消息。后来听工友说，包工头请${official.slice(-2)}吃过饭、送过烟酒，所以${c.our}投诉一直压着不办。${c.v('我不知道是不是真的，但是他对我们的态度很差，打电话过去就说在走程序。', `${c.S}称对方态度很差，打电话询问只说在走程序。`)}`,
       ask: `查清${official.slice(-2)}有没有收受包工头好处、压案不办的问题`,
       respondent: { name: official, unitId: hrss },
       place,

@@ -31,7 +31,9 @@ const enforcement: Scenario = {
   litigationRelated: true,
   build(c) {
     const place = pickPlace(c, 'any');
-    const debtor = c.chance(0.5) ? company(c, c.p('retail', 'construction', 'logistics')).name : `${townName(c, place)}个体户${someone(c)}`;
+    const debtor = c.chance(0.5)
+      ? company(c, c.p('retail', 'construction', 'logistics')).name
+      : `${townName(c, place)}个体户${someone(c)}`;
     const what = c.p('借款纠纷', '买卖合同纠纷', '交通事故赔偿纠纷', '装修合同纠纷', '租赁合同纠纷');
     const sum = amount(c, 20000, 400000, 100);
     return {
@@ -146,9 +148,15 @@ const mediation: Scenario = {
   weight: 1.5,
   build(c) {
     const place = pickPlace(c, 'rural');
+    const [cause, promise] = c.rng.pick([
+      [`他家修房子砌围墙占了${c.my}家的路`, '一个月内拆掉围墙'],
+      ['排水沟的事', '把排水沟改回原来的位置'],
+      [`他家砍树砸坏了${c.my}家的房顶`, `赔偿${c.my}家三千元`],
+      ['地界的事', '退回多占的半分地'],
+    ] as const);
     return {
       title: '反映人民调解协议对方不履行',
-      body: `${c.I}和邻居因为${c.p('修房子占了我家的路', '排水沟的事', '树砍了我家的地界')}闹了矛盾，${ym(c, c.int(3, 9))}在${place.town.name}司法所调解，签了调解协议，对方答应${c.p('一个月内拆掉围墙', '赔偿我家两千元', '恢复原来的通道')}。到现在几个月过去了，对方一点都没做，司法所说调解协议没有强制力，让${c.I}去法院。`,
+      body: `${c.I}和邻居因为${cause}闹了矛盾，${ym(c, c.int(3, 9))}在${place.town.name}司法所调解，签了调解协议，对方答应${promise}。到现在几个月过去了，对方一点都没做，司法所说调解协议没有强制力，让${c.I}去法院。`,
       ask: '督促对方履行调解协议，或者告诉我下一步该怎么办',
       respondent: { name: `${place.town.name}司法所`, unitId: null },
       place,
@@ -187,16 +195,28 @@ const enrollment: Scenario = {
   clusterable: true,
   build(c) {
     const place = c.shared('place', () => pickPlace(c, 'urban'));
-    const school = c.shared('school', () => `${place.town.name.replace(/街道$/, '')}${c.p('小学', '实验小学', '第二小学')}`);
+    const school = c.shared(
+      'school',
+      () => `${place.town.name.replace(/街道$/, '')}${c.p('小学', '实验小学', '第二小学')}`,
+    );
     const families = c.shared('families', () => c.int(8, 30));
     c.me.age = c.int(29, 42);
     const who = c.collective
-      ? c.v(`我们是在${place.town.name}务工的${num(c, families)}户外地家庭，孩子今年都到了上一年级的年龄。`, `其系在${place.town.name}务工的${families}户外地家庭的代表，孩子今年都到了上一年级的年龄。`)
-      : c.v(`我在${place.town.name}打工，孩子今年该上一年级了。`, `其在${place.town.name}打工，孩子今年该上一年级。`);
+      ? c.v(
+          `我们是在${place.town.name}务工的${num(c, families)}户外地家庭，孩子今年都到了上一年级的年龄。`,
+          `其系在${place.town.name}务工的${families}户外地家庭的代表，孩子今年都到了上一年级的年龄。`,
+        )
+      : c.v(
+          `我在${place.town.name}打工，孩子今年该上一年级了。`,
+          `其在${place.town.name}打工，孩子今年该上一年级。`,
+        );
     return {
       title: `反映${school}拒收随迁子女入学`,
       body: `${who}${c.we}都有青川市居住证，交了一年以上社保，也租住在${school}学区内。可报名时学校说学位已满，随迁子女一律不收，让去十几公里外的学校。`,
-      extras: [`${c.we}都在附近上班，孩子那么小根本没法接送。`, `按照政策，符合条件的随迁子女应当就近入学，为什么本地户口的能上，${c.we}的孩子就不能上？`],
+      extras: [
+        `${c.we}都在附近上班，孩子那么小根本没法接送。`,
+        `按照政策，符合条件的随迁子女应当就近入学，为什么本地户口的能上，${c.we}的孩子就不能上？`,
+      ],
       ask: '协调解决孩子就近入学',
       respondent: { name: school, unitId: null },
       place,
@@ -235,11 +255,12 @@ const canteen: Scenario = {
     const place = pickPlace(c, c.chance(0.5) ? 'urban' : 'seat');
     const school = `${place.town.name.replace(/(街道|镇|乡)$/, '')}${c.p('中心小学', '实验学校', '中学', '第一小学')}`;
     const rural = place.town.kind !== 'street';
-    const body = rural && c.chance(0.5)
+    const meals = rural && c.chance(0.5);
+    const body = meals
       ? `${c.my}孩子在${school}上${c.p('三', '四', '五')}年级，按国家政策农村学生每天有营养餐。可孩子说现在每天就发一盒牛奶，有时候连牛奶都没有，以前还有鸡蛋面包。${c.we}问老师，老师说上面拨的钱少了。营养餐的钱到底去哪了？`
       : `${school}食堂的饭菜质量太差了，孩子回来说经常吃到${c.p('没熟的米饭', '变味的菜', '里面有头发的饭')}，菜里油少肉少，一个月伙食费却要收${money(c, amount(c, 380, 680, 10))}。家长想进去看看后厨也不让。`;
     return {
-      title: rural ? `反映${school}营养餐和伙食问题` : `反映${school}食堂饭菜质量差`,
+      title: meals ? `反映${school}营养餐缩水` : `反映${school}食堂饭菜质量差`,
       body,
       ask: '检查一下学校食堂，公开伙食账目',
       respondent: { name: school, unitId: null },
@@ -394,7 +415,7 @@ const medicalDispute: Scenario = {
       title: `反映${h}医疗纠纷`,
       body,
       extras: [c.v('我们不是来闹的，只想要一个公道。', '家属表示只想要一个公道。')],
-      ask: '卫生主管部门依法介入调查，给家属一个公道',
+      ask: '依法介入调查，给家属一个公道',
       respondent: { name: h, unitId: null },
       place,
       address: h,
@@ -476,7 +497,7 @@ const illegalClinic: Scenario = {
     const clinic = `${someone(c).replace('某', '')}氏${c.p('诊所', '中医馆', '推拿养生馆')}`;
     return {
       title: `举报${clinic}无证行医`,
-      body: `${c.v('举报', '举报')}${villageName(c, place)}的${clinic}，老板没有行医资格，却给人打吊针、开处方药，还号称能治${c.p('糖尿病', '风湿', '不孕不育')}，一个疗程收好几千。${c.p(`${c.v('我们村', '村里')}有个老人在那里输液后出现抽搐，送到县医院才抢救过来。`, '店里卖的药很多没有包装说明。')}`,
+      body: `${c.v('举报', '举报')}${villageName(c, place)}的${clinic}，老板没有行医资格，却给人打吊针、开处方药，还号称能治${c.p('糖尿病', '风湿', '不孕不育')}，一个疗程收好几千。${c.p(`${place.village?.kind === 'village' ? '村里' : '小区里'}有个老人在那里输液后出现抽搐，送到医院才抢救过来。`, '店里卖的药很多没有包装说明。')}`,
       ask: '依法查处无证行医',
       respondent: { name: clinic, unitId: null },
       place,

@@ -93,7 +93,7 @@ const dibaoCancelled: Scenario = {
     const gov = townGovernment(c, place);
     return {
       title: '反映低保被无故取消',
-      body: `${c.I}是${villageName(c, place)}村民，${c.p('老伴瘫痪在床多年', '儿子车祸去世了，留下两个孙子', '自己得了尿毒症要定期透析')}，家里一直吃低保。${ym(c, c.int(1, 4))}低保突然停了，村里说是上面核查发现${c.my}家${c.p('有一辆车', '儿媳妇交了社保', '名下有个体工商户')}。那辆车是${c.p(`女婿的，只是挂在${c.my}家名下`, '十几年前买的破三轮', '早就报废了')}，${c.I}去镇里解释，镇里让等复核。`,
+      body: `${c.I}是${villageName(c, place)}村民，${c.p('老伴瘫痪在床多年', '儿子车祸去世了，留下两个孙子', '自己得了尿毒症要定期透析')}，家里一直吃低保。${ym(c, c.int(1, 4))}低保突然停了，村里说是上面核查发现${c.my}家${c.p(`有一辆车。那辆车是女婿的，只是挂在${c.my}家名下`, '有一辆车。那是十几年前买的破三轮，早就报废了', '儿媳妇交了社保。儿媳妇早就和儿子离婚了，户口还没迁走', '名下有个体工商户。那个小卖部前年就关门了，执照忘了注销')}，${c.I}去镇里解释，镇里让等复核。`,
       ask: '重新核查，恢复我家的低保',
       respondent: gov,
       place,
@@ -220,8 +220,11 @@ const irrigation: Scenario = {
     const households = c.int(20, 90);
     const gov = townGovernment(c, place);
     const who = c.collective
-      ? c.v(`我们是${villageName(c, place)}${num(c, households)}户村民。`, `其系${villageName(c, place)}${households}户村民的代表。`)
-      : '';
+      ? c.v(
+          `我们是${villageName(c, place)}${num(c, households)}户村民。`,
+          `其系${villageName(c, place)}${households}户村民的代表。`,
+        )
+      : c.v(`我家在${villageName(c, place)}。`, `其家在${villageName(c, place)}。`);
     return {
       title: '反映灌溉渠损毁未修复',
       body: `${who}${c.v('我们', '')}村里的主灌溉渠${yearText(c, 1)}汛期冲塌了${about(c, c.int(100, 400))}多米，到${c.p('今年插秧时', '现在', '春耕了')}还没修，上游的水下不来，几百亩田只能靠抽水机一点点抽，光柴油钱每亩就多花一百多块。${c.we}多次向镇里反映，镇里说要等项目资金。`,

@@ -73,17 +73,39 @@ export function allScenarios(): Scenario[] {
 
 function pickChannel(rng: Rng, category: Category, collective: boolean): Channel {
   if (collective) {
-    return rng.weighted([['letter', 45], ['visit', 35], ['online', 12], ['proxy', 4], ['transfer', 4]] as const);
+    return rng.weighted([
+      ['letter', 45],
+      ['visit', 35],
+      ['online', 12],
+      ['proxy', 4],
+      ['transfer', 4],
+    ] as const);
   }
   switch (category) {
     case 'accusation':
-      return rng.weighted([['letter', 42], ['online', 34], ['hotline', 14], ['visit', 6], ['transfer', 4]] as const);
+      return rng.weighted([
+        ['letter', 42],
+        ['online', 34],
+        ['hotline', 14],
+        ['visit', 6],
+        ['transfer', 4],
+      ] as const);
     case 'suggestion':
-      return rng.weighted([['online', 50], ['letter', 24], ['hotline', 20], ['proxy', 6]] as const);
+      return rng.weighted([
+        ['online', 50],
+        ['letter', 24],
+        ['hotline', 20],
+        ['proxy', 6],
+      ] as const);
     case 'claim':
-      return rng.weighted(
-        [['letter', 26], ['online', 30], ['hotline', 18], ['visit', 13], ['proxy', 6], ['transfer', 7]] as const,
-      );
+      return rng.weighted([
+        ['letter', 26],
+        ['online', 30],
+        ['hotline', 18],
+        ['visit', 13],
+        ['proxy', 6],
+        ['transfer', 7],
+      ] as const);
   }
 }
 
@@ -115,6 +137,19 @@ export function generatePetitionFacts(rng: Rng, world: World, receivedOn: string
   assertDate(receivedOn);
   const domain = rng.weighted(DOMAIN_WEIGHTS);
   const scenario = rng.weighted(SCENARIOS[domain].map((s) => [s, s.weight] as const));
+  return generateWith(rng, indexWorld(world), receivedOn, { scenario, sharedStore: new Map() });
+}
+
+/** A petition of one named scenario (see allScenarios), for tests and for hand-picked demo cases. */
+export function generateScenario(
+  rng: Rng,
+  world: World,
+  receivedOn: string,
+  scenarioId: string,
+): PetitionFacts {
+  assertDate(receivedOn);
+  const scenario = allScenarios().find((s) => s.id === scenarioId);
+  if (scenario === undefined) throw new Error(`unknown scenario ${scenarioId}`);
   return generateWith(rng, indexWorld(world), receivedOn, { scenario, sharedStore: new Map() });
 }
 
@@ -177,9 +212,30 @@ function randomHome(c: Ctx): Place {
 
 function makePetitioner(c: Ctx, who: PersonProfile, home: Place, fromElsewhere: boolean): Petitioner {
   const { rng, channel } = c;
-  const idChance: Record<Channel, number> = { visit: 0.95, proxy: 0.9, online: 0.7, transfer: 0.5, letter: 0.4, hotline: 0.1 };
-  const phoneChance: Record<Channel, number> = { hotline: 1, online: 0.95, proxy: 0.95, visit: 0.9, transfer: 0.8, letter: 0.7 };
-  const addrChance: Record<Channel, number> = { letter: 0.95, visit: 0.9, proxy: 1, transfer: 0.8, online: 0.7, hotline: 0.4 };
+  const idChance: Record<Channel, number> = {
+    visit: 0.95,
+    proxy: 0.9,
+    online: 0.7,
+    transfer: 0.5,
+    letter: 0.4,
+    hotline: 0.1,
+  };
+  const phoneChance: Record<Channel, number> = {
+    hotline: 1,
+    online: 0.95,
+    proxy: 0.95,
+    visit: 0.9,
+    transfer: 0.8,
+    letter: 0.7,
+  };
+  const addrChance: Record<Channel, number> = {
+    letter: 0.95,
+    visit: 0.9,
+    proxy: 1,
+    transfer: 0.8,
+    online: 0.7,
+    hotline: 0.4,
+  };
   const region = fromElsewhere ? rng.pick(c.idx.counties).code : home.county.code;
   return {
     name: fullName(who),
@@ -194,7 +250,16 @@ function makePetitioners(c: Ctx, draft: Draft, headcount: number): Petitioner[] 
   const home = draft.home ?? (fromElsewhere && c.chance(0.5) ? randomHome(c) : draft.place);
   const first = makePetitioner(c, c.me, home, fromElsewhere);
   if (!c.collective) return [first];
-  const reps = Math.min(headcount, c.rng.weighted([[1, 2], [2, 2], [3, 3], [4, 1.5], [5, 1.5]] as const));
+  const reps = Math.min(
+    headcount,
+    c.rng.weighted([
+      [1, 2],
+      [2, 2],
+      [3, 3],
+      [4, 1.5],
+      [5, 1.5],
+    ] as const),
+  );
   const out = [first];
   const names = new Set([first.name]);
   while (out.length < reps) {
@@ -220,7 +285,8 @@ function opening(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner): s
       return rng.pick(options);
     }
     if (c.channel === 'online' && rng.chance(0.15)) return rng.pick(['您好！', '领导好，', '您好，']);
-    if (c.channel === 'visit' && rng.chance(0.3)) return rng.pick(['我今天来是想反映个事。', '我来反映个问题。']);
+    if (c.channel === 'visit' && rng.chance(0.3))
+      return rng.pick(['我今天来是想反映个事。', '我来反映个问题。']);
     return '';
   }
   const subject = subjectNoun(c.channel);
@@ -239,7 +305,12 @@ function opening(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner): s
         `代理员代${draft.place.village?.name ?? draft.place.town.name}${draft.place.village?.kind === 'village' ? '村民' : '居民'}${surname}某反映：`,
       ]);
     case 'transfer':
-      return rng.pick(['上级转交件。信访人反映：', '省信访局网上转送：信访人称，', '市委办公室转来：信访人反映，', '市长信箱转办：信访人反映，']);
+      return rng.pick([
+        '上级转交件。信访人反映：',
+        '省信访局网上转送：信访人称，',
+        '市委办公室转来：信访人反映，',
+        '市长信箱转办：信访人反映，',
+      ]);
     case 'letter':
     case 'online':
       return `${subject}反映：`;
@@ -266,33 +337,49 @@ function closing(c: Ctx, scenario: Scenario, draft: Draft): string {
   return `${rng.pick(leads)}${draft.ask}${rng.pick(['。', '！', '，谢谢！', '。盼复。'])}`;
 }
 
-function signoff(c: Ctx, scenario: Scenario, first: Petitioner): string {
+function signoff(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner): string {
   const { rng } = c;
   const masked = first.phone === null ? null : maskPhone(first.phone);
   if (c.third) {
     if (c.channel === 'hotline' && masked !== null && rng.chance(0.45)) {
       return rng.pick([`来电号码：${masked}。`, `来电人电话：${masked}。`, `电话${masked}。`]);
     }
-    if (c.channel === 'visit' && rng.chance(0.25)) return rng.pick(['来访人情绪激动。', '已告知来访人受理程序。']);
+    if (c.channel === 'visit' && rng.chance(0.25))
+      return rng.pick(['来访人情绪激动。', '已告知来访人受理程序。']);
     return '';
   }
   if (c.channel !== 'letter' || !rng.chance(0.35)) return '';
   if (scenario.category === 'accusation') {
     return masked === null ? '' : `举报人：${first.name.slice(0, 1)}某 ${masked}`;
   }
-  if (c.collective && rng.chance(0.5)) return rng.pick(['（附签名名单）', '（附村民签名）', '（附业主签名）']);
+  if (c.collective && rng.chance(0.5)) {
+    const who = ['housing', 'propertyManagement'].includes(scenario.domain)
+      ? '业主'
+      : draft.place.village?.kind === 'village'
+        ? '村民'
+        : '';
+    return `（附${who}签名${who === '' ? '名单' : ''}）`;
+  }
   if (masked === null) return '';
   return rng.pick([`联系人：${first.name} ${masked}`, `联系电话：${masked}`, `${first.name}，电话${masked}`]);
 }
 
 /** Pronouns that slipped into a transcript in the first person. */
 function toThirdPerson(s: string): string {
-  return s.replace(/我们/g, '他们').replace(/我的/g, '其').replace(/我家/g, '其家').replace(/我/g, '其').replace(/其的/g, '其');
+  return s
+    .replace(/我们/g, '他们')
+    .replace(/我的/g, '其')
+    .replace(/我家/g, '其家')
+    .replace(/我/g, '其')
+    .replace(/其的/g, '其');
 }
 
 /** "茶坪镇青川市兆丰塑料制品有限公司" -> "茶坪镇兆丰塑料制品有限公司": a place never precedes the city name. */
 function tidyPlaces(s: string): string {
-  return s.replace(/(街道|镇|乡|村|社区|物业|开发商|物业公司)(青川市|江屿区|槐山县|枫岭市)(?!人民|信访|人力|住房|自然|教育|卫生|生态|农业|民政|城市管理|司法|纪委|中级|第|中医院|妇幼|法律援助|社会保险|残疾人)/g, '$1');
+  return s.replace(
+    /(街道|镇|乡|村|社区|物业|开发商|物业公司)(青川市|江屿区|槐山县|枫岭市)(?!人民|信访|人力|住房|自然|教育|卫生|生态|农业|民政|城市管理|司法|纪委|中级|第|中医院|妇幼|法律援助|社会保险|残疾人)/g,
+    '$1',
+  );
 }
 
 const FILLERS_FIRST = [
@@ -301,8 +388,17 @@ const FILLERS_FIRST = [
   '我们老百姓不懂政策，只希望有人能管一管。',
   '希望领导能重视，给我们一个答复。',
 ];
-const FILLERS_THIRD = ['其称已多次反映未果。', '其情绪较为激动。', '请相关部门核实处理。', '其表示如不解决将继续上访。'];
-const FILLERS_SUGGESTION = ['这也是周边很多群众的心声。', '希望有关部门能认真考虑。', '相信这件事办好了，老百姓都会拍手称赞。'];
+const FILLERS_THIRD = [
+  '其称已多次反映未果。',
+  '其情绪较为激动。',
+  '请相关部门核实处理。',
+  '其表示如不解决将继续上访。',
+];
+const FILLERS_SUGGESTION = [
+  '这也是周边很多群众的心声。',
+  '希望有关部门能认真考虑。',
+  '相信这件事办好了，老百姓都会拍手称赞。',
+];
 
 function renderText(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner): string {
   const { rng } = c;
@@ -311,7 +407,7 @@ function renderText(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner)
   const body = fix(draft.body);
   const extras = (draft.extras ?? []).filter((e) => e !== '' && rng.chance(0.55)).map(fix);
   const close = closing(c, scenario, draft);
-  let sign = signoff(c, scenario, first);
+  let sign = signoff(c, scenario, draft, first);
   const assemble = (): string => head + body + extras.join('') + close + sign;
   let text = assemble();
   while (text.length > TEXT_MAX && extras.length > 0) {
@@ -380,7 +476,10 @@ function issueOf(title: string): string {
     const who = t.slice(0, i).replace(/(\d+名)?(业主|村民|居民|职工|环卫工人|农民工)$/, '');
     t = `${who}${t.slice(i + 2)}`;
   } else t = t.replace(/^(举报|建议)/, '');
-  return t.replace(/^对(.+?)判决不服.*$/, '$1一案').replace(/^关于/, '').replace(/的建议$/, '');
+  return t
+    .replace(/^对(.+?)判决不服.*$/, '$1一案')
+    .replace(/^关于/, '')
+    .replace(/的建议$/, '');
 }
 
 export interface RepeatOptions {
@@ -397,7 +496,8 @@ function whenEarlier(c: Ctx, earlierOn: string | undefined): string {
   if (earlierOn === undefined) return c.p('前段时间', '之前', '几个月前', '上次');
   assertDate(earlierOn);
   const [y, m, d] = earlierOn.split('-').map(Number) as [number, number, number];
-  const gapDays = (Date.parse(`${c.receivedOn}T00:00:00Z`) - Date.parse(`${earlierOn}T00:00:00Z`)) / 86_400_000;
+  const gapDays =
+    (Date.parse(`${c.receivedOn}T00:00:00Z`) - Date.parse(`${earlierOn}T00:00:00Z`)) / 86_400_000;
   const months = (c.today.y - y) * 12 + (c.today.m - m);
   if (gapDays < 21) return c.p('前些天', `${m}月${d}日`, '半个月前');
   if (months === 1) return c.p('上个月', `上个月${d}号`);
@@ -415,10 +515,29 @@ function profileOf(p: Petitioner, receivedOn: string, rng: Rng): PersonProfile {
 }
 
 const REPEAT_DETAILS: Record<Domain, readonly string[]> = {
-  labor: ['{resp}的老板电话也不接了。', '被欠的{amount}到现在一分都没拿到。', '眼看又到年底了，工友们都急了。', '劳动监察说已经立案，可公司就是不露面。'],
-  housing: ['开发商还是那句话，在走流程。', '工地到现在还是停着，一个工人都没有。', '业主群里大家都快急疯了。', '我们每个月的房贷一分都不能少。'],
-  land: ['补偿款还是没有着落。', '镇里说在研究，一研究就是几个月。', '评估报告到现在也没给我们看。', '说好的{amount}一直没兑现。'],
-  legal: ['执行的事还是没有任何进展。', '法院那边打电话也没人接。', '对方照样过得好好的，我们却一分钱拿不到。'],
+  labor: [
+    '{resp}的老板电话也不接了。',
+    '被欠的{amount}到现在一分都没拿到。',
+    '眼看又到年底了，工友们都急了。',
+    '劳动监察说已经立案，可公司就是不露面。',
+  ],
+  housing: [
+    '开发商还是那句话，在走流程。',
+    '工地到现在还是停着，一个工人都没有。',
+    '业主群里大家都快急疯了。',
+    '我们每个月的房贷一分都不能少。',
+  ],
+  land: [
+    '补偿款还是没有着落。',
+    '镇里说在研究，一研究就是几个月。',
+    '评估报告到现在也没给我们看。',
+    '说好的{amount}一直没兑现。',
+  ],
+  legal: [
+    '执行的事还是没有任何进展。',
+    '法院那边打电话也没人接。',
+    '对方照样过得好好的，我们却一分钱拿不到。',
+  ],
   education: ['眼看就要开学了，孩子的事不能再拖了。', '学校那边还是推来推去。'],
   health: ['到现在也没有给个说法。', '问了几次都说在走流程。'],
   propertyManagement: ['物业还是老样子，谁也不管。', '业主们的意见越来越大，好几家已经不交物业费了。'],
@@ -449,8 +568,20 @@ export function generateRepeat(
   const collective = earlier.collective && rng.chance(0.75);
   const channel = rng.weighted(
     collective
-      ? ([['visit', 45], ['letter', 35], ['online', 10], ['transfer', 10]] as const)
-      : ([['visit', 26], ['letter', 20], ['online', 22], ['hotline', 22], ['proxy', 5], ['transfer', 5]] as const),
+      ? ([
+          ['visit', 45],
+          ['letter', 35],
+          ['online', 10],
+          ['transfer', 10],
+        ] as const)
+      : ([
+          ['visit', 26],
+          ['letter', 20],
+          ['online', 22],
+          ['hotline', 22],
+          ['proxy', 5],
+          ['transfer', 5],
+        ] as const),
   );
   const third = isThirdPerson(rng, channel);
 
@@ -490,7 +621,8 @@ export function generateRepeat(
   const c = makeCtx({ rng, idx, receivedOn, channel, third, collective, me, sharedStore: new Map() });
 
   const issue = issueOf(earlier.title);
-  const verb = earlier.category === 'accusation' ? '举报' : earlier.category === 'suggestion' ? '建议' : '反映';
+  const verb =
+    earlier.category === 'accusation' ? '举报' : earlier.category === 'suggestion' ? '建议' : '反映';
   const when = whenEarlier(c, options.earlierReceivedOn);
   const unitName = idx.units.get(earlier.suggestedUnitId)?.name ?? '有关部门';
   const response = rng.pick([
@@ -502,7 +634,13 @@ export function generateRepeat(
     '工作人员说会尽快处理',
     `${unitName}给了答复意见，可${collective ? '我们' : '我'}不满意`,
   ]);
-  const still = rng.pick(['可到现在还是没有任何结果', '问题至今未解决', '到现在一点进展都没有', '事情一直拖着没人管', '至今没有下文']);
+  const still = rng.pick([
+    '可到现在还是没有任何结果',
+    '问题至今未解决',
+    '到现在一点进展都没有',
+    '事情一直拖着没人管',
+    '至今没有下文',
+  ]);
   const we = collective ? '我们' : '我';
   let body: string;
   if (relative !== null) {
@@ -517,7 +655,9 @@ export function generateRepeat(
       `${we}${when}${verb}的${issue}一事，${response}，到今天${rng.pick(['还是老样子', '仍未解决', '也没个说法'])}。`,
     ];
     if (options.nth !== undefined && options.nth >= 3) {
-      forms.push(`这是${we}第${chineseNumber(options.nth)}次${verb}${issue}的问题了。${response}，${still}。`);
+      forms.push(
+        `这是${we}第${chineseNumber(options.nth)}次${verb}${issue}的问题了。${response}，${still}。`,
+      );
     }
     body = rng.pick(forms);
   }
@@ -568,8 +708,15 @@ export function generateRepeat(
     suggestedUnitId: earlier.suggestedUnitId,
   };
   const text = renderText(c, pseudo, draft, petitioners[0] as Petitioner);
-  const again = earlier.category === 'accusation' ? '再次举报' : earlier.category === 'suggestion' ? '再次建议' : '再次反映';
-  const demands = /^(要求|建议)/.test(earlier.demands) ? `再次${earlier.demands}` : `再次要求：${earlier.demands}`;
+  const again =
+    earlier.category === 'accusation'
+      ? '再次举报'
+      : earlier.category === 'suggestion'
+        ? '再次建议'
+        : '再次反映';
+  const demands = /^(要求|建议)/.test(earlier.demands)
+    ? `再次${earlier.demands}`
+    : `再次要求：${earlier.demands}`;
   return {
     channel,
     category: earlier.category,

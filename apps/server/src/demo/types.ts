@@ -25,15 +25,7 @@ export type Domain = (typeof domains)[number];
 export type JurisdictionLevel = 'city' | 'county' | 'town' | 'village';
 /** The kind of division, which decides its name's suffix (区/县/市, 街道/镇/乡, 社区/村). */
 export type JurisdictionKind =
-  | 'city'
-  | 'district'
-  | 'county'
-  | 'countyCity'
-  | 'street'
-  | 'town'
-  | 'township'
-  | 'community'
-  | 'village';
+  'city' | 'district' | 'county' | 'countyCity' | 'street' | 'town' | 'township' | 'community' | 'village';
 
 export interface Jurisdiction {
   /** GB/T 2260-style code: 6 digits (city, county), 9 (town/street), 12 (village/community). */

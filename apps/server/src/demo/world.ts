@@ -25,8 +25,16 @@ const COUNTIES: readonly CountySpec[] = [
     kind: 'district',
     slug: 'jy',
     towns: [
-      ['001', '临江街道'], ['002', '望潮街道'], ['003', '新桥街道'], ['004', '锦屏街道'], ['005', '翠湖街道'],
-      ['006', '东港街道'], ['007', '南浦街道'], ['008', '云岭街道'], ['101', '沙洲镇'], ['102', '白鹭镇'],
+      ['001', '临江街道'],
+      ['002', '望潮街道'],
+      ['003', '新桥街道'],
+      ['004', '锦屏街道'],
+      ['005', '翠湖街道'],
+      ['006', '东港街道'],
+      ['007', '南浦街道'],
+      ['008', '云岭街道'],
+      ['101', '沙洲镇'],
+      ['102', '白鹭镇'],
     ],
   },
   {
@@ -35,8 +43,16 @@ const COUNTIES: readonly CountySpec[] = [
     kind: 'county',
     slug: 'hs',
     towns: [
-      ['001', '凤鸣街道'], ['002', '槐荫街道'], ['101', '石桥镇'], ['102', '金沟镇'], ['103', '柳河镇'],
-      ['104', '龙湾镇'], ['105', '黄坡镇'], ['201', '杏花乡'], ['202', '大岭乡'], ['203', '清泉乡'],
+      ['001', '凤鸣街道'],
+      ['002', '槐荫街道'],
+      ['101', '石桥镇'],
+      ['102', '金沟镇'],
+      ['103', '柳河镇'],
+      ['104', '龙湾镇'],
+      ['105', '黄坡镇'],
+      ['201', '杏花乡'],
+      ['202', '大岭乡'],
+      ['203', '清泉乡'],
     ],
   },
   {
@@ -45,24 +61,123 @@ const COUNTIES: readonly CountySpec[] = [
     kind: 'countyCity',
     slug: 'fl',
     towns: [
-      ['001', '岭东街道'], ['002', '岭西街道'], ['003', '丹桂街道'], ['004', '玉屏街道'], ['101', '双河镇'],
-      ['102', '青埠镇'], ['103', '茶坪镇'], ['104', '马鞍镇'], ['105', '渡口镇'], ['201', '松坪乡'],
+      ['001', '岭东街道'],
+      ['002', '岭西街道'],
+      ['003', '丹桂街道'],
+      ['004', '玉屏街道'],
+      ['101', '双河镇'],
+      ['102', '青埠镇'],
+      ['103', '茶坪镇'],
+      ['104', '马鞍镇'],
+      ['105', '渡口镇'],
+      ['201', '松坪乡'],
     ],
   },
 ];
 
 const COMMUNITY_NAMES = [
-  '滨河', '江岸', '朝阳', '新华', '文昌', '育才', '桂园', '锦华', '翠竹', '港湾', '南苑', '北苑', '幸福', '和平',
-  '建设', '春晖', '长乐', '双井', '枫林', '金桂', '玉泉', '紫薇', '秀峰', '槐花', '青年', '民主', '胜利', '光明',
-  '花园', '团结', '东风', '前进', '友谊', '康宁', '泰和', '华苑', '书院', '秀水', '松柏', '兴隆', '府前', '沿江',
+  '滨河',
+  '江岸',
+  '朝阳',
+  '新华',
+  '文昌',
+  '育才',
+  '桂园',
+  '锦华',
+  '翠竹',
+  '港湾',
+  '南苑',
+  '北苑',
+  '幸福',
+  '和平',
+  '建设',
+  '春晖',
+  '长乐',
+  '双井',
+  '枫林',
+  '金桂',
+  '玉泉',
+  '紫薇',
+  '秀峰',
+  '槐花',
+  '青年',
+  '民主',
+  '胜利',
+  '光明',
+  '花园',
+  '团结',
+  '东风',
+  '前进',
+  '友谊',
+  '康宁',
+  '泰和',
+  '华苑',
+  '书院',
+  '秀水',
+  '松柏',
+  '兴隆',
+  '府前',
+  '沿江',
 ];
 
 const VILLAGE_NAMES = [
-  '东岗', '西岗', '杏树湾', '马家沟', '刘家坪', '石门', '龙泉', '黄土岭', '白杨', '柿子沟', '梨花', '三里桥', '五里铺',
-  '七星', '九龙', '新丰', '中和', '上坪', '下坪', '陈家堡', '周家湾', '张家台', '吴家坝', '何家寨', '赵庄', '孙家店',
-  '柳林', '槐树坪', '青龙', '白龙潭', '金鸡', '凤凰岭', '竹园', '茶园', '桑园', '莲花', '荷塘', '松林', '古井',
-  '老鸦山', '双庙', '大湾', '小湾', '沙坡', '河口', '渡头', '田坝', '长岭', '石板', '牛角', '桃花坞', '红星', '光辉',
-  '先锋', '永丰', '鹿鸣', '樟树',
+  '东岗',
+  '西岗',
+  '杏树湾',
+  '马家沟',
+  '刘家坪',
+  '石门',
+  '龙泉',
+  '黄土岭',
+  '白杨',
+  '柿子沟',
+  '梨花',
+  '三里桥',
+  '五里铺',
+  '七星',
+  '九龙',
+  '新丰',
+  '中和',
+  '上坪',
+  '下坪',
+  '陈家堡',
+  '周家湾',
+  '张家台',
+  '吴家坝',
+  '何家寨',
+  '赵庄',
+  '孙家店',
+  '柳林',
+  '槐树坪',
+  '青龙',
+  '白龙潭',
+  '金鸡',
+  '凤凰岭',
+  '竹园',
+  '茶园',
+  '桑园',
+  '莲花',
+  '荷塘',
+  '松林',
+  '古井',
+  '老鸦山',
+  '双庙',
+  '大湾',
+  '小湾',
+  '沙坡',
+  '河口',
+  '渡头',
+  '田坝',
+  '长岭',
+  '石板',
+  '牛角',
+  '桃花坞',
+  '红星',
+  '光辉',
+  '先锋',
+  '永丰',
+  '鹿鸣',
+  '樟树',
 ];
 
 /** The county-level departments every county has, with the domains they handle. */
@@ -124,7 +239,13 @@ function buildJurisdictions(): Jurisdiction[] {
     return `${n}村`;
   };
   for (const county of COUNTIES) {
-    out.push({ code: county.code, name: county.name, level: 'county', kind: county.kind, parentCode: CITY_CODE });
+    out.push({
+      code: county.code,
+      name: county.name,
+      level: 'county',
+      kind: county.kind,
+      parentCode: CITY_CODE,
+    });
     for (const [suffix, name] of county.towns) {
       const code = county.code + suffix;
       const kind = townKind(suffix);
@@ -135,10 +256,17 @@ function buildJurisdictions(): Jurisdiction[] {
       } else {
         children.push(['001', `${stem(name)}社区`, 'community']);
         const villages = kind === 'township' ? 4 : 3;
-        for (let i = 1; i <= villages; i++) children.push([`2${String(i).padStart(2, '0')}`, nextVillage(), 'village']);
+        for (let i = 1; i <= villages; i++)
+          children.push([`2${String(i).padStart(2, '0')}`, nextVillage(), 'village']);
       }
       for (const [childSuffix, childName, childKind] of children) {
-        out.push({ code: code + childSuffix, name: childName, level: 'village', kind: childKind, parentCode: code });
+        out.push({
+          code: code + childSuffix,
+          name: childName,
+          level: 'village',
+          kind: childKind,
+          parentCode: code,
+        });
       }
     }
   }
@@ -147,7 +275,13 @@ function buildJurisdictions(): Jurisdiction[] {
 
 function buildUnits(jurisdictions: readonly Jurisdiction[]): Unit[] {
   const units: Unit[] = [
-    { id: 'u-city-office', name: '青川市信访局', jurisdictionCode: CITY_CODE, kind: 'petitionOffice', domains: ['other'] },
+    {
+      id: 'u-city-office',
+      name: '青川市信访局',
+      jurisdictionCode: CITY_CODE,
+      kind: 'petitionOffice',
+      domains: ['other'],
+    },
   ];
   for (const county of COUNTIES) {
     units.push({
@@ -159,7 +293,13 @@ function buildUnits(jurisdictions: readonly Jurisdiction[]): Unit[] {
     });
   }
   for (const [slug, name, domains] of CITY_DEPARTMENTS) {
-    units.push({ id: `u-city-${slug}`, name: `${CITY_NAME}${name}`, jurisdictionCode: CITY_CODE, kind: 'department', domains });
+    units.push({
+      id: `u-city-${slug}`,
+      name: `${CITY_NAME}${name}`,
+      jurisdictionCode: CITY_CODE,
+      kind: 'department',
+      domains,
+    });
   }
   for (const county of COUNTIES) {
     for (const [slug, name, domains] of COUNTY_DEPARTMENTS) {
@@ -176,9 +316,21 @@ function buildUnits(jurisdictions: readonly Jurisdiction[]): Unit[] {
     const town = jurisdictions.find((j) => j.code === code);
     if (town === undefined) throw new Error(`town ${code} missing from the demo world`);
     const name = town.kind === 'street' ? `${town.name}办事处` : `${town.name}人民政府`;
-    units.push({ id: `u-town-${slug}`, name, jurisdictionCode: code, kind: 'townGovernment', domains: TOWN_DOMAINS });
+    units.push({
+      id: `u-town-${slug}`,
+      name,
+      jurisdictionCode: code,
+      kind: 'townGovernment',
+      domains: TOWN_DOMAINS,
+    });
   }
-  units.push({ id: 'u-city-discipline', name: '青川市纪委监委', jurisdictionCode: CITY_CODE, kind: 'discipline', domains: [] });
+  units.push({
+    id: 'u-city-discipline',
+    name: '青川市纪委监委',
+    jurisdictionCode: CITY_CODE,
+    kind: 'discipline',
+    domains: [],
+  });
   return units;
 }
 
@@ -195,7 +347,12 @@ function buildUsers(units: readonly Unit[], jurisdictions: readonly Jurisdiction
     }
   };
   const users: User[] = [];
-  const add = (username: string, role: User['role'], unitId: string | null, jurisdictionCode: string): void => {
+  const add = (
+    username: string,
+    role: User['role'],
+    unitId: string | null,
+    jurisdictionCode: string,
+  ): void => {
     users.push({ username, displayName: name(), role, unitId, jurisdictionCode });
   };
 

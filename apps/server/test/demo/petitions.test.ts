@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allScenarios,
   buildWorld,
   createRng,
   domains,
@@ -7,6 +8,7 @@ import {
   generateDemoPetitions,
   generatePetitionFacts,
   generateRepeat,
+  generateScenario,
 } from '../../src/demo/index';
 import type { PetitionFacts, Petitioner } from '../../src/demo/index';
 
@@ -127,15 +129,42 @@ describe('generatePetitionFacts', () => {
         expect(f.suggestedUnitId).toBe('u-city-discipline');
       }
     }
-    expect(accusations.some((f) => f.suggestedUnitId === 'u-city-discipline' && /村/.test(f.respondent?.name ?? ''))).toBe(
-      true,
-    );
+    expect(
+      accusations.some(
+        (f) => f.suggestedUnitId === 'u-city-discipline' && /村/.test(f.respondent?.name ?? ''),
+      ),
+    ).toBe(true);
   });
 
   it('writes suggestions without a respondent and litigation-related claims as claims', () => {
     for (const f of sample) {
       if (f.category === 'suggestion') expect(f.respondent).toBeNull();
       if (f.litigationRelated) expect(f.category).toBe('claim');
+    }
+  });
+});
+
+describe('every scenario', () => {
+  it('renders valid facts in every voice', () => {
+    const rng = createRng('scenarios-test');
+    for (const s of allScenarios()) {
+      for (let k = 0; k < 40; k++) {
+        const f = generateScenario(rng, world, '2025-10-08', s.id);
+        expect(f.domain).toBe(s.domain);
+        expect(f.category).toBe(s.category);
+        expect(f.litigationRelated).toBe(s.litigationRelated ?? false);
+        expect(f.text.length, `${s.id}: ${f.text}`).toBeGreaterThanOrEqual(80);
+        expect(f.text.length, `${s.id}: ${f.text}`).toBeLessThanOrEqual(400);
+        expect(f.title.length, f.title).toBeLessThanOrEqual(40);
+        expect(`${f.title}${f.text}${f.demands}`, s.id).not.toMatch(/undefined|null|NaN|\$\{|其的|其们|该们/);
+        if (f.category === 'accusation' && f.respondent?.unitId != null) {
+          expect(f.suggestedUnitId).not.toBe(f.respondent.unitId);
+        }
+        // Transcripts (hotline, proxy, transfer) are in the third person.
+        if (['hotline', 'proxy', 'transfer'].includes(f.channel))
+          expect(f.text, `${s.id}: ${f.text}`).not.toMatch(/我/);
+        checkPetitioners(f);
+      }
     }
   });
 });
@@ -161,6 +190,8 @@ describe('generateRepeat', () => {
       expect(r.text.length).toBeLessThanOrEqual(400);
       checkPetitioners(r);
       if (!e.collective) expect(r.collective).toBe(false);
+      if (['hotline', 'proxy', 'transfer'].includes(r.channel)) expect(r.text).not.toMatch(/我/);
+      expect(`${r.text}${r.demands}`).not.toMatch(/undefined|null|NaN|其的|再次再次/);
     }
   });
 
@@ -176,7 +207,9 @@ describe('generateRepeat', () => {
 
   it('is deterministic', () => {
     const e = earlier[0] as PetitionFacts;
-    expect(generateRepeat(createRng(5), e, '2025-12-01')).toEqual(generateRepeat(createRng(5), e, '2025-12-01'));
+    expect(generateRepeat(createRng(5), e, '2025-12-01')).toEqual(
+      generateRepeat(createRng(5), e, '2025-12-01'),
+    );
   });
 });
 
@@ -206,7 +239,10 @@ describe('generateCluster and generateDemoPetitions', () => {
     const byKey = new Map(timeline.map((p) => [p.key, p]));
     expect(byKey.size).toBe(1200);
     for (let i = 1; i < timeline.length; i++) {
-      expect((timeline[i - 1] as (typeof timeline)[number]).receivedOn <= (timeline[i] as (typeof timeline)[number]).receivedOn).toBe(true);
+      expect(
+        (timeline[i - 1] as (typeof timeline)[number]).receivedOn <=
+          (timeline[i] as (typeof timeline)[number]).receivedOn,
+      ).toBe(true);
     }
     for (const p of timeline) {
       expect(p.receivedOn >= '2025-01-01' && p.receivedOn <= '2025-06-30').toBe(true);
@@ -231,9 +267,17 @@ describe('generateCluster and generateDemoPetitions', () => {
       expect(names.length).toBeGreaterThanOrEqual(3);
       expect(new Set(names).size).toBe(1);
     }
-    const again = generateDemoPetitions(createRng('timeline-test'), world, { from: '2025-01-01', to: '2025-06-30', count: 50 });
+    const again = generateDemoPetitions(createRng('timeline-test'), world, {
+      from: '2025-01-01',
+      to: '2025-06-30',
+      count: 50,
+    });
     expect(again).toEqual(
-      generateDemoPetitions(createRng('timeline-test'), world, { from: '2025-01-01', to: '2025-06-30', count: 50 }),
+      generateDemoPetitions(createRng('timeline-test'), world, {
+        from: '2025-01-01',
+        to: '2025-06-30',
+        count: 50,
+      }),
     );
   });
 });

@@ -25,7 +25,13 @@ describe('createRng', () => {
     expect(seen.size).toBe(6);
     expect(['a', 'b']).toContain(rng.pick(['a', 'b']));
     const counts = { x: 0, y: 0 };
-    for (let i = 0; i < 4000; i++) counts[rng.weighted([['x', 3], ['y', 1]] as const)]++;
+    for (let i = 0; i < 4000; i++)
+      counts[
+        rng.weighted([
+          ['x', 3],
+          ['y', 1],
+        ] as const)
+      ]++;
     expect(counts.x / 4000).toBeGreaterThan(0.7);
     expect(counts.x / 4000).toBeLessThan(0.8);
     expect(rng.chance(0)).toBe(false);
@@ -61,7 +67,9 @@ describe('buildWorld', () => {
       expect(j.code.startsWith('3399')).toBe(true);
       if (j.parentCode === null) continue;
       expect(codes.has(j.parentCode)).toBe(true);
-      expect(j.code.startsWith(j.parentCode.slice(0, j.level === 'county' ? 4 : j.parentCode.length))).toBe(true);
+      expect(j.code.startsWith(j.parentCode.slice(0, j.level === 'county' ? 4 : j.parentCode.length))).toBe(
+        true,
+      );
       const length = { city: 6, county: 6, town: 9, village: 12 }[j.level];
       expect(j.code).toMatch(new RegExp(`^\\d{${length}}$`));
     }
@@ -85,12 +93,28 @@ describe('buildWorld', () => {
     expect(byId.get('u-city-office')).toMatchObject({ name: '青川市信访局', kind: 'petitionOffice' });
     expect(byId.get('u-city-discipline')).toMatchObject({ name: '青川市纪委监委', kind: 'discipline' });
     expect(byId.get('u-city-hrss')?.domains).toEqual(['labor', 'socialSecurity']);
-    expect(byId.get('u-city-housing')?.domains).toEqual(['housing', 'urbanConstruction', 'propertyManagement']);
+    expect(byId.get('u-city-housing')?.domains).toEqual([
+      'housing',
+      'urbanConstruction',
+      'propertyManagement',
+    ]);
     expect(world.units.filter((u) => u.kind === 'petitionOffice')).toHaveLength(4);
     expect(world.units.filter((u) => u.kind === 'townGovernment').length).toBeGreaterThan(0);
     const handled = new Set(world.units.flatMap((u) => u.domains));
-    for (const d of ['housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment',
-      'urbanConstruction', 'socialSecurity', 'agriculture', 'other'] as const) {
+    for (const d of [
+      'housing',
+      'labor',
+      'land',
+      'legal',
+      'education',
+      'health',
+      'propertyManagement',
+      'environment',
+      'urbanConstruction',
+      'socialSecurity',
+      'agriculture',
+      'other',
+    ] as const) {
       expect(handled.has(d)).toBe(true);
     }
   });

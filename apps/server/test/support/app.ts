@@ -71,7 +71,7 @@ export function useTestApp(): TestContext {
         if (cached) return cached;
         const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
         if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-        const token = (res.json() as { token: string }).token;
+        const token = (res.json<{ token: string }>()).token;
         tokens.set(username, token);
         return token;
       },

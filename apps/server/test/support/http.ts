@@ -20,15 +20,22 @@ export async function call(
 export async function register(t: TestContext, overrides: Record<string, unknown> = {}, user = 'clerk') {
   const res = await call(t, user, 'POST', '/api/petitions', intake(overrides));
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; trackingCode: string; trackingSecret: string; version: number; status: string; deadlines: Record<string, string> };
+  return res.json<{
+    id: string;
+    trackingCode: string;
+    trackingSecret: string;
+    version: number;
+    status: string;
+    deadlines: Record<string, string>;
+  }>();
 }
 
 /** Run a command, expecting success; returns the new version. */
 export async function command(t: TestContext, user: string, id: string, name: string, body: Record<string, unknown> = {}) {
   const current = await call(t, user, 'GET', `/api/petitions/${id}`);
   expect(current.statusCode, current.body).toBe(200);
-  const version = (current.json() as { version: number }).version;
+  const version = (current.json<{ version: number }>()).version;
   const res = await call(t, user, 'POST', `/api/petitions/${id}/${name}`, { ...body, expectedVersion: version });
   expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
-  return res.json() as { version: number; status: string; deadlines: Record<string, string> };
+  return res.json<{ version: number; status: string; deadlines: Record<string, string> }>();
 }
