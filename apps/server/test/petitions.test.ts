@@ -134,6 +134,9 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       expect(r.status).toBe('awaitingAcceptance');
       // Receipt notice 15 days after routing; objection window 5 working days (Mar 3-6, 9).
       expect(r.deadlines).toMatchObject({ receiptNotice: '2026-03-17', objection: '2026-03-09' });
+      t.clock.set('2026-03-03');
+      r = await command(t, 'handler', p.id, 'notifyReceipt', { note: '已邮寄告知书' });
+      expect(r.deadlines).toEqual({ objection: '2026-03-09' });
       t.clock.set('2026-03-04');
       r = await command(t, 'handler', p.id, 'accept', { note: '已书面告知' });
       expect(r.deadlines).toEqual({ handling: '2026-05-06' }); // Mar 4 + 60 = May 3 (Sun, holiday) -> May 6
@@ -154,6 +157,7 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       expect(d.timeline.map((e: { type: string }) => e.type)).toEqual([
         'registered',
         'assigned',
+        'receiptNotified',
         'accepted',
         'extended',
         'replied',

@@ -198,6 +198,7 @@ const required = (max = 5000) => text(max);
 export const commandBodies = {
   assign: z.object({ unitId, limitDays: z.number().int().optional(), note }),
   forward: z.object({ unitId, note }),
+  notifyReceipt: z.object({ note }),
   accept: z.object({ note }),
   decline: z.object({ reason: z.enum(declineReasons), note: required() }),
   object: z.object({ reason: required() }),

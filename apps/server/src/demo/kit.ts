@@ -125,6 +125,8 @@ export interface Ctx {
   collective: boolean;
   /** The (first) petitioner; scenarios may change the age before use. */
   me: PersonProfile;
+  /** Whether this writer says 今年/去年 rather than 2025年 (kept for the whole text). */
+  relativeYears: boolean;
   /** 我 / 其 */
   I: string;
   /** 我 / 其 (before a noun: 我家, 其家) */
@@ -167,6 +169,7 @@ export function makeCtx(args: {
     third,
     collective: args.collective,
     me: args.me,
+    relativeYears: rng.chance(0.7),
     I: third ? '其' : '我',
     my: third ? '其' : '我',
     we: third ? '他们' : '我们',
@@ -349,8 +352,8 @@ export function ym(c: Ctx, k: number): string {
 }
 
 export function ymText(c: Ctx, t: YearMonth): string {
-  if (t.y === c.today.y) return c.chance(0.8) ? `今年${t.m}月` : `${t.m}月份`;
-  if (t.y === c.today.y - 1) return c.chance(0.7) ? `去年${t.m}月` : `${t.y}年${t.m}月`;
+  if (t.y === c.today.y) return c.relativeYears ? `今年${t.m}月` : `${t.y}年${t.m}月`;
+  if (t.y === c.today.y - 1) return c.relativeYears ? `去年${t.m}月` : `${t.y}年${t.m}月`;
   return `${t.y}年${t.m}月`;
 }
 
@@ -358,7 +361,7 @@ export function ymText(c: Ctx, t: YearMonth): string {
 export function yearText(c: Ctx, yearsAgo: number): string {
   const y = c.today.y - yearsAgo;
   if (yearsAgo === 0) return '今年';
-  if (yearsAgo === 1) return c.chance(0.7) ? '去年' : `${y}年`;
+  if (yearsAgo === 1) return c.relativeYears ? '去年' : `${y}年`;
   if (yearsAgo === 2 && c.chance(0.3)) return '前年';
   return `${y}年`;
 }

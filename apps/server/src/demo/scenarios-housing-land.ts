@@ -168,7 +168,7 @@ const falsePromise: Scenario = {
     ] as const);
     return {
       title: `反映${dev.short}擅自变更规划、虚假宣传`,
-      body: `${c.our}在${townName(c, place)}${estateName}买房时，售楼处的沙盘和宣传册上都写着${promised}，很多人就是冲着这个买的。今年交房后发现，${became}。`,
+      body: `${c.we}在${townName(c, place)}${estateName}买房时，售楼处的沙盘和宣传册上都写着${promised}，很多人就是冲着这个买的。今年交房后发现，${became}。`,
       extras: [`请问开发商${dev.name}有没有权利擅自更改规划？规划部门是否批准过？`],
       ask: '查清开发商是否擅自变更规划，给业主一个说法',
       respondent: { name: dev.name, unitId: null },

@@ -20,7 +20,7 @@ import {
 import type { Ctx, Place, Scenario } from './kit';
 
 /** A building site, named without its town (the text puts the town in front). */
-export function constructionProject(c: Ctx, p: Place): string {
+export function constructionProject(c: Ctx, _p: Place): string {
   return c.p(
     '棚户区改造安置房项目',
     '安置小区二期工程',
@@ -34,7 +34,7 @@ export function constructionProject(c: Ctx, p: Place): string {
     '公办幼儿园新建工程',
     `${estate(c)}${c.p('一', '二', '三')}期工地`,
     `${estate(c)}项目工地`,
-    `${p.county.name}人民医院新院区工程`,
+    '物流园仓储中心工程',
     '老旧小区改造工程',
   );
 }
@@ -146,7 +146,12 @@ const wageFactory: Scenario = {
       body: intro + twist,
       extras: [
         `${c.we}找过${place.town.name}劳动保障所，说会去协调，后来就没有消息了。`,
-        c.p('我们大部分是附近村里的妇女，家里老人孩子都指望这份工资。', '现在房贷断供了，银行天天打电话催。'),
+        c.collective || !c.me.male
+          ? c.p(
+              '我们大部分是附近村里的妇女，家里老人孩子都指望这份工资。',
+              '现在房贷断供了，银行天天打电话催。',
+            )
+          : '现在房贷断供了，银行天天打电话催。',
       ],
       ask: c.p(
         `督促${firm.short}尽快支付拖欠的工资`,

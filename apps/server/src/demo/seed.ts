@@ -328,7 +328,8 @@ class Simulator {
 
     if (f.litigationRelated)
       return void step(rng.int(2, 12), { type: 'divert', to: 'litigation', note: '该事项已经法院判决，告知信访人通过申请再审等法定途径解决' });
-    if (!step(late([1, 12], [16, 25], 0.04), { type: 'accept', note: '已出具受理告知书' })) return;
+    if (chance(0.7) && !step(rng.int(1, 6), { type: 'notifyReceipt', note: '已向信访人寄送告知书' })) return;
+    if (!step(late([1, 8], [16, 25], 0.04), { type: 'accept', note: '已出具受理告知书' })) return;
 
     let used = 0;
     if (chance(0.05)) {

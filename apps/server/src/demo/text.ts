@@ -374,6 +374,24 @@ function toThirdPerson(s: string): string {
     .replace(/其的/g, '其');
 }
 
+/** Templates say 镇里 / 镇上; a township says 乡里, a street 街道. */
+function localOffice(p: Place, s: string): string {
+  switch (p.town.kind) {
+    case 'township':
+      return s
+        .replace(/镇里|镇上/g, '乡里')
+        .replace(/镇政府/g, '乡政府')
+        .replace(/镇民政办/g, '乡民政办');
+    case 'street':
+      return s
+        .replace(/镇里|镇上/g, '街道')
+        .replace(/镇政府/g, '街道办')
+        .replace(/镇民政办/g, '街道民政办');
+    default:
+      return s;
+  }
+}
+
 /** "茶坪镇青川市兆丰塑料制品有限公司" -> "茶坪镇兆丰塑料制品有限公司": a place never precedes the city name. */
 function tidyPlaces(s: string): string {
   return s.replace(
@@ -402,7 +420,7 @@ const FILLERS_SUGGESTION = [
 
 function renderText(c: Ctx, scenario: Scenario, draft: Draft, first: Petitioner): string {
   const { rng } = c;
-  const fix = (s: string): string => tidyPlaces(c.third ? toThirdPerson(s) : s);
+  const fix = (s: string): string => localOffice(draft.place, tidyPlaces(c.third ? toThirdPerson(s) : s));
   const head = opening(c, scenario, draft, first);
   const body = fix(draft.body);
   const extras = (draft.extras ?? []).filter((e) => e !== '' && rng.chance(0.55)).map(fix);

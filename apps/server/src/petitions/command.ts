@@ -102,6 +102,7 @@ async function toCommand(tx: Tx, row: PetitionRow, type: ProcessCommandType, bod
     }
     case 'supervise':
       return { type, ...b, supervisionId: randomUUID() } as Command;
+    case 'notifyReceipt':
     case 'accept':
     case 'decline':
     case 'object':

@@ -61,6 +61,8 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       const u = unit(event.data.unit.id);
       return m(`转送至${u}`, `Forwarded to ${u}`);
     }
+    case 'receiptNotified':
+      return m('书面告知信访人接收情况及处理途径和程序', 'The petitioner was told in writing that the matter was received and how it will be handled');
     case 'accepted':
       return m('受理，已书面告知信访人', 'Accepted; the petitioner was told in writing');
     case 'declined': {

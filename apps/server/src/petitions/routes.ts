@@ -35,6 +35,7 @@ const idParams = z.object({ id: Id });
 const commandSummaries: Record<ProcessCommandType, string> = {
   assign: '交办 Assign to a unit that must report the result back',
   forward: '转送 Forward to the unit with authority',
+  notifyReceipt: '告知 Tell the petitioner in writing the matter was received and how it will be handled (15 days)',
   accept: '受理 Accept (written notice to the petitioner)',
   decline: '不予受理 Decline, with the reason',
   object: '异议 Object within 5 working days: outside this unit’s remit',

@@ -76,6 +76,7 @@ export function petitionClocks(p: PetitionState, ctx: ClockContext): ClockState[
 
   if (p.routedOn !== null && p.currentUnit !== null && p.routingMode !== null) {
     const noticeEnd =
+      p.receiptNotifiedOn ??
       p.acceptedOn ??
       (p.status === 'declined' || p.status === 'diverted' ? lastDecisionDay(p) : null);
     add('receiptNotice', 'obligation', 'Art. 23', p.routedOn, RECEIPT_NOTICE_DAYS, noticeEnd);

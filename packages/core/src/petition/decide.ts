@@ -31,6 +31,7 @@ const DELIVERY_MAX_DAYS_AHEAD = 30;
 export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly PetitionStatus[]> = {
   assign: ['registered'],
   forward: ['registered'],
+  notifyReceipt: ['awaitingAcceptance'],
   accept: ['registered', 'awaitingAcceptance'],
   decline: ['registered', 'awaitingAcceptance'],
   object: ['awaitingAcceptance'],
@@ -109,6 +110,8 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
         return no('limitDaysInvalid');
       return ok();
     }
+    case 'notifyReceipt':
+      return state.receiptNotifiedOn !== null ? no('receiptAlreadyNotified') : ok();
     case 'accept':
       return state.litigationRelated ? no('litigationMustDivert') : ok();
     case 'decline':

@@ -25,6 +25,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       involvedUnitIds: [registeringUnit.id],
       routingMode: null,
       routedOn: null,
+      receiptNotifiedOn: null,
       assignedLimitDays: null,
       objection: null,
       acceptedOn: null,
@@ -58,9 +59,12 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
         currentUnit: event.data.unit,
         involvedUnitIds: involve(event.data.unit),
         routedOn: on,
+        receiptNotifiedOn: null,
         assignedLimitDays: event.type === 'assigned' ? (event.data.limitDays ?? null) : null,
         objection: null,
       };
+    case 'receiptNotified':
+      return { ...s, receiptNotifiedOn: on };
     case 'accepted':
       // A unit that registered a matter put to it directly accepts it itself (Art. 23). Like a re-routing, this
       // starts a new routing, so an objection raised against an earlier one no longer applies.
@@ -79,6 +83,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
             currentUnit: s.registeringUnit,
             routingMode: null,
             routedOn: null,
+            receiptNotifiedOn: null,
             assignedLimitDays: null,
             routeStartOn: on,
           }

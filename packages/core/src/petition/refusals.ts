@@ -44,6 +44,10 @@ export const refusalMessages = {
     zh: '异议须在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）',
     en: 'An objection must be raised within 5 working days of receipt; that window has closed (Art. 23)',
   },
+  receiptAlreadyNotified: {
+    zh: '已向信访人书面告知接收情况，无需重复告知',
+    en: 'The petitioner was already told in writing that the matter was received',
+  },
   objectionAlreadyDecided: {
     zh: '该单位的异议已经核实并作出决定，不能再次提出',
     en: "This unit's objection was already decided; it cannot object again",

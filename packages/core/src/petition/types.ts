@@ -120,6 +120,8 @@ export interface PetitionState {
   involvedUnitIds: string[];
   routingMode: RoutingMode | null;
   routedOn: IsoDate | null;
+  /** When the receiving unit told the petitioner in writing that it received the matter (Art. 23). */
+  receiptNotifiedOn: IsoDate | null;
   /** A shorter handling limit set by the assigning office (交办, Art. 22), in days. */
   assignedLimitDays: number | null;
   objection: { raisedOn: IsoDate; reason: string } | null;
@@ -180,6 +182,7 @@ export type Command =
   | { type: 'register'; id: string; registeringUnit: UnitRef; petition: RegisterInput }
   | { type: 'assign'; unit: UnitRef; limitDays?: number; note?: string }
   | { type: 'forward'; unit: UnitRef; note?: string }
+  | { type: 'notifyReceipt'; note?: string }
   | { type: 'accept'; note?: string }
   | { type: 'decline'; reason: DeclineReason; note: string }
   | { type: 'object'; reason: string }
@@ -217,6 +220,7 @@ export const eventNames = {
   register: 'registered',
   assign: 'assigned',
   forward: 'forwarded',
+  notifyReceipt: 'receiptNotified',
   accept: 'accepted',
   decline: 'declined',
   object: 'objected',

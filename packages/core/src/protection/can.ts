@@ -115,6 +115,7 @@ const OFFICE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
 ]);
 const CURRENT_UNIT_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'revealPersonalData',
+  'notifyReceipt',
   'accept',
   'decline',
   'object',
@@ -212,6 +213,7 @@ const actionPhrases: Record<Action, LocalisedMessage> = {
   listAudit: { zh: '查阅审计记录', en: 'list audit records' },
   assign: { zh: '交办该信访事项', en: 'assign this petition to a unit' },
   forward: { zh: '转送该信访事项', en: 'forward this petition to a unit' },
+  notifyReceipt: { zh: '书面告知信访人接收情况', en: 'tell the petitioner the matter was received' },
   accept: { zh: '受理该信访事项', en: 'accept this petition' },
   decline: { zh: '作出不予受理决定', en: 'decline this petition' },
   object: { zh: '对交办提出异议', en: 'object to the assignment' },

@@ -29,6 +29,7 @@ export interface PetitionScope {
 export type CommandType =
   | 'assign'
   | 'forward'
+  | 'notifyReceipt'
   | 'accept'
   | 'decline'
   | 'object'
@@ -73,6 +74,7 @@ const roleSet: Record<Role, true> = {
 const commandSet: Record<CommandType, true> = {
   assign: true,
   forward: true,
+  notifyReceipt: true,
   accept: true,
   decline: true,
   object: true,

@@ -152,6 +152,18 @@ describe('receiptNotice: routed + 15 days (Art. 23)', () => {
       { due: '2025-10-09' },
     ],
     [
+      'met by the written receipt notice, before acceptance',
+      run(base, [...toAwaiting, ['2026-03-09', cmd.notifyReceipt()]]),
+      '2026-03-10',
+      { due: '2026-03-20', status: 'ended', endedOn: '2026-03-09', late: false },
+    ],
+    [
+      'the notice, not the later acceptance, is what meets it',
+      run(base, [...toAwaiting, ['2026-03-09', cmd.notifyReceipt()], ['2026-03-25', cmd.accept()]]),
+      '2026-03-26',
+      { due: '2026-03-20', status: 'ended', endedOn: '2026-03-09', late: false },
+    ],
+    [
       'met by accepting',
       run(base, toAccepted),
       '2026-03-11',

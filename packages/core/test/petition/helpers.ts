@@ -161,6 +161,7 @@ export const cmd = {
   assign: (unit: UnitRef = laborBureau, limitDays?: number): ProcessCommand =>
     limitDays === undefined ? { type: 'assign', unit } : { type: 'assign', unit, limitDays },
   forward: (unit: UnitRef = laborBureau): ProcessCommand => ({ type: 'forward', unit }),
+  notifyReceipt: (): ProcessCommand => ({ type: 'notifyReceipt' }),
   accept: (): ProcessCommand => ({ type: 'accept' }),
   decline: (reason: DeclineReason = 'outsideRemit', note = '不属于本单位职权范围'): ProcessCommand => ({
     type: 'decline',

@@ -266,6 +266,28 @@ const rows: Row[] = [
     () => attempt(nationalDay, '2025-10-11', cmd.object()),
   ],
 
+  // receiptAlreadyNotified: the written receipt notice is given once per routing
+  [
+    'tell the petitioner of receipt a second time',
+    'receiptAlreadyNotified',
+    () => attempt(run(awaiting, [['2026-03-06', cmd.notifyReceipt()]]), '2026-03-09', cmd.notifyReceipt()),
+  ],
+  [
+    'tell the petitioner of receipt after a re-routing',
+    'ok',
+    () =>
+      attempt(
+        run(awaiting, [
+          ['2026-03-06', cmd.notifyReceipt()],
+          ['2026-03-06', cmd.object()],
+          ['2026-03-09', cmd.decideObjection(true)],
+          ['2026-03-09', cmd.forward(housingBureau)],
+        ]),
+        '2026-03-10',
+        cmd.notifyReceipt(),
+      ),
+  ],
+
   // objectionAlreadyDecided: one objection per routing; a rejected one is not raised again
   [
     'object again after the objection was rejected (working day 3, Tue 03-10)',

@@ -39,6 +39,7 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     divert: 'diverted',
   },
   awaitingAcceptance: {
+    notifyReceipt: 'awaitingAcceptance',
     accept: 'accepted',
     decline: 'declined',
     object: 'objected',
@@ -128,6 +129,7 @@ const fixtures = Object.fromEntries(
 const sample: Record<ProcessCommandType, ProcessCommand> = {
   assign: cmd.assign(laborBureau),
   forward: cmd.forward(laborBureau),
+  notifyReceipt: cmd.notifyReceipt(),
   accept: cmd.accept(),
   decline: cmd.decline(),
   object: cmd.object(),

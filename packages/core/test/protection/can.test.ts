@@ -140,6 +140,7 @@ const OFFICE: Action[] = [
 const CURRENT_HANDLER: Action[] = [
   'view',
   'revealPersonalData',
+  'notifyReceipt',
   'accept',
   'decline',
   'object',
