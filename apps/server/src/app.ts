@@ -14,6 +14,7 @@ import { petitionRoutes } from './petitions/routes';
 import type { Deps } from './context';
 import { AppError, pickLanguage } from './lib/errors';
 import { ValidationFailure, validatorCompiler } from './lib/validation';
+import { serveWeb } from './web/static';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -28,7 +29,10 @@ declare module 'fastify' {
 export type App = FastifyInstance;
 
 /** The whole HTTP app, wired to the given dependencies. main.ts and the tests build it the same way. */
-export async function buildApp(deps: Deps, opts: { logger?: boolean | object } = {}): Promise<App> {
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: boolean | object; webRoot?: string } = {},
+): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 30 * 1024 * 1024,
@@ -113,6 +117,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   await app.register(authRoutes(deps), { prefix: '/api/auth' });
   await app.register(petitionRoutes(deps), { prefix: '/api/petitions' });
   await app.register(adminRoutes(deps), { prefix: '/api/admin' });
+  await serveWeb(app, opts.webRoot);
   return app;
 }
 
