@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Server suites run twice: on embedded PGlite and on the PostgreSQL named by QIAO_TEST_PG_URL
 // (default: the local server). Outside CI a missing PostgreSQL skips that project loudly; in CI it fails.
 const report = process.env.QIAO_TEST_REPORT;
+const embeddedOnly = ['apps/server/test/config.test.ts', 'apps/server/test/cli.test.ts', 'apps/server/test/demo/**'];
 
 export default defineConfig({
   test: {
@@ -28,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'server-postgres',
           include: ['apps/server/test/**/*.test.ts'],
+          // Suites that do not touch a server database run once, in server-pglite.
+          exclude: embeddedOnly,
           env: { QIAO_TEST_ENGINE: 'postgres' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -8,6 +8,7 @@ import { users, units } from './db/schema';
 import { hashPassword } from './lib/crypto';
 import { isEmpty, listen, openRuntime } from './server';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { refreshDeadlines } from './settings/refresh-deadlines';
 
 const HELP = `qiao — the Qiao (桥) petition case system
 
@@ -149,7 +150,8 @@ async function holidays(args: string[]) {
   const runtime = await openRuntime(loadConfig());
   try {
     const years = await runtime.deps.clockSettings.importHolidays(JSON.parse(readFileSync(file, 'utf8')));
-    process.stdout.write(`imported holiday arrangements for ${years.join(', ')}\n`);
+    const refreshed = await refreshDeadlines(runtime.deps);
+    process.stdout.write(`imported holiday arrangements for ${years.join(', ')}; recomputed the deadlines of ${refreshed} petitions\n`);
   } finally {
     await runtime.database.close();
   }

@@ -94,9 +94,17 @@ describe.skipIf(!available)(`auth, admin and docs (${engineName})`, () => {
     expect(settings.provisionalYears).not.toContain(2027);
 
     t.clock.set('2026-03-02');
+    const { intake } = await import('./support/app');
+    const before = (await call(t, 'clerk', 'POST', '/api/petitions', intake({ title: '切换前登记' }))).json();
+    const dueBy20 = async () =>
+      ((await call(t, 'clerk', 'GET', '/api/petitions?dueBefore=2026-03-20&limit=200')).json().items as { id: string }[]).map((i) => i.id);
+    expect(await dueBy20()).toContain(before.id); // route due 2026-03-17 in calendar days
     const counting = await call(t, 'admin', 'PUT', '/api/admin/settings/clocks', { dayCounting: 'working' });
+    // Stored deadlines of existing petitions are recomputed with the new setting: route now due 2026-03-23.
+    expect(await dueBy20()).not.toContain(before.id);
+    expect((await call(t, 'clerk', 'GET', `/api/petitions/${before.id}`)).json().deadlines).toEqual({ route: '2026-03-23' });
     expect(counting.json().dayCounting).toBe('working');
-    const res = await call(t, 'clerk', 'POST', '/api/petitions', (await import('./support/app')).intake());
+    const res = await call(t, 'clerk', 'POST', '/api/petitions', intake());
     // 15 working days after Mon 2026-03-02: Mar 3-6 (4), 9-13 (9), 16-20 (14), 23 (15).
     expect(res.json().deadlines).toEqual({ route: '2026-03-23' });
     await call(t, 'admin', 'PUT', '/api/admin/settings/clocks', { dayCounting: 'calendar' });

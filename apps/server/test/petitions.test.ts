@@ -254,6 +254,8 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       const byDomain = (await call(t, 'clerk', 'GET', '/api/petitions?domain=propertyManagement,education&limit=200')).json();
       expect(byDomain.items.map((i: { id: string }) => i.id).sort()).toEqual([old.id, fresh.id].sort());
       const due = (await call(t, 'clerk', 'GET', '/api/petitions?dueBefore=2026-01-31&limit=200')).json();
+      const kebab = (await call(t, 'clerk', 'GET', '/api/petitions?due-before=2026-01-31&limit=200')).json();
+      expect(kebab.items).toEqual(due.items);
       expect(due.items.map((i: { id: string }) => i.id)).toContain(old.id);
       expect(due.items.map((i: { id: string }) => i.id)).not.toContain(fresh.id);
 

@@ -22,6 +22,7 @@ import { hashPassword } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { isUniqueViolation } from '../petitions/repo';
 import { jurisdictionExists } from '../units/repo';
+import { refreshDeadlines } from '../settings/refresh-deadlines';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -241,6 +242,7 @@ export const adminRoutes =
       async (req) => {
         await requireAdmin(req.user());
         await deps.clockSettings.setDayCounting(req.body.dayCounting);
+        await refreshDeadlines(deps);
         return clockView();
       },
     );
@@ -265,7 +267,9 @@ export const adminRoutes =
       async (req) => {
         await requireAdmin(req.user());
         try {
-          return { imported: await deps.clockSettings.importHolidays(req.body) };
+          const imported = await deps.clockSettings.importHolidays(req.body);
+          await refreshDeadlines(deps);
+          return { imported };
         } catch (e) {
           if (e instanceof HolidayDataError) throw badRequest('invalidHolidayData', { zh: `节假日数据有误：${e.message}`, en: e.message });
           throw e;

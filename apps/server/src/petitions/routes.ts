@@ -107,6 +107,12 @@ export const petitionRoutes =
           querystring: PetitionListQuery,
           response: { 200: PetitionList, ...errors },
         },
+        // Accept the kebab-case spellings too (due-before, received-from, received-to).
+        preValidation: async (req) => {
+          const q = req.query as Record<string, unknown>;
+          for (const key of Object.keys(q))
+            if (key.includes('-')) q[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] ??= q[key];
+        },
       },
       async (req) => listPetitions(deps, await req.user(), req.query),
     );

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/open';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'qiao-config-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('configuration', () => {
+  it('generates the embedded secret into the data folder, owner-only, and reuses it', () => {
+    const dir = tmp();
+    const first = loadConfig({ QIAO_DATA_DIR: dir });
+    const file = join(dir, 'secret.key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({ QIAO_DATA_DIR: dir }).secret.equals(first.secret)).toBe(true);
+    expect(first.databaseUrl).toBeUndefined();
+  });
+
+  it('requires QIAO_SECRET_KEY with a PostgreSQL DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@h/db', QIAO_DATA_DIR: tmp() })).toThrow(/QIAO_SECRET_KEY is required/);
+    const key = 'ab'.repeat(32);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db', QIAO_SECRET_KEY: key }).secret.toString('hex')).toBe(key);
+    expect(() => loadConfig({ QIAO_SECRET_KEY: 'short' })).toThrow(/32 random bytes/);
+  });
+
+  it('rejects an unknown day-counting setting', () => {
+    expect(() => loadConfig({ QIAO_DATA_DIR: tmp(), QIAO_DAY_COUNTING: 'lunar' })).toThrow(/calendar.*working/);
+  });
+});
+
+describe('embedded database folder', () => {
+  it('keeps its data across restarts and migrates only once', async () => {
+    const dir = tmp();
+    const a = await openDatabase({ dataDir: join(dir, 'db') });
+    await a.db.execute(sql`insert into settings (key, value) values ('probe', '"kept"'::jsonb)`);
+    await a.close();
+    const b = await openDatabase({ dataDir: join(dir, 'db') });
+    const rows = await b.db.execute(sql`select value from settings where key = 'probe'`);
+    expect((rows as unknown as { rows: { value: string }[] }).rows[0]?.value).toBe('kept');
+    await b.close();
+  });
+});
