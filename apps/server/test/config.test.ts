@@ -45,7 +45,7 @@ describe('embedded database folder', () => {
     await a.close();
     const b = await openDatabase({ dataDir: join(dir, 'db') });
     const rows = await b.db.execute(sql`select value from settings where key = 'probe'`);
-    expect((rows as unknown as { rows: { value: string }[] }).rows[0]?.value).toBe('kept');
+    expect((rows as { rows: { value: string }[] }).rows[0]?.value).toBe('kept');
     await b.close();
   });
 });
