@@ -156,6 +156,7 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       const earlierUnits = [state.currentUnit?.id, state.review?.unit.id, state.reply?.unitId].filter(
         (u): u is string => typeof u === 'string',
       );
+      if (state.category === 'accusation' && state.respondentUnitId === command.unit.id) return no('accusedUnit');
       return earlierUnits.includes(command.unit.id) ? no('reviewUnitInvalid') : ok();
     }
     case 'decideReview':

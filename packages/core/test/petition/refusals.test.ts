@@ -288,6 +288,23 @@ const rows: Row[] = [
       ),
   ],
 
+  // accusedUnit also guards the review ladder: an accusation is never reviewed by the unit it accuses
+  [
+    'review of an accusation by the accused unit',
+    'accusedUnit',
+    () =>
+      attempt(
+        run(registered({ category: 'accusation', respondentUnitId: countyGov.id }), [
+          ['2026-03-03', cmd.assign(laborBureau)],
+          ['2026-03-04', cmd.accept()],
+          ['2026-03-20', cmd.reply()],
+          ['2026-03-21', cmd.conclude()],
+        ]),
+        '2026-03-25',
+        cmd.requestReview(countyGov),
+      ),
+  ],
+
   // objectionAlreadyDecided: one objection per routing; a rejected one is not raised again
   [
     'object again after the objection was rejected (working day 3, Tue 03-10)',
