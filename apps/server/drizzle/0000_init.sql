@@ -28,6 +28,22 @@ CREATE TABLE "jurisdictions" (
 	"level" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"jurisdiction_code" text NOT NULL,
+	"petition_id" uuid,
+	"channel" text NOT NULL,
+	"recipient" text NOT NULL,
+	"template" text NOT NULL,
+	"body_enc" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "petition_clocks" (
 	"petition_id" uuid NOT NULL,
 	"jurisdiction_code" text NOT NULL,
@@ -77,6 +93,8 @@ CREATE TABLE "petitions" (
 	"tracking_secret_hash" text NOT NULL,
 	"tracking_secret_enc" text NOT NULL,
 	"idempotency_key" text,
+	"idempotency_fingerprint" text,
+	"consent_at" timestamp with time zone,
 	"status" text NOT NULL,
 	"channel" text NOT NULL,
 	"category" text NOT NULL,
@@ -109,6 +127,13 @@ CREATE TABLE "settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "tracking_failures" (
+	"tracking_code" text PRIMARY KEY NOT NULL,
+	"failures" integer NOT NULL,
+	"first_failure_at" timestamp with time zone NOT NULL,
+	"locked_until" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "units" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -135,6 +160,7 @@ CREATE TABLE "users" (
 CREATE INDEX "attachments_petition_idx" ON "attachments" USING btree ("petition_id");--> statement-breakpoint
 CREATE INDEX "audit_reads_petition_idx" ON "audit_reads" USING btree ("petition_id","at");--> statement-breakpoint
 CREATE INDEX "jurisdictions_parent_idx" ON "jurisdictions" USING btree ("parent_code");--> statement-breakpoint
+CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "petition_clocks_due_idx" ON "petition_clocks" USING btree ("status","due_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "petition_events_seq_idx" ON "petition_events" USING btree ("petition_id","seq");--> statement-breakpoint
 CREATE INDEX "petitioners_petition_idx" ON "petitioners" USING btree ("petition_id");--> statement-breakpoint

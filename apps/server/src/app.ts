@@ -117,6 +117,7 @@ export async function buildApp(
   await app.register(authRoutes(deps), { prefix: '/api/auth' });
   await app.register(petitionRoutes(deps), { prefix: '/api/petitions' });
   await app.register(adminRoutes(deps), { prefix: '/api/admin' });
+  await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });
   await serveWeb(app, opts.webRoot);
   return app;
 }

@@ -114,6 +114,16 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       expect(list.items.filter((i: { id: string }) => i.id === first.json().id)).toHaveLength(1);
     });
 
+    it('refuses an Idempotency-Key reused for different content', async () => {
+      const key = { 'idempotency-key': 'web-form-7f3a9c1e' };
+      expect((await call(t, 'clerk', 'POST', '/api/petitions', intake({ title: '第一份' }), key)).statusCode).toBe(201);
+      const other = await call(t, 'clerk', 'POST', '/api/petitions', intake({ title: '另一份' }), key);
+      expect(other.statusCode).toBe(409);
+      expect(other.json().error).toBe('idempotencyKeyReused');
+      // Keys are scoped to the user: another clerk's same key is a new submission.
+      expect((await call(t, 'district-clerk', 'POST', '/api/petitions', intake({ title: '另一份' }), key)).statusCode).toBe(201);
+    });
+
     it('creates exactly one petition when the same key races', async () => {
       const key = { 'idempotency-key': 'race-1' };
       const results = await Promise.all(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { petitioners } from '../src/db/schema';
 import { eq } from 'drizzle-orm';
-import { available, engineName, useTestApp } from './support/app';
+import { available, engineName, intake, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
 
 describe.skipIf(!available)(`protection over HTTP (${engineName})`, () => {
@@ -87,7 +87,10 @@ describe.skipIf(!available)(`protection over HTTP (${engineName})`, () => {
   it('shows a unit only what was routed to it, a district office only its district, an agent only their own', async () => {
     const inDistrict = await register(t, { jurisdictionCode: '339902001' });
     const inCounty = await register(t, { jurisdictionCode: '339921001' });
-    const byAgent = await register(t, { channel: 'proxy' }, 'agent');
+    const noConsent = await call(t, 'agent', 'POST', '/api/petitions', intake({ channel: 'proxy' }));
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().field).toBe('residentConsent');
+    const byAgent = await register(t, { channel: 'proxy', residentConsent: true }, 'agent');
     await command(t, 'clerk', inCounty.id, 'assign', { unitId: 'city-labor' });
     const ids = async (user: string) =>
       ((await call(t, user, 'GET', '/api/petitions?limit=200')).json().items as { id: string }[]).map((i) => i.id);

@@ -79,6 +79,10 @@ export const petitions = pgTable(
     /** Kept (encrypted) so a retried intake can answer with the same secret it lost the first time. */
     trackingSecretEnc: text('tracking_secret_enc').notNull(),
     idempotencyKey: text('idempotency_key'),
+    /** A hash of the request an idempotency key first came with: the same key with other content is refused. */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
+    /** When the resident consented to the processing of their personal data (portal and proxy submissions). */
+    consentAt: ts('consent_at'),
     status: text('status').notNull(),
     channel: text('channel').notNull(),
     category: text('category').notNull(),
@@ -215,4 +219,37 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Notifications waiting to be delivered, written in the same transaction as the change that causes them.
+ * Recipient and body are encrypted: an SMS may carry a tracking secret.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    petitionId: uuid('petition_id'),
+    channel: text('channel').notNull(),
+    /** A user id for in-app notices; encrypted phone or address otherwise. */
+    recipient: text('recipient').notNull(),
+    template: text('template').notNull(),
+    bodyEnc: text('body_enc').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Wrong tracking secrets per code, to lock a code for a while after repeated failures. */
+export const trackingFailures = pgTable('tracking_failures', {
+  trackingCode: text('tracking_code').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailureAt: ts('first_failure_at').notNull(),
+  lockedUntil: ts('locked_until'),
 });

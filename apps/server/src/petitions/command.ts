@@ -6,6 +6,7 @@ import {
   evolve,
   openDeadlines,
   parentJurisdiction,
+  type ActorRef,
   type Command,
   type ProcessCommandType,
   type UnitRef,
@@ -35,42 +36,43 @@ export const staleVersion = (current: number) =>
     { currentVersion: current },
   );
 
+export interface ApplyOptions {
+  /** Who the history records as acting: a staff member, or the resident through the portal. */
+  actor: ActorRef;
+  /** Throws when the caller may not run this command on this petition (checked under the row lock). */
+  authorise: (row: PetitionRow) => void;
+  /** The version the caller saw; a different current version is a 409. Residents send none. */
+  expectedVersion?: number;
+}
+
 /**
- * Run one process command: load and lock the petition, check permission and version, let the core decide,
+ * Run one process command: load and lock the petition, authorise, check the version, let the core decide,
  * then write the new state, its event and its clocks in the same transaction. The version check is also in
  * the UPDATE, so two racing commands can never both apply.
  */
-export async function runCommand<C extends ProcessCommandType>(
+export async function applyCommand<C extends ProcessCommandType>(
   deps: Deps,
-  actor: SessionUser,
   id: string,
   type: C,
   body: CommandBody<C>,
-  expectedVersion: number,
+  opts: ApplyOptions,
 ) {
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
   return deps.db.transaction(async (tx) => {
     const row = await loadPetition(tx, id, { forUpdate: true });
     if (!row) throw petitionNotFound();
-    const scope = scopeOf(row);
-    if (!can(actor, 'view', scope).allowed) throw petitionNotFound();
-    const permission = can(actor, type, scope);
-    if (!permission.allowed) throw forbidden(permission.message);
-    if (row.version !== expectedVersion) throw staleVersion(row.version);
+    opts.authorise(row);
+    if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw staleVersion(row.version);
 
     const command = await toCommand(tx, row, type, body);
-    const decision = decide(row.state, command, {
-      now,
-      ...deps.clockSettings.get(),
-      actor: { userId: actor.userId, unitId: actor.unitId },
-    });
+    const decision = decide(row.state, command, { now, ...deps.clockSettings.get(), actor: opts.actor });
     if (!decision.ok) throw refusalError(decision.refusal);
     const state = evolve(row.state, decision.event);
     const updated = await tx
       .update(petitions)
       .set({ ...stateColumns(state, ctx), updatedAt: now })
-      .where(and(eq(petitions.id, id), eq(petitions.version, expectedVersion)))
+      .where(and(eq(petitions.id, id), eq(petitions.version, row.version)))
       .returning({ id: petitions.id });
     if (updated.length !== 1) throw staleVersion(row.version);
     await appendEvent(tx, row, state.version, decision.event);
@@ -81,8 +83,31 @@ export async function runCommand<C extends ProcessCommandType>(
       version: state.version,
       deadlines: openDeadlines(state, ctx),
       event: { seq: state.version, type: decision.event.type, on: decision.event.on },
+      state,
     };
   });
+}
+
+/** A staff member runs a command: they must see the petition (else 404) and be allowed to act (else 403). */
+export async function runCommand<C extends ProcessCommandType>(
+  deps: Deps,
+  actor: SessionUser,
+  id: string,
+  type: C,
+  body: CommandBody<C>,
+  expectedVersion: number,
+) {
+  const { state: _state, ...result } = await applyCommand(deps, id, type, body, {
+    actor: { userId: actor.userId, unitId: actor.unitId },
+    expectedVersion,
+    authorise: (row) => {
+      const scope = scopeOf(row);
+      if (!can(actor, 'view', scope).allowed) throw petitionNotFound();
+      const permission = can(actor, type, scope);
+      if (!permission.allowed) throw forbidden(permission.message);
+    },
+  });
+  return result;
 }
 
 /** Turn an API body into the core's command: unit ids become unit refs, server-made ids are added. */

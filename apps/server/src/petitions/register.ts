@@ -7,6 +7,7 @@ import {
   evolve,
   openDeadlines,
   petitionClocks,
+  type ActorRef,
   type EarlierMatter,
   type PetitionStatus,
   type RegisterInput,
@@ -20,7 +21,7 @@ import { AppError, badRequest, forbidden } from '../lib/errors';
 import { findUnit, jurisdictionExists, petitionOfficeFor, unitRef, type UnitRow } from '../units/repo';
 import { insertAttachments, type CheckedFile } from './attachments';
 import { insertPetitioners, normalisePetitioners } from './petitioners';
-import { appendEvent, isUniqueViolation, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow } from './repo';
+import { appendEvent, isUniqueViolation, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
 import { refusalError } from './refusal-error';
 
 export interface Registered {
@@ -38,27 +39,74 @@ export interface Registered {
 /** Collective visits send at most five representatives (Art. 20). */
 const MAX_VISIT_REPRESENTATIVES = 5;
 
-/**
- * Register a petition from any channel. The petition, its first event, clocks, petitioners (encrypted) and
- * attachments are written in one transaction; the answer is sent only after it commits. With an idempotency
- * key the same request returns the same petition (and the same tracking secret) however often it is retried.
- */
+/** Who registers: the office the petition is registered at, who the history names, and how it came in. */
+export interface Registrar {
+  office: UnitRow;
+  actor: ActorRef;
+  channel: PetitionIntake['channel'];
+  submittedByUserId: string | null;
+  /** Idempotency keys are scoped: a staff member's own, or the portal's. */
+  keyScope: string;
+  consentAt: Date | null;
+  /** Whether the registrar may link to (and so learn of) an earlier petition. */
+  mayLink: (earlier: PetitionRow) => boolean;
+  /** Runs inside the registration transaction (e.g. to queue the SMS with the tracking code). */
+  afterInsert?: (tx: Tx, petition: { id: string; jurisdictionCode: string; trackingCode: string; secret: string }) => Promise<void>;
+}
+
+/** Staff registration: permission, then the registering unit (a proxy agent's goes to the office over them). */
 export async function registerPetition(
   deps: Deps,
   actor: SessionUser,
   input: PetitionIntake,
   files: CheckedFile[],
   idempotencyKey: string | undefined,
+  consent: boolean,
 ): Promise<Registered> {
   const permission = can(actor, 'register', null);
   if (!permission.allowed) throw forbidden(permission.message);
-  const key = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : null;
+  const isAgent = actor.role === 'proxyAgent';
+  if (isAgent && !consent)
+    throw badRequest(
+      'consentRequired',
+      {
+        zh: 'residentConsent：代理提交须经信访人同意，请确认已取得信访人同意',
+        en: 'residentConsent: a proxy submission needs the resident’s consent; confirm you have it',
+      },
+      { field: 'residentConsent' },
+    );
+  return registerAs(deps, input, files, idempotencyKey, {
+    office: await registeringUnitOf(deps, actor),
+    actor: { userId: actor.userId, unitId: actor.unitId },
+    channel: isAgent ? 'proxy' : input.channel,
+    submittedByUserId: isAgent ? actor.userId : null,
+    keyScope: actor.userId,
+    consentAt: consent ? deps.now() : null,
+    mayLink: (row) => can(actor, 'view', scopeOf(row)).allowed,
+  });
+}
+
+/**
+ * Register a petition from any channel. The petition, its first event, clocks, petitioners (encrypted) and
+ * attachments are written in one transaction; the answer is sent only after it commits. With an idempotency
+ * key the same request returns the same petition (and the same tracking secret) however often it is retried;
+ * the same key with different content is refused.
+ */
+export async function registerAs(
+  deps: Deps,
+  input: PetitionIntake,
+  files: CheckedFile[],
+  idempotencyKey: string | undefined,
+  who: Registrar,
+): Promise<Registered> {
+  const key = idempotencyKey ? `${who.keyScope}:${idempotencyKey}` : null;
+  const fingerprint = sha256(JSON.stringify([input, files.map((f) => sha256(f.content))]));
   if (key) {
     const existing = await findByKey(deps, key);
-    if (existing) return { created: false, body: present(deps, existing) };
+    if (existing) return replayed(deps, existing, fingerprint);
   }
 
-  const channel = actor.role === 'proxyAgent' ? 'proxy' : input.channel;
+  const channel = who.channel;
   if (channel === 'visit' && input.collective && input.petitioners.length > MAX_VISIT_REPRESENTATIVES)
     throw badRequest(
       'tooManyRepresentatives',
@@ -82,7 +130,7 @@ export async function registerPetition(
       { field: 'respondent.unitId' },
     );
 
-  const office = await registeringUnitOf(deps, actor);
+  const office = who.office;
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
   const petition: RegisterInput = {
@@ -95,13 +143,13 @@ export async function registerPetition(
     headcount: input.headcount,
     respondentUnitId: input.respondent?.unitId ?? null,
     receivedOn: input.receivedOn ?? chinaDate(now),
-    repeatOf: input.repeatOf ? await earlierMatter(deps, actor, input.repeatOf) : null,
+    repeatOf: input.repeatOf ? await earlierMatter(deps, input.repeatOf, who.mayLink) : null,
   };
   const id = randomUUID();
   const decision = decide(
     null,
     { type: 'register', id, registeringUnit: unitRef(office), petition },
-    { now, ...deps.clockSettings.get(), actor: { userId: actor.userId, unitId: actor.unitId } },
+    { now, ...deps.clockSettings.get(), actor: who.actor },
   );
   if (!decision.ok) throw refusalError(decision.refusal);
   const state = evolve(null, decision.event);
@@ -118,6 +166,8 @@ export async function registerPetition(
           trackingSecretHash: sha256(secret),
           trackingSecretEnc: encrypt(deps.keys.encryption, secret),
           idempotencyKey: key,
+          idempotencyFingerprint: key ? fingerprint : null,
+          consentAt: who.consentAt,
           channel,
           category: input.category,
           litigationRelated: input.litigationRelated,
@@ -132,7 +182,7 @@ export async function registerPetition(
           headcount: input.headcount,
           repeatOf: input.repeatOf ?? null,
           registeringUnitId: office.id,
-          submittedByUserId: actor.role === 'proxyAgent' ? actor.userId : null,
+          submittedByUserId: who.submittedByUserId,
           receivedOn: petition.receivedOn,
           registeredAt: now,
           updatedAt: now,
@@ -142,6 +192,7 @@ export async function registerPetition(
         await saveClocks(tx, row, state, ctx);
         await insertPetitioners(tx, deps.keys, row, people);
         await insertAttachments(tx, row, files, now);
+        await who.afterInsert?.(tx, { ...row, trackingCode, secret });
       });
       return {
         created: true,
@@ -152,11 +203,20 @@ export async function registerPetition(
       // The same idempotency key committed first in a concurrent request: answer with that petition.
       if (key) {
         const existing = await findByKey(deps, key);
-        if (existing) return { created: false, body: present(deps, existing) };
+        if (existing) return replayed(deps, existing, fingerprint);
       }
       if (attempt >= 3) throw err; // a tracking-code collision four times running is not chance
     }
   }
+}
+
+function replayed(deps: Deps, row: PetitionRow, fingerprint: string): Registered {
+  if (row.idempotencyFingerprint !== null && row.idempotencyFingerprint !== fingerprint)
+    throw new AppError(409, 'idempotencyKeyReused', {
+      zh: 'Idempotency-Key 已用于另一份不同内容的提交，请为新的提交使用新的键',
+      en: 'This Idempotency-Key was already used for a different submission; use a new key for a new one',
+    });
+  return { created: false, body: present(deps, row) };
 }
 
 async function findByKey(deps: Deps, key: string) {
@@ -192,9 +252,9 @@ async function registeringUnitOf(deps: Deps, actor: SessionUser): Promise<UnitRo
 }
 
 /** What the core needs to know about the earlier petition a new one repeats. */
-async function earlierMatter(deps: Deps, actor: SessionUser, id: string): Promise<EarlierMatter> {
+async function earlierMatter(deps: Deps, id: string, mayLink: Registrar['mayLink']): Promise<EarlierMatter> {
   const row = await loadPetition(deps.db, id);
-  if (!row || !can(actor, 'view', scopeOf(row)).allowed)
+  if (!row || !mayLink(row))
     throw badRequest(
       'unknownPetition',
       { zh: `repeatOf：找不到信访事项 ${id}`, en: `repeatOf: no petition ${id}` },

@@ -69,7 +69,12 @@ export const petitionRoutes =
             '(20 MB each; type judged by content). Send `Idempotency-Key` so a retry returns the same petition ' +
             '(200) instead of a second one (201).',
           headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-          body: PetitionIntake,
+          body: PetitionIntake.extend({
+            residentConsent: z
+              .boolean()
+              .default(false)
+              .describe('Proxy agents: the resident consented to this submission and to the processing of their data'),
+          }),
           response: { 200: PetitionCreated, 201: PetitionCreated, ...errors },
         },
         preValidation: async (req) => {
@@ -93,7 +98,8 @@ export const petitionRoutes =
         const user = await req.user();
         const files: CheckedFile[] = [];
         for (const [i, f] of (req.uploads ?? []).entries()) files.push(await checkFile(f, i));
-        const result = await registerPetition(deps, user, req.body, files, req.headers['idempotency-key']);
+        const { residentConsent, ...input } = req.body;
+        const result = await registerPetition(deps, user, input, files, req.headers['idempotency-key'], residentConsent);
         return reply.code(result.created ? 201 : 200).send(result.body);
       },
     );

@@ -1,0 +1,370 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addDays, visibilityFilter } from '@qiao/core';
+import { ErrorBody, PetitionList, PetitionListQuery } from '@qiao/contracts';
+import type { SessionUser } from '../auth/actor';
+import type { Deps } from '../context';
+import { jurisdictions, petitioners, petitions, units } from '../db/schema';
+import { badRequest } from '../lib/errors';
+import { visibilitySql, type PetitionRow, type Tx } from '../petitions/repo';
+import { unitNames } from '../units/repo';
+
+/**
+ * The staff workbench's read endpoints: who am I and what day is it (by the server's clock), the to-do tabs of my
+ * role with counts, the tab lists sorted by due date (cursor paging), late units, and respondent suggestions.
+ * Every query starts from the same visibility SQL as /api/petitions, so nothing here shows more than the lists do.
+ */
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+export const tabKeys = ['toRoute', 'objections', 'toReceive', 'handling', 'reviews', 'overdue', 'dueSoon', 'recent', 'lateUnits', 'all'] as const;
+export type TabKey = (typeof tabKeys)[number];
+
+/** Days ahead that count as "due soon" (the amber badge). */
+export const DUE_SOON_DAYS = 3;
+
+interface Tab {
+  key: TabKey;
+  /** Rows of this tab, within the actor's visibility. null: not a list (lateUnits). */
+  where: SQL | null;
+  sort: 'due' | 'received';
+}
+
+const WorkbenchContext = z.object({
+  today: z.string(),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    unitId: z.string().nullable(),
+    jurisdictionCode: z.string(),
+    atPetitionOffice: z.boolean(),
+  }),
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+  jurisdiction: z.object({ code: z.string(), name: z.string() }).nullable(),
+  tabs: z.array(z.object({ key: z.enum(tabKeys), sort: z.enum(['due', 'received']) })),
+});
+
+const Counts = z.object({ today: z.string(), counts: z.record(z.string(), z.number().int()) });
+
+const WorkbenchListQuery = PetitionListQuery.extend({
+  tab: z.enum(tabKeys).default('all'),
+  sort: z.enum(['due', 'received']).optional().describe('due: earliest deadline first (default for to-do tabs)'),
+});
+
+const LateUnit = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  open: z.number().int(),
+});
+
+const Respondent = z.object({ name: z.string(), unitId: z.string().nullable(), count: z.number().int() });
+
+/** The to-do tabs of a role, in the order the workbench shows them. */
+export function tabsFor(actor: SessionUser, today: string): Tab[] {
+  const overdue = lt(petitions.nextDueOn, today);
+  const dueSoon = and(gte(petitions.nextDueOn, today), lte(petitions.nextDueOn, addDays(today, DUE_SOON_DAYS)))!;
+  const mine = actor.unitId ? eq(petitions.currentUnitId, actor.unitId) : sql`false`;
+  const all: Tab = { key: 'all', where: sql`true`, sort: 'received' };
+  switch (actor.role) {
+    case 'clerk':
+      return [
+        { key: 'toRoute', where: and(eq(petitions.status, 'registered'), actor.unitId ? mine : sql`true`)!, sort: 'due' },
+        { key: 'objections', where: and(eq(petitions.status, 'objected'), actor.unitId ? mine : sql`true`)!, sort: 'due' },
+        { key: 'overdue', where: overdue, sort: 'due' },
+        { key: 'dueSoon', where: dueSoon, sort: 'due' },
+        all,
+      ];
+    case 'handler':
+    case 'unitHead': {
+      const office: Tab[] = actor.atPetitionOffice
+        ? [
+            { key: 'toRoute', where: and(eq(petitions.status, 'registered'), mine)!, sort: 'due' },
+            { key: 'objections', where: and(eq(petitions.status, 'objected'), mine)!, sort: 'due' },
+          ]
+        : [];
+      return [
+        ...office,
+        { key: 'toReceive', where: and(mine, eq(petitions.status, 'awaitingAcceptance'))!, sort: 'due' },
+        { key: 'handling', where: and(mine, inArray(petitions.status, ['accepted', 'replied']))!, sort: 'due' },
+        { key: 'reviews', where: and(mine, inArray(petitions.status, ['underReview', 'underReReview']))!, sort: 'due' },
+        { key: 'overdue', where: and(mine, overdue)!, sort: 'due' },
+        all,
+      ];
+    }
+    case 'leader':
+      return [
+        { key: 'overdue', where: overdue, sort: 'due' },
+        { key: 'recent', where: gte(petitions.receivedOn, addDays(today, -30)), sort: 'received' },
+        all,
+      ];
+    case 'supervisor':
+      return [
+        { key: 'overdue', where: overdue, sort: 'due' },
+        { key: 'lateUnits', where: null, sort: 'due' },
+        { key: 'dueSoon', where: dueSoon, sort: 'due' },
+        all,
+      ];
+    case 'admin':
+    case 'proxyAgent':
+      return [all];
+  }
+}
+
+function visible(actor: SessionUser) {
+  return visibilitySql(visibilityFilter(actor));
+}
+
+/** The list filters of /api/petitions, as SQL (the same meaning, applied on top of a tab). */
+function filterSql(q: z.infer<typeof WorkbenchListQuery>, today: string): SQL[] {
+  const where: SQL[] = [];
+  if (q.status?.length) where.push(inArray(petitions.status, q.status));
+  if (q.domain?.length) where.push(inArray(petitions.domain, q.domain));
+  if (q.category?.length) where.push(inArray(petitions.category, q.category));
+  if (q.channel?.length) where.push(inArray(petitions.channel, q.channel));
+  if (q.unit) where.push(eq(petitions.currentUnitId, q.unit));
+  if (q.jurisdiction) {
+    const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
+    where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);
+  }
+  if (q.overdue === 'true') where.push(lt(petitions.nextDueOn, today));
+  if (q.overdue === 'false') where.push(or(isNull(petitions.nextDueOn), gte(petitions.nextDueOn, today))!);
+  if (q.dueBefore) where.push(lte(petitions.nextDueOn, q.dueBefore));
+  if (q.receivedFrom) where.push(gte(petitions.receivedOn, q.receivedFrom));
+  if (q.receivedTo) where.push(lte(petitions.receivedOn, q.receivedTo));
+  if (q.text) {
+    const like = `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(
+      or(
+        sql`${petitions.title} like ${like}`,
+        sql`${petitions.content} like ${like}`,
+        sql`${petitions.respondentName} like ${like}`,
+        eq(petitions.trackingCode, q.text.toUpperCase()),
+      )!,
+    );
+  }
+  return where;
+}
+
+const badCursor = () =>
+  badRequest('invalidCursor', { zh: 'cursor：分页游标无效', en: 'cursor: not a valid page cursor' }, { field: 'cursor' });
+
+function encodeCursor(sort: 'due' | 'received', key: string | null, id: string) {
+  return Buffer.from(`${sort}|${key ?? ''}|${id}`).toString('base64url');
+}
+
+/** Keyset paging: due = (next_due_on asc nulls last, id asc); received = (received_on desc, id desc). */
+function cursorSql(cursor: string, sort: 'due' | 'received'): SQL {
+  const [s, key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (s !== sort || key === undefined || !id || !/^[0-9a-f-]{36}$/i.test(id) || (key !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(key)))
+    throw badCursor();
+  if (sort === 'received') {
+    if (!key) throw badCursor();
+    return or(lt(petitions.receivedOn, key), and(eq(petitions.receivedOn, key), lt(petitions.id, id)))!;
+  }
+  if (key === '') return and(isNull(petitions.nextDueOn), gt(petitions.id, id))!;
+  return or(
+    gt(petitions.nextDueOn, key),
+    and(eq(petitions.nextDueOn, key), gt(petitions.id, id)),
+    isNull(petitions.nextDueOn),
+  )!;
+}
+
+function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    title: row.title,
+    status: row.status as PetitionRow['state']['status'],
+    channel: row.channel as PetitionRow['state']['channel'],
+    category: row.category as PetitionRow['state']['category'],
+    domain: row.domain as PetitionRow['state']['domain'],
+    litigationRelated: row.litigationRelated,
+    jurisdictionCode: row.jurisdictionCode,
+    collective: row.collective,
+    headcount: row.headcount,
+    currentUnit: row.currentUnitId ? { id: row.currentUnitId, name: names.get(row.currentUnitId) ?? row.currentUnitId } : null,
+    receivedOn: row.receivedOn,
+    nextDueOn: row.nextDueOn,
+    overdue: row.nextDueOn !== null && row.nextDueOn < today,
+    petitioner,
+    version: row.version,
+  };
+}
+
+async function firstPetitioners(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })
+    .from(petitioners)
+    .where(and(inArray(petitioners.petitionId, ids), eq(petitioners.position, 0)));
+  return new Map(rows.map((r) => [r.petitionId, r.name]));
+}
+
+export const workbenchRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const today = () => deps.clockSettings.context(deps.now()).today;
+
+    app.get(
+      '/context',
+      {
+        schema: {
+          tags: ['workbench'],
+          summary: 'The signed-in user with unit and jurisdiction names, today by the server clock, and the to-do tabs',
+          response: { 200: WorkbenchContext, ...errors },
+        },
+      },
+      async (req) => {
+        const user = await req.user();
+        const [unit] = user.unitId
+          ? await deps.db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.id, user.unitId))
+          : [];
+        const [place] = await deps.db
+          .select({ code: jurisdictions.code, name: jurisdictions.name })
+          .from(jurisdictions)
+          .where(eq(jurisdictions.code, user.jurisdictionCode));
+        const day = today();
+        return {
+          today: day,
+          user: {
+            id: user.userId,
+            username: user.username,
+            displayName: user.displayName,
+            role: user.role,
+            unitId: user.unitId,
+            jurisdictionCode: user.jurisdictionCode,
+            atPetitionOffice: user.atPetitionOffice,
+          },
+          unit: unit ?? null,
+          jurisdiction: place ?? null,
+          tabs: tabsFor(user, day).map((t) => ({ key: t.key, sort: t.sort })),
+        };
+      },
+    );
+
+    app.get(
+      '/counts',
+      {
+        schema: {
+          tags: ['workbench'],
+          summary: 'How many petitions each of my to-do tabs holds (lateUnits: how many units are late)',
+          response: { 200: Counts, ...errors },
+        },
+      },
+      async (req) => {
+        const user = await req.user();
+        const day = today();
+        const tabs = tabsFor(user, day);
+        const lists = tabs.filter((t): t is Tab & { where: SQL } => t.where !== null);
+        const select = Object.fromEntries(
+          lists.map((t) => [t.key, sql<number>`count(*) filter (where ${t.where})`.mapWith(Number)]),
+        );
+        const [row] = await deps.db.select(select).from(petitions).where(visible(user));
+        const counts: Record<string, number> = { ...(row as Record<string, number>) };
+        if (tabs.some((t) => t.key === 'lateUnits')) counts.lateUnits = (await lateUnits(deps, user, day)).length;
+        return { today: day, counts };
+      },
+    );
+
+    app.get(
+      '/petitions',
+      {
+        schema: {
+          tags: ['workbench'],
+          summary: 'One to-do tab, with the list filters of /api/petitions, sorted by due date or by receipt',
+          querystring: WorkbenchListQuery,
+          response: { 200: PetitionList, ...errors },
+        },
+      },
+      async (req) => {
+        const user = await req.user();
+        const day = today();
+        const q = req.query;
+        const tab = tabsFor(user, day).find((t) => t.key === q.tab);
+        if (!tab || tab.where === null)
+          throw badRequest('unknownTab', { zh: `tab：您的角色没有“${q.tab}”列表`, en: `tab: your role has no "${q.tab}" list` }, { field: 'tab' });
+        const sort = q.sort ?? tab.sort;
+        const where = [visible(user), tab.where, ...filterSql(q, day)];
+        if (q.cursor) where.push(cursorSql(q.cursor, sort));
+        const order =
+          sort === 'due'
+            ? [sql`${petitions.nextDueOn} asc nulls last`, asc(petitions.id)]
+            : [desc(petitions.receivedOn), desc(petitions.id)];
+        const rows = await deps.db
+          .select()
+          .from(petitions)
+          .where(and(...where))
+          .orderBy(...order)
+          .limit(q.limit + 1);
+        const page = rows.slice(0, q.limit);
+        const names = await unitNames(deps.db, page.map((r) => r.currentUnitId));
+        const first = await firstPetitioners(deps.db, page.map((r) => r.id));
+        const last = page[page.length - 1];
+        return {
+          items: page.map((r) => listItem(r, names, day, first.get(r.id) ?? '')),
+          nextCursor:
+            rows.length > q.limit && last
+              ? encodeCursor(sort, sort === 'due' ? last.nextDueOn : last.receivedOn, last.id)
+              : null,
+        };
+      },
+    );
+
+    app.get(
+      '/late-units',
+      {
+        schema: {
+          tags: ['workbench'],
+          summary: 'Units with overdue petitions in my view, most overdue first (supervision)',
+          response: { 200: z.array(LateUnit), ...errors },
+        },
+      },
+      async (req) => lateUnits(deps, await req.user(), today()),
+    );
+
+    app.get(
+      '/respondents',
+      {
+        schema: {
+          tags: ['workbench'],
+          summary: 'Respondents named in earlier petitions I may see, most frequent first (intake suggestions)',
+          querystring: z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+          response: { 200: z.array(Respondent), ...errors },
+        },
+      },
+      async (req) => {
+        const user = await req.user();
+        const where: SQL[] = [visible(user), sql`${petitions.respondentName} is not null`];
+        if (req.query.q) where.push(sql`${petitions.respondentName} like ${`%${req.query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+        const count = sql<number>`count(*)`.mapWith(Number);
+        const rows = await deps.db
+          .select({ name: petitions.respondentName, unitId: petitions.respondentUnitId, count })
+          .from(petitions)
+          .where(and(...where))
+          .groupBy(petitions.respondentName, petitions.respondentUnitId)
+          .orderBy(desc(count), asc(petitions.respondentName))
+          .limit(req.query.limit);
+        return rows.map((r) => ({ name: r.name ?? '', unitId: r.unitId, count: r.count }));
+      },
+    );
+  };
+
+async function lateUnits(deps: Deps, user: SessionUser, today: string) {
+  const overdue = sql<number>`count(*) filter (where ${petitions.nextDueOn} < ${today})`.mapWith(Number);
+  const dueSoon = sql<number>`count(*) filter (where ${petitions.nextDueOn} >= ${today} and ${petitions.nextDueOn} <= ${addDays(today, DUE_SOON_DAYS)})`.mapWith(Number);
+  const open = sql<number>`count(*)`.mapWith(Number);
+  const rows = await deps.db
+    .select({ unitId: petitions.currentUnitId, overdue, dueSoon, open })
+    .from(petitions)
+    .where(and(visible(user), sql`${petitions.currentUnitId} is not null`, sql`${petitions.nextDueOn} is not null`))
+    .groupBy(petitions.currentUnitId)
+    .having(sql`count(*) filter (where ${petitions.nextDueOn} < ${today}) > 0`)
+    .orderBy(desc(overdue), asc(petitions.currentUnitId));
+  const names = await unitNames(deps.db, rows.map((r) => r.unitId));
+  return rows.map((r) => ({ unitId: r.unitId!, name: names.get(r.unitId!) ?? r.unitId!, overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { available, engineName, useTestApp } from './support/app';
+import { call, command, register } from './support/http';
+
+type Item = { id: string; nextDueOn: string | null; overdue: boolean; receivedOn: string; status: string };
+type List = { items: Item[]; nextCursor: string | null };
+
+describe.skipIf(!available)(`workbench API (${engineName})`, () => {
+  const t = useTestApp();
+  const ids: Record<string, string> = {};
+
+  it('tells who I am, my unit and place by name, today by the server clock, and my tabs', async () => {
+    const res = await call(t, 'clerk', 'GET', '/api/workbench/context');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      today: '2026-03-02',
+      user: { username: 'clerk', role: 'clerk', atPetitionOffice: true },
+      unit: { id: 'city-office', name: '青川市信访局', kind: 'petitionOffice' },
+      jurisdiction: { code: '339900', name: '青川市' },
+    });
+    expect(res.json().tabs.map((x: { key: string }) => x.key)).toEqual(['toRoute', 'objections', 'overdue', 'dueSoon', 'all']);
+    const handler = (await call(t, 'handler', 'GET', '/api/workbench/context')).json();
+    expect(handler.tabs.map((x: { key: string }) => x.key)).toEqual(['toReceive', 'handling', 'reviews', 'overdue', 'all']);
+    const supervisor = (await call(t, 'supervisor', 'GET', '/api/workbench/context')).json();
+    expect(supervisor.tabs.map((x: { key: string }) => x.key)).toContain('lateUnits');
+    expect((await call(t, null, 'GET', '/api/workbench/context')).statusCode).toBe(401);
+  });
+
+  it('counts each tab within the visibility of the lists', async () => {
+    ids.a = (await register(t, { title: '甲：拖欠工资' })).id;
+    t.clock.advanceDays(1);
+    ids.b = (await register(t, { title: '乙：拖欠工资' })).id;
+    ids.accusation = (
+      await register(t, {
+        category: 'accusation',
+        title: '丙：检举劳动保障局工作人员',
+        respondent: { name: '青川市人力资源和社会保障局', unitId: 'city-labor' },
+      })
+    ).id;
+    await command(t, 'clerk', ids.a, 'assign', { unitId: 'city-labor' });
+    await command(t, 'clerk', ids.b, 'assign', { unitId: 'city-labor' });
+
+    const clerk = (await call(t, 'clerk', 'GET', '/api/workbench/counts')).json();
+    expect(clerk.counts).toMatchObject({ toRoute: 1, objections: 0, overdue: 0, all: 3 });
+    const handler = (await call(t, 'handler', 'GET', '/api/workbench/counts')).json();
+    expect(handler.counts).toMatchObject({ toReceive: 2, handling: 0, reviews: 0, overdue: 0, all: 2 });
+
+    // The accusation is about the labour bureau: it is neither counted nor listed for it.
+    const all = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&text=%E6%A3%80%E4%B8%BE')).json<List>();
+    expect(all.items).toEqual([]);
+  });
+
+  it('lists a tab earliest deadline first with cursor paging, and honours the list filters', async () => {
+    await command(t, 'handler', ids.a!, 'notifyReceipt', {});
+    await command(t, 'handler', ids.a!, 'accept', {});
+    const toReceive = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=toReceive')).json<List>();
+    expect(toReceive.items.map((i) => i.id)).toEqual([ids.b]);
+
+    const first = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&limit=1')).json<List>();
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBeTruthy();
+    const second = (
+      await call(t, 'handler', 'GET', `/api/workbench/petitions?tab=all&limit=1&cursor=${first.nextCursor}`)
+    ).json<List>();
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([first.items[0]!.id, second.items[0]!.id])).toEqual(new Set([ids.a, ids.b]));
+
+    const byDue = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&sort=due&limit=1')).json<List>();
+    const rest = (await call(t, 'handler', 'GET', `/api/workbench/petitions?tab=all&sort=due&limit=5&cursor=${byDue.nextCursor}`)).json<List>();
+    const dues = [...byDue.items, ...rest.items].map((i) => i.nextDueOn ?? '9999');
+    expect(dues).toEqual([...dues].sort());
+
+    const filtered = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&status=accepted')).json<List>();
+    expect(filtered.items.map((i) => i.id)).toEqual([ids.a]);
+
+    const bad = await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=toRoute');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'unknownTab', field: 'tab' });
+    const badCursor = await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&cursor=nonsense');
+    expect(badCursor.statusCode).toBe(400);
+  });
+
+  it('shows what is overdue, and which units are late, to the supervisor', async () => {
+    t.clock.advanceDays(20); // the receipt-notice limit (15 days) of petition b has passed
+    const handler = (await call(t, 'handler', 'GET', '/api/workbench/counts')).json();
+    expect(handler.counts.overdue).toBe(1);
+    const overdue = (await call(t, 'supervisor', 'GET', '/api/workbench/petitions?tab=overdue')).json<List>();
+    expect(overdue.items.map((i) => i.id)).toContain(ids.b);
+    expect(overdue.items.every((i) => i.overdue)).toBe(true);
+    const late = await call(t, 'supervisor', 'GET', '/api/workbench/late-units');
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json()).toContainEqual(expect.objectContaining({ unitId: 'city-labor', name: '青川市人力资源和社会保障局', overdue: 1 }));
+    const counts = (await call(t, 'supervisor', 'GET', '/api/workbench/counts')).json();
+    expect(counts.counts.lateUnits).toBeGreaterThanOrEqual(1);
+  });
+
+  it('suggests respondents named in earlier petitions', async () => {
+    const res = await call(t, 'clerk', 'GET', `/api/workbench/respondents?q=${encodeURIComponent('宏达')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()[0]).toMatchObject({ name: '青川市宏达建筑劳务有限公司', count: 2 });
+    // The labour bureau never learns through suggestions that it is accused.
+    const handler = (await call(t, 'handler', 'GET', '/api/workbench/respondents')).json();
+    expect(handler.map((r: { name: string }) => r.name)).not.toContain('青川市人力资源和社会保障局');
+  });
+});
