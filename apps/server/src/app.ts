@@ -11,6 +11,7 @@ import { authenticate, type SessionUser } from './auth/actor';
 import { authRoutes } from './auth/routes';
 import { adminRoutes } from './admin/routes';
 import { petitionRoutes } from './petitions/routes';
+import { portalRoutes, type PortalLimits } from './portal/routes';
 import type { Deps } from './context';
 import { AppError, pickLanguage } from './lib/errors';
 import { ValidationFailure, validatorCompiler } from './lib/validation';
@@ -31,7 +32,7 @@ export type App = FastifyInstance;
 /** The whole HTTP app, wired to the given dependencies. main.ts and the tests build it the same way. */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: boolean | object; webRoot?: string } = {},
+  opts: { logger?: boolean | object; webRoot?: string; portalLimits?: PortalLimits } = {},
 ): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -84,6 +85,7 @@ export async function buildApp(
       return reply.code(status).send({ error: 'badRequest', message: messages[lang], messages });
     }
     req.log.error({ err }, 'unhandled error');
+    if (process.env.QIAO_DEBUG_ERRORS) console.error(err);
     const messages = { zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' };
     return reply.code(500).send({ error: 'internal', message: messages[lang], messages });
   });
@@ -117,6 +119,7 @@ export async function buildApp(
   await app.register(authRoutes(deps), { prefix: '/api/auth' });
   await app.register(petitionRoutes(deps), { prefix: '/api/petitions' });
   await app.register(adminRoutes(deps), { prefix: '/api/admin' });
+  await app.register(portalRoutes(deps, opts.portalLimits), { prefix: '/api/portal' });
   await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });
   await serveWeb(app, opts.webRoot);
   return app;

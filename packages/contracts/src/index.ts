@@ -298,3 +298,4 @@ export const UserView = z.object({
   jurisdictionCode: z.string(),
   active: z.boolean(),
 });
+export * from './portal';

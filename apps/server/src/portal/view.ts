@@ -1,0 +1,99 @@
+import { petitionClocks, type Message, type PetitionState, type PetitionStatus } from '@qiao/core';
+import type { Deps } from '../context';
+import { loadEvents, type PetitionRow } from '../petitions/repo';
+import { summarise } from '../petitions/presenter';
+import { unitNames } from '../units/repo';
+
+const statusText: Record<PetitionStatus, Message> = {
+  registered: { zh: '已登记，信访部门正在确定办理单位', en: 'Registered; the petition office is deciding which unit will handle it' },
+  awaitingAcceptance: { zh: '已转交办理单位，等待受理', en: 'Passed to the unit responsible; awaiting its acceptance' },
+  objected: { zh: '正在重新确定办理单位', en: 'The unit responsible is being confirmed again' },
+  accepted: { zh: '已受理，正在调查办理', en: 'Accepted and being investigated' },
+  replied: { zh: '已出具书面处理意见', en: 'The written opinion has been issued' },
+  concluded: { zh: '已办结', en: 'Concluded' },
+  underReview: { zh: '复查中', en: 'Under review' },
+  reviewed: { zh: '已出具复查意见', en: 'The review has been decided' },
+  underReReview: { zh: '复核中', en: 'Under re-review' },
+  closed: { zh: '已复核终结', en: 'Finally decided on re-review' },
+  declined: { zh: '不予受理，理由已书面告知', en: 'Not accepted; the reasons were given in writing' },
+  diverted: { zh: '已告知通过诉讼、仲裁、复议等法定途径解决', en: 'Directed to litigation, arbitration or another legal channel' },
+};
+
+/** The clocks a resident sees: the government's obligations and their own windows, never internal ones. */
+const clockLabels: Record<string, Message> = {
+  route: { zh: '信访部门登记转送（15 日内）', en: 'Petition office routes it (within 15 days)' },
+  receiptNotice: { zh: '办理单位书面告知受理情况（15 日内）', en: 'The unit tells you in writing it has the matter (within 15 days)' },
+  handling: { zh: '办理并出具处理意见（60 日内，可延长 30 日）', en: 'Handled and answered in writing (60 days, extendable by 30)' },
+  reviewRequest: { zh: '您可请求复查（收到意见后 30 日内）', en: 'You may ask for a review (within 30 days of the reply)' },
+  review: { zh: '作出复查意见（30 日内）', en: 'The review is decided (within 30 days)' },
+  reReviewRequest: { zh: '您可请求复核（收到复查意见后 30 日内）', en: 'You may ask for a re-review (within 30 days of the review)' },
+  reReview: { zh: '作出复核意见（30 日内）', en: 'The re-review is decided (within 30 days)' },
+};
+
+export const outcomeText: Record<string, Message> = {
+  support: { zh: '予以支持', en: 'Supported' },
+  explain: { zh: '解释说明', en: 'Explained' },
+  notSupport: { zh: '不予支持', en: 'Not supported' },
+  mediated: { zh: '调解达成协议', en: 'Settled by mediation' },
+  uphold: { zh: '维持', en: 'Upheld' },
+  revise: { zh: '变更', en: 'Revised' },
+};
+
+/** Everything a resident may see of their own petition: no staff names, no internal notes, no other petition. */
+export async function portalView(deps: Deps, row: PetitionRow) {
+  const state: PetitionState = row.state;
+  const ctx = deps.clockSettings.context(deps.now());
+  const events = await loadEvents(deps.db, row.id);
+  const names = await unitNames(deps.db, [
+    state.currentUnit?.id,
+    state.registeringUnit.id,
+    ...state.involvedUnitIds,
+    ...events.map((e) => e.actorUnitId),
+  ]);
+  const clocks = petitionClocks(state, ctx);
+  const window = (name: string) => {
+    const c = clocks.find((x) => x.name === name);
+    return c ? { open: c.status === 'running', closesOn: c.due } : null;
+  };
+  const textOf = (type: string) => {
+    const e = [...events].reverse().find((x) => x.type === type);
+    return e ? String((e.event.data as { text?: unknown }).text ?? '') : null;
+  };
+  const replyText = textOf('replied');
+  return {
+    trackingCode: row.trackingCode,
+    title: row.title,
+    receivedOn: row.receivedOn,
+    status: state.status,
+    statusText: statusText[state.status],
+    handlingUnit: state.currentUnit ? (names.get(state.currentUnit.id) ?? null) : null,
+    deadlines: clocks
+      .filter((c) => clockLabels[c.name])
+      .map((c) => ({ name: c.name, label: clockLabels[c.name]!, due: c.due, status: c.status, late: c.late })),
+    timeline: events.map((e) => ({
+      on: e.event.on,
+      summary: summarise(e.event, names),
+      unit: e.actorUnitId ? (names.get(e.actorUnitId) ?? null) : null,
+    })),
+    reply:
+      state.reply && replyText !== null
+        ? {
+            outcome: state.reply.outcome,
+            outcomeText: outcomeText[state.reply.outcome]!,
+            text: replyText,
+            issuedOn: state.reply.issuedOn,
+            deliveredOn: state.reply.deliveredOn,
+          }
+        : null,
+    review: state.review
+      ? { outcome: state.review.outcome, text: textOf('reviewDecided'), decidedOn: state.review.decidedOn }
+      : null,
+    reReview: state.reReview
+      ? { outcome: state.reReview.outcome, text: textOf('reReviewDecided'), decidedOn: state.reReview.decidedOn }
+      : null,
+    rating: state.rating,
+    canRate: state.reply !== null && state.rating === null && !['declined', 'diverted'].includes(state.status),
+    reviewWindow: window('reviewRequest'),
+    reReviewWindow: window('reReviewRequest'),
+  };
+}
