@@ -57,7 +57,8 @@ export async function portalView(deps: Deps, row: PetitionRow) {
   };
   const textOf = (type: string) => {
     const e = [...events].reverse().find((x) => x.type === type);
-    return e ? String((e.event.data as { text?: unknown }).text ?? '') : null;
+    const text = (e?.event.data as { text?: unknown } | undefined)?.text;
+    return typeof text === 'string' ? text : null;
   };
   const replyText = textOf('replied');
   return {
