@@ -121,6 +121,40 @@ CREATE TABLE "petitions" (
 	"version" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reception_bookings" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"day_id" uuid NOT NULL,
+	"jurisdiction_code" text NOT NULL,
+	"booking_code" text NOT NULL,
+	"cancel_secret_hash" text NOT NULL,
+	"petition_id" uuid,
+	"slot" integer NOT NULL,
+	"name_enc" text NOT NULL,
+	"phone_enc" text NOT NULL,
+	"name_masked" text NOT NULL,
+	"phone_masked" text NOT NULL,
+	"summary" text,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"cancelled_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "reception_days" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"jurisdiction_code" text NOT NULL,
+	"leader_user_id" uuid,
+	"leader_name" text NOT NULL,
+	"leader_title" text NOT NULL,
+	"day" date NOT NULL,
+	"start_time" text NOT NULL,
+	"end_time" text NOT NULL,
+	"place" text NOT NULL,
+	"topics" text[] NOT NULL,
+	"capacity" integer NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "settings" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" jsonb NOT NULL,
@@ -174,5 +208,8 @@ CREATE INDEX "petitions_status_idx" ON "petitions" USING btree ("status");--> st
 CREATE INDEX "petitions_received_idx" ON "petitions" USING btree ("received_on","id");--> statement-breakpoint
 CREATE INDEX "petitions_involved_idx" ON "petitions" USING gin ("involved_unit_ids");--> statement-breakpoint
 CREATE INDEX "petitions_repeat_of_idx" ON "petitions" USING btree ("repeat_of");--> statement-breakpoint
+CREATE UNIQUE INDEX "reception_bookings_code_idx" ON "reception_bookings" USING btree ("booking_code");--> statement-breakpoint
+CREATE INDEX "reception_bookings_day_idx" ON "reception_bookings" USING btree ("day_id","status");--> statement-breakpoint
+CREATE INDEX "reception_days_day_idx" ON "reception_days" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "units_jurisdiction_idx" ON "units" USING btree ("jurisdiction_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_idx" ON "users" USING btree ("username");

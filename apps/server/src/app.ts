@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes';
 import { adminRoutes } from './admin/routes';
 import { petitionRoutes } from './petitions/routes';
 import { portalRoutes, type PortalLimits } from './portal/routes';
+import { receptionRoutes } from './reception/routes';
 import type { Deps } from './context';
 import { AppError, pickLanguage } from './lib/errors';
 import { ValidationFailure, validatorCompiler } from './lib/validation';
@@ -120,6 +121,7 @@ export async function buildApp(
   await app.register(petitionRoutes(deps), { prefix: '/api/petitions' });
   await app.register(adminRoutes(deps), { prefix: '/api/admin' });
   await app.register(portalRoutes(deps, opts.portalLimits), { prefix: '/api/portal' });
+  await app.register(receptionRoutes(deps), { prefix: '/api/reception-days' });
   await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });
   await serveWeb(app, opts.webRoot);
   return app;

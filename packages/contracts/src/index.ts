@@ -299,3 +299,4 @@ export const UserView = z.object({
   active: z.boolean(),
 });
 export * from './portal';
+export * from './reception';

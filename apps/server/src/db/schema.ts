@@ -253,3 +253,50 @@ export const trackingFailures = pgTable('tracking_failures', {
   firstFailureAt: ts('first_failure_at').notNull(),
   lockedUntil: ts('locked_until'),
 });
+
+/** A leader's public reception day (领导接访日): residents book one of `capacity` slots. */
+export const receptionDays = pgTable(
+  'reception_days',
+  {
+    id: uuid('id').primaryKey(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    leaderUserId: uuid('leader_user_id'),
+    leaderName: text('leader_name').notNull(),
+    leaderTitle: text('leader_title').notNull(),
+    day: day('day').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    place: text('place').notNull(),
+    topics: text('topics').array().notNull(),
+    capacity: integer('capacity').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('reception_days_day_idx').on(t.day)],
+);
+
+/** A booked slot (约访). The resident's name and phone are personal data: encrypted, masked for display. */
+export const receptionBookings = pgTable(
+  'reception_bookings',
+  {
+    id: uuid('id').primaryKey(),
+    dayId: uuid('day_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    bookingCode: text('booking_code').notNull(),
+    cancelSecretHash: text('cancel_secret_hash').notNull(),
+    petitionId: uuid('petition_id'),
+    slot: integer('slot').notNull(),
+    nameEnc: text('name_enc').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    nameMasked: text('name_masked').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    summary: text('summary'),
+    status: text('status').notNull(),
+    createdAt: ts('created_at').notNull(),
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [
+    uniqueIndex('reception_bookings_code_idx').on(t.bookingCode),
+    index('reception_bookings_day_idx').on(t.dayId, t.status),
+  ],
+);

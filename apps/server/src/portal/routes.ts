@@ -7,6 +7,10 @@ import { badRequest } from '../lib/errors';
 import { checkFile, type CheckedFile, type IncomingFile } from '../petitions/attachments';
 import { outcomeText } from './view';
 import { residentCommand, submitFromPortal, trackFromPortal } from './service';
+import { portalReception } from '../reception/routes';
+import { asc } from 'drizzle-orm';
+import { JurisdictionView } from '@qiao/contracts';
+import { jurisdictions } from '../db/schema';
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 const codeParams = z.object({ trackingCode: z.string().min(1).max(40) });
@@ -33,6 +37,17 @@ export const portalRoutes =
         return { statusCode: 429, error: 'rateLimited', message: messages[req.lang], messages };
       },
     });
+
+    app.get(
+      '/jurisdictions',
+      {
+        config: { rateLimit: { max: limits.lookups, timeWindow: '1 minute' } },
+        schema: { tags: ['portal'], summary: 'The places residents pick from', security: [], response: { 200: z.array(JurisdictionView) } },
+      },
+      async () => deps.db.select().from(jurisdictions).orderBy(asc(jurisdictions.code)),
+    );
+
+    portalReception(app, deps, limits.lookups);
 
     app.post(
       '/petitions',

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/db/schema';
+import { available, engineName, useTestApp } from './support/app';
+import { call, command, register } from './support/http';
+
+describe.skipIf(!available)(`reception days (${engineName})`, () => {
+  const t = useTestApp();
+  let n = 0;
+  const book = (dayId: string, body: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: `/api/portal/reception-days/${dayId}/bookings`, payload: body, remoteAddress: `10.2.${Math.floor(n / 200)}.${(n++ % 200) + 1}` });
+  const day = (over: Record<string, unknown> = {}) => ({
+    date: '2026-03-10',
+    startTime: '09:00',
+    endTime: '12:00',
+    place: '青川市人民来访接待中心 201 室',
+    topics: ['征地拆迁', '拖欠工资'],
+    capacity: 3,
+    leaderTitle: '副市长',
+    ...over,
+  });
+
+  it('lets a leader publish a day and residents book, cancel and never overbook, even all at once', async () => {
+    t.clock.set('2026-03-02');
+    const created = await call(t, 'leader', 'POST', '/api/reception-days', day());
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    const listed = (await t.app.inject({ url: '/api/portal/reception-days' })).json();
+    expect(listed).toEqual([expect.objectContaining({ id, remaining: 3, leaderTitle: '副市长', topics: ['征地拆迁', '拖欠工资'] })]);
+
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => book(id, { name: `居民${i}`, phone: `1391234${String(5000 + i)}`, summary: '反映征地补偿问题' })),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(3);
+    expect(codes.filter((c) => c === 409)).toHaveLength(7);
+    expect(results.find((r) => r.statusCode === 409)!.json().error).toBe('fullyBooked');
+    const slots = results.filter((r) => r.statusCode === 201).map((r) => r.json().slot).sort();
+    expect(slots).toEqual([1, 2, 3]);
+    expect((await t.app.inject({ url: '/api/portal/reception-days' })).json()[0].remaining).toBe(0);
+
+    const mine = results.find((r) => r.statusCode === 201)!.json();
+    const wrong = await t.app.inject({ method: 'DELETE', url: `/api/portal/bookings/${mine.bookingCode}`, headers: { 'x-booking-secret': 'nope' } });
+    expect(wrong.statusCode).toBe(404);
+    const cancel = await t.app.inject({ method: 'DELETE', url: `/api/portal/bookings/${mine.bookingCode}`, headers: { 'x-booking-secret': mine.cancelSecret } });
+    expect(cancel.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/portal/reception-days' })).json()[0].remaining).toBe(1);
+    const again = await book(id, { name: '补约居民', phone: '13912346000', summary: '欠薪' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().slot).toBe(mine.slot);
+  });
+
+  it("books about a submitted petition with its code and secret, and shows the leader the day's list with its history", async () => {
+    t.clock.set('2026-03-02');
+    const [leader] = await t.deps.db.select().from(users).where(eq(users.username, 'leader'));
+    const created = await call(t, 'clerk', 'POST', '/api/reception-days', day({ date: '2026-03-12', leaderUserId: leader!.id, capacity: 5 }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    const p = await register(t, { title: '征地补偿款未足额发放' });
+    await command(t, 'clerk', p.id, 'assign', { unitId: 'district-land' });
+    const badSecret = await book(id, { trackingCode: p.trackingCode, secret: 'WRONG', name: '王小明', phone: '13812341234' });
+    expect(badSecret.statusCode).toBe(404);
+    const booked = await book(id, { trackingCode: p.trackingCode, secret: p.trackingSecret, name: '王小明', phone: '13812341234' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const list = await call(t, 'leader', 'GET', `/api/reception-days/${id}/bookings`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual([
+      expect.objectContaining({
+        slot: 1,
+        name: '王**',
+        phone: '138****1234',
+        petition: expect.objectContaining({ trackingCode: p.trackingCode, title: '征地补偿款未足额发放', status: 'awaitingAcceptance' }),
+      }),
+    ]);
+    expect(list.json()[0].petition.history.map((h: { summary: { zh: string } }) => h.summary.zh)).toEqual([
+      '登记信访事项',
+      '交办至临江区自然资源局，要求报送办理结果',
+    ]);
+    expect((await call(t, 'handler', 'GET', `/api/reception-days/${id}/bookings`)).statusCode).toBe(404);
+  });
+
+  it('refuses bad days and bookings with clear 4xx answers', async () => {
+    t.clock.set('2026-03-02');
+    expect((await call(t, 'handler', 'POST', '/api/reception-days', day())).statusCode).toBe(403);
+    const past = await call(t, 'leader', 'POST', '/api/reception-days', day({ date: '2026-03-01' }));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().field).toBe('date');
+    const backwards = await call(t, 'leader', 'POST', '/api/reception-days', day({ startTime: '12:00', endTime: '09:00' }));
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().field).toBe('endTime');
+    const clerkSelf = await call(t, 'clerk', 'POST', '/api/reception-days', day());
+    expect(clerkSelf.json().field).toBe('leaderUserId');
+    const ok = (await call(t, 'leader', 'POST', '/api/reception-days', day({ date: '2026-03-20' }))).json();
+    const noMatter = await book(ok.id, { name: '张三', phone: '13912345678' });
+    expect(noMatter.statusCode).toBe(400);
+    expect(noMatter.json().field).toBe('summary');
+    const badPhone = await book(ok.id, { name: '张三', phone: '123', summary: 'x' });
+    expect(badPhone.json().field).toBe('phone');
+    const noDay = await book('00000000-0000-4000-8000-000000000000', { name: '张三', phone: '13912345678', summary: 'x' });
+    expect(noDay.statusCode).toBe(404);
+  });
+});
