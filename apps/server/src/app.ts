@@ -33,7 +33,7 @@ export type App = FastifyInstance;
 /** The whole HTTP app, wired to the given dependencies. main.ts and the tests build it the same way. */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: boolean | object; webRoot?: string; portalLimits?: PortalLimits } = {},
+  opts: { logger?: boolean | object; webRoot?: string; portalRoot?: string; portalLimits?: PortalLimits } = {},
 ): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -123,7 +123,7 @@ export async function buildApp(
   await app.register(portalRoutes(deps, opts.portalLimits), { prefix: '/api/portal' });
   await app.register(receptionRoutes(deps), { prefix: '/api/reception-days' });
   await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });
-  await serveWeb(app, opts.webRoot);
+  await serveWeb(app, { web: opts.webRoot, portal: opts.portalRoot });
   return app;
 }
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
 import { available, engineName, PASSWORD, useTestApp } from './support/app';
 import { call } from './support/http';
 
@@ -108,5 +112,29 @@ describe.skipIf(!available)(`auth, admin and docs (${engineName})`, () => {
     // 15 working days after Mon 2026-03-02: Mar 3-6 (4), 9-13 (9), 16-20 (14), 23 (15).
     expect(res.json().deadlines).toEqual({ route: '2026-03-23' });
     await call(t, 'admin', 'PUT', '/api/admin/settings/clocks', { dayCounting: 'calendar' });
+  });
+
+  it('serves the staff app at / and the portal at /portal/, each with client-side routing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiao-static-'));
+    for (const [name, html] of [['web', '<title>staff</title>'], ['portal', '<title>portal</title>']]) {
+      mkdirSync(join(dir, name, 'assets'), { recursive: true });
+      writeFileSync(join(dir, name, 'index.html'), html);
+      writeFileSync(join(dir, name, 'assets', 'app.js'), `console.log('${name}')`);
+    }
+    const app = await buildApp(t.deps, { webRoot: join(dir, 'web'), portalRoot: join(dir, 'portal') });
+    const get = (url: string) => app.inject({ url });
+    expect((await get('/')).body).toContain('staff');
+    expect((await get('/petitions/abc')).body).toContain('staff');
+    expect((await get('/assets/app.js')).body).toContain("'web'");
+    expect((await get('/portal/')).body).toContain('portal');
+    expect((await get('/portal/track')).body).toContain('portal');
+    expect((await get('/portal/assets/app.js')).body).toContain("'portal'");
+    expect((await get('/portal')).statusCode).toBe(302);
+    const api = await get('/api/nothing-here');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error).toBe('notFound');
+    expect((await get('/missing.js')).statusCode).toBe(404);
+    expect((await get('/healthz')).json()).toEqual({ ok: true });
+    await app.close();
   });
 });
