@@ -13,6 +13,7 @@ import { adminRoutes } from './admin/routes';
 import { petitionRoutes } from './petitions/routes';
 import { portalRoutes, type PortalLimits } from './portal/routes';
 import { receptionRoutes } from './reception/routes';
+import { notificationRoutes } from './notifications/routes';
 import type { Deps } from './context';
 import { AppError, pickLanguage } from './lib/errors';
 import { ValidationFailure, validatorCompiler } from './lib/validation';
@@ -122,6 +123,7 @@ export async function buildApp(
   await app.register(adminRoutes(deps), { prefix: '/api/admin' });
   await app.register(portalRoutes(deps, opts.portalLimits), { prefix: '/api/portal' });
   await app.register(receptionRoutes(deps), { prefix: '/api/reception-days' });
+  await app.register(notificationRoutes(deps), { prefix: '/api/notifications' });
   await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });
   await serveWeb(app, { web: opts.webRoot, portal: opts.portalRoot });
   return app;

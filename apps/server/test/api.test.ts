@@ -116,7 +116,10 @@ describe.skipIf(!available)(`auth, admin and docs (${engineName})`, () => {
 
   it('serves the staff app at / and the portal at /portal/, each with client-side routing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qiao-static-'));
-    for (const [name, html] of [['web', '<title>staff</title>'], ['portal', '<title>portal</title>']]) {
+    for (const [name, html] of [
+      ['web', '<title>staff</title>'],
+      ['portal', '<title>portal</title>'],
+    ] as const) {
       mkdirSync(join(dir, name, 'assets'), { recursive: true });
       writeFileSync(join(dir, name, 'index.html'), html);
       writeFileSync(join(dir, name, 'assets', 'app.js'), `console.log('${name}')`);

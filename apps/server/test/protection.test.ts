@@ -123,4 +123,24 @@ describe.skipIf(!available)(`protection over HTTP (${engineName})`, () => {
       expect(listed, user).toEqual(expected);
     }
   });
+
+  it("tells the proxy agent in-app when the answer to a petition they submitted arrives, and no one else", async () => {
+    const p = await register(t, { channel: 'proxy', residentConsent: true, title: '代理提交：低保待遇' }, 'agent');
+    await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+    await command(t, 'handler', p.id, 'accept');
+    await command(t, 'handler', p.id, 'reply', { outcome: 'support', text: '已恢复发放。' });
+    const inbox = (await call(t, 'agent', 'GET', '/api/notifications')).json();
+    const notice = inbox.items.find((i: { petitionId: string }) => i.petitionId === p.id);
+    expect(notice.text).toContain(p.trackingCode);
+    expect(notice.text).toContain('处理意见');
+    expect(inbox.unread).toBeGreaterThan(0);
+    expect((await call(t, 'agent2', 'GET', '/api/notifications')).json().items).toEqual([]);
+    const read = await call(t, 'agent', 'POST', '/api/notifications/read', { ids: [notice.id] });
+    expect(read.json()).toEqual({ updated: 1 });
+    const after = (await call(t, 'agent', 'GET', '/api/notifications')).json();
+    expect(after.items.find((i: { id: number }) => i.id === notice.id).read).toBe(true);
+    expect(after.unread).toBe(inbox.unread - 1);
+    // Another user cannot mark it.
+    expect((await call(t, 'agent2', 'POST', '/api/notifications/read', { ids: [notice.id] })).json()).toEqual({ updated: 0 });
+  });
 });

@@ -20,6 +20,7 @@ import { AppError, forbidden, notFound } from '../lib/errors';
 import { levelAbove, requireUnit, unitRef } from '../units/repo';
 import { appendEvent, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
 import { refusalError } from './refusal-error';
+import { queueForEvent } from '../notifications/outbox';
 
 export type CommandBody<C extends ProcessCommandType> = z.infer<(typeof commandBodies)[C]>;
 
@@ -77,6 +78,7 @@ export async function applyCommand<C extends ProcessCommandType>(
     if (updated.length !== 1) throw staleVersion(row.version);
     await appendEvent(tx, row, state.version, decision.event);
     await saveClocks(tx, row, state, ctx);
+    await queueForEvent(tx, deps, row, state, decision.event);
     return {
       id,
       status: state.status,

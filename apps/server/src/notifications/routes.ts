@@ -1,0 +1,70 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody } from '@qiao/contracts';
+import type { Deps } from '../context';
+import { outbox } from '../db/schema';
+import { decrypt } from '../lib/crypto';
+
+const Notification = z.object({
+  id: z.number().int(),
+  petitionId: z.string().nullable(),
+  template: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+
+/** In-app notices for the signed-in user, newest first, with the unread count. */
+export const notificationRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'My in-app notifications and unread count',
+          response: { 200: z.object({ unread: z.number().int(), items: z.array(Notification) }), 401: ErrorBody },
+        },
+      },
+      async (req) => {
+        const user = await req.user();
+        const rows = await deps.db
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.channel, 'inApp'), eq(outbox.recipient, user.userId)))
+          .orderBy(desc(outbox.createdAt), desc(outbox.id))
+          .limit(100);
+        const items = rows.map((r) => ({
+          id: r.id,
+          petitionId: r.petitionId,
+          template: r.template,
+          text: decrypt(deps.keys.encryption, r.bodyEnc),
+          createdAt: r.createdAt.toISOString(),
+          read: r.status === 'read',
+        }));
+        return { unread: items.filter((i) => !i.read).length, items };
+      },
+    );
+    app.post(
+      '/read',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Mark notifications read',
+          body: z.object({ ids: z.array(z.number().int()).min(1).max(500) }),
+          response: { 200: z.object({ updated: z.number().int() }), 401: ErrorBody },
+        },
+      },
+      async (req) => {
+        const user = await req.user();
+        const updated = await deps.db
+          .update(outbox)
+          .set({ status: 'read', sentAt: deps.now() })
+          .where(and(eq(outbox.channel, 'inApp'), eq(outbox.recipient, user.userId), inArray(outbox.id, req.body.ids)))
+          .returning({ id: outbox.id });
+        return { updated: updated.length };
+      },
+    );
+  };
