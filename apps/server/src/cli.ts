@@ -20,6 +20,11 @@ Usage: qiao <command> [options]
   user add --username U --role R --name NAME [--unit ID] --jurisdiction CODE
                                  add a user; the password is read from QIAO_NEW_PASSWORD or standard input
   holidays import FILE           import an official holiday arrangement {years: {YYYY: {holidays, workdays}}}
+  classify < in.jsonl            {id,text} lines in, {id,domain,category,litigationRelated,confidence} lines out
+  dedup < in.jsonl               {id,text[,respondent,place,personKey]} lines in, {id,group} lines out (same group = same matter)
+  eval FILE.jsonl [--folds K]    classification and duplicate scores against labels (cross-validated on training data)
+  train FILE.jsonl [--out PATH] [--synthetic N]
+                                 retrain the classifier (default: the shipped packages/core/src/text/model.json)
 `;
 
 async function main(argv: string[]) {
@@ -33,6 +38,14 @@ async function main(argv: string[]) {
       return userCommand(rest);
     case 'holidays':
       return holidays(rest);
+    case 'classify':
+      return (await import('./text/classify')).classifyCommand(rest);
+    case 'dedup':
+      return (await import('./text/dedup')).dedupCommand(rest);
+    case 'eval':
+      return (await import('./text/eval')).evalCommand(rest);
+    case 'train':
+      return (await import('./text/train')).trainCommand(rest);
     case undefined:
     case 'help':
     case '--help':

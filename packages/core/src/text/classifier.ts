@@ -4,6 +4,8 @@
 // answer with a confidence and the words that drove it.
 
 import { featureLabel, textFeatures } from './features';
+import { fnv1a32 } from './hash';
+import { normalise } from './normalise';
 import { CATEGORIES, DOMAINS } from './labels';
 import type { Category, Domain } from './labels';
 
@@ -26,7 +28,7 @@ export interface TrainOptions {
   alpha?: number;
   /** A feature is kept only if it occurs in at least this many distinct matters (default 2). */
   minMatters?: number;
-  /** How many times a keyword-rule feature counts (default 3). */
+  /** How many times a keyword-rule feature counts (default 6). */
   ruleWeight?: number;
   /** Keep at most this many features, the most frequent first (default 30000). */
   maxFeatures?: number;
@@ -41,12 +43,28 @@ interface HeadData {
   logLik: number[][];
 }
 
+/** What a model was trained on. */
+export interface TrainedOn {
+  examples: number;
+  /** How many of the examples were generated (synthetic) text, and their weight. */
+  synthetic: number;
+  syntheticWeight: number;
+  /** fnv1a32 of each real (non-synthetic) training text, normalised: lets an evaluation tell seen from unseen. */
+  textHashes: number[];
+  note: string;
+}
+
+/** fnv1a32 of a normalised text: the key of `TrainedOn.textHashes`. */
+export function textHash(text: string): number {
+  return fnv1a32(normalise(text));
+}
+
 /** The serialised model: plain JSON. */
 export interface TextModelData {
   format: 'qiao-text-nb';
   version: 1;
   options: Required<TrainOptions>;
-  trainedOn: { examples: number; note: string };
+  trainedOn: TrainedOn;
   vocab: string[];
   heads: { domain: HeadData; category: HeadData; litigationRelated: HeadData };
 }
@@ -55,13 +73,16 @@ interface Head {
   labels: string[];
   logPrior: Float64Array;
   logLik: Float64Array[];
+  /** logLik transposed: [feature * labels + label], for one pass over a petition's features. */
+  byFeature: Float64Array;
 }
 
 /** A model ready to use (built from TextModelData by `loadModel`). */
 export interface TextModel {
   data: TextModelData;
   index: Map<string, number>;
-  ruleWeight: number;
+  /** How much each vocabulary feature counts (rule features count `ruleWeight` times). */
+  featureWeight: Float64Array;
   heads: { domain: Head; category: Head; litigationRelated: Head };
 }
 
@@ -89,7 +110,7 @@ export interface Classification {
   detail: { domain: Answer<Domain>; category: Answer<Category>; litigationRelated: Answer<boolean> };
 }
 
-const DEFAULTS: Required<TrainOptions> = { alpha: 0.1, minMatters: 2, ruleWeight: 3, maxFeatures: 30000, charBigrams: true };
+const DEFAULTS: Required<TrainOptions> = { alpha: 0.1, minMatters: 2, ruleWeight: 6, maxFeatures: 30000, charBigrams: true };
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
@@ -130,9 +151,16 @@ function trainHead(
 }
 
 /** Train a model from labeled examples. Pure: the same examples and options give the same model. */
-export function train(examples: readonly TrainingExample[], options: TrainOptions = {}, note = ''): TextModelData {
+export function train(
+  examples: readonly TrainingExample[],
+  options: TrainOptions = {},
+  about: { synthetic?: readonly TrainingExample[]; syntheticWeight?: number; note?: string } = {},
+): TextModelData {
+  const syntheticWeight = about.syntheticWeight ?? 0.3;
+  const real = examples;
+  const all = [...real, ...(about.synthetic ?? []).map((e) => ({ ...e, weight: (e.weight ?? 1) * syntheticWeight }))];
   const opts: Required<TrainOptions> = { ...DEFAULTS, ...options };
-  const featured = examples.map((e, i) => ({ e, f: textFeatures(e.text, opts.charBigrams).features, group: e.group ?? `#${i}` }));
+  const featured = all.map((e, i) => ({ e, f: textFeatures(e.text, opts.charBigrams).features, group: e.group ?? `#${i}` }));
   // Document frequency counted in distinct matters, so a company name told five times is still one matter.
   const matters = new Map<string, Set<string>>();
   for (const { f, group } of featured) {
@@ -165,7 +193,13 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
     format: 'qiao-text-nb',
     version: 1,
     options: opts,
-    trainedOn: { examples: examples.length, note },
+    trainedOn: {
+      examples: all.length,
+      synthetic: all.length - real.length,
+      syntheticWeight,
+      textHashes: [...new Set(real.map((e) => textHash(e.text)))].sort((a, b) => a - b),
+      note: about.note ?? '',
+    },
     vocab,
     heads: {
       domain: head(DOMAINS, (e) => e.domain),
@@ -178,15 +212,18 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
 /** Prepare serialised model data for classification (builds the feature index; ~ms for a shipped model). */
 export function loadModel(data: TextModelData): TextModel {
   if (data.format !== 'qiao-text-nb' || data.version !== 1) throw new Error('not a Qiao text model (version 1)');
-  const head = (h: HeadData): Head => ({
-    labels: h.labels,
-    logPrior: Float64Array.from(h.logPrior),
-    logLik: h.logLik.map((row) => Float64Array.from(row)),
-  });
+  const v = data.vocab.length;
+  const head = (h: HeadData): Head => {
+    const logLik = h.logLik.map((row) => Float64Array.from(row));
+    const n = h.labels.length;
+    const byFeature = new Float64Array(v * n);
+    logLik.forEach((row, c) => row.forEach((x, f) => (byFeature[f * n + c] = x)));
+    return { labels: h.labels, logPrior: Float64Array.from(h.logPrior), logLik, byFeature };
+  };
   return {
     data,
     index: new Map(data.vocab.map((x, i) => [x, i])),
-    ruleWeight: data.options.ruleWeight,
+    featureWeight: Float64Array.from(data.vocab, (x) => (x.startsWith('!') ? data.options.ruleWeight : 1)),
     heads: {
       domain: head(data.heads.domain),
       category: head(data.heads.category),
@@ -197,10 +234,12 @@ export function loadModel(data: TextModelData): TextModel {
 
 function answer(model: TextModel, head: Head, features: number[]): Answer<string> {
   const n = head.labels.length;
-  const scores = Array.from(head.logPrior);
+  const scores = Float64Array.from(head.logPrior);
+  const table = head.byFeature;
   for (const f of features) {
-    const w = (model.data.vocab[f] as string).startsWith('!') ? model.ruleWeight : 1;
-    for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + w * ((head.logLik[c] as Float64Array)[f] as number);
+    const w = model.featureWeight[f] as number;
+    const base = f * n;
+    for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + w * (table[base + c] as number);
   }
   let best = 0;
   let second = n > 1 ? 1 : 0;
@@ -217,8 +256,7 @@ function answer(model: TextModel, head: Head, features: number[]): Answer<string
   const ls = head.logLik[second] as Float64Array;
   const reasons = features
     .map((f) => {
-      const w = (model.data.vocab[f] as string).startsWith('!') ? model.ruleWeight : 1;
-      return { f, weight: w * ((lb[f] as number) - (ls[f] as number)) };
+      return { f, weight: (model.featureWeight[f] as number) * ((lb[f] as number) - (ls[f] as number)) };
     })
     .filter((r) => r.weight > 0)
     .sort((a, b) => b.weight - a.weight)

@@ -30,15 +30,13 @@ const HAN2 = /^[\u4e00-\u9fff]{2,}$/;
  */
 export function respondentKey(name: string): string {
   let s = normalise(name, { maskPersonalNumbers: false }).replace(/[^\u4e00-\u9fffA-Za-z0-9]/g, '');
+  s = s.replace(/(?:股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团)$/, '');
   const full = s;
   s = s.replace(REGION_PREFIX, '');
   if (s.length < 2) s = full;
   const words = cut(s);
   const kept: string[] = [];
   for (const w of words) {
-    if (ORG_SUFFIX.test(w) && kept.length > 0 && w.length >= 2 && TRADE_WORDS.has(w.replace(ORG_SUFFIX, '')) === false) {
-      // 恒远公司 -> 恒远; 鑫泰物业 -> 鑫泰 (via TRADE_WORDS below)
-    }
     if (TRADE_WORDS.has(w) || /^(?:股份有限公司|有限责任公司|有限公司|公司|集团|分公司)$/.test(w)) continue;
     kept.push(w);
   }

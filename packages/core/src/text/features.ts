@@ -43,6 +43,16 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
   { feature: '!demand', label: '诉求用语(要求/请求/讨回)', pattern: /要求|请求|讨回|给个说法|给个交代|解决|赔偿|退还|补偿/ },
 ];
 
+/** The rules naming the subject words of a domain (used to tell two matters about one company apart). */
+export const SUBJECT_RULES: readonly string[] = [
+  '!labor', '!housing', '!land', '!education', '!health', '!property', '!environment', '!urban', '!social', '!agriculture', '!court',
+];
+
+/** The subject rules that fire on a normalised text. */
+export function subjects(normalised: string): string[] {
+  return KEYWORD_RULES.filter((r) => SUBJECT_RULES.includes(r.feature) && r.pattern.test(normalised)).map((r) => r.feature);
+}
+
 export interface TextFeatures {
   normalised: string;
   /** Distinct feature names. */

@@ -12,9 +12,38 @@ const fromHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
 /** Placeholders put in place of digits that identify a person, not a matter. */
 export const PLACEHOLDER = { phone: 'TEL', idNumber: 'IDNO' } as const;
 
+// The characters either converter changes when they stand alone: a text without any of them is already
+// simplified and skips the (phrase-aware, slower) conversion. Built once, on first use.
+let convertible: Set<string> | undefined;
+
+function convertibleChars(): Set<string> {
+  if (convertible !== undefined) return convertible;
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  const joined = chars.join('\n');
+  const tw = fromTw(joined).split('\n');
+  const hk = fromHk(joined).split('\n');
+  const set = new Set<string>();
+  chars.forEach((ch, i) => {
+    if (tw[i] !== ch || hk[i] !== ch) set.add(ch);
+  });
+  // Characters that only change inside phrases cannot be found this way; the ones a petition uses are here.
+  for (const ch of '著乾於餘衝鬱瞭隻裏裡麼'.split('')) set.add(ch);
+  convertible = set;
+  return set;
+}
+
 /** Traditional (Taiwan or Hong Kong usage) → simplified Chinese. Idempotent on simplified text. */
 export function toSimplified(text: string): string {
-  return fromHk(fromTw(text));
+  const set = convertibleChars();
+  let needed = false;
+  for (const ch of text) {
+    if (set.has(ch)) {
+      needed = true;
+      break;
+    }
+  }
+  return needed ? fromHk(fromTw(text)) : text;
 }
 
 /** Full-width ASCII (Ａ１，：) → half-width; the ideographic space → a space. */
@@ -39,7 +68,7 @@ const CAPITAL_DIGITS: Readonly<Record<string, string>> = {
 const SENTENCE_END = /[。．!！?？;；…]+/g;
 const PAUSE = /[,，、]+/g;
 const COLON = /[:：]+/g;
-const DROPPED = /["'“”‘’「」『』《》〈〉【】\[\]()（）{}<>·•—\-_~～*#/\\|]+/g;
+const DROPPED = /["'“”‘’「」『』《》〈〉【】[\]()（）{}<>·•—\-_~～*#/\\|]+/g;
 const SPACES = /\s+/g;
 const HAN = '\\u3400-\\u9fff';
 const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN}，。：])\\s+|\\s+(?=[${HAN}，。：])`, 'g');

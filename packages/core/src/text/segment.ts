@@ -41,9 +41,9 @@ export function hanRuns(text: string): string[] {
 /** Character n-grams inside each run of Chinese characters (they never cross punctuation). */
 export function charNgrams(text: string, n: number): string[] {
   const out: string[] = [];
+  // The runs are of BMP characters only (U+3400-U+9FFF), so string indices are characters.
   for (const run of hanRuns(text)) {
-    const chars = Array.from(run);
-    for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+    for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
   }
   return out;
 }

@@ -1,0 +1,49 @@
+// Understanding petition text: normalisation, segmentation, classification, near-duplicate detection.
+
+export { normalise, toHalfWidth, toSimplified, PLACEHOLDER } from './normalise';
+export type { NormaliseOptions } from './normalise';
+export { cut, tokens, charNgrams, hanRuns } from './segment';
+export { STOPWORDS } from './stopwords';
+export { DOMAINS, CATEGORIES, isDomain, isCategory } from './labels';
+export type { Domain as TextDomain, Category as TextCategory } from './labels';
+export { KEYWORD_RULES, textFeatures, featureLabel } from './features';
+export { train, loadModel, classify, textHash } from './classifier';
+export type {
+  Answer,
+  Classification,
+  Reason,
+  TextModel,
+  TextModelData,
+  TrainedOn,
+  TrainingExample,
+  TrainOptions,
+} from './classifier';
+export { defaultModel } from './model';
+export { fnv1a32, fmix32 } from './hash';
+export {
+  NUM_HASHES,
+  BAND_ROWS,
+  SIGNATURE_VERSION,
+  shingles,
+  minhash,
+  textSignature,
+  signatureSimilarity,
+  bandKeys,
+  jaccard,
+} from './minhash';
+export { respondentKey, placeKey, extractEntities } from './entities';
+export type { Entities } from './entities';
+export {
+  fingerprint,
+  candidateKeys,
+  similarity,
+  isSameMatter,
+  groupDuplicates,
+  weightedCosine,
+  idfFrom,
+  documentFrequencies,
+  DUPLICATE_DEFAULTS,
+} from './dedup';
+export type { DuplicateInput, DuplicateOptions, Fingerprint, Idf, Similarity, SimilarityReason } from './dedup';
+export { groupKFold, accuracy, macroF1, pairwiseScores } from './evaluate';
+export type { LabelScore, PairScore } from './evaluate';

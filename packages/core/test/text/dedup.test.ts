@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { candidateKeys, fingerprint, groupDuplicates, respondentKey, similarity } from '../../src/text/index';
+import { pairwiseScores } from '../../src/text/evaluate';
+
+describe('respondent keys', () => {
+  it.each([
+    ['恒远建设工程有限公司', '恒远'],
+    ['青川市恒远建设工程有限公司', '恒远'],
+    ['恒遠建設工程有限責任公司', '恒远'],
+    ['鑫泰物业服务有限公司', '鑫泰'],
+    ['华泰集团', '华泰'],
+  ])('%s -> %s', (name, key) => {
+    expect(respondentKey(name)).toBe(key);
+  });
+});
+
+// Two matters about one company (wages on a site; dust from its plant), one matter told three times, one unrelated.
+const items = [
+  {
+    id: 'w1',
+    text: '我们是柳塘镇幸福家园安置房工地的37名农民工，恒远建设工程有限公司从去年三月到今年一月一直拖欠我们的工资，合计一百二十多万元，项目经理说甲方工程款没到位，请政府帮我们讨回血汗钱。',
+    respondent: '恒远建设工程有限公司',
+    place: '柳塘镇',
+  },
+  {
+    id: 'w2',
+    text: '來電人稱在柳塘鎮幸福家園安置房工地做鋼筋工，施工單位恆遠建設工程有限公司拖欠工資四萬六千八百元至今未結，工地上還有幾十個工人情況相同，要求儘快發放工資。電話：139****2015',
+    respondent: '恒远建设工程有限公司',
+    place: '柳塘镇',
+  },
+  {
+    id: 'w3',
+    text: '我上个月已经反映过恒远建设工程有限公司拖欠柳塘镇幸福家园安置房工地农民工工资的事，监察大队让公司写了承诺书，说月底前发一半，结果还是没发工资，我们几十个人天天在工地等。',
+    respondent: '恒远建设工程有限公司',
+    place: '柳塘镇',
+  },
+  {
+    id: 'd1',
+    text: '恒远建设工程有限公司在柳塘镇的搅拌站每天晚上生产，粉尘和噪音很大，附近居民晚上睡不着，窗台上一层灰，请环保部门查处。',
+    respondent: '恒远建设工程有限公司',
+    place: '柳塘镇',
+  },
+  {
+    id: 'u1',
+    text: '建议在龙潭乡桃源村设几个垃圾收集点，现在村里没有固定的垃圾桶，大家都把垃圾倒在河沟边，夏天臭气熏天。',
+    respondent: null,
+    place: '桃源村',
+  },
+];
+
+describe('duplicate detection', () => {
+  it('groups one matter told three ways, and keeps a different matter about the same company apart', () => {
+    const g = groupDuplicates(items);
+    expect(g[0]).toBe(g[1]);
+    expect(g[0]).toBe(g[2]);
+    expect(g[3]).not.toBe(g[0]);
+    expect(g[4]).not.toBe(g[0]);
+    expect(new Set(g).size).toBe(3);
+  });
+
+  it('gives similarity with reasons', () => {
+    const [a, b] = [fingerprint(items[0]!), fingerprint(items[2]!)];
+    const s = similarity(a, b);
+    expect(s.score).toBeGreaterThan(s.text);
+    expect(s.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['text', 'sameRespondent', 'samePlace']));
+    const withPerson = similarity({ ...a, personKey: 'k1' }, { ...b, personKey: 'k1' });
+    expect(withPerson.reasons.some((r) => r.kind === 'samePetitioner')).toBe(true);
+    expect(withPerson.score).toBeGreaterThan(s.score);
+  });
+
+  it('files petitions under string keys a database can index', () => {
+    const keys = candidateKeys(fingerprint(items[0]!));
+    expect(keys.every((k) => typeof k === 'string')).toBe(true);
+    expect(keys).toContain('r:恒远');
+    expect(keys.filter((k) => k.startsWith('v1:')).length).toBe(64);
+  });
+
+  it('scores pairs: singletons are their own group', () => {
+    expect(pairwiseScores(['a', 'a', null, null], ['x', 'x', 'y', 'z'])).toMatchObject({ precision: 1, recall: 1, f1: 1 });
+    expect(pairwiseScores(['a', 'a', null], ['x', 'y', 'y']).f1).toBe(0);
+  });
+});
