@@ -9,6 +9,8 @@ import { hashPassword } from './lib/crypto';
 import { isEmpty, listen, openRuntime } from './server';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { refreshDeadlines } from './settings/refresh-deadlines';
+import { startOutboxWorker } from './notifications/deliver';
+import { sendersFromEnv } from './notifications/senders';
 
 const HELP = `qiao — the Qiao (桥) petition case system
 
@@ -70,6 +72,8 @@ async function serve(args: string[]) {
     demoUsers = (await runtime.deps.db.select().from(users)).map((u) => ({ username: u.username, role: u.role, displayName: u.displayName }));
   }
   const app = await listen(runtime);
+  runtime.deps.log = app.log;
+  const stopOutbox = startOutboxWorker(runtime.deps, sendersFromEnv());
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
     '',
@@ -85,6 +89,7 @@ async function serve(args: string[]) {
   }
   process.stdout.write(lines.join('\n') + '\n\n');
   const stop = async () => {
+    stopOutbox();
     await app.close();
     await runtime.database.close();
     process.exit(0);
