@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { refreshDeadlines } from './settings/refresh-deadlines';
 import { startOutboxWorker } from './notifications/deliver';
 import { sendersFromEnv } from './notifications/senders';
+import { startSweeper, sweep } from './sweeps/sweep';
 
 const HELP = `qiao — the Qiao (桥) petition case system
 
@@ -22,6 +23,7 @@ Usage: qiao <command> [options]
   user add --username U --role R --name NAME [--unit ID] --jurisdiction CODE
                                  add a user; the password is read from QIAO_NEW_PASSWORD or standard input
   holidays import FILE           import an official holiday arrangement {years: {YYYY: {holidays, workdays}}}
+  sweep [--now ISO]              send due-soon and overdue reminders once, escalate, draft supervision notices
   classify < in.jsonl            {id,text} lines in, {id,domain,category,litigationRelated,confidence} lines out
   dedup < in.jsonl               {id,text[,respondent,place,personKey]} lines in, {id,group} lines out (same group = same matter)
   eval FILE.jsonl [--folds K]    classification and duplicate scores against labels (cross-validated on training data)
@@ -40,6 +42,8 @@ async function main(argv: string[]) {
       return userCommand(rest);
     case 'holidays':
       return holidays(rest);
+    case 'sweep':
+      return sweepCommand(rest);
     case 'classify':
       return (await import('./text/classify')).classifyCommand(rest);
     case 'dedup':
@@ -73,7 +77,8 @@ async function serve(args: string[]) {
   }
   const app = await listen(runtime);
   runtime.deps.log = app.log;
-  const stopOutbox = startOutboxWorker(runtime.deps, sendersFromEnv());
+  const stopOutbox = startOutboxWorker(runtime.deps, { ...sendersFromEnv(), webhook: (await import('./open311/webhooks')).webhookSender(runtime.deps) });
+  const stopSweeper = startSweeper(runtime.deps, Number(process.env.QIAO_SWEEP_INTERVAL_MINUTES ?? 60) * 60_000);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
     '',
@@ -90,6 +95,7 @@ async function serve(args: string[]) {
   process.stdout.write(lines.join('\n') + '\n\n');
   const stop = async () => {
     stopOutbox();
+    stopSweeper();
     await app.close();
     await runtime.database.close();
     process.exit(0);
@@ -170,6 +176,29 @@ async function holidays(args: string[]) {
     const years = await runtime.deps.clockSettings.importHolidays(JSON.parse(readFileSync(file, 'utf8')));
     const refreshed = await refreshDeadlines(runtime.deps);
     process.stdout.write(`imported holiday arrangements for ${years.join(', ')}; recomputed the deadlines of ${refreshed} petitions\n`);
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+async function sweepCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { now: { type: 'string' }, 'due-soon': { type: 'string' }, 'escalate-after': { type: 'string' } },
+  });
+  const runtime = await openRuntime(loadConfig());
+  try {
+    // --now runs the sweep as of another moment (tests, catching up after downtime).
+    if (values.now) {
+      const at = new Date(values.now);
+      if (Number.isNaN(at.getTime())) throw new Error('--now takes an ISO date-time');
+      runtime.deps.now = () => at;
+    }
+    const result = await sweep(runtime.deps, {
+      dueSoonDays: values['due-soon'] ? Number(values['due-soon']) : undefined,
+      escalateAfterDays: values['escalate-after'] ? Number(values['escalate-after']) : undefined,
+    });
+    process.stdout.write(JSON.stringify(result) + '\n');
   } finally {
     await runtime.database.close();
   }

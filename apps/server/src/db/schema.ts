@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -299,4 +300,352 @@ export const receptionBookings = pgTable(
     uniqueIndex('reception_bookings_code_idx').on(t.bookingCode),
     index('reception_bookings_day_idx').on(t.dayId, t.status),
   ],
+);
+
+/** Reminders and escalations already sent: one row per petition, clock, stage and due date (idempotent sweeps). */
+export const reminders = pgTable(
+  'reminders',
+  {
+    petitionId: uuid('petition_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    clock: text('clock').notNull(),
+    stage: text('stage').notNull(),
+    dueOn: day('due_on').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.clock, t.stage, t.dueOn] })],
+);
+
+/** A leader's personal ownership of a hard case (包案), with the resolution plan and its progress. */
+export const petitionOwners = pgTable(
+  'petition_owners',
+  {
+    petitionId: uuid('petition_id').primaryKey(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    leaderUserId: uuid('leader_user_id').notNull(),
+    assignedBy: uuid('assigned_by').notNull(),
+    assignedAt: ts('assigned_at').notNull(),
+    plan: jsonb('plan').$type<{ steps: { text: string; due: string | null; done: boolean }[] }>().notNull(),
+    targetOn: day('target_on'),
+    progress: jsonb('progress').$type<{ on: string; text: string; by: string }[]>().notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [index('petition_owners_leader_idx').on(t.leaderUserId, t.status)],
+);
+
+// ---- Text analysis (issue 6): duplicate lookup keys, stored fingerprints, clusters, alerts, routing rules ----
+
+/**
+ * Candidate keys of each petition for near-duplicate lookup: LSH band keys (`v1:<band>:<hash>`), respondent
+ * (`r:`), place (`p:`) and petitioner (`h:<keyed hash>`) keys. Looked up by key equality, most recent first.
+ */
+export const analysisKeys = pgTable(
+  'analysis_keys',
+  {
+    key: text('key').notNull(),
+    receivedOn: day('received_on').notNull(),
+    petitionId: uuid('petition_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.receivedOn, t.petitionId] })],
+);
+
+/** What similarity needs of a petition, without re-reading its text: hashed shingles, entities, person hashes. */
+export const analysisFingerprints = pgTable('analysis_fingerprints', {
+  petitionId: uuid('petition_id').primaryKey(),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  receivedOn: day('received_on').notNull(),
+  domain: text('domain').notNull(),
+  shingles: integer('shingles').array().notNull(),
+  respondents: text('respondents').array().notNull(),
+  places: text('places').array().notNull(),
+  subjects: text('subjects').array().notNull(),
+  /** Keyed hashes (HMAC) of the petitioners' phone and ID numbers: equal means the same person. */
+  persons: text('persons').array().notNull(),
+  /** The candidate keys written to analysis_keys for this petition (to replace them on re-indexing). */
+  keys: text('keys').array().notNull(),
+  indexedAt: ts('indexed_at').notNull(),
+});
+
+/** Cluster membership: by respondent (`respondent`), place + domain (`placeDomain`), repeat chain (`repeat`). */
+export const analysisClusterMembers = pgTable(
+  'analysis_cluster_members',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    receivedOn: day('received_on').notNull(),
+    petitionId: uuid('petition_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    domain: text('domain').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.key, t.receivedOn, t.petitionId] }),
+    index('analysis_cluster_members_received_idx').on(t.receivedOn),
+    index('analysis_cluster_members_petition_idx').on(t.petitionId),
+  ],
+);
+
+/** An alert (预警): a cluster grew past the configured size within the window; raised once per window. */
+export const analysisAlerts = pgTable(
+  'analysis_alerts',
+  {
+    id: uuid('id').primaryKey(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    windowStart: day('window_start').notNull(),
+    windowEnd: day('window_end').notNull(),
+    size: integer('size').notNull(),
+    petitionIds: uuid('petition_ids').array().notNull(),
+    domain: text('domain').notNull(),
+    /** The subject-matter unit it is addressed to (null: the petition office over the place). */
+    unitId: text('unit_id'),
+    reason: jsonb('reason').$type<{ zh: string; en: string }>().notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('analysis_alerts_cluster_window_idx').on(t.kind, t.key, t.windowStart),
+    index('analysis_alerts_cluster_idx').on(t.kind, t.key, t.windowEnd),
+    index('analysis_alerts_unit_idx').on(t.unitId, t.createdAt),
+    index('analysis_alerts_jurisdiction_idx').on(t.jurisdictionCode.op('text_pattern_ops')),
+  ],
+);
+
+/** Subject-matter routing (属事) an admin set: in this jurisdiction, petitions of this domain go to this unit. */
+export const analysisRoutingRules = pgTable(
+  'analysis_routing_rules',
+  {
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    domain: text('domain').notNull(),
+    /** null: no subject unit at this level (look further up). */
+    unitId: text('unit_id'),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionCode, t.domain] })],
+);
+
+/** Supervision notices the sweep drafted for the petition office to review and issue (督办 drafts). */
+export const supervisionDrafts = pgTable(
+  'supervision_drafts',
+  {
+    id: uuid('id').primaryKey(),
+    petitionId: uuid('petition_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    officeUnitId: text('office_unit_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    clock: text('clock').notNull(),
+    dueOn: day('due_on').notNull(),
+    note: text('note').notNull(),
+    status: text('status').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('supervision_drafts_once_idx').on(t.petitionId, t.clock, t.dueOn),
+    index('supervision_drafts_office_idx').on(t.officeUnitId, t.status),
+  ],
+);
+
+// ---- Dashboards (issue 7): exact aggregates kept in step with the petitions ----
+
+/** The counts of core/metrics `MeasureCounts`, one integer column each (snake_case of the same names). */
+const measureColumns = () => ({
+  received: integer('received').notNull().default(0),
+  repeats: integer('repeats').notNull().default(0),
+  online: integer('online').notNull().default(0),
+  firstConcluded: integer('first_concluded').notNull().default(0),
+  firstResolved: integer('first_resolved').notNull().default(0),
+  replied: integer('replied').notNull().default(0),
+  repliedOnTime: integer('replied_on_time').notNull().default(0),
+  acceptanceDecided: integer('acceptance_decided').notNull().default(0),
+  acceptanceTimely: integer('acceptance_timely').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  forwarded: integer('forwarded').notNull().default(0),
+  assigned: integer('assigned').notNull().default(0),
+  supervised: integer('supervised').notNull().default(0),
+  suggestions: integer('suggestions').notNull().default(0),
+  suggestionsAdopted: integer('suggestions_adopted').notNull().default(0),
+});
+
+/**
+ * One row a petition: what it contributes to the rollups (its group and its 0/1 counts), as last applied. The
+ * difference between this and a fresh computation is what a sync adds to the rollups, so they stay exact.
+ */
+export const dashboardFacts = pgTable(
+  'dashboard_facts',
+  {
+    petitionId: uuid('petition_id').primaryKey(),
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    domain: text('domain').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    /** The current unit, '' when none. */
+    unitId: text('unit_id').notNull(),
+    /** The unit an accusation is about, '' otherwise: visibility hides these from that unit. */
+    accusedUnitId: text('accused_unit_id').notNull(),
+    /** Registering, current and every involved unit: finds a unit's petitions outside its jurisdiction. */
+    units: text('units').array().notNull(),
+    submittedByUserId: uuid('submitted_by_user_id'),
+    ...measureColumns(),
+  },
+  (t) => [
+    index('dashboard_facts_units_idx').using('gin', t.units),
+    index('dashboard_facts_jurisdiction_idx').on(t.jurisdictionCode.op('text_pattern_ops'), t.month),
+    index('dashboard_facts_submitted_idx').on(t.submittedByUserId),
+  ],
+);
+
+/** Sums of `dashboard_facts` by received month × county × domain × channel × category (× accused unit). */
+export const dashboardRollup = pgTable(
+  'dashboard_rollup',
+  {
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    domain: text('domain').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    accusedUnitId: text('accused_unit_id').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.county, t.domain, t.channel, t.category, t.accusedUnitId] })],
+);
+
+/** Sums of `dashboard_facts` by received month × county × current unit (× accused unit): rankings, scorecards. */
+export const dashboardUnitRollup = pgTable(
+  'dashboard_unit_rollup',
+  {
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    unitId: text('unit_id').notNull(),
+    accusedUnitId: text('accused_unit_id').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.county, t.unitId, t.accusedUnitId] })],
+);
+
+/** How far the rollups have read the event history (one row, id 1). */
+export const dashboardSync = pgTable('dashboard_sync', {
+  id: integer('id').primaryKey(),
+  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+  /** Event ids skipped because their transaction had not committed yet: `[{id, seenAt}]`, re-read until they expire. */
+  gaps: jsonb('gaps').$type<{ id: number; seenAt: string }[]>().notNull(),
+  /** The clock settings and holidays the stored clocks' lateness was computed with; a change forces a rebuild. */
+  settingsKey: text('settings_key').notNull(),
+  rebuiltAt: ts('rebuilt_at').notNull(),
+});
+
+// ---- Open311 GeoReport v2 (issue 8): integrators' API keys, their audited uses, submitted requests, webhooks ----
+
+/** An integrator's API key. Only a sha256 of the key is kept; the key itself is shown once, at creation. */
+export const open311ApiKeys = pgTable(
+  'open311_api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** The first characters of the key, to recognise it in lists (never enough to use it). */
+    keyPrefix: text('key_prefix').notNull(),
+    /** `submit`, `readOwn`, `webhooks`. */
+    scopes: text('scopes').array().notNull(),
+    /** The channel its submissions are registered with: `online`, or `hotline` for a 12345 platform. */
+    channel: text('channel').notNull(),
+    /** Submissions must be placed within this jurisdiction. */
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('open311_api_keys_hash_idx').on(t.keyHash)],
+);
+
+/** Every use of an API key (and every attempt with an unknown or revoked one): what, when, the answer. */
+export const open311KeyUses = pgTable(
+  'open311_key_uses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    keyId: uuid('key_id'),
+    at: ts('at').notNull(),
+    method: text('method').notNull(),
+    route: text('route').notNull(),
+    statusCode: integer('status_code').notNull(),
+    petitionId: uuid('petition_id'),
+    /** Why a use was refused: `unknownKey`, `revoked`, `scope`, `rateLimited`… */
+    outcome: text('outcome').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('open311_key_uses_key_idx').on(t.keyId, t.at)],
+);
+
+/** A petition that came in through Open311: which key sent it, the token, and what Open311 said of the place. */
+export const open311Requests = pgTable(
+  'open311_requests',
+  {
+    petitionId: uuid('petition_id').primaryKey(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    keyId: uuid('key_id').notNull(),
+    token: text('token').notNull(),
+    serviceCode: text('service_code').notNull(),
+    lat: text('lat'),
+    long: text('long'),
+    addressString: text('address_string'),
+    addressId: text('address_id'),
+    mediaUrl: text('media_url'),
+    attributes: jsonb('attributes').$type<Record<string, string | string[]>>().notNull(),
+    /** The submitter's email (the petitioner record has no email field): encrypted, never returned. */
+    emailEnc: text('email_enc'),
+    requestedAt: ts('requested_at').notNull(),
+  },
+  (t) => [uniqueIndex('open311_requests_token_idx').on(t.token), index('open311_requests_key_idx').on(t.keyId, t.requestedAt)],
+);
+
+/** A URL an integrator receives status changes of its requests at, signed with the subscription's secret. */
+export const open311Webhooks = pgTable(
+  'open311_webhooks',
+  {
+    id: uuid('id').primaryKey(),
+    keyId: uuid('key_id').notNull(),
+    /** Encrypted: a URL may carry the receiver's own token. */
+    urlEnc: text('url_enc').notNull(),
+    /** Encrypted (needed to sign), shown once at creation. */
+    secretEnc: text('secret_enc').notNull(),
+    /** The language of `status_notes` in the payload: `zh-CN` or `en`. */
+    locale: text('locale').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('open311_webhooks_key_idx').on(t.keyId)],
+);
+
+/** Each queued delivery (an outbox row) of a subscription, for its delivery history. */
+export const open311WebhookDeliveries = pgTable(
+  'open311_webhook_deliveries',
+  {
+    outboxId: bigint('outbox_id', { mode: 'number' }).primaryKey(),
+    webhookId: uuid('webhook_id').notNull(),
+    petitionId: uuid('petition_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    event: text('event').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('open311_webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt)],
+);
+
+/** Every attempt to deliver: the HTTP status (or network error) and how long it took. */
+export const open311WebhookAttempts = pgTable(
+  'open311_webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
+    at: ts('at').notNull(),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('open311_webhook_attempts_outbox_idx').on(t.outboxId, t.at)],
 );

@@ -38,52 +38,70 @@ export const engineName = engine;
  */
 export function useTestApp(): TestContext {
   const ctx = {} as TestContext;
-  let drop: (() => Promise<void>) | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     if (!available) return;
-    let url: string | undefined;
-    if (engine === 'postgres') {
-      const scratch = await createScratchDatabase();
-      url = scratch.url;
-      drop = scratch.drop;
-    }
-    const database = await openDatabase({ url });
-    const clock = new FakeClock();
-    const clockSettings = new ClockSettingsStore(database.db, 'calendar');
-    await clockSettings.load();
-    const deps: Deps = {
-      db: database.db,
-      keys: deriveKeys(Buffer.alloc(32, 7)),
-      now: clock.now,
-      clockSettings,
-      tokenTtlSeconds: 10 * 365 * 86_400, // the fake clock jumps months; sessions must outlive it
-    };
-    await seedWorld(deps);
-    const app = await buildApp(deps);
-    const tokens = new Map<string, string>();
-    Object.assign(ctx, {
-      app,
-      deps,
-      clock,
-      database,
-      token: async (username: string) => {
-        const cached = tokens.get(username);
-        if (cached) return cached;
-        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-        const token = (res.json<{ token: string }>()).token;
-        tokens.set(username, token);
-        return token;
-      },
-    });
+    const made = await createTestContext(engine);
+    Object.assign(ctx, made.ctx);
+    cleanup = made.cleanup;
   });
   afterAll(async () => {
-    await ctx.app?.close();
-    await ctx.database?.close();
-    await drop?.();
+    await cleanup?.();
   });
   return ctx;
 }
+
+/** The same, without vitest hooks: a fresh database of the given engine with the seeded world and the app. */
+export async function createTestContext(kind: 'pglite' | 'postgres') {
+  let url: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  if (kind === 'postgres') {
+    const scratch = await createScratchDatabase();
+    url = scratch.url;
+    drop = scratch.drop;
+  }
+  const database = await openDatabase({ url });
+  const clock = new FakeClock();
+  const clockSettings = new ClockSettingsStore(database.db, 'calendar');
+  await clockSettings.load();
+  const deps: Deps = {
+    db: database.db,
+    keys: deriveKeys(TEST_SECRET),
+    now: clock.now,
+    clockSettings,
+    tokenTtlSeconds: 10 * 365 * 86_400, // the fake clock jumps months; sessions must outlive it
+  };
+  await seedWorld(deps);
+  const app = await buildApp(deps);
+  const tokens = new Map<string, string>();
+  const ctx: TestContext = {
+    app,
+    deps,
+    clock,
+    database,
+    token: async (username: string) => {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const token = res.json<{ token: string }>().token;
+      tokens.set(username, token);
+      return token;
+    },
+  };
+  return {
+    ctx,
+    url,
+    cleanup: async () => {
+      await app.close();
+      await database.close();
+      await drop?.();
+    },
+  };
+}
+
+/** The instance secret of test databases (a child process given QIAO_SECRET_KEY=hex of it reads the same data). */
+export const TEST_SECRET = Buffer.alloc(32, 7);
 
 export const PASSWORD = 'secret-pass';
 

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { addDays, daysBetween, petitionClocks, type PetitionState } from '@qiao/core';
+import type { Deps } from '../context';
+import type { Tx } from '../db/open';
+import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, reminders, supervisionDrafts, users } from '../db/schema';
+import { encrypt } from '../lib/crypto';
+import { unitNames } from '../units/repo';
+
+export interface SweepOptions {
+  /** Remind this many days before a deadline (default 3). */
+  dueSoonDays?: number;
+  /** Escalate to the owning leader and draft a supervision notice this many days after it (default 7). */
+  escalateAfterDays?: number;
+}
+
+export type Stage = 'dueSoon' | 'overdue' | 'escalated';
+
+export interface SweepResult {
+  /** False when another process held the sweep lock. */
+  ran: boolean;
+  examined: number;
+  sent: Record<Stage, number>;
+  drafts: number;
+}
+
+const LOCK_KEY = 4_242_001; // one advisory lock for "the sweep", across every process on one database
+
+const clockNames: Record<string, string> = {
+  route: '登记转送',
+  receiptNotice: '书面告知',
+  handling: '办理',
+  review: '复查',
+  reReview: '复核',
+};
+
+/**
+ * Find obligations due soon or overdue by indexed queries on the stored deadlines, and send each reminder once
+ * per petition, clock, stage and due date: due soon → the unit's handlers; overdue → also its head; overdue by
+ * `escalateAfterDays` → the owning leader (包案), and a supervision notice is drafted for the petition office.
+ * Idempotent across restarts (a reminders row is the proof of sending, written in the same transaction as the
+ * notice), and safe with several server processes (a transaction-scoped advisory lock; the unique key too).
+ */
+export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepResult> {
+  const dueSoonDays = opts.dueSoonDays ?? 3;
+  const escalateAfter = opts.escalateAfterDays ?? 7;
+  const now = deps.now();
+  const ctx = deps.clockSettings.context(now);
+  const result: SweepResult = { ran: false, examined: 0, sent: { dueSoon: 0, overdue: 0, escalated: 0 }, drafts: 0 };
+
+  await deps.db.transaction(async (tx) => {
+    const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`);
+    if (!rowsOf<{ locked: boolean }>(lock)[0]?.locked) return;
+    result.ran = true;
+    const candidates = await tx
+      .select({
+        petitionId: clocksTable.petitionId,
+        clock: clocksTable.name,
+        state: petitions.state,
+        trackingCode: petitions.trackingCode,
+        title: petitions.title,
+      })
+      .from(clocksTable)
+      .innerJoin(petitions, eq(petitions.id, clocksTable.petitionId))
+      .where(
+        and(
+          eq(clocksTable.kind, 'obligation'),
+          eq(clocksTable.status, 'running'),
+          lte(clocksTable.dueOn, addDays(ctx.today, dueSoonDays)),
+        ),
+      );
+    result.examined = candidates.length;
+    const staff = await staffByUnit(tx, candidates.flatMap((c) => [c.state.currentUnit?.id, c.state.registeringUnit.id]));
+    const owners = await ownersOf(tx, candidates.map((c) => c.petitionId));
+    const names = await unitNames(tx, candidates.map((c) => c.state.currentUnit?.id));
+
+    for (const c of candidates) {
+      // The stored row may be stale (a pause, a setting change): the core decides what is running now.
+      const clock = petitionClocks(c.state, ctx).find((k) => k.name === c.clock);
+      const unitId = c.state.currentUnit?.id;
+      if (!clock || clock.status !== 'running' || !unitId) continue;
+      const late = daysBetween(clock.due, ctx.today);
+      const stages: Stage[] = late <= 0 ? ['dueSoon'] : late < escalateAfter ? ['overdue'] : ['overdue', 'escalated'];
+      const unitStaff = staff.get(unitId) ?? { handlers: [], heads: [], supervisors: [] };
+      const label = clockNames[clock.name.split(':')[0]!] ?? '督办答复';
+      for (const stage of stages) {
+        const inserted = await tx
+          .insert(reminders)
+          .values({ petitionId: c.petitionId, jurisdictionCode: c.state.jurisdictionCode, clock: clock.name, stage, dueOn: clock.due, sentAt: now })
+          .onConflictDoNothing()
+          .returning({ petitionId: reminders.petitionId });
+        if (inserted.length === 0) continue;
+        result.sent[stage]++;
+        const what = `信访件 ${c.trackingCode}（${c.title}）的${label}期限`;
+        if (stage === 'dueSoon')
+          await notify(tx, deps, c.state, unitStaff.handlers.concat(unitStaff.heads), 'dueSoon', `${what}将于 ${clock.due} 届满，请抓紧办理。`);
+        if (stage === 'overdue')
+          await notify(tx, deps, c.state, unitStaff.heads.length ? unitStaff.heads : unitStaff.handlers, 'overdue', `${what}已于 ${clock.due} 届满，已逾期 ${late} 日，请单位负责人督促办理。`);
+        if (stage === 'escalated') {
+          const owner = owners.get(c.petitionId);
+          if (owner) await notify(tx, deps, c.state, [owner], 'escalated', `您包案的${what}已逾期 ${late} 日（${names.get(unitId) ?? unitId}），请关注。`);
+          const drafted = await tx
+            .insert(supervisionDrafts)
+            .values({
+              id: randomUUID(),
+              petitionId: c.petitionId,
+              jurisdictionCode: c.state.jurisdictionCode,
+              officeUnitId: c.state.registeringUnit.id,
+              unitId,
+              clock: clock.name,
+              dueOn: clock.due,
+              note: `${names.get(unitId) ?? unitId}：${what}已逾期 ${late} 日，请于收到本通知后 15 日内书面报告办理情况及逾期原因。`,
+              status: 'draft',
+              createdAt: now,
+            })
+            .onConflictDoNothing()
+            .returning({ id: supervisionDrafts.id });
+          result.drafts += drafted.length;
+          const office = staff.get(c.state.registeringUnit.id);
+          if (drafted.length && office)
+            await notify(tx, deps, c.state, office.supervisors.length ? office.supervisors.concat(office.handlers) : office.handlers.concat(office.heads), 'supervisionDraft', `已为逾期的${what}起草督办通知，请审核后发出。`);
+        }
+      }
+    }
+  });
+  return result;
+}
+
+async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[], template: string, text: string) {
+  if (userIds.length === 0) return;
+  await tx.insert(outbox).values(
+    [...new Set(userIds)].map((recipient) => ({
+      jurisdictionCode: state.jurisdictionCode,
+      petitionId: state.id,
+      channel: 'inApp',
+      recipient,
+      template,
+      bodyEnc: encrypt(deps.keys.encryption, text),
+      nextAttemptAt: deps.now(),
+      createdAt: deps.now(),
+    })),
+  );
+}
+
+/** Who works in each unit: handlers (and clerks) do the work, unit heads answer for it. */
+async function staffByUnit(tx: Tx, unitIds: (string | undefined)[]) {
+  const ids = [...new Set(unitIds.filter((x): x is string => !!x))];
+  const out = new Map<string, { handlers: string[]; heads: string[]; supervisors: string[] }>();
+  if (ids.length === 0) return out;
+  const rows = await tx
+    .select({ id: users.id, unitId: users.unitId, role: users.role })
+    .from(users)
+    .where(and(inArray(users.unitId, ids), eq(users.active, true)));
+  for (const r of rows) {
+    if (!r.unitId) continue;
+    const s = out.get(r.unitId) ?? { handlers: [], heads: [], supervisors: [] };
+    if (r.role === 'unitHead') s.heads.push(r.id);
+    else if (r.role === 'supervisor') s.supervisors.push(r.id);
+    else if (r.role === 'handler' || r.role === 'clerk') s.handlers.push(r.id);
+    out.set(r.unitId, s);
+  }
+  return out;
+}
+
+async function ownersOf(tx: Tx, petitionIds: string[]) {
+  const ids = [...new Set(petitionIds)];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ petitionId: petitionOwners.petitionId, leader: petitionOwners.leaderUserId })
+    .from(petitionOwners)
+    .where(and(inArray(petitionOwners.petitionId, ids), eq(petitionOwners.status, 'active')));
+  return new Map(rows.map((r) => [r.petitionId, r.leader]));
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** Run the sweep now and then every `intervalMs` in this process. */
+export function startSweeper(deps: Deps, intervalMs: number, opts: SweepOptions = {}) {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    sweep(deps, opts)
+      .then((r) => r.ran && deps.log?.info({ sweep: r }, 'deadline sweep'))
+      .catch((err: unknown) => deps.log?.error({ err }, 'deadline sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
