@@ -14,6 +14,7 @@ import { petitionRoutes } from './petitions/routes';
 import { portalRoutes, type PortalLimits } from './portal/routes';
 import { receptionRoutes } from './reception/routes';
 import { notificationRoutes } from './notifications/routes';
+import { ownershipRoutes } from './ownership/routes';
 import type { Deps } from './context';
 import { AppError, pickLanguage } from './lib/errors';
 import { ValidationFailure, validatorCompiler } from './lib/validation';
@@ -124,7 +125,13 @@ export async function buildApp(
   await app.register(portalRoutes(deps, opts.portalLimits), { prefix: '/api/portal' });
   await app.register(receptionRoutes(deps), { prefix: '/api/reception-days' });
   await app.register(notificationRoutes(deps), { prefix: '/api/notifications' });
+  await app.register(ownershipRoutes(deps), { prefix: '/api' });
+  await app.register((await import('./dashboards/routes')).dashboardRoutes(deps), { prefix: '/api/dashboards' });
+  await app.register((await import('./dashboards/routes')).publicStatsRoutes(deps), { prefix: '/api/portal' });
   await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });
+  await app.register((await import('./open311/routes')).open311Routes(deps), { prefix: '/open311/v2' });
+  await app.register((await import('./open311/admin')).open311AdminRoutes(deps), { prefix: '/api/admin' });
+  await app.register((await import('./analysis/routes')).analysisRoutes(deps), { prefix: '/api/analysis' });
   await serveWeb(app, { web: opts.webRoot, portal: opts.portalRoot });
   return app;
 }

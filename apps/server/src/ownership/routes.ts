@@ -1,0 +1,252 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { can, openDeadlines } from '@qiao/core';
+import { ErrorBody } from '@qiao/contracts';
+import type { SessionUser } from '../auth/actor';
+import type { Deps } from '../context';
+import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schema';
+import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
+import { scopeOf } from '../petitions/repo';
+import { visiblePetition } from '../petitions/read';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Step = z.object({ text: z.string().trim().min(1).max(500), due: IsoDay.nullable().default(null), done: z.boolean().default(false) });
+const OwnerView = z.object({
+  petitionId: z.string(),
+  leader: z.object({ id: z.string(), name: z.string() }),
+  assignedAt: z.string(),
+  plan: z.object({ steps: z.array(z.object({ text: z.string(), due: z.string().nullable(), done: z.boolean() })) }),
+  targetOn: z.string().nullable(),
+  progress: z.array(z.object({ on: z.string(), text: z.string(), by: z.string() })),
+  status: z.enum(['active', 'resolved']),
+});
+
+type OwnerRow = typeof petitionOwners.$inferSelect;
+
+async function view(deps: Deps, row: OwnerRow) {
+  const [leader] = await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, row.leaderUserId));
+  return {
+    petitionId: row.petitionId,
+    leader: { id: row.leaderUserId, name: leader?.name ?? '' },
+    assignedAt: row.assignedAt.toISOString(),
+    plan: row.plan,
+    targetOn: row.targetOn,
+    progress: row.progress,
+    status: row.status as 'active' | 'resolved',
+  };
+}
+
+/** Only the owning leader (or the petition office that assigned them) edits the plan and records progress. */
+async function ownedBy(deps: Deps, actor: SessionUser, petitionId: string) {
+  await visiblePetition(deps.db, actor, petitionId);
+  const [row] = await deps.db.select().from(petitionOwners).where(eq(petitionOwners.petitionId, petitionId));
+  if (!row) throw notFound({ zh: '该事项的包案领导', en: 'owner of this petition' });
+  if (row.leaderUserId !== actor.userId && actor.role !== 'clerk')
+    throw forbidden({ zh: '只有包案领导或信访部门可以修改化解方案', en: 'Only the owning leader or the petition office can change the plan' });
+  return row;
+}
+
+/**
+ * Leader ownership of hard cases (包案): the petition office assigns a leader, or a leader takes a case; the
+ * owner writes a resolution plan with steps and a target date and records progress until it is resolved.
+ */
+export const ownershipRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const params = z.object({ id: z.uuid() });
+    app.get(
+      '/petitions/:id/owner',
+      { schema: { tags: ['ownership'], summary: 'The leader who owns this case, the plan and its progress', params, response: { 200: OwnerView.nullable(), ...errors } } },
+      async (req) => {
+        await visiblePetition(deps.db, await req.user(), req.params.id);
+        const [row] = await deps.db.select().from(petitionOwners).where(eq(petitionOwners.petitionId, req.params.id));
+        return row ? view(deps, row) : null;
+      },
+    );
+    app.put(
+      '/petitions/:id/owner',
+      {
+        schema: {
+          tags: ['ownership'],
+          summary: '包案 Make a leader the owner (petition office), or take the case yourself (leader)',
+          params,
+          body: z.object({ leaderUserId: z.uuid().optional(), targetOn: IsoDay.optional(), steps: z.array(Step).max(50).default([]) }),
+          response: { 200: OwnerView, ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        const p = await visiblePetition(deps.db, actor, req.params.id);
+        if (actor.role !== 'clerk' && actor.role !== 'leader')
+          throw forbidden({ zh: '只有信访部门或领导可以确定包案领导', en: 'Only the petition office or a leader assigns ownership' });
+        const leaderId = req.body.leaderUserId ?? (actor.role === 'leader' ? actor.userId : undefined);
+        if (!leaderId) throw badRequest('leaderRequired', { zh: 'leaderUserId：请指定包案领导', en: 'leaderUserId: name the owning leader' }, { field: 'leaderUserId' });
+        const [leader] = await deps.db.select().from(users).where(eq(users.id, leaderId));
+        const leaderActor = leader && {
+          userId: leader.id,
+          role: 'leader' as const,
+          unitId: leader.unitId,
+          jurisdictionCode: leader.jurisdictionCode,
+          atPetitionOffice: false,
+        };
+        if (!leader || leader.role !== 'leader' || !leader.active || !can(leaderActor!, 'view', scopeOf(p)).allowed)
+          throw badRequest('unknownLeader', { zh: 'leaderUserId：该领导不能包案此事项（不在其辖区）', en: 'leaderUserId: this leader cannot own a petition outside their area' }, { field: 'leaderUserId' });
+        const row: OwnerRow = {
+          petitionId: p.id,
+          jurisdictionCode: p.jurisdictionCode,
+          leaderUserId: leader.id,
+          assignedBy: actor.userId,
+          assignedAt: deps.now(),
+          plan: { steps: req.body.steps.map((s) => ({ text: s.text, due: s.due, done: s.done })) },
+          targetOn: req.body.targetOn ?? null,
+          progress: [],
+          status: 'active',
+        };
+        await deps.db
+          .insert(petitionOwners)
+          .values(row)
+          .onConflictDoUpdate({
+            target: petitionOwners.petitionId,
+            set: { leaderUserId: row.leaderUserId, assignedBy: row.assignedBy, assignedAt: row.assignedAt, status: 'active' },
+          });
+        const [saved] = await deps.db.select().from(petitionOwners).where(eq(petitionOwners.petitionId, p.id));
+        return view(deps, saved!);
+      },
+    );
+    app.put(
+      '/petitions/:id/owner/plan',
+      {
+        schema: {
+          tags: ['ownership'],
+          summary: 'Write the resolution plan: steps and a target date',
+          params,
+          body: z.object({ steps: z.array(Step).max(50), targetOn: IsoDay.nullable() }),
+          response: { 200: OwnerView, ...errors },
+        },
+      },
+      async (req) => {
+        const row = await ownedBy(deps, await req.user(), req.params.id);
+        const plan = { steps: req.body.steps.map((s) => ({ text: s.text, due: s.due, done: s.done })) };
+        await deps.db.update(petitionOwners).set({ plan, targetOn: req.body.targetOn }).where(eq(petitionOwners.petitionId, row.petitionId));
+        return view(deps, { ...row, plan, targetOn: req.body.targetOn });
+      },
+    );
+    app.post(
+      '/petitions/:id/owner/progress',
+      {
+        schema: {
+          tags: ['ownership'],
+          summary: 'Record progress; `resolved: true` closes the ownership',
+          params,
+          body: z.object({ text: z.string().trim().min(1).max(2000), resolved: z.boolean().default(false) }),
+          response: { 200: OwnerView, ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        const row = await ownedBy(deps, actor, req.params.id);
+        if (row.status !== 'active')
+          throw new AppError(409, 'ownershipClosed', { zh: '该包案已化解结案', en: 'This ownership is already closed as resolved' });
+        const today = deps.clockSettings.context(deps.now()).today;
+        const progress = [...row.progress, { on: today, text: req.body.text, by: actor.displayName }];
+        const status = req.body.resolved ? 'resolved' : 'active';
+        await deps.db.update(petitionOwners).set({ progress, status }).where(eq(petitionOwners.petitionId, row.petitionId));
+        return view(deps, { ...row, progress, status });
+      },
+    );
+    app.get(
+      '/owners/me',
+      {
+        schema: {
+          tags: ['ownership'],
+          summary: "A leader's own cases, with the petition's status and deadlines",
+          response: {
+            200: z.array(
+              z.object({
+                petitionId: z.string(),
+                trackingCode: z.string(),
+                title: z.string(),
+                status: z.string(),
+                ownership: z.string(),
+                targetOn: z.string().nullable(),
+                stepsDone: z.number().int(),
+                steps: z.number().int(),
+                deadlines: z.record(z.string(), z.string()),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        const owned = await deps.db
+          .select()
+          .from(petitionOwners)
+          .where(eq(petitionOwners.leaderUserId, actor.userId))
+          .orderBy(asc(petitionOwners.targetOn));
+        if (owned.length === 0) return [];
+        const rows = await deps.db.select().from(petitions).where(inArray(petitions.id, owned.map((o) => o.petitionId)));
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const ctx = deps.clockSettings.context(deps.now());
+        return owned.flatMap((o) => {
+          const p = byId.get(o.petitionId);
+          if (!p || !can(actor, 'view', scopeOf(p)).allowed) return [];
+          return [
+            {
+              petitionId: p.id,
+              trackingCode: p.trackingCode,
+              title: p.title,
+              status: p.status,
+              ownership: o.status,
+              targetOn: o.targetOn,
+              stepsDone: o.plan.steps.filter((s) => s.done).length,
+              steps: o.plan.steps.length,
+              deadlines: openDeadlines(p.state, ctx),
+            },
+          ];
+        });
+      },
+    );
+
+    // Supervision notices the sweep drafted: the office reviews them and issues with the `supervise` command.
+    app.get(
+      '/supervision-drafts',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary: 'Supervision notices drafted by the deadline sweep for your petition office',
+          response: {
+            200: z.array(z.object({ id: z.string(), petitionId: z.string(), unitId: z.string(), clock: z.string(), dueOn: z.string(), note: z.string(), status: z.string() })),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        if (!actor.unitId || (actor.role !== 'clerk' && actor.role !== 'supervisor'))
+          throw forbidden({ zh: '只有信访部门可以查看督办草稿', en: 'Only the petition office sees supervision drafts' });
+        const rows = await deps.db
+          .select()
+          .from(supervisionDrafts)
+          .where(and(eq(supervisionDrafts.officeUnitId, actor.unitId), eq(supervisionDrafts.status, 'draft')))
+          .orderBy(asc(supervisionDrafts.dueOn));
+        return rows.map((r) => ({ id: r.id, petitionId: r.petitionId, unitId: r.unitId, clock: r.clock, dueOn: r.dueOn, note: r.note, status: r.status }));
+      },
+    );
+    app.post(
+      '/supervision-drafts/:id/dismiss',
+      {
+        schema: { tags: ['supervision'], summary: 'Dismiss a drafted notice (issued or not needed)', params, response: { 200: z.object({ ok: z.boolean() }), ...errors } },
+      },
+      async (req) => {
+        const actor = await req.user();
+        const [row] = await deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, req.params.id));
+        if (!row || row.officeUnitId !== actor.unitId) throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
+        await deps.db.update(supervisionDrafts).set({ status: 'dismissed' }).where(eq(supervisionDrafts.id, row.id));
+        return { ok: true };
+      },
+    );
+  };
