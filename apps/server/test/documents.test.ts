@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { available, engineName, useTestApp } from './support/app';
+import { call, command, register } from './support/http';
+import { docxParagraphs } from './support/unzip';
+
+describe.skipIf(!available)(`official documents (${engineName})`, () => {
+  const t = useTestApp();
+  const download = async (user: string, id: string, kind: string) => {
+    const res = await t.app.inject({ url: `/api/petitions/${id}/documents/${kind}`, headers: { authorization: `Bearer ${await t.token(user)}` } });
+    return res;
+  };
+
+  it('issues the receipt notice, the written opinion and the supervision notice as .docx, read back', async () => {
+    t.clock.set('2026-03-02');
+    const p = await register(t, { title: '拖欠工资' });
+    expect((await download('clerk', p.id, 'receiptNotice')).statusCode).toBe(400);
+    await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+    t.clock.set('2026-03-04');
+    await command(t, 'handler', p.id, 'accept');
+    const receipt = await download('handler', p.id, 'receiptNotice');
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toContain('wordprocessingml');
+    const lines = docxParagraphs(receipt.rawPayload);
+    expect(lines[0]).toBe('信访事项受理告知书');
+    expect(lines[1]).toMatch(/受告〔2026〕/);
+    expect(lines[2]).toBe('王小明：');
+    expect(lines.join('\n')).toContain('2026年5月6日前'); // handling due, rolled past Labour Day
+    expect(lines).toContain('青川市人力资源和社会保障局');
+    expect(lines).toContain('2026年3月4日');
+    expect(lines).toContain('（印章）');
+
+    await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请加快核实欠薪金额。', answerDays: 10 });
+    const sup = docxParagraphs((await download('supervisor', p.id, 'supervisionNotice')).rawPayload);
+    expect(sup[0]).toBe('信访事项督办通知');
+    expect(sup[2]).toBe('青川市人力资源和社会保障局：');
+    expect(sup.join('\n')).toContain('10日内');
+    expect(sup.join('\n')).not.toContain('王小明'); // addressed to the unit: no personal data
+
+    t.clock.set('2026-04-10');
+    await command(t, 'handler', p.id, 'reply', { outcome: 'support', text: '责令公司于4月30日前支付拖欠工资。' });
+    const opinion = docxParagraphs((await download('handler', p.id, 'opinion')).rawPayload);
+    expect(opinion[0]).toBe('信访事项处理意见书');
+    expect(opinion.join('\n')).toContain('责令公司于4月30日前支付拖欠工资。');
+    expect(opinion.join('\n')).toContain('处理结果：予以支持。');
+    expect(opinion.join('\n')).toContain('30日内');
+
+    const audit = (await call(t, 'admin', 'GET', `/api/petitions/${p.id}/audit`)).json();
+    const documents = audit.filter((a: { action: string }) => a.action === 'document').map((a: { reason: string }) => a.reason);
+    expect(documents).toHaveLength(2);
+    expect(documents).toEqual(expect.arrayContaining(['信访事项处理意见书', '信访事项受理告知书']));
+    // Whoever may not see the petitioner cannot issue a document naming them.
+    expect((await download('supervisor', p.id, 'opinion')).statusCode).toBe(403);
+    expect((await download('clerk', p.id, 'nonsense')).statusCode).toBe(400);
+  });
+});
