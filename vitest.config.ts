@@ -34,6 +34,15 @@ export default defineConfig({
         },
       },
       {
+        // The resident portal in a real browser (Debian Chromium) on a phone-sized screen, against the real server.
+        test: {
+          name: 'portal-e2e',
+          include: ['e2e/portal/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'server-postgres',
           include: ['apps/server/test/**/*.test.ts'],
@@ -49,6 +58,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          exclude: ['e2e/portal/**'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -172,6 +172,31 @@ CREATE TABLE "jurisdictions" (
 	"level" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "ledger_entries" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"ledger_id" uuid NOT NULL,
+	"jurisdiction_code" text NOT NULL,
+	"petition_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"responsible_unit_id" text NOT NULL,
+	"owner_leader_user_id" uuid,
+	"measures" text NOT NULL,
+	"target_on" date,
+	"progress" text NOT NULL,
+	"resolved" boolean NOT NULL,
+	"resolved_on" date,
+	"added_on" date NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledgers" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"jurisdiction_code" text NOT NULL,
+	"name" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "open311_api_keys" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -454,6 +479,8 @@ CREATE INDEX "dashboard_facts_units_idx" ON "dashboard_facts" USING gin ("units"
 CREATE INDEX "dashboard_facts_jurisdiction_idx" ON "dashboard_facts" USING btree ("jurisdiction_code" text_pattern_ops,"month");--> statement-breakpoint
 CREATE INDEX "dashboard_facts_submitted_idx" ON "dashboard_facts" USING btree ("submitted_by_user_id");--> statement-breakpoint
 CREATE INDEX "jurisdictions_parent_idx" ON "jurisdictions" USING btree ("parent_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_entries_petition_idx" ON "ledger_entries" USING btree ("ledger_id","petition_id");--> statement-breakpoint
+CREATE INDEX "ledger_entries_ledger_idx" ON "ledger_entries" USING btree ("ledger_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "open311_api_keys_hash_idx" ON "open311_api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "open311_key_uses_key_idx" ON "open311_key_uses" USING btree ("key_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "open311_requests_token_idx" ON "open311_requests" USING btree ("token");--> statement-breakpoint

@@ -16,6 +16,7 @@ import { receptionRoutes } from './reception/routes';
 import { notificationRoutes } from './notifications/routes';
 import { ownershipRoutes } from './ownership/routes';
 import { documentRoutes } from './documents/routes';
+import { ledgerRoutes } from './ledgers/routes';
 import type { Deps } from './context';
 import { AppError, pickLanguage } from './lib/errors';
 import { ValidationFailure, validatorCompiler } from './lib/validation';
@@ -128,6 +129,7 @@ export async function buildApp(
   await app.register(notificationRoutes(deps), { prefix: '/api/notifications' });
   await app.register(ownershipRoutes(deps), { prefix: '/api' });
   await app.register(documentRoutes(deps), { prefix: '/api/petitions' });
+  await app.register(ledgerRoutes(deps), { prefix: '/api/ledgers' });
   await app.register((await import('./dashboards/routes')).dashboardRoutes(deps), { prefix: '/api/dashboards' });
   await app.register((await import('./dashboards/routes')).publicStatsRoutes(deps), { prefix: '/api/portal' });
   await app.register((await import('./workbench/routes')).workbenchRoutes(deps), { prefix: '/api/workbench' });

@@ -1,3 +1,4 @@
 export * from './clocks';
 export * from './petition';
 export * from './protection';
+export * from './metrics';

@@ -649,3 +649,36 @@ export const open311WebhookAttempts = pgTable(
   },
   (t) => [index('open311_webhook_attempts_outbox_idx').on(t.outboxId, t.at)],
 );
+
+/** A named backlog ledger (积案台账) of hard petitions, kept until every entry is resolved. */
+export const ledgers = pgTable('ledgers', {
+  id: uuid('id').primaryKey(),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: uuid('id').primaryKey(),
+    ledgerId: uuid('ledger_id').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    petitionId: uuid('petition_id').notNull(),
+    position: integer('position').notNull(),
+    responsibleUnitId: text('responsible_unit_id').notNull(),
+    ownerLeaderUserId: uuid('owner_leader_user_id'),
+    measures: text('measures').notNull(),
+    targetOn: day('target_on'),
+    progress: text('progress').notNull(),
+    resolved: boolean('resolved').notNull(),
+    resolvedOn: day('resolved_on'),
+    addedOn: day('added_on').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ledger_entries_petition_idx').on(t.ledgerId, t.petitionId),
+    index('ledger_entries_ledger_idx').on(t.ledgerId, t.position),
+  ],
+);

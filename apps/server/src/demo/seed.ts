@@ -30,6 +30,7 @@ import { createRng, type Rng } from './random';
 import { buildWorld } from './world';
 import { generateDemoPetitions } from './timeline';
 import type { DemoPetition, Unit, World } from './types';
+import { indexPetitions } from '../analysis/indexing';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -164,6 +165,7 @@ async function insertChunk(tx: Tx, deps: Deps, chunk: Built[], ctx: ReturnType<D
       })),
     ),
   );
+  await indexPetitions(tx, deps, chunk.map((b) => b.state.id)); // duplicate-lookup keys, clusters, alerts
 }
 
 /** Drives one demo petition through the process with plausible delays, stopping at today. */

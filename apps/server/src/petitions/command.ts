@@ -79,6 +79,7 @@ export async function applyCommand<C extends ProcessCommandType>(
     await appendEvent(tx, row, state.version, decision.event);
     await saveClocks(tx, row, state, ctx);
     await queueForEvent(tx, deps, row, state, decision.event);
+    await (await import('../open311/webhooks')).queueWebhooks(tx, deps, row, state, decision.event);
     return {
       id,
       status: state.status,

@@ -19,6 +19,7 @@ import { petitions } from '../db/schema';
 import { decrypt, encrypt, newTrackingCode, newTrackingSecret, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden } from '../lib/errors';
 import { findUnit, jurisdictionExists, petitionOfficeFor, unitRef, type UnitRow } from '../units/repo';
+import { indexPetitions } from '../analysis/indexing';
 import { insertAttachments, type CheckedFile } from './attachments';
 import { insertPetitioners, normalisePetitioners } from './petitioners';
 import { appendEvent, isUniqueViolation, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
@@ -192,6 +193,7 @@ export async function registerAs(
         await saveClocks(tx, row, state, ctx);
         await insertPetitioners(tx, deps.keys, row, people);
         await insertAttachments(tx, row, files, now);
+        await indexPetitions(tx, deps, [id]); // duplicate-lookup keys, clusters and alerts (issue 6)
         await who.afterInsert?.(tx, { ...row, trackingCode, secret });
       });
       return {

@@ -47,3 +47,5 @@ export {
 export type { DuplicateInput, DuplicateOptions, Fingerprint, Idf, Similarity, SimilarityReason } from './dedup';
 export { groupKFold, accuracy, macroF1, pairwiseScores } from './evaluate';
 export type { LabelScore, PairScore } from './evaluate';
+export { shingleHash, storeFingerprint, fromStored, toStoredForm } from './stored';
+export type { StoredFingerprint } from './stored';

@@ -1,0 +1,159 @@
+// Alerts (预警): when a cluster reaches the configured size within the window (default 3 petitions in 30 days),
+// one alert row, addressed to the subject-matter unit, raised once per cluster and window. Checked in the
+// transaction that indexes new petitions; concurrent registrations on one cluster are serialised by an
+// advisory lock on the cluster, so the third petition raises it exactly once.
+
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { addDays, jurisdictionPrefix, isValidJurisdictionCode, seesByJurisdiction, type Actor, type Message } from '@qiao/core';
+import type { Tx } from '../db/open';
+import { analysisAlerts, settings, units } from '../db/schema';
+import { petitionOfficeFor } from '../units/repo';
+import { clusterLabel, domainName } from './labels';
+import { loadRouting, suggestRouting, type RoutingData } from './routing';
+import { dateArray, isoDay, rows, textArray } from './sql';
+
+export interface AlertRule {
+  /** Raise when a cluster has at least this many petitions ... */
+  size: number;
+  /** ... received within this many days (inclusive of the day of the newest). */
+  days: number;
+}
+
+export const DEFAULT_ALERT_RULE: AlertRule = { size: 3, days: 30 };
+const RULE_KEY = 'analysisAlertRule';
+
+export async function alertRule(tx: Tx): Promise<AlertRule> {
+  const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, RULE_KEY));
+  const v = row?.value as Partial<AlertRule> | undefined;
+  return {
+    size: typeof v?.size === 'number' && v.size >= 2 ? v.size : DEFAULT_ALERT_RULE.size,
+    days: typeof v?.days === 'number' && v.days >= 1 ? v.days : DEFAULT_ALERT_RULE.days,
+  };
+}
+
+export async function setAlertRule(tx: Tx, rule: AlertRule, at: Date) {
+  await tx
+    .insert(settings)
+    .values({ key: RULE_KEY, value: rule, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value: rule, updatedAt: at } });
+}
+
+/** A petition that just joined a cluster. */
+export interface Joined {
+  kind: string;
+  key: string;
+  receivedOn: string;
+  petitionId: string;
+  jurisdictionCode: string;
+  domain: string;
+  category: string;
+  respondentUnitId: string | null;
+}
+
+/** Check the clusters new petitions joined; raise the alerts that are due. Returns the alerts raised. */
+export async function checkAlerts(tx: Tx, now: Date, joined: readonly Joined[]) {
+  if (joined.length === 0) return [];
+  const rule = await alertRule(tx);
+  const clusters = [...new Set(joined.map((j) => `${j.kind}|${j.key}`))].sort();
+  // Serialise concurrent checks of one cluster (a no-op cost on PGlite's single connection).
+  await rows(tx, sql`select count(pg_advisory_xact_lock(hashtext(c))) as n from (select c from unnest(${textArray(clusters)}) as c order by c) s`);
+
+  // One triggering row per cluster and day.
+  const byClusterDay = new Map<string, Joined>();
+  for (const j of joined) byClusterDay.set(`${j.kind}|${j.key}|${j.receivedOn}`, j);
+  const touched = [...byClusterDay.values()];
+  const counted = await rows<{ kind: string; key: string; d: unknown; n: number | string; ids: string[] | string; domain: string }>(
+    tx,
+    sql`select t.kind, t.key, t.d, count(*) as n, array_agg(m.petition_id::text order by m.received_on) as ids,
+               mode() within group (order by m.domain) as domain
+        from unnest(${textArray(touched.map((t) => t.kind))}, ${textArray(touched.map((t) => t.key))}, ${dateArray(touched.map((t) => t.receivedOn))}) as t(kind, key, d)
+        join analysis_cluster_members m
+          on m.kind = t.kind and m.key = t.key and m.received_on between t.d - ${rule.days - 1}::int and t.d
+        group by t.kind, t.key, t.d
+        having count(*) >= ${rule.size}::int
+        order by t.d`,
+  );
+  if (counted.length === 0) return [];
+
+  const hitKeys = [...new Set(counted.map((c) => c.key))];
+  const existing = await tx
+    .select({ kind: analysisAlerts.kind, key: analysisAlerts.key, windowEnd: analysisAlerts.windowEnd })
+    .from(analysisAlerts)
+    .where(inArray(analysisAlerts.key, hitKeys));
+  const raisedOn = new Map<string, string[]>();
+  for (const e of existing) raisedOn.set(`${e.kind}|${e.key}`, [...(raisedOn.get(`${e.kind}|${e.key}`) ?? []), e.windowEnd]);
+
+  let routing: RoutingData | undefined;
+  const raised: (typeof analysisAlerts.$inferInsert)[] = [];
+  for (const c of counted) {
+    const d = isoDay(c.d);
+    const cluster = `${c.kind}|${c.key}`;
+    const earlier = raisedOn.get(cluster) ?? [];
+    // Once per cluster and window: no second alert while an earlier one's window overlaps this one.
+    if (earlier.some((end) => Math.abs(daysBetween(end, d)) < rule.days)) continue;
+    const trigger = byClusterDay.get(`${cluster}|${d}`) as Joined;
+    const ids = Array.isArray(c.ids) ? c.ids : parsePgArray(c.ids);
+    const size = Number(c.n);
+    routing ??= await loadRouting(tx);
+    const route = suggestRouting(routing, {
+      domain: c.domain,
+      jurisdictionCode: trigger.jurisdictionCode,
+      places: [],
+      scope: { category: trigger.category as 'claim', respondentUnitIds: trigger.respondentUnitId ? [trigger.respondentUnitId] : [] },
+    });
+    const unitId = route.subject?.unitId ?? (await petitionOfficeFor(tx, trigger.jurisdictionCode))?.id ?? null;
+    const label = clusterLabel(c.kind, c.key);
+    const dn = domainName(c.domain);
+    const reason: Message = {
+      zh: `${rule.days}天内${label.zh}相关信访已达${size}件（${dn.zh}，预警线${rule.size}件）`,
+      en: `${size} petitions about ${label.en} within ${rule.days} days (${dn.en}; alert at ${rule.size})`,
+    };
+    const row = {
+      id: randomUUID(),
+      jurisdictionCode: trigger.jurisdictionCode,
+      kind: c.kind,
+      key: c.key,
+      windowStart: addDays(d, -(rule.days - 1)),
+      windowEnd: d,
+      size,
+      petitionIds: ids,
+      domain: c.domain,
+      unitId,
+      reason,
+      createdAt: now,
+    };
+    raised.push(row);
+    raisedOn.set(cluster, [...earlier, d]);
+  }
+  if (raised.length) await tx.insert(analysisAlerts).values(raised).onConflictDoNothing();
+  return raised;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+function parsePgArray(s: string): string[] {
+  return s.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((x) => x.replace(/^"|"$/g, ''));
+}
+
+/** Which alerts an actor sees: those addressed to their unit; by jurisdiction for office staff and leaders. */
+export function alertVisibility(actor: Actor): SQL {
+  const ors: SQL[] = [];
+  if (actor.unitId) ors.push(eq(analysisAlerts.unitId, actor.unitId));
+  if (seesByJurisdiction(actor) && isValidJurisdictionCode(actor.jurisdictionCode))
+    ors.push(sql`${analysisAlerts.jurisdictionCode} like ${jurisdictionPrefix(actor.jurisdictionCode) + '%'}`);
+  return or(...ors) ?? sql`false`;
+}
+
+export async function listAlerts(tx: Tx, actor: Actor, since: string, limit: number) {
+  const list = await tx
+    .select({ alert: analysisAlerts, unitName: units.name })
+    .from(analysisAlerts)
+    .leftJoin(units, eq(units.id, analysisAlerts.unitId))
+    .where(and(alertVisibility(actor), gte(analysisAlerts.windowEnd, since)))
+    .orderBy(desc(analysisAlerts.windowEnd), desc(analysisAlerts.createdAt))
+    .limit(limit);
+  return list;
+}

@@ -1,0 +1,202 @@
+// Indexing petitions for duplicate lookup and clusters: the fingerprint of each petition's text (core/text),
+// its candidate keys (LSH bands, respondent, place, petitioner hashes) one row a key, its stored fingerprint for
+// verification, and its cluster memberships; then the alert check. Runs inside the registering transaction
+// (registerAs, the demo seeder); `backfillIndex` indexes rows that predate it.
+
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  candidateKeys,
+  extractEntities,
+  fingerprint,
+  storeFingerprint,
+  type Fingerprint,
+} from '@qiao/core/text';
+import { isValidJurisdictionCode } from '@qiao/core';
+import type { Db, Tx } from '../db/open';
+import { analysisClusterMembers, analysisFingerprints, petitioners, petitions } from '../db/schema';
+import { checkAlerts, type Joined } from './alerts';
+import { dateArray, rows, textArray, uuidArray } from './sql';
+
+/** Bumped whenever this process indexes petitions: tells the IDF cache its sample may be stale. */
+export const indexGeneration = { value: 0 };
+
+export interface PetitionText {
+  title: string;
+  content: string;
+  demands: string | null;
+  respondentName: string | null;
+  address: string | null;
+}
+
+/** The text a petition is compared by: title, content and demands. */
+export function petitionText(p: Pick<PetitionText, 'title' | 'content' | 'demands'>): string {
+  return [p.title, p.content, p.demands].filter((x): x is string => typeof x === 'string' && x !== '').join('\n');
+}
+
+/** The fingerprint of a petition (or an intake draft): the text, the registered respondent, places in the address. */
+export function petitionFingerprint(id: string, p: PetitionText, personKeys: readonly string[] = []): Fingerprint {
+  const fp = fingerprint({ id, text: petitionText(p), respondent: p.respondentName });
+  if (p.address) for (const place of extractEntities(p.address).places) fp.places.add(place);
+  fp.personKey = personKeys[0] ?? null;
+  return fp;
+}
+
+/** Keys under which a petition is found: candidateKeys plus its petitioners' keyed hashes (`h:`). */
+export function lookupKeys(fp: Fingerprint, personKeys: readonly string[]): string[] {
+  return [...new Set([...candidateKeys(fp), ...personKeys.map((h) => `h:${h}`)])];
+}
+
+/** The clusters a petition belongs to (besides repeat chains). */
+export function clusterKeys(fp: Fingerprint, domain: string, jurisdictionCode: string): { kind: string; key: string }[] {
+  const out = [...fp.respondents].map((r) => ({ kind: 'respondent', key: r }));
+  const places = [...fp.places];
+  // Without a place in the text, the registered town or village is the place.
+  if (places.length === 0 && isValidJurisdictionCode(jurisdictionCode) && jurisdictionCode.length >= 9) places.push(`j:${jurisdictionCode}`);
+  for (const p of places) out.push({ kind: 'placeDomain', key: `${p}|${domain}` });
+  return out;
+}
+
+/**
+ * Index petitions already inserted in this transaction (or re-index them). With `alerts` (default true) the
+ * clusters they join are checked and due alerts raised in the same transaction.
+ */
+export async function indexPetitions(tx: Tx, deps: { now: () => Date }, ids: readonly string[], opts: { alerts?: boolean } = {}) {
+  if (ids.length === 0) return;
+  const list = await tx
+    .select({
+      id: petitions.id,
+      jurisdictionCode: petitions.jurisdictionCode,
+      receivedOn: petitions.receivedOn,
+      domain: petitions.domain,
+      category: petitions.category,
+      respondentUnitId: petitions.respondentUnitId,
+      title: petitions.title,
+      content: petitions.content,
+      demands: petitions.demands,
+      respondentName: petitions.respondentName,
+      address: petitions.address,
+      repeatOf: petitions.repeatOf,
+    })
+    .from(petitions)
+    .where(inArray(petitions.id, [...ids]));
+  list.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id));
+  const people = await tx
+    .select({ petitionId: petitioners.petitionId, phoneHash: petitioners.phoneHash, idCardHash: petitioners.idCardHash })
+    .from(petitioners)
+    .where(inArray(petitioners.petitionId, [...ids]));
+  const persons = new Map<string, string[]>();
+  for (const p of people) {
+    const mine = persons.get(p.petitionId) ?? [];
+    for (const h of [p.phoneHash, p.idCardHash]) if (h && !mine.includes(h)) mine.push(h);
+    persons.set(p.petitionId, mine);
+  }
+
+  await unindex(tx, ids);
+
+  const now = deps.now();
+  const keyRows: { key: string; receivedOn: string; petitionId: string; jurisdictionCode: string }[] = [];
+  const fpRows: (typeof analysisFingerprints.$inferInsert)[] = [];
+  const memberRows: (typeof analysisClusterMembers.$inferInsert)[] = [];
+  const joined: Joined[] = [];
+  const join = (m: typeof analysisClusterMembers.$inferInsert, p: (typeof list)[number]) => {
+    memberRows.push(m);
+    joined.push({ ...m, category: p.category, respondentUnitId: p.respondentUnitId });
+  };
+  const repeatRoot = new Map<string, string>();
+  for (const p of list) {
+    const mine = persons.get(p.id) ?? [];
+    const fp = petitionFingerprint(p.id, p, mine);
+    const keys = lookupKeys(fp, mine);
+    for (const key of keys) keyRows.push({ key, receivedOn: p.receivedOn, petitionId: p.id, jurisdictionCode: p.jurisdictionCode });
+    fpRows.push({
+      petitionId: p.id,
+      jurisdictionCode: p.jurisdictionCode,
+      receivedOn: p.receivedOn,
+      domain: p.domain,
+      ...storeFingerprint(fp),
+      persons: mine,
+      keys,
+      indexedAt: now,
+    });
+    const base = { receivedOn: p.receivedOn, petitionId: p.id, jurisdictionCode: p.jurisdictionCode, domain: p.domain };
+    for (const c of clusterKeys(fp, p.domain, p.jurisdictionCode)) join({ ...base, ...c }, p);
+    if (p.repeatOf) {
+      const root = repeatRoot.get(p.repeatOf) ?? (await chainRoot(tx, p.repeatOf));
+      repeatRoot.set(p.id, root);
+      join({ ...base, kind: 'repeat', key: root }, p);
+    }
+  }
+
+  if (keyRows.length)
+    await tx.execute(sql`insert into analysis_keys (key, received_on, petition_id, jurisdiction_code)
+      select * from unnest(${textArray(keyRows.map((r) => r.key))}, ${dateArray(keyRows.map((r) => r.receivedOn))},
+                           ${uuidArray(keyRows.map((r) => r.petitionId))}, ${textArray(keyRows.map((r) => r.jurisdictionCode))})
+      on conflict do nothing`);
+  if (fpRows.length) await tx.insert(analysisFingerprints).values(fpRows);
+  if (memberRows.length) await tx.insert(analysisClusterMembers).values(memberRows).onConflictDoNothing();
+  indexGeneration.value++;
+  if (opts.alerts !== false) await checkAlerts(tx, now, joined);
+}
+
+/** Drop a petition's keys, fingerprint and non-repeat cluster rows (repeat chains are kept: others link to them). */
+async function unindex(tx: Tx, ids: readonly string[]) {
+  const old = await tx
+    .select({ petitionId: analysisFingerprints.petitionId, keys: analysisFingerprints.keys, receivedOn: analysisFingerprints.receivedOn })
+    .from(analysisFingerprints)
+    .where(inArray(analysisFingerprints.petitionId, [...ids]));
+  if (old.length === 0) return;
+  const k = old.flatMap((o) => o.keys.map((key) => ({ key, receivedOn: o.receivedOn, petitionId: o.petitionId })));
+  if (k.length)
+    await tx.execute(sql`delete from analysis_keys a using unnest(${textArray(k.map((r) => r.key))}, ${dateArray(k.map((r) => r.receivedOn))},
+                           ${uuidArray(k.map((r) => r.petitionId))}) as o(key, received_on, petition_id)
+      where a.key = o.key and a.received_on = o.received_on and a.petition_id = o.petition_id`);
+  const oldIds = old.map((o) => o.petitionId);
+  await tx.delete(analysisFingerprints).where(inArray(analysisFingerprints.petitionId, oldIds));
+  await tx.execute(sql`delete from analysis_cluster_members where petition_id = any(${uuidArray(oldIds)}) and kind <> 'repeat'`);
+}
+
+/**
+ * The first petition of the repeat chain `id` belongs to. The chain is named after it, and it joins its own
+ * chain when the first repeat links to it.
+ */
+async function chainRoot(tx: Tx, id: string): Promise<string> {
+  const [known] = await rows<{ key: string }>(tx, sql`select key from analysis_cluster_members where kind = 'repeat' and petition_id = ${id} limit 1`);
+  if (known) return known.key;
+  // Walk up repeat_of links (bounded) for rows that were never indexed.
+  let root = id;
+  for (let i = 0; i < 50; i++) {
+    const [row] = await tx.select({ repeatOf: petitions.repeatOf }).from(petitions).where(eq(petitions.id, root));
+    if (!row?.repeatOf) break;
+    root = row.repeatOf;
+  }
+  const [first] = await tx
+    .select({ receivedOn: petitions.receivedOn, jurisdictionCode: petitions.jurisdictionCode, domain: petitions.domain })
+    .from(petitions)
+    .where(eq(petitions.id, root));
+  if (first)
+    await tx
+      .insert(analysisClusterMembers)
+      .values({ kind: 'repeat', key: root, petitionId: root, ...first })
+      .onConflictDoNothing();
+  return root;
+}
+
+/**
+ * Index petitions registered before indexing existed (or whose index was lost), in batches, oldest first.
+ * Alerts are not raised for history unless asked. Returns how many were indexed.
+ */
+export async function backfillIndex(db: Db, deps: { now: () => Date }, opts: { batch?: number; alerts?: boolean } = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = await db
+      .select({ id: petitions.id })
+      .from(petitions)
+      .leftJoin(analysisFingerprints, eq(analysisFingerprints.petitionId, petitions.id))
+      .where(isNull(analysisFingerprints.petitionId))
+      .orderBy(petitions.receivedOn, petitions.id)
+      .limit(opts.batch ?? 500);
+    if (batch.length === 0) return total;
+    await db.transaction(async (tx) => indexPetitions(tx, deps, batch.map((b) => b.id), { alerts: opts.alerts ?? false }));
+    total += batch.length;
+  }
+}

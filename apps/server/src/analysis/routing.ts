@@ -1,0 +1,247 @@
+// Routing suggestions: the territorial unit (属地) from the place of the matter, the subject unit (属事) from
+// its domain through a rule table admins edit (defaults from the units' `domains`), each with its reason.
+// An accusation is never suggested to the unit it accuses (core protection's `canAssignTo`).
+
+import { and, eq } from 'drizzle-orm';
+import { canAssignTo, type Message, type PetitionScope } from '@qiao/core';
+import { placeKey } from '@qiao/core/text';
+import type { Tx } from '../db/open';
+import { analysisRoutingRules, jurisdictions, units } from '../db/schema';
+import { domainName } from './labels';
+
+type UnitRow = typeof units.$inferSelect;
+type JurisdictionRow = typeof jurisdictions.$inferSelect;
+
+/** Units, jurisdictions and rules, loaded once for a request (or a batch). */
+export interface RoutingData {
+  units: UnitRow[];
+  unitById: Map<string, UnitRow>;
+  jurisdictionByCode: Map<string, JurisdictionRow>;
+  /** Jurisdictions by normalised name (several places may share a name). */
+  jurisdictionsByName: Map<string, JurisdictionRow[]>;
+  /** `${jurisdictionCode}|${domain}` → unit id, or null for "no subject unit at this level". */
+  rules: Map<string, string | null>;
+}
+
+export async function loadRouting(tx: Tx): Promise<RoutingData> {
+  const [u, j, r] = await Promise.all([
+    tx.select().from(units),
+    tx.select().from(jurisdictions),
+    tx.select().from(analysisRoutingRules),
+  ]);
+  const byName = new Map<string, JurisdictionRow[]>();
+  for (const row of j) {
+    const k = placeKey(row.name);
+    byName.set(k, [...(byName.get(k) ?? []), row]);
+  }
+  return {
+    units: u,
+    unitById: new Map(u.map((x) => [x.id, x])),
+    jurisdictionByCode: new Map(j.map((x) => [x.code, x])),
+    jurisdictionsByName: byName,
+    rules: new Map(r.map((x) => [`${x.jurisdictionCode}|${x.domain}`, x.unitId])),
+  };
+}
+
+/** The jurisdiction and its ancestors, nearest first. */
+export function chain(data: RoutingData, code: string): JurisdictionRow[] {
+  const out: JurisdictionRow[] = [];
+  let cur = data.jurisdictionByCode.get(code);
+  while (cur && out.length < 8) {
+    out.push(cur);
+    cur = cur.parentCode ? data.jurisdictionByCode.get(cur.parentCode) : undefined;
+  }
+  return out;
+}
+
+export interface UnitSuggestion {
+  unitId: string;
+  unitName: string;
+  jurisdictionCode: string;
+  reason: Message;
+}
+
+export interface RoutingSuggestion {
+  territorial: UnitSuggestion | null;
+  subject: UnitSuggestion | null;
+  /** Units left out because the petition accuses them (named to the clerk, who already knows the text). */
+  excluded: { unitId: string; unitName: string; reason: Message }[];
+}
+
+/** What routing needs to know about the matter. */
+export interface RoutingInput {
+  domain: string;
+  /** Where the matter is registered (GB/T 2260), the fallback when no place in the text is known. */
+  jurisdictionCode: string;
+  /** Place keys found in the text and address (towns, streets, villages, communities, estates). */
+  places: readonly string[];
+  /** The scope for canAssignTo: the category and the unit(s) the petition is about. */
+  scope: { category: PetitionScope['category']; respondentUnitIds: readonly string[] };
+}
+
+const GOVERNMENT_KINDS = new Set(['townGovernment', 'countyGovernment', 'government']);
+
+/** The deepest known jurisdiction a place names, preferring one inside the registered jurisdiction's county. */
+export function placeJurisdiction(data: RoutingData, places: readonly string[], within: string): { place: string; row: JurisdictionRow } | null {
+  const county = chain(data, within).find((j) => j.level === 'county')?.code ?? within;
+  let best: { place: string; row: JurisdictionRow; score: number } | null = null;
+  for (const place of places) {
+    const exact = data.jurisdictionsByName.get(place) ?? [];
+    // "石桥街道滨河路" names 石桥街道: the longest jurisdiction name it starts with.
+    const prefixed = exact.length
+      ? exact
+      : [...data.jurisdictionsByName.entries()]
+          .filter(([name]) => name.length >= 2 && place.startsWith(name))
+          .sort((a, b) => b[0].length - a[0].length)
+          .slice(0, 1)
+          .flatMap(([, rows]) => rows);
+    for (const row of prefixed) {
+      const score = (row.code.startsWith(county) ? 100 : 0) + (exact.length ? 10 : 0) + row.code.length;
+      if (!best || score > best.score) best = { place, row, score };
+    }
+  }
+  return best ? { place: best.place, row: best.row } : null;
+}
+
+export function suggestRouting(data: RoutingData, input: RoutingInput): RoutingSuggestion {
+  const excluded: RoutingSuggestion['excluded'] = [];
+  const scopes: PetitionScope[] = (input.scope.respondentUnitIds.length ? input.scope.respondentUnitIds : [null]).map((respondentUnitId) => ({
+    jurisdictionCode: input.jurisdictionCode,
+    registeringUnitId: '',
+    currentUnitId: null,
+    involvedUnitIds: [],
+    category: input.scope.category,
+    respondentUnitId,
+    submittedByUserId: null,
+  }));
+  const allowed = (u: UnitRow) => {
+    if (scopes.every((scope) => canAssignTo(scope, u.id))) return true;
+    if (!excluded.some((e) => e.unitId === u.id))
+      excluded.push({
+        unitId: u.id,
+        unitName: u.name,
+        reason: { zh: `该件检举控告${u.name}，不得交由其办理`, en: `The petition accuses ${u.name}, so it must not handle it` },
+      });
+    return false;
+  };
+  const placed = placeJurisdiction(data, input.places, input.jurisdictionCode);
+  return {
+    territorial: territorialUnit(data, placed, input.jurisdictionCode, allowed),
+    subject: subjectUnit(data, input.domain, placed?.row.code ?? input.jurisdictionCode, allowed),
+    excluded,
+  };
+}
+
+function territorialUnit(
+  data: RoutingData,
+  placed: { place: string; row: JurisdictionRow } | null,
+  registered: string,
+  allowed: (u: UnitRow) => boolean,
+): UnitSuggestion | null {
+  const start = placed?.row.code ?? registered;
+  for (const j of chain(data, start)) {
+    const local = j.level === 'town' || j.level === 'village';
+    const candidates = data.units
+      .filter((u) => u.active && u.jurisdictionCode === j.code && (GOVERNMENT_KINDS.has(u.kind) || (!local && u.kind === 'petitionOffice')))
+      .sort((a, b) => Number(GOVERNMENT_KINDS.has(b.kind)) - Number(GOVERNMENT_KINDS.has(a.kind)) || a.id.localeCompare(b.id));
+    const unit = candidates.find(allowed);
+    if (!unit) continue;
+    const where = placed
+      ? { zh: `事发地“${placed.place}”位于${placed.row.name}`, en: `The place "${placed.place}" lies in ${placed.row.name}` }
+      : { zh: `登记的事发地为${data.jurisdictionByCode.get(registered)?.name ?? registered}`, en: `The matter is registered in ${data.jurisdictionByCode.get(registered)?.name ?? registered}` };
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      jurisdictionCode: unit.jurisdictionCode,
+      reason: {
+        zh: `${where.zh}，由${unit.name}属地负责（${j.name}）`,
+        en: `${where.en}; ${unit.name} is responsible for that territory (${j.name})`,
+      },
+    };
+  }
+  return null;
+}
+
+function subjectUnit(data: RoutingData, domain: string, from: string, allowed: (u: UnitRow) => boolean): UnitSuggestion | null {
+  const d = domainName(domain);
+  for (const j of chain(data, from)) {
+    const rule = data.rules.get(`${j.code}|${domain}`);
+    if (rule === null) continue;
+    if (rule !== undefined) {
+      const unit = data.unitById.get(rule);
+      if (unit && unit.active && allowed(unit))
+        return {
+          unitId: unit.id,
+          unitName: unit.name,
+          jurisdictionCode: unit.jurisdictionCode,
+          reason: {
+            zh: `${d.zh}类事项由${unit.name}主管（${j.name}属事规则）`,
+            en: `${d.en} matters go to ${unit.name} (subject routing rule of ${j.name})`,
+          },
+        };
+      continue;
+    }
+    const unit = defaultSubjectUnits(data, j.code, domain).find(allowed);
+    if (unit)
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        jurisdictionCode: unit.jurisdictionCode,
+        reason: {
+          zh: `${d.zh}类事项属${unit.name}职责范围（单位职能，${j.name}）`,
+          en: `${d.en} matters are in the remit of ${unit.name} (its registered fields, ${j.name})`,
+        },
+      };
+  }
+  return null;
+}
+
+/** Departments of a jurisdiction whose fields include the domain: the default rule. */
+export function defaultSubjectUnits(data: RoutingData, jurisdictionCode: string, domain: string): UnitRow[] {
+  return data.units
+    .filter((u) => u.active && u.kind === 'department' && u.jurisdictionCode === jurisdictionCode && u.domains.includes(domain))
+    .sort((a, b) => a.domains.length - b.domains.length || a.id.localeCompare(b.id));
+}
+
+/** Every jurisdiction × domain that has a rule or a default, for the admin page. */
+export function effectiveRules(data: RoutingData, domains: readonly string[]) {
+  const out: { jurisdictionCode: string; jurisdictionName: string; domain: string; unitId: string | null; unitName: string | null; source: 'rule' | 'default' }[] = [];
+  for (const j of data.jurisdictionByCode.values()) {
+    for (const domain of domains) {
+      const key = `${j.code}|${domain}`;
+      if (data.rules.has(key)) {
+        const id = data.rules.get(key) ?? null;
+        out.push({ jurisdictionCode: j.code, jurisdictionName: j.name, domain, unitId: id, unitName: id ? (data.unitById.get(id)?.name ?? null) : null, source: 'rule' });
+        continue;
+      }
+      const unit = defaultSubjectUnits(data, j.code, domain)[0];
+      if (unit) out.push({ jurisdictionCode: j.code, jurisdictionName: j.name, domain, unitId: unit.id, unitName: unit.name, source: 'default' });
+    }
+  }
+  return out.sort((a, b) => a.jurisdictionCode.localeCompare(b.jurisdictionCode) || a.domain.localeCompare(b.domain));
+}
+
+export async function setRule(tx: Tx, jurisdictionCode: string, domain: string, unitId: string | null, by: string, at: Date) {
+  await tx
+    .insert(analysisRoutingRules)
+    .values({ jurisdictionCode, domain, unitId, updatedBy: by, updatedAt: at })
+    .onConflictDoUpdate({ target: [analysisRoutingRules.jurisdictionCode, analysisRoutingRules.domain], set: { unitId, updatedBy: by, updatedAt: at } });
+}
+
+export async function deleteRule(tx: Tx, jurisdictionCode: string, domain: string) {
+  await tx
+    .delete(analysisRoutingRules)
+    .where(and(eq(analysisRoutingRules.jurisdictionCode, jurisdictionCode), eq(analysisRoutingRules.domain, domain)));
+}
+
+/** Write the defaults as explicit rules where none exists (so admins start from a full table). */
+export async function seedDefaultRules(tx: Tx, domains: readonly string[], at: Date): Promise<number> {
+  const data = await loadRouting(tx);
+  const missing = effectiveRules(data, domains).filter((r) => r.source === 'default');
+  if (missing.length === 0) return 0;
+  await tx
+    .insert(analysisRoutingRules)
+    .values(missing.map((r) => ({ jurisdictionCode: r.jurisdictionCode, domain: r.domain, unitId: r.unitId, updatedBy: null, updatedAt: at })))
+    .onConflictDoNothing();
+  return missing.length;
+}

@@ -1,0 +1,180 @@
+// Duplicate lookup: candidates by index (the new text's keys looked up with `key = any`, most recent postings
+// first and bounded per key), verified by core's `similarity` on stored fingerprints with IDF weights from a
+// sample of stored petitions, visibility-filtered, ranked, each with its reasons.
+
+import { and, inArray, sql } from 'drizzle-orm';
+import {
+  fromStored,
+  idfFrom,
+  isSameMatter,
+  similarity,
+  toStoredForm,
+  type Fingerprint,
+  type Idf,
+  type Similarity,
+} from '@qiao/core/text';
+import { visibilityFilter, type Actor, type Message } from '@qiao/core';
+import type { Db, Tx } from '../db/open';
+import { analysisFingerprints, petitions } from '../db/schema';
+import { visibilitySql } from '../petitions/repo';
+import { indexGeneration } from './indexing';
+import { rows, textArray } from './sql';
+
+/**
+ * Postings read per key, most recent first: bounds the work for common keys. A band key shared by many
+ * petitions says little (a common shingle won the minimum); a respondent, place or petitioner key gets more.
+ */
+export const POSTINGS_PER_BAND = 40;
+export const POSTINGS_PER_ENTITY = 100;
+/** Candidates verified, those sharing the most keys first. */
+export const MAX_CANDIDATES = 60;
+/** Shown from this score ("possibly the same matter"); `sameMatter` from core's threshold. */
+export const SHOW_FROM = 0.15;
+
+/** Candidate petitions sharing keys with a draft, most shared keys first. One indexed query. */
+export async function candidates(tx: Tx, keys: readonly string[], limit = MAX_CANDIDATES): Promise<{ petitionId: string; shared: number }[]> {
+  if (keys.length === 0) return [];
+  const out = await rows<{ petition_id: string; shared: number | string }>(
+    tx,
+    sql`select c.petition_id, count(*) as shared
+        from unnest(${textArray(keys)}) as q(key)
+        cross join lateral (
+          select k.petition_id from analysis_keys k where k.key = q.key
+          order by k.received_on desc
+          limit case when q.key like 'v%' then ${POSTINGS_PER_BAND}::int else ${POSTINGS_PER_ENTITY}::int end
+        ) c
+        group by c.petition_id
+        order by shared desc
+        limit ${limit}::int`,
+  );
+  return out.map((r) => ({ petitionId: r.petition_id, shared: Number(r.shared) }));
+}
+
+// ---- IDF from a sample of stored fingerprints, cached per database ----
+
+const SAMPLE = 2000;
+const TTL_MS = 10 * 60_000;
+interface IdfCache {
+  idf: Idf;
+  n: number;
+  at: number;
+  generation: number;
+  complete: boolean;
+}
+const idfCache = new WeakMap<object, IdfCache>();
+
+/**
+ * Document frequencies of shingles over up to SAMPLE stored petitions (the first by id: uuids are random, so
+ * a random sample). Rebuilt after TTL_MS, or after any indexing while the sample is the whole corpus.
+ */
+export async function storedIdf(db: Db | Tx): Promise<Idf> {
+  const cached = idfCache.get(db);
+  const fresh = cached && Date.now() - cached.at < TTL_MS && !(cached.complete && cached.generation !== indexGeneration.value);
+  if (cached && fresh) return cached.idf;
+  const generation = indexGeneration.value;
+  const sample = await db
+    .select({ shingles: analysisFingerprints.shingles })
+    .from(analysisFingerprints)
+    .orderBy(analysisFingerprints.petitionId)
+    .limit(SAMPLE);
+  const df = new Map<string, number>();
+  for (const s of sample) for (const h of s.shingles) df.set(String(h), (df.get(String(h)) ?? 0) + 1);
+  const entry: IdfCache = { idf: idfFrom(df, sample.length), n: sample.length, at: Date.now(), generation, complete: sample.length < SAMPLE };
+  idfCache.set(db, entry);
+  return entry.idf;
+}
+
+// ---- verification and presentation ----
+
+export interface SimilarPetition {
+  id: string;
+  trackingCode: string;
+  title: string;
+  status: string;
+  domain: string;
+  category: string;
+  receivedOn: string;
+  repeatOf: string | null;
+  score: number;
+  textSimilarity: number;
+  sameMatter: boolean;
+  reasons: { kind: string; message: Message }[];
+}
+
+function explain(s: Similarity): SimilarPetition['reasons'] {
+  return s.reasons.map((r) => {
+    switch (r.kind) {
+      case 'text': {
+        const pct = Math.round(r.similarity * 100);
+        return { kind: 'text', message: { zh: `文字相似度 ${pct}%`, en: `text similarity ${pct}%` } };
+      }
+      case 'sameRespondent':
+        return { kind: 'sameRespondent', message: { zh: `同一被反映对象“${r.key}”`, en: `same respondent "${r.key}"` } };
+      case 'samePlace':
+        return { kind: 'samePlace', message: { zh: `同一地点“${r.key}”`, en: `same place "${r.key}"` } };
+      case 'samePetitioner':
+        return {
+          kind: 'samePetitioner',
+          message: { zh: '同一信访人（电话或身份证号的密钥哈希一致，号码不显示）', en: 'same petitioner (keyed hash of phone or ID number matches; numbers not shown)' },
+        };
+    }
+  });
+}
+
+/**
+ * Earlier petitions about the same matter as a draft fingerprint, that this actor may see, best first.
+ * `persons` are the draft's petitioner hashes; `exclude` leaves out the petition itself.
+ */
+export async function findSimilar(
+  tx: Tx,
+  actor: Actor,
+  draft: Fingerprint,
+  keys: readonly string[],
+  persons: readonly string[],
+  opts: { exclude?: string; limit?: number } = {},
+): Promise<SimilarPetition[]> {
+  const found = (await candidates(tx, keys)).filter((c) => c.petitionId !== opts.exclude);
+  if (found.length === 0) return [];
+  const ids = found.map((c) => c.petitionId);
+  const stored = await tx
+    .select({
+      fp: analysisFingerprints,
+      id: petitions.id,
+      trackingCode: petitions.trackingCode,
+      title: petitions.title,
+      status: petitions.status,
+      domain: petitions.domain,
+      category: petitions.category,
+      receivedOn: petitions.receivedOn,
+      repeatOf: petitions.repeatOf,
+    })
+    .from(analysisFingerprints)
+    .innerJoin(petitions, sql`${petitions.id} = ${analysisFingerprints.petitionId}`)
+    .where(and(inArray(analysisFingerprints.petitionId, ids), visibilitySql(visibilityFilter(actor))));
+  const idf = await storedIdf(tx);
+  const query = toStoredForm(draft);
+  const mine = new Set(persons);
+  const out: SimilarPetition[] = [];
+  for (const row of stored) {
+    const shared = row.fp.persons.find((h) => mine.has(h)) ?? null;
+    const other = fromStored(row.id, row.fp, shared);
+    const s = similarity({ ...query, personKey: shared }, other, {}, idf);
+    if (s.score < SHOW_FROM) continue;
+    out.push({
+      id: row.id,
+      trackingCode: row.trackingCode,
+      title: row.title,
+      status: row.status,
+      domain: row.domain,
+      category: row.category,
+      receivedOn: row.receivedOn,
+      repeatOf: row.repeatOf,
+      score: s.score,
+      textSimilarity: Math.round(s.text * 1000) / 1000,
+      sameMatter: isSameMatter(s),
+      reasons: explain(s),
+    });
+  }
+  out.sort((a, b) => b.score - a.score || b.receivedOn.localeCompare(a.receivedOn));
+  return out.slice(0, opts.limit ?? 10);
+}

@@ -1,0 +1,192 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { visibilityFilter, type VisibilityFilter } from '@qiao/core';
+import { addCounts, zeroCounts, type MeasureCounts } from '@qiao/core';
+import type { SessionUser } from '../auth/actor';
+import type { Tx } from '../db/open';
+import { visibilitySql } from '../petitions/repo';
+import { measureSqlColumns, rows } from './sync';
+
+/**
+ * Which petitions a dashboard counts, and where their counts come from.
+ *
+ * The petitions are those the user may see (core/protection `visibilityFilter`, the same rule as every list)
+ * within the requested jurisdiction. For a user who sees a jurisdiction subtree at county level or above, they
+ * are: the rollup rows of that subtree (less accusations against the user's own unit), plus, read live, the few
+ * petitions outside it that the user's unit registered or handled. Anyone else (a unit's handler, a proxy agent,
+ * a town) is counted live from the per-petition facts, narrowed by an index first and checked with the same
+ * visibility SQL as the petition list.
+ */
+export type Plan =
+  | { kind: 'empty' }
+  | { kind: 'rollup'; prefix: string; excludeAccused: string | null; exception: SQL | null }
+  | { kind: 'live'; where: SQL };
+
+/** The list's rule for the `jurisdiction` filter: a 6-digit code stands for its subtree (339900 → 3399). */
+export function filterPrefix(code: string): string {
+  return code.length === 6 ? code.replace(/(00)+$/, '') : code;
+}
+
+const ROLLUP_MAX_PREFIX = 6;
+
+/** The first string after every string starting with `prefix` (bytewise, as text_pattern_ops compares). */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+const likePrefix = (column: SQL, prefix: string) => sql`${column} like ${prefix.replace(/[\\%_]/g, '\\$&') + '%'}`;
+
+export function planFor(actor: SessionUser, jurisdiction: string | null): Plan {
+  const filter = visibilityFilter(actor);
+  const pf = jurisdiction === null ? null : filterPrefix(jurisdiction);
+  const vis = visibilitySql(filter);
+  const fj = sql.raw('f.jurisdiction_code');
+  const inFilter = pf === null ? sql`true` : likePrefix(fj, pf);
+  const live = (narrow: SQL) => ({ kind: 'live' as const, where: sql`${narrow} and ${inFilter} and ${vis}` });
+  switch (filter.kind) {
+    case 'none':
+      return { kind: 'empty' };
+    case 'submittedBy':
+      return live(sql`f.submitted_by_user_id = ${filter.userId}`);
+    case 'unit':
+      return live(sql`f.units @> array[${filter.unitId}]::text[]`);
+    case 'jurisdiction':
+      return jurisdictionPlan(filter, pf, vis, inFilter, live);
+  }
+}
+
+function jurisdictionPlan(
+  filter: Extract<VisibilityFilter, { kind: 'jurisdiction' }>,
+  pf: string | null,
+  vis: SQL,
+  inFilter: SQL,
+  live: (narrow: SQL) => Plan,
+): Plan {
+  const pa = filter.jurisdictionPrefix;
+  const unitPart = (outside: string | null): SQL | null => {
+    if (filter.unitId === null) return null;
+    const outsideSql =
+      outside === null
+        ? sql`true`
+        : sql`(f.jurisdiction_code ~<~ ${outside} or f.jurisdiction_code ~>=~ ${prefixEnd(outside)})`;
+    return sql`f.units @> array[${filter.unitId}]::text[] and ${outsideSql} and ${inFilter} and ${vis}`;
+  };
+  if (pa === null) {
+    const part = unitPart(null);
+    return part === null ? { kind: 'empty' } : { kind: 'live', where: part };
+  }
+  // The narrower of the user's subtree and the requested one; null when they do not overlap.
+  const narrow = pf === null || pf.startsWith(pa) ? (pf ?? pa) : pa.startsWith(pf) ? pa : null;
+  if (narrow !== null && narrow.length > ROLLUP_MAX_PREFIX) return live(likePrefix(sql.raw('f.jurisdiction_code'), narrow));
+  if (narrow === null) {
+    const part = unitPart(pa);
+    return part === null ? { kind: 'empty' } : { kind: 'live', where: part };
+  }
+  return { kind: 'rollup', prefix: narrow, excludeAccused: filter.excludeAccusationsAgainstUnitId, exception: unitPart(pa) };
+}
+
+export type Dimension = 'total' | 'month' | 'domain' | 'channel' | 'category' | 'county';
+export type Period = 'current' | 'previous';
+
+export interface GroupCounts {
+  period: Period;
+  dimension: Dimension;
+  key: string;
+  counts: MeasureCounts;
+}
+
+const measureList = measureSqlColumns.map((m) => `sum(s.${m})::int as ${m}`).join(', ');
+const factMeasures = measureSqlColumns.map((m) => `f.${m}`).join(', ');
+const bareMeasures = measureSqlColumns.join(', ');
+
+function toCounts(r: Record<string, unknown>): MeasureCounts {
+  const c = zeroCounts();
+  const keys = Object.keys(c) as (keyof MeasureCounts)[];
+  measureSqlColumns.forEach((col, i) => {
+    c[keys[i]!] = Number(r[col] ?? 0);
+  });
+  return c;
+}
+
+/** `(values ('2026-01', 'current'), …)`: a month may belong to both periods when they overlap. */
+function monthPeriods(current: string[], previous: string[]): SQL {
+  const pairs = [...current.map((m) => [m, 'current']), ...previous.map((m) => [m, 'previous'])];
+  return sql`(values ${sql.join(
+    pairs.map(([m, p]) => sql`(${m}::text, ${p}::text)`),
+    sql`, `,
+  )}) as mp(month, period)`;
+}
+
+function sources(plan: Exclude<Plan, { kind: 'empty' }>, table: 'dashboard_rollup' | 'dashboard_unit_rollup', dims: string): SQL {
+  const fromFacts = (where: SQL) =>
+    sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(factMeasures)}
+        from dashboard_facts f join petitions on petitions.id = f.petition_id where ${where}`;
+  if (plan.kind === 'live') return fromFacts(plan.where);
+  const rollup = sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(table)} r
+    where ${likePrefix(sql.raw('r.county'), plan.prefix)}
+    ${plan.excludeAccused === null ? sql`` : sql`and r.accused_unit_id <> ${plan.excludeAccused}`}`;
+  return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(plan.exception)}`;
+}
+
+/** Counts by period × (total, month, domain, channel, category, county) in one statement. */
+export async function groupCounts(db: Tx, plan: Plan, current: string[], previous: string[]): Promise<GroupCounts[]> {
+  if (plan.kind === 'empty') return [];
+  const src = sources(plan, 'dashboard_rollup', 'month, county, domain, channel, category');
+  const result = await rows<Record<string, unknown>>(
+    db,
+    sql`select mp.period, grouping(s.month, s.domain, s.channel, s.category, s.county) as g,
+          s.month, s.domain, s.channel, s.category, s.county, ${sql.raw(measureList)}
+        from (${src}) s join ${monthPeriods(current, previous)} on mp.month = s.month
+        group by grouping sets ((mp.period), (mp.period, s.month), (mp.period, s.domain), (mp.period, s.channel),
+          (mp.period, s.category), (mp.period, s.county))`,
+  );
+  // grouping() bits, most significant first: month, domain, channel, category, county (1 = not grouped by it).
+  const byMask: Record<number, Dimension> = { 31: 'total', 15: 'month', 23: 'domain', 27: 'channel', 29: 'category', 30: 'county' };
+  return result.map((r) => {
+    const dimension = byMask[Number(r.g)] ?? 'total';
+    const key = dimension === 'total' ? '' : String(r[dimension === 'month' ? 'month' : dimension]);
+    return { period: r.period as Period, dimension, key, counts: toCounts(r) };
+  });
+}
+
+/** Counts by period × current unit ('' = none yet). */
+export async function unitCounts(db: Tx, plan: Plan, current: string[], previous: string[]) {
+  if (plan.kind === 'empty') return [];
+  const src = sources(plan, 'dashboard_unit_rollup', 'month, unit_id');
+  const result = await rows<Record<string, unknown>>(
+    db,
+    sql`select mp.period, s.unit_id, ${sql.raw(measureList)}
+        from (${src}) s join ${monthPeriods(current, previous)} on mp.month = s.month
+        group by mp.period, s.unit_id`,
+  );
+  return result.map((r) => ({ period: r.period as Period, unitId: String(r.unit_id), counts: toCounts(r) }));
+}
+
+/** Open petitions past a running obligation's due day, now: total, by current unit, by county (read live). */
+export async function overdueCounts(db: Tx, actor: SessionUser, jurisdiction: string | null, today: string) {
+  const filter = visibilityFilter(actor);
+  if (filter.kind === 'none') return { total: 0, byUnit: new Map<string, number>(), byCounty: new Map<string, number>() };
+  const pf = jurisdiction === null ? null : filterPrefix(jurisdiction);
+  const result = await rows<{ g: number; unit: string | null; county: string | null; n: number }>(
+    db,
+    sql`select grouping(petitions.current_unit_id, left(petitions.jurisdiction_code, 6)) as g,
+          petitions.current_unit_id as unit, left(petitions.jurisdiction_code, 6) as county, count(*)::int as n
+        from petitions
+        where petitions.next_due_on < ${today} and ${visibilitySql(filter)}
+          ${pf === null ? sql`` : sql`and ${likePrefix(sql.raw('petitions.jurisdiction_code'), pf)}`}
+        group by grouping sets ((), (petitions.current_unit_id), (left(petitions.jurisdiction_code, 6)))`,
+  );
+  let total = 0;
+  const byUnit = new Map<string, number>();
+  const byCounty = new Map<string, number>();
+  for (const r of result) {
+    const g = Number(r.g);
+    if (g === 3) total = Number(r.n);
+    else if (g === 1) byUnit.set(r.unit ?? '', Number(r.n));
+    else if (g === 2) byCounty.set(r.county ?? '', Number(r.n));
+  }
+  return { total, byUnit, byCounty };
+}
+
+export function sumAll(items: { counts: MeasureCounts }[]): MeasureCounts {
+  return items.reduce((a, b) => addCounts(a, b.counts), zeroCounts());
+}

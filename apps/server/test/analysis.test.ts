@@ -1,0 +1,287 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { backfillIndex } from '../src/analysis/indexing';
+import { available, engineName, useTestApp } from './support/app';
+import { call, register } from './support/http';
+
+interface Similar {
+  id: string;
+  score: number;
+  sameMatter: boolean;
+  reasons: { kind: string; message: { zh: string; en: string } }[];
+}
+interface Alert {
+  kind: string;
+  key: string;
+  size: number;
+  unitId: string | null;
+  windowEnd: string;
+  petitions: { id: string }[];
+}
+interface Cluster {
+  kind: string;
+  key: string;
+  count: number;
+  trend: { week: string; count: number }[];
+  petitions: { id: string }[];
+}
+
+const wages = {
+  title: '反映恒源建筑劳务公司拖欠农民工工资',
+  content:
+    '我们是在石桥街道滨河花园二期工地做钢筋的工人，共十二人。恒源建筑劳务有限公司从去年十月到今年一月拖欠我们工资共计十三万六千元，' +
+    '项目经理一直说甲方工程款没到位，春节前答应发也没有兑现。多次到工地讨要无果，请政府督促公司尽快支付血汗钱。',
+  demands: '请求督促恒源公司支付拖欠的工资。',
+  respondent: { name: '青川市恒源建筑劳务有限公司' },
+  address: '石桥街道滨河花园二期工地',
+  petitioners: [{ name: '周建国', phone: '13912345678' }],
+};
+// The same matter told again weeks later, by phone, in traditional characters and other words.
+const retold =
+  '來電人稱在石橋街道濱河花園二期工地做鋼筋工，恆源建築勞務有限公司拖欠他們班組工資十三萬多元至今未付，' +
+  '項目經理說工程款沒到位，之前答應春節前發也沒兌現，要求儘快發放工資。';
+
+const other = (title: string, content: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  content,
+  demands: undefined,
+  respondent: undefined,
+  address: undefined,
+  petitioners: [{ name: '李四' }],
+  ...extra,
+});
+
+describe.skipIf(!available)(`analysis API (${engineName})`, () => {
+  const t = useTestApp();
+  const ids: Record<string, string> = {};
+
+  it('indexes petitions at registration and suggests the earlier petition about the same matter first', async () => {
+    ids.wages = (await register(t, wages)).id;
+    ids.housing = (await register(t, other('反映滨江一号小区逾期交房', '我们购买的滨江一号小区商品房合同约定去年六月交房，开发商至今未交付，也不支付违约金，请求住建部门督促。', { domain: 'housing' }))).id;
+    ids.dust = (await register(t, other('反映石料厂粉尘污染', '石桥街道河边的石料厂每天粉碎石头，粉尘很大，附近居民不敢开窗，晾的衣服都是灰，请求环保部门处理。', { domain: 'environment' }))).id;
+    ids.unpaid = (await register(t, other('反映某饭店拖欠服务员工资', '我在石桥街道一家饭店当服务员，老板拖欠两个月工资六千元，请求帮助追讨。', { domain: 'labor' }))).id;
+
+    t.clock.advanceDays(20);
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: retold,
+      respondent: '恆源建築勞務有限公司',
+      jurisdictionCode: '339902001',
+      petitioners: [{ phone: '139 1234 5678' }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.classification.domain).toBe('labor');
+    expect(body.classification.words.length).toBeGreaterThan(0);
+    const similar: Similar[] = body.similar;
+    expect(similar[0]?.id).toBe(ids.wages);
+    expect(similar[0]?.sameMatter).toBe(true);
+    const kinds = similar[0]?.reasons.map((r) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['text', 'sameRespondent', 'samePetitioner']));
+    // Matching by keyed hash never shows the number.
+    expect(res.body).not.toContain('13912345678');
+    expect(res.body).not.toContain('5678');
+    expect(similar.map((s) => s.id)).not.toContain(ids.housing);
+    // Routing: the district labour bureau by default (subject), the district petition office (territorial).
+    expect(body.routing.subject.unitId).toBe('district-labor');
+    expect(body.routing.territorial.unitId).toBe('district-office');
+    expect(body.routing.subject.reason.zh).toMatch(/劳动保障/);
+  });
+
+  it('finds it from the text alone (traditional characters, no respondent or petitioner given)', async () => {
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json().similar as Similar[])[0]?.id).toBe(ids.wages);
+  });
+
+  it('shows the similar petitions of a registered one, both ways', async () => {
+    ids.retold = (await register(t, { ...wages, title: '来电反映拖欠工资', content: retold, demands: undefined, channel: 'hotline', petitioners: [{ name: '周建国', phone: '13912345678' }] })).id;
+    const res = await call(t, 'clerk', 'GET', `/api/analysis/petitions/${ids.retold}/similar`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json().similar as Similar[])[0]?.id).toBe(ids.wages);
+    const back = await call(t, 'clerk', 'GET', `/api/analysis/petitions/${ids.wages}/similar`);
+    expect((back.json().similar as Similar[]).map((s) => s.id)).toContain(ids.retold);
+    expect((back.json().similar as Similar[]).map((s) => s.id)).not.toContain(ids.wages);
+  });
+
+  it('never returns petitions the user may not see', async () => {
+    const county = (
+      await register(
+        t,
+        {
+          ...wages,
+          title: '反映松溪镇茶厂拖欠采茶工工资',
+          content: '我们是松溪镇云雾茶厂的采茶工，茶厂老板拖欠我们去年秋茶的工钱一万八千元，一直拖着不给，请求县里帮忙追讨。',
+          respondent: { name: '云岭县云雾茶业有限公司' },
+          address: '松溪镇',
+          jurisdictionCode: '339921001',
+        },
+        'county-clerk',
+      )
+    ).id;
+    const text = '松溪镇云雾茶厂老板拖欠采茶工工钱一万八千元不给，要求追讨。';
+    const mine = await call(t, 'county-clerk', 'POST', '/api/analysis/suggest', { text, respondent: '云雾茶业有限公司' });
+    expect((mine.json().similar as Similar[])[0]?.id).toBe(county);
+    const theirs = await call(t, 'district-clerk', 'POST', '/api/analysis/suggest', { text, respondent: '云雾茶业有限公司' });
+    expect(theirs.statusCode).toBe(200);
+    expect((theirs.json().similar as Similar[]).map((s) => s.id)).not.toContain(county);
+    // A unit sees only its own petitions: the land bureau has none of these.
+    const unit = await call(t, 'land-handler', 'POST', '/api/analysis/suggest', { text: retold });
+    expect(unit.json().similar).toEqual([]);
+    const agent = await call(t, 'agent', 'POST', '/api/analysis/suggest', { text: retold });
+    expect(agent.statusCode).toBe(403);
+    const hidden = await call(t, 'district-clerk', 'GET', `/api/analysis/petitions/${county}/similar`);
+    expect(hidden.statusCode).toBe(404);
+  });
+
+  it('never suggests the unit an accusation accuses', async () => {
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: '检举临江区人力资源和社会保障局劳动监察大队工作人员收受包工头好处，对石桥街道工地欠薪投诉长期不处理。',
+      category: 'accusation',
+      domain: 'labor',
+      respondent: { name: '临江区人力资源和社会保障局', unitId: 'district-labor' },
+      jurisdictionCode: '339902001',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const routing = res.json().routing;
+    expect(routing.subject.unitId).not.toBe('district-labor');
+    expect(routing.subject.unitId).toBe('city-labor');
+    expect(routing.territorial?.unitId).not.toBe('district-labor');
+    expect(routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('district-labor');
+    // Also when the accused unit is only named in the text.
+    const named = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: '检举临江区信访局工作人员推诿敷衍，压着我们的信访件不办。',
+      category: 'accusation',
+      jurisdictionCode: '339902001',
+    });
+    expect(named.json().routing.territorial.unitId).not.toBe('district-office');
+    expect(named.json().routing.territorial.unitId).toBe('city-office');
+  });
+
+  it('follows the routing rules admins set', async () => {
+    const denied = await call(t, 'clerk', 'PUT', '/api/analysis/routing-rules', { jurisdictionCode: '339902', domain: 'labor', unitId: 'city-labor' });
+    expect(denied.statusCode).toBe(403);
+    const list = await call(t, 'admin', 'GET', '/api/analysis/routing-rules');
+    expect(list.json()).toContainEqual(expect.objectContaining({ jurisdictionCode: '339902', domain: 'labor', unitId: 'district-labor', source: 'default' }));
+    const set = await call(t, 'admin', 'PUT', '/api/analysis/routing-rules', { jurisdictionCode: '339902', domain: 'labor', unitId: 'city-labor' });
+    expect(set.statusCode, set.body).toBe(200);
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold, jurisdictionCode: '339902001', domain: 'labor' });
+    expect(res.json().routing.subject).toMatchObject({ unitId: 'city-labor' });
+    expect(res.json().routing.subject.reason.en).toMatch(/rule/);
+    const del = await call(t, 'admin', 'DELETE', '/api/analysis/routing-rules/339902/labor');
+    expect(del.statusCode).toBe(204);
+    const again = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold, jurisdictionCode: '339902001', domain: 'labor' });
+    expect(again.json().routing.subject.unitId).toBe('district-labor');
+  });
+
+  describe('clusters and alerts', () => {
+    const dingsheng = (n: number) => ({
+      title: `反映鼎盛装饰公司拖欠工资（${n}）`,
+      content: `我是鼎盛装饰工程有限公司在石桥街道金桂苑项目的第${n}班组工人，公司拖欠我们几个月工资一直不发，多次讨要没有结果，请求劳动部门帮忙追讨。`,
+      respondent: { name: '青川市鼎盛装饰工程有限公司' },
+      address: undefined,
+      petitioners: [{ name: `工人${n}` }],
+    });
+    const respondentAlerts = async (user = 'clerk') => {
+      const res = await call(t, user, 'GET', '/api/analysis/alerts?days=365');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Alert[]>().filter((a) => a.kind === 'respondent' && a.key === '鼎盛');
+    };
+    const dingshengIds: string[] = [];
+
+    it('does not alert at the second wage-arrears petition against one company', async () => {
+      t.clock.set('2026-04-01');
+      dingshengIds.push((await register(t, dingsheng(1))).id);
+      t.clock.set('2026-04-12');
+      dingshengIds.push((await register(t, dingsheng(2))).id);
+      expect(await respondentAlerts()).toEqual([]);
+    });
+
+    it('alerts once at the third within 30 days, addressed to the subject unit, and not again at the fourth', async () => {
+      t.clock.set('2026-04-25');
+      dingshengIds.push((await register(t, dingsheng(3))).id);
+      const first = await respondentAlerts();
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({ size: 3, unitId: 'district-labor', windowEnd: '2026-04-25' });
+      expect(first[0]?.petitions.map((p) => p.id).sort()).toEqual([...dingshengIds].sort());
+      // The addressed unit sees it too.
+      expect(await respondentAlerts('district-head')).toHaveLength(1);
+      t.clock.set('2026-04-28');
+      dingshengIds.push((await register(t, dingsheng(4))).id);
+      expect(await respondentAlerts()).toHaveLength(1);
+      // Re-indexing the same petitions raises nothing new (idempotent).
+      await t.deps.db.transaction(async (tx) => {
+        const { indexPetitions } = await import('../src/analysis/indexing');
+        await indexPetitions(tx, t.deps, dingshengIds);
+      });
+      expect(await respondentAlerts()).toHaveLength(1);
+    });
+
+    it('does not alert when three petitions are spread over more than the window', async () => {
+      const hongyun = (day: string) => ({
+        title: '反映鸿运物流公司拖欠司机工资',
+        content: `鸿运物流有限公司拖欠我们货车司机的工资和补贴，${day}仍未发放，请求帮助。`,
+        respondent: { name: '鸿运物流有限公司' },
+        address: undefined,
+        petitioners: [{ name: '司机' }],
+      });
+      for (const day of ['2026-05-01', '2026-06-05', '2026-07-10']) {
+        t.clock.set(day);
+        await register(t, hongyun(day));
+      }
+      const res = await call(t, 'clerk', 'GET', '/api/analysis/alerts?days=365');
+      expect(res.json<Alert[]>().filter((a) => a.key === '鸿运')).toEqual([]);
+    });
+
+    it('counts hotspots by what each user may see, matching a recount', async () => {
+      t.clock.set('2026-05-10');
+      const countyOne = (
+        await register(t, { ...dingsheng(5), jurisdictionCode: '339921001', title: '反映鼎盛装饰拖欠松溪镇工人工资' }, 'county-clerk')
+      ).id;
+      const hot = async (user: string) => {
+        const res = await call(t, user, 'GET', '/api/analysis/hotspots?days=90&minSize=2&kind=respondent');
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json().clusters as Cluster[]).find((c) => c.key === '鼎盛');
+      };
+      const city = await hot('clerk');
+      expect(city?.count).toBe(5);
+      expect(city?.petitions.map((p) => p.id).sort()).toEqual([...dingshengIds, countyOne].sort());
+      expect(city?.trend.reduce((s, w) => s + w.count, 0)).toBe(5);
+      const district = await hot('district-clerk');
+      expect(district?.count).toBe(4);
+      expect(district?.petitions.map((p) => p.id)).not.toContain(countyOne);
+      // Recount every cluster from the petitions themselves.
+      const res = await call(t, 'clerk', 'GET', '/api/analysis/hotspots?days=365&minSize=2&limit=100');
+      for (const c of res.json().clusters as Cluster[]) {
+        expect(c.petitions).toHaveLength(c.count);
+        expect(new Set(c.petitions.map((p) => p.id)).size).toBe(c.count);
+        expect(c.trend.reduce((s, w) => s + w.count, 0)).toBe(c.count);
+      }
+      const repeatChains = (res.json().clusters as Cluster[]).filter((c) => c.kind === 'repeat');
+      expect(repeatChains).toEqual([]);
+    });
+
+    it('clusters repeat links into one chain', async () => {
+      const a = await register(t, { ...wages, repeatOf: ids.wages, title: '再次反映恒源公司欠薪' });
+      await register(t, { ...wages, repeatOf: a.id, title: '第三次反映恒源公司欠薪' });
+      const res = await call(t, 'clerk', 'GET', '/api/analysis/hotspots?days=365&minSize=2&kind=repeat');
+      const chain = (res.json().clusters as Cluster[]).find((c) => c.key === ids.wages);
+      expect(chain?.count).toBe(3);
+    });
+  });
+
+  it('backfills petitions registered before indexing', async () => {
+    await t.deps.db.execute(sql`delete from analysis_fingerprints where petition_id = ${ids.wages}`);
+    await t.deps.db.execute(sql`delete from analysis_keys where petition_id = ${ids.wages}`);
+    const n = await backfillIndex(t.deps.db, t.deps);
+    expect(n).toBe(1);
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold });
+    expect((res.json().similar as Similar[]).map((s) => s.id)).toContain(ids.wages);
+  });
+
+  it('lets admins change the alert rule', async () => {
+    expect((await call(t, 'clerk', 'GET', '/api/analysis/alert-rule')).json()).toEqual({ size: 3, days: 30 });
+    expect((await call(t, 'clerk', 'PUT', '/api/analysis/alert-rule', { size: 5, days: 14 })).statusCode).toBe(403);
+    const res = await call(t, 'admin', 'PUT', '/api/analysis/alert-rule', { size: 5, days: 14 });
+    expect(res.json()).toEqual({ size: 5, days: 14 });
+  });
+});

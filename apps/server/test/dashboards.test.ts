@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { matchesVisibility, visibilityFilter } from '@qiao/core';
+import { allRates, monthsBetween, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
+import { authenticate } from '../src/auth/actor';
+import { petitionClocks as clocksTable, petitions } from '../src/db/schema';
+import { scopeOf } from '../src/petitions/repo';
+import { filterPrefix } from '../src/dashboards/query';
+import { rows } from '../src/dashboards/sync';
+import { sql } from 'drizzle-orm';
+import { available, engineName, useTestApp, type TestContext } from './support/app';
+import { call, command, register } from './support/http';
+
+/** A small deterministic random source, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)) };
+}
+
+interface Summary {
+  source: string;
+  tiles: { measure: string; value: number | null; numerator: number; denominator: number | null; lastYear: { numerator: number; denominator: number | null } | null; filter: { query: string } }[];
+  trend: { month: string; volume: number; lastYearVolume: number }[];
+  byDomain: { key: string; volume: number; filter: { query: string } }[];
+  byChannel: { key: string; volume: number }[];
+  byCategory: { key: string; volume: number }[];
+  jurisdictions: { code: string; volume: number; filter: { query: string } }[];
+  units: { unit: { id: string } | null; volume: number; overdue: number; filter: { query: string } }[];
+}
+
+/** Every figure recounted from the petitions themselves with core/metrics, as the given user may see them. */
+async function recount(t: TestContext, username: string, from: string, to: string, jurisdiction: string | null) {
+  const actor = await authenticate(t.deps, `Bearer ${await t.token(username)}`);
+  const filter = visibilityFilter(actor);
+  const all = await t.deps.db.select().from(petitions);
+  const clocks = await t.deps.db.select().from(clocksTable);
+  const repeated = new Set(all.map((p) => p.repeatOf).filter((x): x is string => x !== null));
+  const clock = (id: string, name: string) => clocks.find((c) => c.petitionId === id && c.name === name);
+  const prefix = jurisdiction === null ? null : filterPrefix(jurisdiction);
+  const visible = all.filter(
+    (p) => matchesVisibility(filter, scopeOf(p)) && (prefix === null || p.jurisdictionCode.startsWith(prefix)),
+  );
+  const record = (p: (typeof all)[number]): MetricRecord => {
+    const h = clock(p.id, 'handling');
+    const rn = clock(p.id, 'receiptNotice');
+    const s = p.state;
+    return {
+      receivedOn: p.receivedOn,
+      channel: s.channel,
+      category: s.category,
+      repeatOf: s.repeatOf,
+      repeatedLater: repeated.has(p.id),
+      concludedOn: s.concludedOn,
+      resolved: s.resolved,
+      reviewRequested: s.review !== null,
+      reply: s.reply ? { issuedOn: s.reply.issuedOn, outcome: s.reply.outcome } : null,
+      handlingLate: h ? h.late : null,
+      acceptance: rn ? { decided: rn.status === 'ended', late: rn.late } : null,
+      rating: s.rating,
+      routingMode: s.routingMode,
+      supervisions: s.supervisions.length,
+    };
+  };
+  const months = new Set(monthsBetween(from, to));
+  const lastMonths = new Set([...months].map(sameMonthLastYear));
+  const cur = visible.filter((p) => months.has(p.receivedOn.slice(0, 7)));
+  const prev = visible.filter((p) => lastMonths.has(p.receivedOn.slice(0, 7)));
+  const by = (list: typeof all, key: (p: (typeof all)[number]) => string) => {
+    const m = new Map<string, MeasureCounts>();
+    const groups = new Map<string, typeof all>();
+    for (const p of list) groups.set(key(p), [...(groups.get(key(p)) ?? []), p]);
+    for (const [k, ps] of groups) m.set(k, tally(ps.map(record)));
+    return m;
+  };
+  return {
+    current: tally(cur.map(record)),
+    previous: tally(prev.map(record)),
+    byDomain: by(cur, (p) => p.domain),
+    byMonth: by(cur, (p) => p.receivedOn.slice(0, 7)),
+    byUnit: by(cur, (p) => p.currentUnitId ?? ''),
+    byCounty: by(cur, (p) => p.jurisdictionCode.slice(0, 6)),
+    visible,
+  };
+}
+
+async function summary(t: TestContext, user: string, query: string) {
+  const res = await call(t, user, 'GET', `/api/dashboards/summary?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Summary>();
+}
+
+function expectAgrees(s: Summary, r: Awaited<ReturnType<typeof recount>>) {
+  const rates = allRates(r.current);
+  const lastRates = allRates(r.previous);
+  for (const tile of s.tiles) {
+    if (tile.measure === 'overdue') continue;
+    if (tile.measure === 'volume') {
+      expect(tile.value, 'volume').toBe(r.current.received);
+      expect(tile.lastYear?.numerator, 'volume last year').toBe(r.previous.received);
+      continue;
+    }
+    const want = rates[tile.measure as keyof typeof rates];
+    expect({ measure: tile.measure, n: tile.numerator, d: tile.denominator }).toEqual({ measure: tile.measure, n: want.numerator, d: want.denominator });
+    const wantLast = lastRates[tile.measure as keyof typeof lastRates];
+    expect({ measure: tile.measure, n: tile.lastYear?.numerator, d: tile.lastYear?.denominator }).toEqual({
+      measure: tile.measure,
+      n: wantLast.numerator,
+      d: wantLast.denominator,
+    });
+  }
+  for (const d of s.byDomain) expect([d.key, d.volume]).toEqual([d.key, r.byDomain.get(d.key)?.received ?? 0]);
+  for (const m of s.trend) expect([m.month, m.volume]).toEqual([m.month, r.byMonth.get(m.month)?.received ?? 0]);
+  for (const u of s.units) expect([u.unit?.id, u.volume]).toEqual([u.unit?.id, r.byUnit.get(u.unit?.id ?? '')?.received ?? 0]);
+  expect(s.units.reduce((a, u) => a + u.volume, 0)).toBe(r.current.received);
+  for (const j of s.jurisdictions) expect([j.code, j.volume]).toEqual([j.code, r.byCounty.get(j.code)?.received ?? 0]);
+}
+
+async function listCount(t: TestContext, user: string, query: string) {
+  let n = 0;
+  let cursor: string | null = null;
+  do {
+    const res = await call(t, user, 'GET', `/api/petitions?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{ items: unknown[]; nextCursor: string | null }>();
+    n += body.items.length;
+    cursor = body.nextCursor;
+  } while (cursor);
+  return n;
+}
+
+async function rollupSnapshot(t: TestContext) {
+  const main = await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6`);
+  const units = await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_unit_rollup where received <> 0 order by 1, 2, 3, 4`);
+  return { main, units };
+}
+
+const users = ['leader', 'clerk', 'district-clerk', 'county-clerk', 'supervisor', 'handler', 'district-head', 'agent', 'admin'];
+const periods = ['from=2025-07&to=2026-06', 'from=2026-01&to=2026-12', 'from=2025-01&to=2025-12&jurisdiction=339902'];
+
+describe.skipIf(!available)(`dashboards (${engineName})`, () => {
+  const t = useTestApp();
+
+  it('agrees with a full recount after random changes, synced incrementally between them', async () => {
+    const r = rng(7);
+    const ids: string[] = [];
+    t.clock.set('2026-03-02');
+    const summaries = async () => {
+      for (const u of ['leader', 'handler']) await summary(t, u, periods[0]!);
+    };
+    await summaries(); // first sync builds the (empty) rollups
+    for (let i = 0; i < 36; i++) {
+      const byAgent = r.next() < 0.1;
+      const district = byAgent || r.next() < 0.6;
+      const category = r.pick(['claim', 'claim', 'suggestion', 'accusation'] as const);
+      const month = r.pick(['2025-01', '2025-03', '2025-08', '2025-11', '2026-01', '2026-02']);
+      const p = await register(
+        t,
+        {
+          channel: r.pick(['letter', 'visit', 'online', 'hotline']),
+          category,
+          domain: r.pick(['labor', 'housing', 'land', 'other']),
+          jurisdictionCode: district ? '339902001' : '339921001',
+          receivedOn: `${month}-${String(r.int(1, 28)).padStart(2, '0')}`,
+          ...(category === 'accusation' ? { respondent: { name: '临江区人社局', unitId: 'district-labor' } } : {}),
+          ...(ids.length > 3 && r.next() < 0.25 ? { repeatOf: r.pick(ids) } : {}),
+          ...(byAgent ? { residentConsent: true } : {}),
+        },
+        byAgent ? 'agent' : 'clerk',
+      );
+      ids.push(p.id);
+      const depth = r.int(0, 7);
+      if (depth >= 1) {
+        const target = category === 'accusation' ? 'city-discipline' : 'city-labor';
+        await command(t, 'clerk', p.id, r.next() < 0.7 ? 'assign' : 'forward', { unitId: target });
+        const handler = category === 'accusation' ? 'discipline-handler' : 'handler';
+        if (depth >= 2) await command(t, handler, p.id, 'accept');
+        if (r.next() < 0.2) await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请尽快办理' });
+        if (depth >= 3)
+          await command(t, handler, p.id, 'reply', { outcome: r.pick(['support', 'explain', 'notSupport']), text: '经调查核实，答复如下。' });
+        if (depth >= 4) await command(t, handler, p.id, 'conclude', { resolved: r.next() < 0.7, report: '已办结。' });
+        if (depth >= 5) await command(t, 'clerk', p.id, 'rate', { rating: r.pick(['satisfied', 'basicallySatisfied', 'dissatisfied']) });
+        if (depth >= 6 && r.next() < 0.5) await command(t, 'clerk', p.id, 'requestReview', { reason: '对处理意见不服' });
+      }
+      if (i % 6 === 5) {
+        t.clock.advanceDays(r.int(5, 40)); // later steps become late
+        await summaries();
+      }
+    }
+
+    const leader = await recount(t, 'leader', '2025-07', '2026-06', null);
+    expect(leader.current.replied * leader.current.rated * leader.current.firstConcluded * leader.current.repeats).toBeGreaterThan(0);
+    for (const user of users)
+      for (const q of periods) {
+        const params = new URLSearchParams(q);
+        const s = await summary(t, user, q);
+        const want = await recount(t, user, params.get('from')!, params.get('to')!, params.get('jurisdiction'));
+        expectAgrees(s, want);
+      }
+
+    // The incrementally kept rollups equal a rebuild from scratch.
+    const before = await rollupSnapshot(t);
+    const rebuilt = await call(t, 'admin', 'POST', '/api/dashboards/rebuild');
+    expect(rebuilt.statusCode, rebuilt.body).toBe(200);
+    expect(await rollupSnapshot(t)).toEqual(before);
+    expect(before.main.length).toBeGreaterThan(0);
+  });
+
+  it('drills down to exactly the petitions counted', async () => {
+    for (const user of ['leader', 'district-clerk', 'handler']) {
+      const s = await summary(t, user, periods[0]!);
+      const volume = s.tiles.find((x) => x.measure === 'volume')!;
+      expect(await listCount(t, user, volume.filter.query)).toBe(volume.value);
+      for (const d of s.byDomain.filter((x) => x.volume > 0)) expect(await listCount(t, user, d.filter.query)).toBe(d.volume);
+      for (const j of s.jurisdictions) expect(await listCount(t, user, j.filter.query)).toBe(j.volume);
+      for (const u of s.units.filter((x) => x.unit !== null && x.volume > 0))
+        expect(await listCount(t, user, u.filter.query)).toBe(u.volume);
+      const overdue = s.tiles.find((x) => x.measure === 'overdue')!;
+      expect(await listCount(t, user, overdue.filter.query)).toBe(overdue.value);
+    }
+  });
+
+  it('shows a leader of one county only that county, and uses the rollups for it', async () => {
+    const s = await summary(t, 'district-clerk', periods[0]!);
+    expect(s.source).toBe('rollup');
+    expect(s.jurisdictions.every((j) => j.code === '339902')).toBe(true);
+    expect((await summary(t, 'handler', periods[0]!)).source).toBe('live');
+  });
+
+  it('answers the annual report of Art. 41 from the same counts', async () => {
+    const res = await call(t, 'leader', 'GET', '/api/dashboards/annual-report?year=2025');
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json<{ received: number; forwarded: number; assigned: number; supervised: number; byDomain: { count: number }[]; suggestions: { received: number; adopted: number } }>();
+    const want = await recount(t, 'leader', '2025-01', '2025-12', null);
+    expect(a.received).toBe(want.current.received);
+    expect(a.byDomain.reduce((x, d) => x + d.count, 0)).toBe(want.current.received);
+    expect([a.forwarded, a.assigned, a.supervised]).toEqual([want.current.forwarded, want.current.assigned, want.current.supervised]);
+    expect([a.suggestions.received, a.suggestions.adopted]).toEqual([want.current.suggestions, want.current.suggestionsAdopted]);
+  });
+
+  it('exports the view as .xlsx', async () => {
+    const res = await call(t, 'leader', 'GET', `/api/dashboards/summary.xlsx?${periods[0]}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const annual = await call(t, 'leader', 'GET', '/api/dashboards/annual-report.xlsx?year=2025');
+    expect(annual.statusCode).toBe(200);
+  });
+
+  it('refuses anonymous users, bad periods, and rebuilds by non-admins', async () => {
+    expect((await call(t, null, 'GET', '/api/dashboards/summary')).statusCode).toBe(401);
+    expect((await call(t, 'leader', 'GET', '/api/dashboards/summary?from=2026-05&to=2026-01')).statusCode).toBe(400);
+    expect((await call(t, 'leader', 'GET', '/api/dashboards/summary?from=2026-13')).statusCode).toBe(400);
+    expect((await call(t, 'leader', 'POST', '/api/dashboards/rebuild')).statusCode).toBe(403);
+  });
+
+  it('publishes public figures without login, with cells under 5 withheld', async () => {
+    const res = await call(t, null, 'GET', '/api/portal/stats?from=2025-01&to=2026-02');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{
+      received: { value: number | null };
+      monthly: { month: string; received: { value: number | null; suppressed: boolean } }[];
+      domains: { domain: string; received: { value: number | null; suppressed: boolean } }[];
+      counties: { code: string; received: { value: number | null; suppressed: boolean }; onTimeRate: { value: number | null; suppressed: boolean } }[];
+    }>();
+    const all = await t.deps.db.select().from(petitions);
+    const inPeriod = all.filter((p) => p.receivedOn >= '2025-01-01' && p.receivedOn <= '2026-02-28');
+    const check = (cell: { value: number | null; suppressed: boolean }, n: number) =>
+      expect(cell).toEqual(n < 5 ? { value: null, suppressed: true } : { value: n, suppressed: false });
+    for (const m of body.monthly) check(m.received, inPeriod.filter((p) => p.receivedOn.startsWith(m.month)).length);
+    for (const d of body.domains) check(d.received, inPeriod.filter((p) => p.domain === d.domain).length);
+    for (const c of body.counties) check(c.received, inPeriod.filter((p) => p.jurisdictionCode.startsWith(c.code)).length);
+    expect(body.monthly.some((m) => m.received.suppressed)).toBe(true);
+    expect(body.monthly.some((m) => !m.received.suppressed)).toBe(true);
+    // Nothing about any petition or person leaves: no titles, names, codes or ids.
+    const text = res.body;
+    for (const p of all.slice(0, 10)) {
+      expect(text).not.toContain(p.id);
+      expect(text).not.toContain(p.trackingCode);
+      expect(text).not.toContain(p.title);
+    }
+    expect(text).not.toContain('王小明');
+  });
+});

@@ -1,0 +1,466 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  DatePicker,
+  Dropdown,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tooltip,
+  Typography,
+  type InputRef,
+  type TableColumnsType,
+} from 'antd';
+import { DeleteOutlined, FilterOutlined, ReloadOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useMe } from '../auth';
+import { DueBadge, StatusTag } from '../components/Badges';
+import { api, errorMessage, type LateUnit, type ListFilters, type ListItem, type TabKey } from '../lib/api';
+import { useUnits } from '../lib/directory';
+import { useShortcuts } from '../lib/keys';
+import { useStored } from '../lib/storage';
+
+const LateUnitsChart = lazy(() => import('../components/LateUnitsChart'));
+
+const STATUSES = ['registered', 'awaitingAcceptance', 'objected', 'accepted', 'replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed', 'declined', 'diverted'] as const;
+const DOMAINS = ['housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment', 'urbanConstruction', 'socialSecurity', 'agriculture', 'other'] as const;
+const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
+const CHANNELS = ['letter', 'visit', 'online', 'hotline', 'proxy', 'transfer'] as const;
+const LIST_KEYS = ['status', 'domain', 'category', 'channel'] as const;
+
+interface SavedView {
+  name: string;
+  tab: TabKey;
+  query: string;
+}
+
+/** Filters live in the URL, so going back from a petition restores the list as it was. */
+function filtersOf(params: URLSearchParams): ListFilters & { sort?: 'due' | 'received' } {
+  const list = (k: string) => params.get(k)?.split(',').filter(Boolean);
+  const f: ListFilters & { sort?: 'due' | 'received' } = {};
+  for (const k of LIST_KEYS) {
+    const v = list(k);
+    if (v?.length) f[k] = v;
+  }
+  if (params.get('overdue') === 'true') f.overdue = 'true';
+  const from = params.get('receivedFrom');
+  const to = params.get('receivedTo');
+  if (from) f.receivedFrom = from;
+  if (to) f.receivedTo = to;
+  const text = params.get('text');
+  if (text) f.text = text;
+  const unit = params.get('unit');
+  if (unit) f.unit = unit;
+  const sort = params.get('sort');
+  if (sort === 'due' || sort === 'received') f.sort = sort;
+  return f;
+}
+
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const params = useParams<{ tab?: string }>();
+  const [search, setSearch] = useSearchParams();
+  const tabs = me.tabs;
+  const tab = (tabs.find((x) => x.key === params.tab) ?? tabs[0])!;
+  const filters = useMemo(() => filtersOf(search), [search]);
+  const { sort: sortParam, ...listFilters } = filters;
+  const sort = sortParam ?? tab.sort;
+  const filtered = Object.keys(listFilters).length > 0;
+
+  const [counts, setCounts] = useState<Partial<Record<TabKey, number>>>({});
+  const [items, setItems] = useState<ListItem[]>([]);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const [pageSize, setPageSize] = useStored<number>('qiao.pageSize', 50);
+  const [views, setViews] = useStored<SavedView[]>(`qiao.views.${me.user.username}`, []);
+  const [naming, setNaming] = useState(false);
+  const [lateUnits, setLateUnits] = useState<LateUnit[] | null>(null);
+  const [units] = useUnits();
+  const searchRef = useRef<InputRef>(null);
+  const [text, setText] = useState(listFilters.text ?? '');
+  useEffect(() => setText(listFilters.text ?? ''), [listFilters.text]);
+
+  const filterKey = search.toString();
+  const cursor = cursors[cursors.length - 1] ?? null;
+
+  useEffect(() => {
+    let live = true;
+    api
+      .counts()
+      .then((c) => live && setCounts(c.counts))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [tab.key]);
+
+  // A new tab, filter or sort starts again at the first page.
+  useEffect(() => {
+    setCursors([null]);
+    setActive(0);
+  }, [tab.key, filterKey, pageSize]);
+
+  const load = useCallback(async () => {
+    if (tab.key === 'lateUnits') {
+      setLoading(true);
+      try {
+        setLateUnits(await api.lateUnits());
+        setError(null);
+      } catch (e) {
+        setError(errorMessage(e, t('inbox.loadError')));
+      } finally {
+        setLoading(false);
+      }
+      return;
+    }
+    setLoading(true);
+    try {
+      const page = await api.inbox(tab.key, listFilters, { cursor, limit: pageSize, sort });
+      setItems(page.items);
+      setNext(page.nextCursor);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e, t('inbox.loadError')));
+    } finally {
+      setLoading(false);
+    }
+    // listFilters is derived from filterKey
+  }, [tab.key, filterKey, cursor, pageSize, sort, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const setParam = (patch: Record<string, string | undefined>) => {
+    const p = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setSearch(p, { replace: true });
+  };
+
+  const open = (item: ListItem | undefined) => {
+    if (item) void navigate(`/petitions/${item.id}`);
+  };
+
+  useShortcuts({
+    '/': () => searchRef.current?.focus(),
+    j: () => setActive((i) => Math.min(i + 1, items.length - 1)),
+    k: () => setActive((i) => Math.max(i - 1, 0)),
+    Enter: () => open(items[active]),
+  });
+  useEffect(() => {
+    document.querySelector(`tr[data-row-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+
+  const columns: TableColumnsType<ListItem> = [
+    { title: t('inbox.due'), dataIndex: 'nextDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.nextDueOn} /> },
+    { title: t('inbox.code'), dataIndex: 'trackingCode', width: 150, render: (v: string) => <span className="mono">{v}</span> },
+    {
+      title: t('inbox.titleCol'),
+      dataIndex: 'title',
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <Link to={`/petitions/${r.id}`} onClick={(e) => e.stopPropagation()}>
+            {r.title}
+          </Link>
+          {r.collective && <span className="pill pill-amber">{t('inbox.collective', { count: r.headcount })}</span>}
+          {r.category === 'accusation' && <span className="pill pill-purple">{t('category.accusation')}</span>}
+        </Space>
+      ),
+    },
+    { title: t('inbox.status'), dataIndex: 'status', width: 110, render: (_, r) => <StatusTag status={r.status} /> },
+    { title: t('inbox.domain'), dataIndex: 'domain', width: 110, render: (_, r) => t(`domain.${r.domain}`) },
+    { title: t('inbox.channel'), dataIndex: 'channel', width: 90, render: (_, r) => t(`channel.${r.channel}`) },
+    { title: t('inbox.unit'), dataIndex: 'currentUnit', width: 200, ellipsis: true, render: (_, r) => r.currentUnit?.name ?? '—' },
+    { title: t('inbox.receivedOn'), dataIndex: 'receivedOn', width: 110, render: (v: string) => dayjs(v).format('L') },
+    { title: t('inbox.petitioner'), dataIndex: 'petitioner', width: 90 },
+  ];
+
+  const saveView = (name: string) => {
+    const rest = views.filter((v) => v.name !== name);
+    setViews([...rest, { name, tab: tab.key, query: search.toString() }]);
+    message.success(t('inbox.viewSaved', { name }));
+    setNaming(false);
+  };
+
+  const tabItems = tabs.map((x) => ({
+    key: x.key,
+    label: (
+      <Tooltip title={t(`tabHelp.${x.key}`)} placement="bottom">
+        <span className="tab-label">
+          {t(`tabs.${x.key}`)}
+          {counts[x.key] !== undefined && (
+            <Badge
+              count={counts[x.key]}
+              overflowCount={9999}
+              showZero
+              className={`tab-count ${(x.key === 'overdue' || x.key === 'lateUnits') && counts[x.key] ? 'tab-count-red' : ''}`}
+            />
+          )}
+        </span>
+      </Tooltip>
+    ),
+  }));
+
+  const pageNo = cursors.length;
+  return (
+    <div className="inbox">
+      <div className="page-head">
+        <Typography.Title level={1} className="page-title">
+          {t('inbox.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {me.unit?.name ?? me.jurisdiction?.name} · {dayjs(me.today).format('LL')}
+        </Typography.Text>
+      </div>
+      {me.user.role === 'leader' && <Alert type="info" showIcon title={t('inbox.leaderNote')} className="gap-bottom" />}
+      <Tabs
+        activeKey={tab.key}
+        items={tabItems}
+        onChange={(k) => void navigate(`/inbox/${k}${filtered ? `?${search.toString()}` : ''}`)}
+        className="inbox-tabs"
+      />
+      {tab.key === 'lateUnits' ? (
+        <LateUnitsView
+          units={lateUnits}
+          loading={loading}
+          error={error}
+          onPick={(unitId) => void navigate(`/inbox/overdue?unit=${encodeURIComponent(unitId)}`)}
+        />
+      ) : (
+        <>
+          <div className="filters" role="search" aria-label={t('inbox.filters')}>
+            <Input.Search
+              ref={searchRef}
+              aria-label={t('inbox.text')}
+              placeholder={`${t('inbox.text')}  ( / )`}
+              allowClear
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onSearch={(v) => setParam({ text: v.trim() || undefined })}
+              className="filter-text"
+            />
+            {LIST_KEYS.map((k) => {
+              const values = k === 'status' ? STATUSES : k === 'domain' ? DOMAINS : k === 'category' ? CATEGORIES : CHANNELS;
+              return (
+                <Select
+                  key={k}
+                  mode="multiple"
+                  allowClear
+                  maxTagCount="responsive"
+                  aria-label={t(`inbox.${k}`)}
+                  placeholder={t(`inbox.${k}`)}
+                  value={listFilters[k] ?? []}
+                  onChange={(v: string[]) => setParam({ [k]: v.join(',') || undefined })}
+                  options={values.map((v) => ({ value: v, label: t(`${k}.${v}`) }))}
+                  className="filter-select"
+                  showSearch={{ optionFilterProp: 'label' }}
+                />
+              );
+            })}
+            <DatePicker.RangePicker
+              aria-label={t('inbox.received')}
+              placeholder={[t('inbox.received'), t('inbox.received')]}
+              value={listFilters.receivedFrom || listFilters.receivedTo ? [listFilters.receivedFrom ? dayjs(listFilters.receivedFrom) : null, listFilters.receivedTo ? dayjs(listFilters.receivedTo) : null] : null}
+              onChange={(v) => setParam({ receivedFrom: v?.[0]?.format('YYYY-MM-DD'), receivedTo: v?.[1]?.format('YYYY-MM-DD') })}
+              allowEmpty={[true, true]}
+            />
+            <label className="filter-switch">
+              <Switch size="small" checked={listFilters.overdue === 'true'} onChange={(v) => setParam({ overdue: v ? 'true' : undefined })} />
+              {t('inbox.overdueOnly')}
+            </label>
+            <Select
+              aria-label={t('inbox.sort')}
+              value={sort}
+              onChange={(v) => setParam({ sort: v === tab.sort ? undefined : v })}
+              options={[
+                { value: 'due', label: t('inbox.sortDue') },
+                { value: 'received', label: t('inbox.sortReceived') },
+              ]}
+              className="filter-sort"
+            />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  ...(views.length
+                    ? views.map((v) => ({
+                        key: v.name,
+                        label: (
+                          <span className="view-item">
+                            {v.name} <small>· {t(`tabs.${v.tab}`)}</small>
+                          </span>
+                        ),
+                        extra: (
+                          <DeleteOutlined
+                            aria-label={t('inbox.deleteView')}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              setViews(views.filter((x) => x.name !== v.name));
+                            }}
+                          />
+                        ),
+                      }))
+                    : [{ key: '_none', label: t('inbox.noViews'), disabled: true }]),
+                  { type: 'divider' as const },
+                  { key: '_save', icon: <SaveOutlined />, label: t('inbox.saveView') },
+                ],
+                onClick: ({ key }) => {
+                  if (key === '_save') return setNaming(true);
+                  const v = views.find((x) => x.name === key);
+                  if (v) void navigate(`/inbox/${v.tab}${v.query ? `?${v.query}` : ''}`);
+                },
+              }}
+            >
+              <Button icon={<StarOutlined />}>{t('inbox.savedViews')}</Button>
+            </Dropdown>
+            {filtered && (
+              <Button icon={<FilterOutlined />} onClick={() => setSearch(new URLSearchParams(), { replace: true })}>
+                {t('inbox.clearFilters')}
+              </Button>
+            )}
+            <Tooltip title={t('common.refresh')}>
+              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void load()} />
+            </Tooltip>
+          </div>
+          {listFilters.unit && (
+            <Alert
+              className="gap-bottom"
+              type="info"
+              title={t('inbox.unitFilter', { name: unitName(listFilters.unit) })}
+              closable={{ onClose: () => setParam({ unit: undefined }) }}
+            />
+          )}
+          {error && <Alert type="error" showIcon title={error} action={<Button onClick={() => void load()}>{t('common.retry')}</Button>} className="gap-bottom" />}
+          <Table<ListItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={loading}
+            pagination={false}
+            scroll={{ x: 1100 }}
+            onRow={(r, i) => ({
+              onClick: () => open(r),
+              className: i === active ? 'row-active' : undefined,
+              'data-row-index': i,
+            } as React.HTMLAttributes<HTMLElement>)}
+            locale={{
+              emptyText: (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    <span>
+                      <strong>{filtered ? t('inbox.emptyFiltered') : t('inbox.empty')}</strong>
+                      <br />
+                      {!filtered && t('inbox.emptyHint')}
+                    </span>
+                  }
+                >
+                  {filtered && <Button onClick={() => setSearch(new URLSearchParams(), { replace: true })}>{t('inbox.clearFilters')}</Button>}
+                </Empty>
+              ),
+            }}
+          />
+          <div className="pager">
+            <Typography.Text type="secondary" className="pager-hint">
+              {t('inbox.nav')}
+            </Typography.Text>
+            <Space>
+              {!filtered && counts[tab.key] !== undefined && <span>{t('common.total', { count: counts[tab.key] })}</span>}
+              <span>{t('common.page', { page: pageNo })}</span>
+              {pageNo > 1 && (
+                <Button disabled={loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                  {t('common.prev')}
+                </Button>
+              )}
+              {next && (
+                <Button disabled={loading} onClick={() => setCursors((c) => [...c, next])}>
+                  {t('common.next')}
+                </Button>
+              )}
+              <Select
+                aria-label={t('common.perPage', { count: pageSize })}
+                value={pageSize}
+                onChange={setPageSize}
+                options={[20, 50, 100, 200].map((n) => ({ value: n, label: t('common.perPage', { count: n }) }))}
+              />
+            </Space>
+          </div>
+        </>
+      )}
+      <ViewNameModal open={naming} onCancel={() => setNaming(false)} onSave={saveView} />
+    </div>
+  );
+}
+
+function ViewNameModal({ open, onCancel, onSave }: { open: boolean; onCancel: () => void; onSave: (name: string) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ name: string }>();
+  return (
+    <Modal open={open} title={t('inbox.saveView')} onCancel={onCancel} onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => onSave(v.name.trim())} preserve={false}>
+        <Form.Item name="name" label={t('inbox.viewName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input autoFocus maxLength={40} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function LateUnitsView({ units, loading, error, onPick }: { units: LateUnit[] | null; loading: boolean; error: string | null; onPick: (unitId: string) => void }) {
+  const { t } = useTranslation();
+  if (error) return <Alert type="error" showIcon title={error} />;
+  return (
+    <div className="late-units">
+      {units && units.length > 0 && (
+        <Suspense fallback={<div className="chart-placeholder" />}>
+          <LateUnitsChart units={units} onPick={onPick} />
+        </Suspense>
+      )}
+      <Table<LateUnit>
+        rowKey="unitId"
+        loading={loading}
+        dataSource={units ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} /> }}
+        columns={[
+          { title: t('inbox.unit'), dataIndex: 'name' },
+          { title: t('inbox.overdueCount'), dataIndex: 'overdue', width: 110, render: (v: number) => <span className="due due-overdue">{v}</span> },
+          { title: t('inbox.dueSoonCount'), dataIndex: 'dueSoon', width: 130 },
+          { title: t('inbox.openCount'), dataIndex: 'open', width: 100 },
+          {
+            title: t('common.actions'),
+            width: 140,
+            render: (_, r) => (
+              <Button size="small" onClick={() => onPick(r.unitId)}>
+                {t('inbox.viewUnit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

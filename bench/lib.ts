@@ -1,0 +1,70 @@
+/** Helpers of the benchmark: timing, percentiles, a small concurrent load generator, intake bodies. */
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+/** Runs `fn` n times one after another (after two warm-up calls), returning each duration in ms. */
+export async function timeN(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  if (n > 1) for (let i = 0; i < 2; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** `workers` loops calling `fn` until `ms` have passed: completed calls per second, latencies, errors. */
+export async function runConcurrent(workers: number, ms: number, fn: () => Promise<void>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const t0 = performance.now();
+  const end = t0 + ms;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        try {
+          await fn();
+          latencies.push(performance.now() - s);
+        } catch (e) {
+          errors++;
+          firstError ??= e;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  if (errors > 0) process.stdout.write(`  (${errors} errors; first: ${String(firstError)})\n`);
+  return { perSecond: latencies.length / elapsed, latencies, errors };
+}
+
+const texts = [
+  ['反映某建筑公司拖欠农民工工资', '我们在工地做工，老板拖欠三个月工资共计四万余元，多次讨要未果，请求帮助追讨。', 'labor'],
+  ['小区物业长期不维修电梯', '小区3号楼电梯多次故障停运，物业公司收取维修基金后迟迟不维修，老人上下楼困难。', 'propertyManagement'],
+  ['反映征地补偿款未足额发放', '村里土地被征收用于道路建设，补偿款至今只发放一半，村委会说上面没拨下来。', 'land'],
+  ['建议增设公交线路', '新建小区居民出行不便，建议开通一条连接地铁站的公交线路，方便上班族和学生。', 'urbanConstruction'],
+  ['化工厂夜间排放刺鼻气体', '附近化工厂经常在夜间排放刺鼻气体，居民晚上无法开窗，担心影响健康，请求监测。', 'environment'],
+  ['孩子入学被拒', '我家孩子符合片区入学条件，学校以学位已满为由拒收，请求教育部门协调解决。', 'education'],
+] as const;
+const channels = ['letter', 'visit', 'online', 'hotline'] as const;
+
+/** A valid intake body, varied by `i` (text, channel, place) so classification and duplicate lookup do real work. */
+export function intakeBody(i: number, places: string[]) {
+  const [title, content, domain] = texts[i % texts.length]!;
+  return {
+    channel: channels[i % channels.length],
+    category: domain === 'urbanConstruction' ? 'suggestion' : 'claim',
+    domain,
+    title: `${title}（${i}）`,
+    content: `${content}（编号${i}）`,
+    jurisdictionCode: places[i % places.length] ?? '339902001',
+    petitioners: [{ name: '王小明', phone: '13812341234' }],
+  };
+}

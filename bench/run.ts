@@ -1,0 +1,338 @@
+/**
+ * `npm run bench [-- --quick | --full | --petitions N] [--pglite-petitions N] [--seconds S] [--no-startup] [--no-write]`
+ *
+ * Loads N petitions into a scratch PostgreSQL database (created and dropped on QIAO_BENCH_PG_URL, default
+ * postgres://postgres@127.0.0.1:5432/test as admin) and into an in-memory PGlite, then measures in the same run:
+ * HTTP intake requests/s under concurrent load against the real server on a port, the raw single-row INSERT rate
+ * of the same PostgreSQL through `pg` (and the ratio), dashboard p50/p95, the overdue query over all open
+ * petitions, the server's memory, and `npm start` start-up on an existing data folder. Writes its sections of
+ * BENCHMARKS.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app';
+import { authenticate } from '../apps/server/src/auth/actor';
+import type { Deps } from '../apps/server/src/context';
+import { openDatabase, type Database } from '../apps/server/src/db/open';
+import { overdueCounts } from '../apps/server/src/dashboards/query';
+import { syncDashboards } from '../apps/server/src/dashboards/sync';
+import { deriveKeys } from '../apps/server/src/lib/crypto';
+import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
+import { bulkLoad } from './load';
+import { intakeBody, percentile, runConcurrent, timeN } from './lib';
+import { writeSection } from './report';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    petitions: { type: 'string' },
+    'pglite-petitions': { type: 'string' },
+    seconds: { type: 'string' },
+    concurrency: { type: 'string', default: '16' },
+    'no-startup': { type: 'boolean', default: false },
+    'no-pglite': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const mode = values.full ? 'full' : values.quick || !values.petitions ? 'quick' : 'custom';
+const N = Number(values.petitions ?? (values.full ? 1_000_000 : 20_000));
+const NPG_LITE = Number(values['pglite-petitions'] ?? Math.min(N, values.full ? 100_000 : 10_000));
+const SECONDS = Number(values.seconds ?? (values.full ? 30 : 8));
+const C = Number(values.concurrency);
+const ADMIN_URL = process.env.QIAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SECRET = 'a'.repeat(64);
+const root = join(import.meta.dirname, '..');
+const log = (s: string) => process.stdout.write(s + '\n');
+const figures: Record<string, string | number> = {};
+const started = Date.now();
+
+function clockStore(database: Database) {
+  return new ClockSettingsStore(database.db, 'calendar');
+}
+async function depsFor(database: Database): Promise<Deps> {
+  const clockSettings = clockStore(database);
+  await clockSettings.load();
+  return { db: database.db, keys: deriveKeys(Buffer.from(SECRET, 'hex')), now: () => new Date(), clockSettings, tokenTtlSeconds: 86_400 };
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 180_000) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return (performance.now() - t0) / 1000;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('server did not start');
+}
+
+/** Resident set of a process and its descendants (tsx runs node in a child). */
+function treeRss(pid: number): { rssMb: number; peakMb: number } {
+  let rss = 0;
+  let peak = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const t of readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(t));
+    } catch {
+      /* gone */
+    }
+  };
+  visit(pid);
+  return { rssMb: Math.round(rss / 1024), peakMb: Math.round(peak / 1024) };
+}
+
+function stop(child: ChildProcess) {
+  if (child.pid !== undefined && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+async function postgresRun() {
+  const name = `qiao_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  let server: ChildProcess | undefined;
+  try {
+    const database = await openDatabase({ url: url.toString() });
+    const deps = await depsFor(database);
+    log(`PostgreSQL: loading ${N.toLocaleString()} petitions…`);
+    const load = await bulkLoad(deps, N, 5_000, log);
+    figures.pgLoadSeconds = load.seconds.toFixed(1);
+    const rebuild = await syncDashboards(deps, { rebuild: true });
+    figures.pgRollupRebuildSeconds = (rebuild.ms / 1000).toFixed(1);
+    log(`  rollups built in ${figures.pgRollupRebuildSeconds} s`);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/server/src/cli.ts'), 'serve'], {
+      env: { ...process.env, DATABASE_URL: url.toString(), QIAO_SECRET_KEY: SECRET, PORT: String(port), HOST: '127.0.0.1', QIAO_SWEEP_INTERVAL_MINUTES: '100000', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
+    figures.pgServerStartSeconds = (await waitHealthy(base, server)).toFixed(2);
+    const login = async (username: string) => {
+      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+      if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const tokens = Object.fromEntries(await Promise.all(['clerk', 'leader', 'handler', 'jy-leader'].map(async (u) => [u, await login(u).catch(() => '')] as const)));
+    const places = (await deps.db.execute(sql`select code from jurisdictions where level in ('town', 'village') order by code`)) as unknown as { rows: { code: string }[] };
+    const codes = places.rows.map((r) => r.code);
+
+    // Dashboards before the write load (the rollups are current).
+    const dash = async (user: string, query: string, n: number) => {
+      const times = await timeN(n, async () => {
+        const res = await fetch(`${base}/api/dashboards/summary?${query}`, { headers: { authorization: `Bearer ${tokens[user]}` } });
+        if (!res.ok) throw new Error(`dashboard ${user}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+      return { p50: percentile(times, 50), p95: percentile(times, 95) };
+    };
+    const reps = values.full ? 100 : 40;
+    for (const [user, query, key] of [
+      ['leader', '', 'dashLeaderYear'],
+      ['leader', 'from=2025-01&to=2026-12', 'dashLeader24m'],
+      ['clerk', '', 'dashClerkYear'],
+      ['jy-leader', '', 'dashCountyLeaderYear'],
+      ['handler', '', 'dashHandlerLive'],
+    ] as const) {
+      if (!tokens[user]) continue;
+      const d = await dash(user, query, reps);
+      figures[`${key}P50`] = d.p50.toFixed(1);
+      figures[`${key}P95`] = d.p95.toFixed(1);
+      log(`  dashboard ${user} ${query || 'this year'}: p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`);
+    }
+    const pub = await timeN(reps, async () => void (await (await fetch(`${base}/api/portal/stats`)).arrayBuffer()));
+    figures.publicStatsP95 = percentile(pub, 95).toFixed(1);
+
+    // The overdue query over every open petition (what the cockpit's overdue tile and scorecard read).
+    const leader = await authenticate(deps, `Bearer ${tokens.leader}`);
+    const today = deps.clockSettings.context(new Date()).today;
+    const ov = await timeN(reps, () => overdueCounts(deps.db, leader, null, today));
+    const overdue = await overdueCounts(deps.db, leader, null, today);
+    const open = (await deps.db.execute(sql`select count(*)::int as n from petitions where next_due_on is not null`)) as unknown as { rows: { n: number }[] };
+    figures.openPetitions = open.rows[0]?.n ?? 0;
+    figures.overduePetitions = overdue.total;
+    figures.overdueQueryP50 = percentile(ov, 50).toFixed(1);
+    figures.overdueQueryP95 = percentile(ov, 95).toFixed(1);
+    const ovList = await timeN(reps, async () => void (await (await fetch(`${base}/api/petitions?overdue=true&limit=50`, { headers: { authorization: `Bearer ${tokens.leader}` } })).arrayBuffer()));
+    figures.overdueListP50 = percentile(ovList, 50).toFixed(1);
+    log(`  overdue: ${overdue.total} of ${figures.openPetitions} open; query p50 ${figures.overdueQueryP50} ms; list page p50 ${figures.overdueListP50} ms`);
+
+    // HTTP intake under concurrent load.
+    let i = 0;
+    const intake = await runConcurrent(C, SECONDS * 1000, async () => {
+      const body = intakeBody(i++, codes);
+      const res = await fetch(`${base}/api/petitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.clerk}` },
+        body: JSON.stringify(body),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 201) throw new Error(`intake ${res.status}`);
+    });
+    figures.intakePerSecond = intake.perSecond.toFixed(0);
+    figures.intakeErrors = intake.errors;
+    figures.intakeP50 = percentile(intake.latencies, 50).toFixed(1);
+    figures.intakeP95 = percentile(intake.latencies, 95).toFixed(1);
+    log(`  HTTP intake: ${figures.intakePerSecond}/s with ${C} concurrent clients (p50 ${figures.intakeP50} ms, p95 ${figures.intakeP95} ms, ${intake.errors} errors)`);
+    const mem = treeRss(server.pid!);
+    figures.serverRssMb = mem.rssMb;
+    figures.serverPeakRssMb = mem.peakMb;
+
+    // The first dashboard after the intake burst folds it in (incremental sync).
+    const catchUp = await timeN(1, async () => void (await (await fetch(`${base}/api/dashboards/summary`, { headers: { authorization: `Bearer ${tokens.leader}` } })).arrayBuffer()));
+    figures.dashAfterBurstMs = catchUp[0]!.toFixed(0);
+    const d2 = await dash('leader', '', reps);
+    figures.dashLeaderAfterP95 = d2.p95.toFixed(1);
+
+    // Raw single-row INSERT rate of the same PostgreSQL: rows of the petitions' shape, one statement each.
+    await deps.db.execute(sql.raw(`create table bench_raw (like petitions including all)`));
+    const sample = (await deps.db.execute(sql.raw(`select * from petitions limit 1`))) as unknown as { rows: Record<string, unknown>[] };
+    const row = sample.rows[0]!;
+    const cols = Object.keys(row);
+    const pool = new pg.Pool({ connectionString: url.toString(), max: C });
+    let k = 0;
+    const insertSql = `insert into bench_raw (${cols.join(', ')}) values (${cols.map((_, j) => `$${j + 1}`).join(', ')})`;
+    const raw = await runConcurrent(C, SECONDS * 1000, async () => {
+      const n = k++;
+      const values = cols.map((c) =>
+        c === 'id' ? crypto.randomUUID() : c === 'tracking_code' ? `RAW${n}` : c === 'idempotency_key' ? null : c === 'state' ? JSON.stringify(row[c]) : row[c],
+      );
+      await pool.query(insertSql, values);
+    });
+    await pool.end();
+    figures.rawInsertPerSecond = raw.perSecond.toFixed(0);
+    figures.intakeRatio = (intake.perSecond / raw.perSecond).toFixed(3);
+    log(`  raw INSERT: ${figures.rawInsertPerSecond}/s → intake ratio ${figures.intakeRatio}`);
+    await database.close();
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      stop(server);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+async function pgliteRun() {
+  const database = await openDatabase({});
+  try {
+    const deps = await depsFor(database);
+    log(`PGlite (in memory): loading ${NPG_LITE.toLocaleString()} petitions…`);
+    const load = await bulkLoad(deps, NPG_LITE, 5_000, log);
+    figures.pgliteLoadSeconds = load.seconds.toFixed(1);
+    const rebuild = await syncDashboards(deps, { rebuild: true });
+    figures.pgliteRollupRebuildSeconds = (rebuild.ms / 1000).toFixed(1);
+    const app = await buildApp(deps);
+    const token = async (username: string) =>
+      (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'demo' } })).json<{ token: string }>().token;
+    const leaderToken = await token('leader');
+    const clerkToken = await token('clerk');
+    const reps = 40;
+    const d = await timeN(reps, async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/dashboards/summary', headers: { authorization: `Bearer ${leaderToken}` } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+    figures.pgliteDashP50 = percentile(d, 50).toFixed(1);
+    figures.pgliteDashP95 = percentile(d, 95).toFixed(1);
+    const leader = await authenticate(deps, `Bearer ${leaderToken}`);
+    const today = deps.clockSettings.context(new Date()).today;
+    const ov = await timeN(reps, () => overdueCounts(deps.db, leader, null, today));
+    figures.pgliteOverdueP50 = percentile(ov, 50).toFixed(1);
+    const places = (await deps.db.execute(sql`select code from jurisdictions where level in ('town', 'village')`)) as unknown as { rows: { code: string }[] };
+    let i = 0;
+    const intake = await runConcurrent(4, Math.min(SECONDS, 8) * 1000, async () => {
+      const res = await app.inject({ method: 'POST', url: '/api/petitions', headers: { authorization: `Bearer ${clerkToken}` }, payload: intakeBody(i++, places.rows.map((r) => r.code)) });
+      if (res.statusCode !== 201) throw new Error(`intake ${res.statusCode}`);
+    });
+    figures.pgliteIntakePerSecond = intake.perSecond.toFixed(0);
+    log(`  PGlite: load ${figures.pgliteLoadSeconds} s, dashboard p50 ${figures.pgliteDashP50} / p95 ${figures.pgliteDashP95} ms, overdue ${figures.pgliteOverdueP50} ms, intake ${figures.pgliteIntakePerSecond}/s (in-process)`);
+    await app.close();
+  } finally {
+    await database.close();
+  }
+}
+
+/** `npm start` on a new data folder (demo load), then again on the existing folder: seconds to a healthy server. */
+async function startupRun() {
+  const dir = mkdtempSync(join(tmpdir(), 'qiao-bench-'));
+  const once = async () => {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: root,
+      env: { ...process.env, QIAO_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', QIAO_SWEEP_INTERVAL_MINUTES: '100000' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    try {
+      await waitHealthy(`http://127.0.0.1:${port}`, child, 300_000);
+      return { seconds: (performance.now() - t0) / 1000, rss: treeRss(child.pid!) };
+    } finally {
+      stop(child);
+      await new Promise((r) => child.once('exit', r));
+    }
+  };
+  try {
+    log('npm start: first start (new data folder, demo of 5,000)…');
+    const first = await once();
+    const second = await once();
+    figures.startFirstSeconds = first.seconds.toFixed(1);
+    figures.startExistingSeconds = second.seconds.toFixed(1);
+    figures.startExistingRssMb = second.rss.rssMb;
+    log(`  first ${figures.startFirstSeconds} s, existing folder ${figures.startExistingSeconds} s (RSS ${second.rss.rssMb} MB)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await postgresRun();
+if (!values['no-pglite']) await pgliteRun();
+if (!values['no-startup']) await startupRun();
+figures.totalSeconds = ((Date.now() - started) / 1000).toFixed(0);
+const machine = {
+  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+  ramGb: (totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+  date: new Date().toISOString().slice(0, 10),
+  load: loadavg().map((x) => x.toFixed(1)).join(' '),
+};
+log(`done in ${figures.totalSeconds} s`);
+if (!values['no-write']) {
+  writeSection(join(root, 'BENCHMARKS.md'), { mode, petitions: N, pglitePetitions: NPG_LITE, seconds: SECONDS, concurrency: C, machine, figures });
+  log('BENCHMARKS.md updated');
+} else writeFileSync(1, JSON.stringify({ machine, figures }, null, 2) + '\n');
+process.exit(0);

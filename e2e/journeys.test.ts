@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World } from './support';
+
+/**
+ * The staff workbench in a real browser: the journeys of issue 3 against the real server (fresh PGlite, the demo
+ * city with 300 petitions, a fixed clock) and a fresh production build of apps/web.
+ */
+describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
+  let world: World;
+  const visit: { id?: string; code?: string } = {};
+
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function expectAccessible(page: Page, what: string) {
+    const violations = await seriousViolations(page);
+    expect(violations, `${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  }
+
+  /** Pick an option in an antd Select/TreeSelect by typing into it. */
+  async function choose(page: Page, label: string, text: string) {
+    const input = page.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: text }).first().click();
+  }
+
+  it('clerk registers a collective visit and assigns it to the labour bureau', async () => {
+    const { context, page } = await signIn(world, 'clerk');
+    await expect.poll(() => page.locator('.inbox-tabs .ant-tabs-tab').count()).toBeGreaterThan(2);
+    await shot(page, 'clerk-inbox-zh');
+    await expectAccessible(page, 'inbox (zh)');
+
+    await page.getByRole('menuitem', { name: '登记信访' }).click();
+    await page.getByRole('menuitem', { name: '来访' }).click();
+    await page.waitForURL(/\/intake\/visit/);
+    await page.getByLabel('集体访').click();
+    await page.getByLabel('来访人数').fill('12');
+    await page.locator('input[id="intake-visit_petitioners_0_name"]').fill('张伟');
+    await page.locator('input[id="intake-visit_petitioners_0_phone"]').fill('13812345678');
+    await page.getByRole('button', { name: '添加代表' }).click();
+    await page.locator('input[id="intake-visit_petitioners_1_name"]').fill('李娜');
+    await page.getByLabel('事由（一句话概括）').fill('反映青川市宏达建筑劳务有限公司拖欠农民工工资');
+    await page.getByLabel('信访内容').fill('我们十二名工人在石桥街道工地做工，公司拖欠三个月工资共计十六万元，多次讨要未果。');
+    await page.getByLabel('诉求', { exact: true }).fill('请求督促公司尽快支付拖欠工资。');
+    await choose(page, '领域', '劳动保障');
+    await choose(page, '发生地', '枫岭市');
+    await page.getByLabel('被反映对象', { exact: true }).fill('青川市宏达建筑劳务有限公司');
+    await shot(page, 'clerk-intake-visit-zh');
+    await expectAccessible(page, 'intake (zh)');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+
+    await page.getByText('查询码只显示这一次').waitFor();
+    visit.code = (await page.locator('.intake-done .mono').first().innerText()).trim();
+    expect(visit.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await shot(page, 'clerk-intake-done-zh');
+    await page.getByRole('button', { name: '打开信访件' }).click();
+    await page.waitForURL(/\/petitions\//);
+    visit.id = page.url().split('/petitions/')[1];
+    await page.getByText('集体 12 人').waitFor();
+    await expectAccessible(page, 'petition (zh)');
+
+    await page.locator('[data-command="assign"]').click();
+    await choose(page, '承办单位', '青川市人力资源和社会保障局');
+    await page.locator('.command-form').getByLabel('说明').fill('请依法处理并报送结果。');
+    await shot(page, 'clerk-assign-zh');
+    await page.locator('.command-form button[type="submit"]').click();
+    await page.locator('.petition-heading').getByText('待受理').waitFor();
+    await page.getByText('交办至青川市人力资源和社会保障局').waitFor();
+    await shot(page, 'clerk-assigned-zh');
+    await context.close();
+  });
+
+  it('handler sends the receipt notice and accepts; the unit head extends; a stale reply keeps its text; the reply goes out', async () => {
+    const { context, page } = await signIn(world, 'handler');
+    await page.getByRole('tab', { name: /待告知\/受理/ }).click();
+    await page.getByLabel('标题、内容、被反映对象或编号').fill(visit.code!);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: /宏达建筑劳务有限公司拖欠农民工工资/ }).click();
+    await page.waitForURL(new RegExp(`/petitions/${visit.id}`));
+
+    await page.locator('[data-command="notifyReceipt"]').click();
+    await page.locator('.command-form').getByLabel('说明').fill('已书面告知信访人，将依法办理。');
+    await page.locator('.command-form button[type="submit"]').click();
+    await page.getByText('书面告知信访人接收情况', { exact: false }).first().waitFor();
+
+    await page.locator('[data-command="accept"]').click();
+    await page.locator('.command-form button[type="submit"]').click();
+    await page.locator('.petition-heading').getByText('办理中').waitFor();
+    await shot(page, 'handler-accepted-zh');
+
+    // The unit head approves an extension (Art. 33).
+    const head = await signIn(world, 'city-hrss-head');
+    await head.page.goto(`${world.url}/petitions/${visit.id}`);
+    await head.page.locator('[data-command="extend"]').click();
+    await head.page.getByLabel('延长天数').fill('15');
+    await head.page.locator('.command-form').getByLabel('理由').fill('涉及人数较多，需调取工资台账核实。');
+    await head.page.locator('.command-form button[type="submit"]').click();
+    await head.page.getByText('延长办理期限 15 日', { exact: false }).first().waitFor();
+    await shot(head.page, 'unithead-extended-zh');
+    await head.context.close();
+
+    // The handler's page is now stale: the reply is refused with 409, reloaded, and the typed text survives.
+    await page.locator('[data-command="reply"]').click();
+    await page.locator('.command-form label').filter({ hasText: '予以支持' }).click();
+    const text = '经调查核实，该公司确有拖欠工资行为，已责令其于十日内足额支付。';
+    await page.locator('.command-form').getByLabel('意见书正文').fill(text);
+    await page.locator('.command-form button[type="submit"]').click();
+    await page.getByTestId('command-problem').getByText('已被他人修改').waitFor();
+    await expect.poll(() => page.locator('.command-form').getByLabel('意见书正文').inputValue()).toBe(text);
+    await page.getByText('延长办理期限 15 日', { exact: false }).first().waitFor();
+    await shot(page, 'handler-conflict-zh');
+    await page.locator('.command-form button[type="submit"]').click();
+    await page.locator('.petition-heading').getByText('已答复').waitFor();
+    await shot(page, 'handler-replied-zh');
+    await context.close();
+  });
+
+  it('supervisor sees overdue petitions and the late units', async () => {
+    const { context, page } = await signIn(world, 'supervisor');
+    await page.getByRole('tab', { name: /已逾期/ }).click();
+    await page.locator('.ant-table-row .due-overdue').first().waitFor();
+    expect(await page.locator('.ant-table-row .due-overdue').count()).toBeGreaterThan(0);
+    await shot(page, 'supervisor-overdue-zh');
+    await page.getByRole('tab', { name: /逾期单位/ }).click();
+    await page.locator('.late-units .ant-table-row').first().waitFor();
+    await page.locator('.chart svg').first().waitFor();
+    await shot(page, 'supervisor-late-units-zh');
+    await page.locator('.late-units .ant-table-row').first().getByRole('button').click();
+    await page.waitForURL(/\/inbox\/overdue\?unit=/);
+    await page.locator('.ant-table-row .due-overdue').first().waitFor();
+    await context.close();
+  });
+
+  it('an accused unit’s handler cannot find the accusation about it', async () => {
+    const token = await apiToken(world, 'clerk');
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/api/petitions',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        channel: 'letter',
+        category: 'accusation',
+        domain: 'labor',
+        title: '检举市人社局工作人员违规收取好处费',
+        content: '市人社局劳动监察科某工作人员在处理欠薪投诉时收取好处费。',
+        respondent: { name: '青川市人力资源和社会保障局', unitId: 'u-city-hrss' },
+        jurisdictionCode: '339900',
+        petitioners: [{ name: '赵敏' }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const accusation = res.json<{ id: string; trackingCode: string }>();
+
+    const { context, page } = await signIn(world, 'handler');
+    await page.goto(`${world.url}/inbox/all?text=${accusation.trackingCode}`);
+    await page.getByText('没有符合筛选条件的信访事项').waitFor();
+    await page.goto(`${world.url}/inbox/all?text=${encodeURIComponent('好处费')}`);
+    await page.getByText('没有符合筛选条件的信访事项').waitFor();
+    await shot(page, 'accused-handler-search-zh');
+    await page.goto(`${world.url}/petitions/${accusation.id}`);
+    await page.getByText('找不到该信访事项，或您无权查看。').waitFor();
+    await shot(page, 'accused-handler-direct-zh');
+    await context.close();
+
+    // The petition office does see it.
+    const clerk = await signIn(world, 'clerk');
+    await clerk.page.goto(`${world.url}/inbox/all?text=${accusation.trackingCode}`);
+    await clerk.page.getByRole('link', { name: /违规收取好处费/ }).waitFor();
+    await clerk.context.close();
+  });
+
+  it('works in English, remembers the choice, and stays accessible', async () => {
+    const { context, page } = await signIn(world, 'clerk', 'zh');
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await page.getByRole('tab', { name: /All/ }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'clerk-inbox-en');
+    await expectAccessible(page, 'inbox (en)');
+
+    await page.goto(`${world.url}/petitions/${visit.id}`);
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await shot(page, 'petition-en');
+    await expectAccessible(page, 'petition (en)');
+
+    await page.goto(`${world.url}/intake/hotline`);
+    await page.getByText('Quick hotline form').waitFor();
+    await shot(page, 'intake-hotline-en');
+    await expectAccessible(page, 'intake (en)');
+    await context.close();
+  });
+
+  it('registers a hotline call from the keyboard alone', async () => {
+    const { context, page } = await signIn(world, 'clerk');
+    await page.keyboard.press('n');
+    await page.waitForURL(/\/intake\/visit/);
+    await page.getByRole('tab', { name: '电话' }).click();
+    await page.waitForURL(/\/intake\/hotline/);
+    // The caller's name has the focus; everything else is Tab, typing and Enter.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('intake-hotline_petitioners_0_name');
+    await page.keyboard.type('王芳');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13900001111');
+    await page.locator('input[id="intake-hotline_title"]').focus();
+    await page.keyboard.type('小区物业擅自提高物业费');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('来电反映小区物业公司未经业主大会同意将物业费由每平方米1.2元提高到1.8元。');
+    await page.locator('input[id="intake-hotline_domain"]').focus();
+    await page.keyboard.type('物业');
+    await page.locator('.ant-select-dropdown:visible').getByText('物业', { exact: true }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('input[id="intake-hotline_jurisdictionCode"]').focus();
+    await page.keyboard.type('枫岭市');
+    await page.locator('.ant-select-dropdown:visible').getByText('枫岭市').first().waitFor();
+    await page.keyboard.press('Enter');
+    const place = page.locator('.ant-select').filter({ has: page.locator('#intake-hotline_jurisdictionCode') });
+    await expect.poll(() => place.innerText()).toContain('枫岭市');
+    await shot(page, 'clerk-intake-hotline-zh');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('查询码只显示这一次').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp, type App } from '../apps/server/src/app';
+import type { Deps } from '../apps/server/src/context';
+import { openDatabase, type Database } from '../apps/server/src/db/open';
+import { seedDemo } from '../apps/server/src/demo/seed';
+import { deriveKeys } from '../apps/server/src/lib/crypto';
+import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM = process.env.QIAO_CHROMIUM ?? '/usr/bin/chromium';
+export const screenshots = join(root, 'e2e', 'screenshots');
+
+/** Whether the browser journeys can run here. In CI a missing Chromium is a failure, never a skip. */
+export const browserAvailable = (() => {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`Chromium is required in CI for the e2e suite: nothing at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(
+    `\n⚠️⚠️⚠️  SKIPPING the browser journeys (e2e): no Chromium at ${CHROMIUM}.\n` +
+      `        Install it with: apt-get install -y chromium fonts-noto-cjk   (never download a browser build)\n`,
+  );
+  return false;
+})();
+
+/** The server's fixed "now": every deadline and badge in the journeys is computed against it. */
+export const NOW = new Date('2026-06-15T02:00:00Z');
+
+export interface World {
+  url: string;
+  app: App;
+  deps: Deps;
+  database: Database;
+  browser: Browser;
+  webRoot: string;
+  close(): Promise<void>;
+}
+
+/** A fresh vite build of apps/web into a temporary folder. */
+function buildWeb(): string {
+  const out = mkdtempSync(join(tmpdir(), 'qiao-web-'));
+  const web = join(root, 'apps', 'web');
+  const vite = [join(web, 'node_modules/vite/bin/vite.js'), join(root, 'node_modules/vite/bin/vite.js')].find((p) => existsSync(p));
+  if (!vite) throw new Error('vite is not installed');
+  const res = spawnSync(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: web, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  if (res.status !== 0) throw new Error(`vite build failed:\n${res.stdout}\n${res.stderr}`);
+  return out;
+}
+
+/** The real app on a fresh in-memory PGlite with the demo city (a few hundred petitions), on a free port. */
+export async function startWorld(opts: { petitions?: number } = {}): Promise<World> {
+  const webRoot = buildWeb();
+  const database = await openDatabase({});
+  const clockSettings = new ClockSettingsStore(database.db, 'calendar');
+  await clockSettings.load();
+  const deps: Deps = {
+    db: database.db,
+    keys: deriveKeys(Buffer.alloc(32, 9)),
+    now: () => NOW,
+    clockSettings,
+    tokenTtlSeconds: 86_400,
+  };
+  await seedDemo(deps, { petitions: opts.petitions ?? 300, seed: 7 });
+  const app = await buildApp(deps, { webRoot });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    deps,
+    database,
+    browser,
+    webRoot,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Lang = 'zh' | 'en';
+
+/** A signed-in page for a demo user (password "demo"), in the given language, through the real login form. */
+export async function signIn(world: World, username: string, lang: Lang = 'zh'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('qiao.lang')) localStorage.setItem('qiao.lang', l);
+  }, lang);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${world.url}/login`);
+  await page.getByLabel(lang === 'en' ? 'Username' : '用户名').fill(username);
+  await page.getByLabel(lang === 'en' ? 'Password' : '密码').fill('demo');
+  await page.getByRole('button', { name: lang === 'en' ? 'Sign in' : '登录' }).click();
+  await page.waitForURL(/\/inbox/);
+  await page.locator('.inbox-tabs').waitFor();
+  return { context, page };
+}
+
+/** A full-page screenshot under e2e/screenshots/. */
+export async function shot(page: Page, name: string) {
+  await page.waitForTimeout(150); // let antd's motion settle
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** axe-core on the page as it is now: the serious and critical violations (WCAG 2.1 A/AA rules). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Log in through the API (for setting up data the journey is not about). */
+export async function apiToken(world: World, username: string): Promise<string> {
+  const res = await world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'demo' } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
+  return res.json<{ token: string }>().token;
+}

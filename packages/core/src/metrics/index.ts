@@ -1,0 +1,258 @@
+/**
+ * The glossary's measures (GLOSSARY.md, "Measures") as pure functions over plain records.
+ *
+ * Every figure is a `Ratio`: the value together with the numerator and denominator it came from, so a screen, an
+ * export and an API answer can show (and check) the same counts. An empty denominator gives `value: null`, never
+ * 0 or NaN.
+ *
+ * A petition contributes to the period it was received in (a cohort): its later reply, conclusion and rating count
+ * for that month, which is what the drill-down to `GET /api/petitions?receivedFrom&receivedTo` lists.
+ */
+import type { Category, Channel, IsoDate, Rating, ReplyOutcome, RoutingMode } from '../petition/types';
+
+/** What the measures need to know about one petition: plain data, no personal fields. */
+export interface MetricRecord {
+  receivedOn: IsoDate;
+  channel: Channel;
+  category: Category;
+  /** Set when the petition repeats an earlier one (重复信访). */
+  repeatOf: string | null;
+  /** True when a later petition links back to this one with `repeatOf`. */
+  repeatedLater: boolean;
+  /** 办结: the day handling was closed (`conclude`), or null. */
+  concludedOn: IsoDate | null;
+  /** 化解: set at conclusion. */
+  resolved: boolean | null;
+  /** True once the petitioner asked for a review (复查). */
+  reviewRequested: boolean;
+  /** The written opinion (答复意见书): the day it was issued and its outcome, or null. */
+  reply: { issuedOn: IsoDate; outcome: ReplyOutcome } | null;
+  /** Whether the handling clock (Art. 33) ended after its due day; null when there is no handling clock. */
+  handlingLate: boolean | null;
+  /**
+   * The receiving unit's decision on acceptance (Art. 23: written notice of receipt, acceptance, refusal or
+   * diversion): ended = decided, late = after the 15-day limit. Null when the petition was never routed.
+   */
+  acceptance: { decided: boolean; late: boolean } | null;
+  rating: Rating | null;
+  /** How the petition was last routed: forwarded (转送) or assigned (交办). */
+  routingMode: RoutingMode | null;
+  /** How many supervision notices (督办) were issued on it. */
+  supervisions: number;
+}
+
+/**
+ * The counts every measure is built from. One petition gives 0 or 1 in each; sums of them (over a month, a
+ * county, a unit…) are what rollups store, so every measure of a group is exact from its counts alone.
+ */
+export interface MeasureCounts {
+  /** received (来信来访量) */
+  received: number;
+  /** with `repeatOf` */
+  repeats: number;
+  /** received online (网上信访) */
+  online: number;
+  /** first petitions (no `repeatOf`) that are concluded */
+  firstConcluded: number;
+  /** ... and resolved, with no review requested and no repeat petition linking to them */
+  firstResolved: number;
+  /** the written opinion was issued (the handling clock ended with a reply) */
+  replied: number;
+  /** ... within the handling limit */
+  repliedOnTime: number;
+  /** the receiving unit decided on acceptance */
+  acceptanceDecided: number;
+  /** ... within its limit */
+  acceptanceTimely: number;
+  rated: number;
+  /** rated satisfied or basically satisfied */
+  satisfied: number;
+  forwarded: number;
+  assigned: number;
+  /** at least one supervision notice */
+  supervised: number;
+  suggestions: number;
+  /** suggestions answered `support` (adopted, 采纳) */
+  suggestionsAdopted: number;
+}
+
+export const measureCountKeys = [
+  'received',
+  'repeats',
+  'online',
+  'firstConcluded',
+  'firstResolved',
+  'replied',
+  'repliedOnTime',
+  'acceptanceDecided',
+  'acceptanceTimely',
+  'rated',
+  'satisfied',
+  'forwarded',
+  'assigned',
+  'supervised',
+  'suggestions',
+  'suggestionsAdopted',
+] as const satisfies readonly (keyof MeasureCounts)[];
+
+export function zeroCounts(): MeasureCounts {
+  const out = {} as MeasureCounts;
+  for (const k of measureCountKeys) out[k] = 0;
+  return out;
+}
+
+const bit = (b: boolean): number => (b ? 1 : 0);
+
+/** One petition's contribution to every count. */
+export function countsOf(r: MetricRecord): MeasureCounts {
+  const first = r.repeatOf === null;
+  const concluded = r.concludedOn !== null;
+  return {
+    received: 1,
+    repeats: bit(!first),
+    online: bit(r.channel === 'online'),
+    firstConcluded: bit(first && concluded),
+    firstResolved: bit(first && concluded && r.resolved === true && !r.reviewRequested && !r.repeatedLater),
+    replied: bit(r.reply !== null),
+    repliedOnTime: bit(r.reply !== null && r.handlingLate === false),
+    acceptanceDecided: bit(r.acceptance?.decided === true),
+    acceptanceTimely: bit(r.acceptance?.decided === true && !r.acceptance.late),
+    rated: bit(r.rating !== null),
+    satisfied: bit(r.rating === 'satisfied' || r.rating === 'basicallySatisfied'),
+    forwarded: bit(r.routingMode === 'forward'),
+    assigned: bit(r.routingMode === 'assign'),
+    supervised: bit(r.supervisions > 0),
+    suggestions: bit(r.category === 'suggestion'),
+    suggestionsAdopted: bit(r.category === 'suggestion' && r.reply?.outcome === 'support'),
+  };
+}
+
+/** Adds counts (b into a copy of a). */
+export function addCounts(a: MeasureCounts, b: MeasureCounts, sign: 1 | -1 = 1): MeasureCounts {
+  const out = { ...a };
+  for (const k of measureCountKeys) out[k] += sign * b[k];
+  return out;
+}
+
+/** The counts of a set of petitions. */
+export function tally(records: Iterable<MetricRecord>): MeasureCounts {
+  let sum = zeroCounts();
+  for (const r of records) sum = addCounts(sum, countsOf(r));
+  return sum;
+}
+
+export interface Ratio {
+  /** numerator ÷ denominator, or null when the denominator is 0 */
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+export function ratio(numerator: number, denominator: number): Ratio {
+  return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
+}
+
+/** 初信初访一次性化解率: first petitions concluded and resolved with no repeat or review ÷ first petitions concluded. */
+export const firstTimeResolutionRate = (c: MeasureCounts): Ratio => ratio(c.firstResolved, c.firstConcluded);
+/** 重复访占比: petitions with `repeatOf` ÷ all petitions received. */
+export const repeatShare = (c: MeasureCounts): Ratio => ratio(c.repeats, c.received);
+/** 按期办结率: replied (concluded) within the handling deadline ÷ replied. */
+export const onTimeRate = (c: MeasureCounts): Ratio => ratio(c.repliedOnTime, c.replied);
+/** 及时受理率: acceptance decided within its limit ÷ decided. */
+export const timelyAcceptanceRate = (c: MeasureCounts): Ratio => ratio(c.acceptanceTimely, c.acceptanceDecided);
+/** 群众满意率: ratings "satisfied" or "basically satisfied" ÷ ratings. */
+export const satisfactionRate = (c: MeasureCounts): Ratio => ratio(c.satisfied, c.rated);
+/** 网上信访占比: received online ÷ received. */
+export const onlineShare = (c: MeasureCounts): Ratio => ratio(c.online, c.received);
+/** 参评率: rated ÷ replied (only a petition with a written opinion can be rated). */
+export const ratingParticipation = (c: MeasureCounts): Ratio => ratio(c.rated, c.replied);
+/** 建议采纳率: suggestions answered `support` ÷ suggestions. */
+export const suggestionAdoptionRate = (c: MeasureCounts): Ratio => ratio(c.suggestionsAdopted, c.suggestions);
+/** 信访总量: petitions received (numerator and denominator are the count, so every measure has the same shape). */
+export const volume = (c: MeasureCounts): Ratio => ({ value: c.received, numerator: c.received, denominator: 1 });
+
+export const rateMeasures = {
+  firstTimeResolutionRate,
+  repeatShare,
+  onTimeRate,
+  timelyAcceptanceRate,
+  satisfactionRate,
+  onlineShare,
+  ratingParticipation,
+} as const;
+export type RateMeasure = keyof typeof rateMeasures;
+export const rateMeasureNames = Object.keys(rateMeasures) as RateMeasure[];
+
+/** Every rate of a group, by name. */
+export function allRates(c: MeasureCounts): Record<RateMeasure, Ratio> {
+  const out = {} as Record<RateMeasure, Ratio>;
+  for (const name of rateMeasureNames) out[name] = rateMeasures[name](c);
+  return out;
+}
+
+export interface YearOnYear {
+  current: number;
+  previous: number;
+  /** (current − previous) ÷ previous; null when last year had nothing to compare with */
+  change: number | null;
+}
+
+/** 同比: the relative change of a count against the same period of last year. */
+export function yearOnYear(current: number, previous: number): YearOnYear {
+  return { current, previous, change: previous === 0 ? null : (current - previous) / previous };
+}
+
+/** The change of a rate in percentage points (as a fraction: 0.05 = 5 points); null when either side is empty. */
+export function rateChange(current: Ratio, previous: Ratio): number | null {
+  return current.value === null || previous.value === null ? null : current.value - previous.value;
+}
+
+/** `YYYY-MM` of a China date. */
+export function monthOf(day: IsoDate): string {
+  return day.slice(0, 7);
+}
+
+/** The same month one year earlier: 2026-03 → 2025-03. */
+export function sameMonthLastYear(month: string): string {
+  return `${String(Number(month.slice(0, 4)) - 1).padStart(4, '0')}${month.slice(4)}`;
+}
+
+/** The months from `from` to `to` inclusive (`YYYY-MM`); empty when `to` is before `from`. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
+  while (y * 12 + m <= end) {
+    out.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m === 13) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** The last day of a month (`YYYY-MM` → `YYYY-MM-DD`), for the drill-down's `receivedTo`. */
+export function lastDayOfMonth(month: string): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}
+
+/**
+ * Small-cell suppression for published figures: a count under `min` is withheld, and so is a rate whose
+ * numerator, denominator or complement (denominator − numerator, when not 0) is under `min`, since any of
+ * them would reveal a handful of people.
+ */
+export function suppressCount(n: number, min = 5): { value: number | null; suppressed: boolean } {
+  return n < min ? { value: null, suppressed: true } : { value: n, suppressed: false };
+}
+
+export function suppressRate(r: Ratio, min = 5): { value: number | null; denominator: number | null; suppressed: boolean } {
+  const rest = r.denominator - r.numerator;
+  const hide = r.denominator < min || r.numerator < min || (rest > 0 && rest < min);
+  return hide ? { value: null, denominator: null, suppressed: true } : { value: r.value, denominator: r.denominator, suppressed: false };
+}

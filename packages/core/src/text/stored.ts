@@ -1,0 +1,44 @@
+// A fingerprint as a database stores it: shingles as 32-bit hashes (an int4[] column), respondents, places
+// and subjects as text arrays. `fromStored` rebuilds a Fingerprint that `similarity` compares exactly as the
+// original, provided both sides are in the stored form (`toStoredForm` converts a fresh fingerprint).
+
+import type { Fingerprint } from './dedup';
+import { fnv1a32 } from './hash';
+
+export interface StoredFingerprint {
+  /** fnv1a32 of each shingle as a signed 32-bit integer (PostgreSQL int4), sorted, without repeats. */
+  shingles: number[];
+  respondents: string[];
+  places: string[];
+  subjects: string[];
+}
+
+/** The signed 32-bit hash of one shingle (the stored form). */
+export function shingleHash(shingle: string): number {
+  return fnv1a32(shingle) | 0;
+}
+
+/** What to store of a fingerprint. */
+export function storeFingerprint(fp: Fingerprint): StoredFingerprint {
+  const hashes = [...new Set([...fp.shingles].map(shingleHash))].sort((a, b) => a - b);
+  return { shingles: hashes, respondents: [...fp.respondents].sort(), places: [...fp.places].sort(), subjects: [...fp.subjects].sort() };
+}
+
+/** A fingerprint rebuilt from its stored form; its shingles are the hashes written as decimal strings. */
+export function fromStored(id: string, s: StoredFingerprint, personKey: string | null = null): Fingerprint {
+  return {
+    id,
+    shingles: new Set(s.shingles.map(String)),
+    signature: new Uint32Array(0),
+    bands: [],
+    respondents: new Set(s.respondents),
+    places: new Set(s.places),
+    personKey,
+    subjects: new Set(s.subjects),
+  };
+}
+
+/** A fresh fingerprint in the stored form (shingles hashed), to compare with stored ones. */
+export function toStoredForm(fp: Fingerprint): Fingerprint {
+  return { ...fromStored(fp.id, storeFingerprint(fp), fp.personKey), signature: fp.signature, bands: fp.bands };
+}
