@@ -73,7 +73,8 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   };
 }
 
-function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
+/** One row of a petition list (shared by the list API and the workbench). */
+export function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -146,7 +147,8 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
   };
 }
 
-async function firstPetitioners(tx: Tx, ids: string[]) {
+/** The first petitioner of each petition, masked. */
+export async function firstPetitioners(tx: Tx, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
   const rows = await tx
     .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })

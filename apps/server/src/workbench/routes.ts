@@ -5,9 +5,10 @@ import { addDays, visibilityFilter } from '@qiao/core';
 import { ErrorBody, PetitionList, PetitionListQuery } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { jurisdictions, petitioners, petitions, units } from '../db/schema';
+import { firstPetitioners, listItem } from '../petitions/read';
+import { jurisdictions, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
-import { visibilitySql, type PetitionRow, type Tx } from '../petitions/repo';
+import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
 
 /**
@@ -172,37 +173,6 @@ function cursorSql(cursor: string, sort: 'due' | 'received'): SQL {
     and(eq(petitions.nextDueOn, key), gt(petitions.id, id)),
     isNull(petitions.nextDueOn),
   )!;
-}
-
-function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
-  return {
-    id: row.id,
-    trackingCode: row.trackingCode,
-    title: row.title,
-    status: row.status as PetitionRow['state']['status'],
-    channel: row.channel as PetitionRow['state']['channel'],
-    category: row.category as PetitionRow['state']['category'],
-    domain: row.domain as PetitionRow['state']['domain'],
-    litigationRelated: row.litigationRelated,
-    jurisdictionCode: row.jurisdictionCode,
-    collective: row.collective,
-    headcount: row.headcount,
-    currentUnit: row.currentUnitId ? { id: row.currentUnitId, name: names.get(row.currentUnitId) ?? row.currentUnitId } : null,
-    receivedOn: row.receivedOn,
-    nextDueOn: row.nextDueOn,
-    overdue: row.nextDueOn !== null && row.nextDueOn < today,
-    petitioner,
-    version: row.version,
-  };
-}
-
-async function firstPetitioners(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await tx
-    .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })
-    .from(petitioners)
-    .where(and(inArray(petitioners.petitionId, ids), eq(petitioners.position, 0)));
-  return new Map(rows.map((r) => [r.petitionId, r.name]));
 }
 
 export const workbenchRoutes =
