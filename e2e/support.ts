@@ -99,7 +99,7 @@ export async function signIn(world: World, username: string, lang: Lang = 'zh'):
     if (!localStorage.getItem('qiao.lang')) localStorage.setItem('qiao.lang', l);
   }, lang);
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000); // CI runs the server suites beside the browser on two cores
   await page.goto(`${world.url}/login`);
   await page.getByLabel(lang === 'en' ? 'Username' : '用户名').fill(username);
   await page.getByLabel(lang === 'en' ? 'Password' : '密码').fill('demo');
