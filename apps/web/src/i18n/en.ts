@@ -163,7 +163,7 @@ export const en: Resources = {
     idCard: 'ID card', idCardInvalid: 'An ID card number has 18 characters', personAddress: 'Address', scans: 'Scans of the letter',
     scansHint: 'Click or drop scans here (images or PDF, 20 MB each at most)', transferFrom: 'Transferred by',
     transferFromRequired: 'Name the authority that transferred it', transferNo: 'Reference number',
-    repeatOf: 'Earlier petition ID (for a repeat)', submit: 'Register', submitting: 'Registering…', created: 'Registered',
+    repeatOf: 'Earlier petition ID (for a repeat)', residentConsent: 'The resident agreed that I submit this for them and to the processing of their personal data', consentRequired: 'A proxy submission needs the resident’s consent first', submit: 'Register', submitting: 'Registering…', created: 'Registered',
     trackingCode: 'Tracking number', trackingSecret: 'Secret', secretOnce: 'The secret is shown only once: tell the petitioner or print the receipt.',
     openPetition: 'Open the petition', another: 'Register another', printReceipt: 'Print receipt',
     maxReps: 'A collective visit has 5 representatives at most', callerNote: 'What the caller said',

@@ -147,6 +147,7 @@ export const zh = {
     phone: '电话', phoneInvalid: '电话号码格式不正确', idCard: '身份证号', idCardInvalid: '身份证号应为 18 位',
     personAddress: '住址', scans: '来信扫描件', scansHint: '点击或拖入扫描件（图片或 PDF，每个不超过 20 MB）',
     transferFrom: '转交机关', transferFromRequired: '请填写转交机关', transferNo: '转交文号', repeatOf: '前次信访件编号或 ID（重复信访时填写）',
+    residentConsent: '信访人已同意由我代为提交，并同意处理其个人信息', consentRequired: '代理提交须先取得信访人同意',
     submit: '登记', submitting: '正在登记…', created: '已登记', trackingCode: '信访件编号', trackingSecret: '查询码',
     secretOnce: '查询码只显示这一次，请告知信访人或打印回执。', openPetition: '打开信访件', another: '继续登记',
     printReceipt: '打印回执', maxReps: '集体访最多登记 5 名代表', callerNote: '来电内容',

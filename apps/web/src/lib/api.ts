@@ -190,7 +190,8 @@ export const api = {
   petition: (id: string) => request<Detail>('GET', `/petitions/${id}`),
   command: <C extends CommandName>(id: string, command: C, body: CommandBody<C>, expectedVersion: number) =>
     request<z.infer<typeof CommandResult>>('POST', `/petitions/${id}/${command}`, { body: { ...body, expectedVersion } }),
-  register: (intake: Intake, files: File[], idempotencyKey: string) => {
+  /** `residentConsent`: a proxy agent confirms the resident agreed to the submission (required for agents). */
+  register: (intake: Intake & { residentConsent?: boolean }, files: File[], idempotencyKey: string) => {
     const headers = { 'idempotency-key': idempotencyKey };
     if (files.length === 0) return request<Created>('POST', '/petitions', { body: intake, headers });
     const form = new FormData();

@@ -61,6 +61,7 @@ interface Values {
   transferFrom?: string;
   transferNo?: string;
   repeatOf?: string;
+  residentConsent?: boolean;
 }
 interface Draft extends Omit<Values, 'receivedOn'> {
   receivedOn?: string;
@@ -183,7 +184,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
         })),
       };
       const res = await api.register(
-        intake,
+        me.user.role === 'proxyAgent' ? { ...intake, residentConsent: v.residentConsent === true } : intake,
         files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => f !== undefined),
         idempotency.current,
       );
@@ -452,6 +453,15 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
         />
       )}
       {personFirst ? [peopleSection, matterSection] : [matterSection, scans, peopleSection]}
+      {me.user.role === 'proxyAgent' && (
+        <Form.Item
+          name="residentConsent"
+          valuePropName="checked"
+          rules={[{ validator: (_, v) => (v === true ? Promise.resolve() : Promise.reject(new Error(t('intake.consentRequired')))) }]}
+        >
+          <Checkbox>{t('intake.residentConsent')}</Checkbox>
+        </Form.Item>
+      )}
       {problem && <Alert type="error" showIcon title={problem} className="gap-bottom" role="alert" />}
       <div className="form-actions">
         <Button type="primary" htmlType="submit" loading={busy} size="large">
