@@ -252,4 +252,26 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.getByText('查询码只显示这一次').waitFor();
     await context.close();
   });
+
+  it('a leader sees the cases they own and the coming reception days beside the inbox', async () => {
+    const clerk = await apiToken(world, 'clerk');
+    const leader = await apiToken(world, 'leader');
+    const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+    const me = (await (await fetch(`${world.url}/api/workbench/context`, { headers: headers(leader) })).json()) as { user: { id: string } };
+    const list = (await (await fetch(`${world.url}/api/petitions?limit=1`, { headers: headers(clerk) })).json()) as { items: { id: string; title: string }[] };
+    const target = list.items[0]!;
+    const owned = await fetch(`${world.url}/api/petitions/${target.id}/owner`, {
+      method: 'PUT',
+      headers: headers(clerk),
+      body: JSON.stringify({ leaderUserId: me.user.id, steps: [{ text: '约谈责任单位' }] }),
+    });
+    expect(owned.status).toBe(200);
+    const { context, page } = await signIn(world, 'leader');
+    await page.getByText('我包案的事项').waitFor();
+    await page.locator('.leader-panel').getByText(target.title).waitFor();
+    await page.getByText('接访日安排').waitFor();
+    await shot(page, 'leader-inbox-zh');
+    await expectAccessible(page, 'leader inbox (zh)');
+    await context.close();
+  });
 });

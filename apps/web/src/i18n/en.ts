@@ -40,6 +40,10 @@ export const en: Resources = {
     overdue: 'A legal time limit has passed', dueSoon: 'A time limit ends within 3 days', recent: 'Received in the last 30 days',
     lateUnits: 'Units with overdue petitions, most overdue first', all: 'Everything you may see',
   },
+  leader: {
+    owned: 'Cases I own', noOwned: 'No owned cases', matter: 'Matter', plan: 'Plan steps', target: 'Target date', ownership: 'Status',
+    active: 'In progress', resolved: 'Resolved', receptionDays: 'Reception days', noDays: 'No reception days coming up', date: 'When', who: 'Leader', slots: 'Booked/slots', loadFailed: 'Could not load',
+  },
   inbox: {
     title: 'Inbox', filters: 'Filters', status: 'Status', domain: 'Domain', category: 'Category', channel: 'Channel',
     overdueOnly: 'Overdue only', received: 'Received', text: 'Title, content, respondent or number', sort: 'Sort',
@@ -50,7 +54,7 @@ export const en: Resources = {
     loadError: 'The list could not be loaded', due: 'Due', code: 'Number', titleCol: 'Subject', unit: 'Handling unit',
     receivedOn: 'Received', petitioner: 'Petitioner', collective: 'Collective, {{count}} people',
     lateUnitsChart: 'Overdue petitions by unit', overdueCount: 'Overdue', dueSoonCount: 'Due in 3 days', openCount: 'Open',
-    viewUnit: 'Show overdue', unitFilter: 'Unit: {{name}}', leaderNote: 'Reception days and owned cases come in a later version.',
+    viewUnit: 'Show overdue', unitFilter: 'Unit: {{name}}', 
     nav: 'Shortcuts: J/K move, Enter opens, / searches',
   },
   due: {

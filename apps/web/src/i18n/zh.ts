@@ -36,6 +36,10 @@ export const zh = {
     overdue: '有法定期限已过期的事项', dueSoon: '三日内有期限到期的事项', recent: '近 30 天收到的事项',
     lateUnits: '有逾期事项的单位，按逾期件数排序', all: '您有权查看的全部事项',
   },
+  leader: {
+    owned: '我包案的事项', noOwned: '暂无包案事项', matter: '事由', plan: '化解步骤', target: '化解时限', ownership: '状态',
+    active: '化解中', resolved: '已化解', receptionDays: '接访日安排', noDays: '近期没有接访日', date: '时间', who: '接访领导', slots: '已约/名额', loadFailed: '加载失败',
+  },
   inbox: {
     title: '待办', filters: '筛选', status: '状态', domain: '领域', category: '类别', channel: '来源渠道',
     overdueOnly: '只看逾期', received: '收到日期', text: '标题、内容、被反映对象或编号', sort: '排序',
@@ -45,7 +49,7 @@ export const zh = {
     emptyHint: '新的事项到达时会出现在这里。', loadError: '列表加载失败', due: '期限', code: '编号', titleCol: '事由',
     unit: '当前承办单位', receivedOn: '收到日期', petitioner: '信访人', collective: '集体 {{count}} 人',
     lateUnitsChart: '各单位逾期件数', overdueCount: '逾期', dueSoonCount: '三日内到期', openCount: '在办',
-    viewUnit: '查看逾期件', unitFilter: '单位：{{name}}', leaderNote: '领导接访日、包案等功能将在后续版本提供。',
+    viewUnit: '查看逾期件', unitFilter: '单位：{{name}}', 
     nav: '快捷键：J/K 上下移动，Enter 打开，/ 搜索',
   },
   due: {

@@ -11,6 +11,7 @@ import type {
   PetitionIntake,
   PetitionList,
   PetitionListItem,
+  ReceptionDayView,
   RevealResponse,
   UnitAdminView,
   UnitBody,
@@ -122,6 +123,20 @@ function qs(query?: Query) {
   return s ? `?${s}` : '';
 }
 
+/** A case a leader owns (包案), from GET /api/owners/me. */
+export interface OwnedCase {
+  petitionId: string;
+  trackingCode: string;
+  title: string;
+  status: string;
+  ownership: 'active' | 'resolved';
+  targetOn: string | null;
+  stepsDone: number;
+  steps: number;
+  deadlines: Record<string, string>;
+}
+export type ReceptionDay = z.infer<typeof ReceptionDayView>;
+
 async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; form?: FormData; headers?: Record<string, string>; raw?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = {
     'accept-language': currentLang() === 'en' ? 'en' : 'zh-CN',
@@ -180,6 +195,8 @@ export const api = {
   login: (username: string, password: string) => request<Login>('POST', '/auth/login', { body: { username, password } }),
 
   context: () => request<WorkbenchContext>('GET', '/workbench/context'),
+  ownedCases: () => request<OwnedCase[]>('GET', '/owners/me'),
+  receptionDays: () => request<ReceptionDay[]>('GET', '/reception-days'),
   counts: () => request<{ today: string; counts: Partial<Record<TabKey, number>> }>('GET', '/workbench/counts'),
   inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received' }) =>
     request<List>('GET', '/workbench/petitions', { query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort } }),

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth';
 import { DueBadge, StatusTag } from '../components/Badges';
+import { LeaderPanel } from '../components/LeaderPanel';
 import { api, errorMessage, type LateUnit, type ListFilters, type ListItem, type TabKey } from '../lib/api';
 import { useUnits } from '../lib/directory';
 import { useShortcuts } from '../lib/keys';
@@ -234,7 +235,7 @@ export default function InboxPage() {
           {me.unit?.name ?? me.jurisdiction?.name} · {dayjs(me.today).format('LL')}
         </Typography.Text>
       </div>
-      {me.user.role === 'leader' && <Alert type="info" showIcon title={t('inbox.leaderNote')} className="gap-bottom" />}
+      {me.user.role === 'leader' && <LeaderPanel />}
       <Tabs
         activeKey={tab.key}
         items={tabItems}
