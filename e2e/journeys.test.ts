@@ -207,8 +207,11 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     // The caller's name has the focus; everything else is Tab, typing and Enter.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('intake-hotline_petitioners_0_name');
     await page.keyboard.type('王芳');
+    await expect.poll(() => page.inputValue('#intake-hotline_petitioners_0_name')).toBe('王芳');
     await page.keyboard.press('Tab');
     await page.keyboard.type('13900001111');
+    await expect.poll(() => page.inputValue('#intake-hotline_petitioners_0_phone')).toBe('13900001111');
+    await expect.poll(() => page.inputValue('#intake-hotline_petitioners_0_name')).toBe('王芳');
     await page.locator('input[id="intake-hotline_title"]').focus();
     await page.keyboard.type('小区物业擅自提高物业费');
     await page.keyboard.press('Tab');

@@ -124,7 +124,12 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
   // The first field has the focus as soon as the form opens: a call or a visitor can be typed in at once.
   useEffect(() => {
     const first = channel === 'transfer' ? 'transferFrom' : channel === 'letter' ? 'title' : 'petitioners_0_name';
-    const timer = setTimeout(() => document.getElementById(`intake-${channel}_${first}`)?.focus(), 50);
+    // Never steal the focus from a field the user is already typing in (a late re-render must not move it).
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.closest(`.intake-${channel}`)) return;
+      document.getElementById(`intake-${channel}_${first}`)?.focus();
+    }, 50);
     return () => clearTimeout(timer);
   }, [channel]);
 
