@@ -11,7 +11,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function qiao(args: string[], env: Record<string, string>, input?: string) {
   return spawnSync('npx', ['tsx', 'apps/server/src/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // The CLI is tested on the embedded database even when the shell has a DATABASE_URL.
+    env: { ...process.env, DATABASE_URL: '', ...env },
     input,
     encoding: 'utf8',
     timeout: 120_000,
@@ -45,7 +46,7 @@ describe('qiao CLI', () => {
     const port = 39_000 + Math.floor(Math.random() * 2000);
     const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'serve', '--demo'], {
       cwd: root,
-      env: { ...process.env, QIAO_DATA_DIR: join(dir, 'data'), PORT: String(port), LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: '', QIAO_DATA_DIR: join(dir, 'data'), PORT: String(port), LOG_LEVEL: 'warn' },
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
