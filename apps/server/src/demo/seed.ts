@@ -211,19 +211,30 @@ class Simulator {
       const s = unitId ? this.staff.get(unitId) : undefined;
       return { userId: s?.[role] ?? s?.handler ?? s?.clerk ?? this.supervisorId, unitId: unitId ?? null };
     };
-    /** Apply a command `after` days later; false when that day is after today or the rules refuse it. */
+    /**
+     * Apply a command `after` days later; false when that day is after today or the rules refuse it. The last
+     * outcome is kept so an optional step the rules refuse (an extension asked for too late) can be skipped
+     * instead of leaving the petition stuck for ever.
+     */
+    let lastOutcome: 'ok' | 'future' | 'refused' = 'ok';
     const step = (after: number, command: Command, role: 'handler' | 'head' | 'clerk' = 'handler', unitId?: string) => {
       const next = addDays(day, after);
+      lastOutcome = 'future';
       if (compareDates(next, this.today) > 0) return false;
       const now = new Date(`${next}T02:${String(rng.int(0, 59)).padStart(2, '0')}:00Z`);
       const actor = actorFor(unitId ?? state?.currentUnit?.id, role);
       const d = decide(state, command, { now, calendar: this.calendar, settings: this.settings, actor });
+      lastOutcome = 'refused';
       if (!d.ok) return false;
       state = evolve(state, d.event);
       events.push(d.event);
       day = next;
+      lastOutcome = 'ok';
       return true;
     };
+    /** An optional step: only a day after today stops the simulation; a refusal just skips the step. */
+    const maybe = (after: number, command: Command, role?: 'handler' | 'head' | 'clerk', unitId?: string) =>
+      step(after, command, role, unitId) || lastOutcome === 'refused';
 
     const earlierMatter = earlier && {
       id: earlier.state.id,
@@ -259,7 +270,7 @@ class Simulator {
       linked = null;
       if (!register(null)) return undefined;
     }
-    this.drive(step, f, office);
+    this.drive(step, maybe, f, office);
 
     const s = state as unknown as PetitionState;
     return {
@@ -297,6 +308,7 @@ class Simulator {
   /** The legal path with the delays and choices real offices show: most on time, some late, a few reviewed. */
   private drive(
     step: (after: number, c: Command, role?: 'handler' | 'head' | 'clerk', unitId?: string) => boolean,
+    maybe: (after: number, c: Command, role?: 'handler' | 'head' | 'clerk', unitId?: string) => boolean,
     f: DemoPetition['facts'],
     office: Unit,
   ) {
@@ -330,27 +342,27 @@ class Simulator {
 
     if (f.litigationRelated)
       return void step(rng.int(2, 12), { type: 'divert', to: 'litigation', note: '该事项已经法院判决，告知信访人通过申请再审等法定途径解决' });
-    if (chance(0.7) && !step(rng.int(1, 6), { type: 'notifyReceipt', note: '已向信访人寄送告知书' })) return;
+    if (chance(0.7) && !maybe(rng.int(1, 6), { type: 'notifyReceipt', note: '已向信访人寄送告知书' })) return;
     if (!step(late([1, 8], [16, 25], 0.04), { type: 'accept', note: '已出具受理告知书' })) return;
 
     let used = 0;
     if (chance(0.05)) {
-      if (!step(rng.int(5, 20), { type: 'pause', reason: 'awaitingMaterial', note: '通知信访人补充材料' })) return;
+      if (!maybe(rng.int(5, 20), { type: 'pause', reason: 'awaitingMaterial', note: '通知信访人补充材料' })) return;
       const paused = rng.int(5, 20);
-      if (!step(paused, { type: 'resume' })) return;
+      if (!maybe(paused, { type: 'resume' })) return;
       used += 5 + paused;
     }
     if (chance(0.1)) {
       const at = rng.int(35, 50);
-      if (!step(at, { type: 'extend', days: rng.int(15, 30), reason: '情况复杂，需多部门联合调查' }, 'head')) return;
+      if (!maybe(at, { type: 'extend', days: rng.int(15, 30), reason: '情况复杂，需多部门联合调查' }, 'head')) return;
       used += at;
     }
     if (chance(0.08)) {
       const at = rng.int(20, 40);
       const supervisionId = randomUUID();
-      if (!step(at, { type: 'supervise', supervisionId, reason: rng.pick(['late', 'evasive'] as const), note: '请加快办理并书面报告进展', answerDays: rng.pick([10, 15, 30]) }, 'clerk', office.id)) return;
+      if (!maybe(at, { type: 'supervise', supervisionId, reason: rng.pick(['late', 'evasive'] as const), note: '请加快办理并书面报告进展', answerDays: rng.pick([10, 15, 30]) }, 'clerk', office.id)) return;
       used += at;
-      if (chance(0.85) && !step(rng.int(2, 14), { type: 'answerSupervision', supervisionId, text: '已成立专班，正在协调解决，预计月底前答复信访人。' })) return;
+      if (chance(0.85) && !maybe(rng.int(2, 14), { type: 'answerSupervision', supervisionId, text: '已成立专班，正在协调解决，预计月底前答复信访人。' })) return;
     }
     const replyIn = Math.max(1, late([10, 55], [62, 90], 0.12) - used);
     const outcome = rng.weighted([['support', 45], ['explain', 30], ['notSupport', 15], ['mediated', 10]] as const);
@@ -360,7 +372,7 @@ class Simulator {
     let rating: Rating | null = null;
     if (chance(0.75)) {
       rating = rng.weighted([['satisfied', outcome === 'notSupport' ? 20 : 60], ['basicallySatisfied', 25], ['dissatisfied', outcome === 'notSupport' ? 55 : 12]] as const);
-      if (!step(rng.int(1, 15), { type: 'rate', rating })) return;
+      if (!maybe(rng.int(1, 15), { type: 'rate', rating })) return;
     }
     if (!chance(rating === 'dissatisfied' ? 0.35 : 0.04)) return;
     if (!step(rng.int(3, 14), { type: 'requestReview', unit: ref(this.levelAbove(target)), reason: '对处理意见不服，请求复查' }, 'clerk', office.id)) return;
@@ -368,8 +380,8 @@ class Simulator {
     if (!step(late([10, 28], [31, 40], 0.08), { type: 'decideReview', outcome: reviewOutcome, text: '经复查，原处理意见认定事实清楚，适用政策正确。' })) return;
     if (!chance(0.3)) return;
     if (!step(rng.int(5, 20), { type: 'requestReReview', unit: ref(this.cityOffice()), reason: '对复查意见仍不服，请求复核' }, 'clerk', office.id)) return;
-    if (chance(0.2) && !step(rng.int(3, 10), { type: 'pause', reason: 'hearing', note: '组织听证' })) return;
-    if (chance(0.2) && !step(rng.int(5, 12), { type: 'resume' })) return;
+    if (chance(0.2) && !maybe(rng.int(3, 10), { type: 'pause', reason: 'hearing', note: '组织听证' })) return;
+    if (chance(0.2) && !maybe(rng.int(5, 12), { type: 'resume' })) return;
     step(rng.int(10, 28), { type: 'decideReReview', outcome: 'uphold', text: '经复核，维持复查意见。本复核意见为终结意见。' });
   }
 
