@@ -23,9 +23,9 @@ import {
   users,
 } from '../db/schema';
 import type { Tx } from '../db/open';
-import { encrypt, hashPassword, keyedHash, newTrackingCode, newTrackingSecret, sha256 } from '../lib/crypto';
-import { maskAddress, maskIdCard, maskName, maskPhone } from '@qiao/core';
+import { encrypt, hashPassword, newTrackingCode, newTrackingSecret, sha256 } from '../lib/crypto';
 import { stateColumns } from '../petitions/repo';
+import { petitionerRows } from '../petitions/petitioners';
 import { createRng, type Rng } from './random';
 import { buildWorld } from './world';
 import { generateDemoPetitions } from './timeline';
@@ -144,27 +144,7 @@ async function insertChunk(tx: Tx, deps: Deps, chunk: Built[], ctx: ReturnType<D
     })),
   );
   if (clocks.length) await tx.insert(clocksTable).values(clocks);
-  const enc = (v: string | null) => (v ? encrypt(deps.keys.encryption, v) : null);
-  await tx.insert(petitioners).values(
-    chunk.flatMap((b) =>
-      b.people.map((p, position) => ({
-        id: randomUUID(),
-        petitionId: b.state.id,
-        jurisdictionCode: b.state.jurisdictionCode,
-        position,
-        nameEnc: encrypt(deps.keys.encryption, p.name),
-        phoneEnc: enc(p.phone),
-        idCardEnc: enc(p.idCard),
-        addressEnc: enc(p.address),
-        nameMasked: maskName(p.name),
-        phoneMasked: p.phone ? maskPhone(p.phone) : null,
-        idCardMasked: p.idCard ? maskIdCard(p.idCard) : null,
-        addressMasked: p.address ? maskAddress(p.address) : null,
-        phoneHash: p.phone ? keyedHash(deps.keys.matching, p.phone) : null,
-        idCardHash: p.idCard ? keyedHash(deps.keys.matching, p.idCard) : null,
-      })),
-    ),
-  );
+  await tx.insert(petitioners).values(chunk.flatMap((b) => petitionerRows(deps.keys, b.state, b.people)));
   await indexPetitions(tx, deps, chunk.map((b) => b.state.id)); // duplicate-lookup keys, clusters, alerts
 }
 

@@ -116,3 +116,13 @@ export function newTrackingCode(): string {
 export function newTrackingSecret(): string {
   return randomChars(16);
 }
+
+/**
+ * Whether a secret a resident typed matches a stored sha256. Case and spaces around it do not matter; the hashes
+ * are compared in constant time, and a missing hash is compared against a dummy so timing says nothing either.
+ */
+export function secretMatches(given: string | undefined, storedHash: string | undefined): boolean {
+  const a = Buffer.from(sha256(given?.trim().toUpperCase() ?? ''), 'hex');
+  const b = Buffer.from(storedHash ?? sha256('no such record'), 'hex');
+  return storedHash !== undefined && timingSafeEqual(a, b);
+}

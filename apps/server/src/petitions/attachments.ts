@@ -3,7 +3,8 @@ import { asc, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { attachments } from '../db/schema';
 import { sha256 } from '../lib/crypto';
-import { AppError } from '../lib/errors';
+import type { FastifyRequest } from 'fastify';
+import { AppError, badRequest } from '../lib/errors';
 import type { Tx } from './repo';
 
 export interface IncomingFile {
@@ -99,4 +100,34 @@ export async function attachmentList(tx: Tx, petitionId: string) {
     .from(attachments)
     .where(eq(attachments.petitionId, petitionId))
     .orderBy(asc(attachments.createdAt), asc(attachments.filename));
+}
+
+/**
+ * For a multipart intake (staff or portal): the `petition` JSON field becomes the body to validate and the files
+ * wait on `req.uploads`. Without the field the body is `missing` (the staff route refuses it; the portal lets
+ * schema validation name what is absent).
+ */
+export async function readMultipartIntake(req: FastifyRequest, missing: () => unknown) {
+  if (!req.isMultipart()) return;
+  const files: IncomingFile[] = [];
+  let petition: unknown;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') files.push({ filename: part.filename, content: await part.toBuffer() });
+    else if (part.fieldname === 'petition') {
+      try {
+        petition = JSON.parse(String(part.value));
+      } catch {
+        throw badRequest('invalidJson', { zh: 'petition：不是有效的 JSON', en: 'petition: not valid JSON' }, { field: 'petition' });
+      }
+    }
+  }
+  req.body = petition === undefined ? missing() : petition;
+  req.uploads = files;
+}
+
+/** The uploads of a multipart intake, each typed by its content (415 for one that is not accepted). */
+export async function checkedUploads(req: FastifyRequest): Promise<CheckedFile[]> {
+  const files: CheckedFile[] = [];
+  for (const [i, f] of (req.uploads ?? []).entries()) files.push(await checkFile(f, i));
+  return files;
 }

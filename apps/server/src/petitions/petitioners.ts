@@ -58,32 +58,37 @@ export function normalisePetitioners(list: Input[]): Input[] {
   });
 }
 
-export async function insertPetitioners(
-  tx: Tx,
-  keys: Keys,
-  petition: { id: string; jurisdictionCode: string },
-  list: Input[],
-) {
+export interface PersonalData {
+  name: string;
+  phone?: string | null;
+  idCard?: string | null;
+  address?: string | null;
+}
+
+/** The stored form of a petition's petitioners: each field encrypted, a masked copy, keyed hashes to match. */
+export function petitionerRows(keys: Keys, petition: { id: string; jurisdictionCode: string }, list: PersonalData[]) {
+  const enc = (v: string | null | undefined) => (v ? encrypt(keys.encryption, v) : null);
+  return list.map((p, position) => ({
+    id: randomUUID(),
+    petitionId: petition.id,
+    jurisdictionCode: petition.jurisdictionCode,
+    position,
+    nameEnc: encrypt(keys.encryption, p.name),
+    phoneEnc: enc(p.phone),
+    idCardEnc: enc(p.idCard),
+    addressEnc: enc(p.address),
+    nameMasked: maskName(p.name),
+    phoneMasked: p.phone ? maskPhone(p.phone) : null,
+    idCardMasked: p.idCard ? maskIdCard(p.idCard) : null,
+    addressMasked: p.address ? maskAddress(p.address) : null,
+    phoneHash: p.phone ? keyedHash(keys.matching, p.phone) : null,
+    idCardHash: p.idCard ? keyedHash(keys.matching, p.idCard) : null,
+  }));
+}
+
+export async function insertPetitioners(tx: Tx, keys: Keys, petition: { id: string; jurisdictionCode: string }, list: PersonalData[]) {
   if (list.length === 0) return;
-  const enc = (v: string | undefined) => (v ? encrypt(keys.encryption, v) : null);
-  await tx.insert(petitioners).values(
-    list.map((p, position) => ({
-      id: randomUUID(),
-      petitionId: petition.id,
-      jurisdictionCode: petition.jurisdictionCode,
-      position,
-      nameEnc: encrypt(keys.encryption, p.name),
-      phoneEnc: enc(p.phone),
-      idCardEnc: enc(p.idCard),
-      addressEnc: enc(p.address),
-      nameMasked: maskName(p.name),
-      phoneMasked: p.phone ? maskPhone(p.phone) : null,
-      idCardMasked: p.idCard ? maskIdCard(p.idCard) : null,
-      addressMasked: p.address ? maskAddress(p.address) : null,
-      phoneHash: p.phone ? keyedHash(keys.matching, p.phone) : null,
-      idCardHash: p.idCard ? keyedHash(keys.matching, p.idCard) : null,
-    })),
-  );
+  await tx.insert(petitioners).values(petitionerRows(keys, petition, list));
 }
 
 export async function maskedPetitioners(tx: Tx, petitionId: string) {

@@ -17,7 +17,7 @@ import {
 } from '@qiao/contracts';
 import type { Deps } from '../context';
 import { badRequest } from '../lib/errors';
-import { checkFile, type CheckedFile, type IncomingFile } from './attachments';
+import { checkedUploads, readMultipartIntake, type IncomingFile } from './attachments';
 import { runCommand } from './command';
 import { downloadAttachment, listAudit, revealPetitioners } from './personal';
 import { getPetition, listPetitions } from './read';
@@ -77,27 +77,18 @@ export const petitionRoutes =
           }),
           response: { 200: PetitionCreated, 201: PetitionCreated, ...errors },
         },
-        preValidation: async (req) => {
-          if (!req.isMultipart()) return;
-          const files: IncomingFile[] = [];
-          let petition: unknown;
-          for await (const part of req.parts()) {
-            if (part.type === 'file') files.push({ filename: part.filename, content: await part.toBuffer() });
-            else if (part.fieldname === 'petition') petition = parseJsonField(part.value);
-          }
-          if (petition === undefined)
-            throw badRequest('missingField', {
-              zh: 'petition：缺少信访事项内容（multipart 字段 petition，JSON 格式）',
-              en: 'petition: the multipart field "petition" (JSON) is missing',
-            }, { field: 'petition' });
-          req.body = petition as never;
-          req.uploads = files;
-        },
+        preValidation: (req) =>
+          readMultipartIntake(req, () => {
+            throw badRequest(
+              'missingField',
+              { zh: 'petition：缺少信访事项内容（multipart 字段 petition，JSON 格式）', en: 'petition: the multipart field "petition" (JSON) is missing' },
+              { field: 'petition' },
+            );
+          }),
       },
       async (req, reply) => {
         const user = await req.user();
-        const files: CheckedFile[] = [];
-        for (const [i, f] of (req.uploads ?? []).entries()) files.push(await checkFile(f, i));
+        const files = await checkedUploads(req);
         const { residentConsent, ...input } = req.body;
         const result = await registerPetition(deps, user, input, files, req.headers['idempotency-key'], residentConsent);
         return reply.code(result.created ? 201 : 200).send(result.body);
@@ -203,14 +194,3 @@ export const petitionRoutes =
       },
     );
   };
-
-function parseJsonField(value: unknown): unknown {
-  try {
-    return JSON.parse(String(value));
-  } catch {
-    throw badRequest('invalidJson', {
-      zh: 'petition：不是有效的 JSON',
-      en: 'petition: not valid JSON',
-    }, { field: 'petition' });
-  }
-}

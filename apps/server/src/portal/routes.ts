@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ErrorBody, PortalAppealBody, PortalIntake, PortalRateBody, PortalSubmitted, PortalView } from '@qiao/contracts';
 import type { Deps } from '../context';
 import { badRequest } from '../lib/errors';
-import { checkFile, type CheckedFile, type IncomingFile } from '../petitions/attachments';
+import { checkedUploads, readMultipartIntake } from '../petitions/attachments';
 import { outcomeText } from './view';
 import { residentCommand, submitFromPortal, trackFromPortal } from './service';
 import { portalReception } from '../reception/routes';
@@ -64,28 +64,10 @@ export const portalRoutes =
           body: PortalIntake,
           response: { 200: PortalSubmitted, 201: PortalSubmitted, ...errors },
         },
-        preValidation: async (req) => {
-          if (!req.isMultipart()) return;
-          const files: IncomingFile[] = [];
-          let petition: unknown;
-          for await (const part of req.parts()) {
-            if (part.type === 'file') files.push({ filename: part.filename, content: await part.toBuffer() });
-            else if (part.fieldname === 'petition') {
-              try {
-                petition = JSON.parse(String(part.value));
-              } catch {
-                throw badRequest('invalidJson', { zh: 'petition：不是有效的 JSON', en: 'petition: not valid JSON' }, { field: 'petition' });
-              }
-            }
-          }
-          req.body = (petition ?? {}) as never;
-          req.uploads = files;
-        },
+        preValidation: (req) => readMultipartIntake(req, () => ({})),
       },
       async (req, reply) => {
-        const files: CheckedFile[] = [];
-        for (const [i, f] of (req.uploads ?? []).entries()) files.push(await checkFile(f, i));
-        const result = await submitFromPortal(deps, req.body, files, req.headers['idempotency-key']);
+        const result = await submitFromPortal(deps, req.body, await checkedUploads(req), req.headers['idempotency-key']);
         return reply.code(result.created ? 201 : 200).send(result.body);
       },
     );

@@ -1,8 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { petitions, trackingFailures } from '../db/schema';
-import { sha256 } from '../lib/crypto';
+import { secretMatches } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 
 export const MAX_FAILURES = 5;
@@ -34,12 +33,9 @@ export async function openWithSecret(deps: Deps, rawCode: string, secret: string
   const [row] = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(code)
     ? await deps.db.select().from(petitions).where(eq(petitions.trackingCode, code))
     : [];
-  const given = Buffer.from(sha256(secret?.trim().toUpperCase() ?? ''), 'hex');
-  const expected = Buffer.from(row?.trackingSecretHash ?? sha256('no such petition'), 'hex');
-  const ok = row !== undefined && timingSafeEqual(given, expected);
-  if (ok) {
+  if (secretMatches(secret, row?.trackingSecretHash)) {
     if (fail) await deps.db.delete(trackingFailures).where(eq(trackingFailures.trackingCode, code));
-    return row;
+    return row!;
   }
   await recordFailure(deps, code, now);
   throw notFound();

@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import type { BookingBody, ReceptionDayBody } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitions, receptionBookings, receptionDays, users } from '../db/schema';
-import { encrypt, newTrackingCode, newTrackingSecret, sha256 } from '../lib/crypto';
+import { encrypt, newTrackingCode, newTrackingSecret, secretMatches, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { loadEvents } from '../petitions/repo';
 import { summarise } from '../petitions/presenter';
@@ -138,9 +138,7 @@ export async function bookSlot(deps: Deps, dayId: string, body: z.infer<typeof B
 export async function cancelBooking(deps: Deps, bookingCode: string, secret: string | undefined) {
   const code = bookingCode.trim().toUpperCase();
   const [b] = await deps.db.select().from(receptionBookings).where(eq(receptionBookings.bookingCode, code));
-  const given = Buffer.from(sha256(secret?.trim().toUpperCase() ?? ''), 'hex');
-  const expected = Buffer.from(b?.cancelSecretHash ?? sha256('no such booking'), 'hex');
-  if (!b || !timingSafeEqual(given, expected) || b.status !== 'booked')
+  if (!b || !secretMatches(secret, b.cancelSecretHash) || b.status !== 'booked')
     throw notFound({ zh: '该预约（或取消码不正确）', en: 'booking, or the cancel secret is wrong' });
   await deps.db
     .update(receptionBookings)
