@@ -108,7 +108,7 @@ export function errorMessage(e: unknown, fallback: string): string {
 }
 
 // ---------- transport ----------
-type Query = Record<string, string | number | boolean | undefined | null | string[]>;
+export type Query = Record<string, string | number | boolean | undefined | null | string[]>;
 
 function qs(query?: Query) {
   if (!query) return '';
@@ -137,7 +137,8 @@ export interface OwnedCase {
 }
 export type ReceptionDay = z.infer<typeof ReceptionDayView>;
 
-async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; form?: FormData; headers?: Record<string, string>; raw?: boolean } = {}): Promise<T> {
+/** One call to the server's /api: session, language, errors in the user's language. Feature modules build on it. */
+export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; form?: FormData; headers?: Record<string, string>; raw?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = {
     'accept-language': currentLang() === 'en' ? 'en' : 'zh-CN',
     ...opts.headers,
