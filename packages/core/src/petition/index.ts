@@ -3,3 +3,4 @@ export * from './refusals';
 export * from './decide';
 export * from './evolve';
 export * from './clocks';
+export * from './wording';

@@ -6,6 +6,7 @@ export interface PetitionerPersonalData {
   phone?: string | null;
   idCard?: string | null;
   address?: string | null;
+  email?: string | null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -56,7 +57,19 @@ export function maskAddress(address: string): string {
 }
 
 /**
- * Masks each present field. Only the four personal-data fields are returned; a field that is absent stays
+ * wang.xiaoming@example.cn → w***@example.cn: the first character of the local part, ***, then the domain.
+ * Anything without a local part and a domain is fully masked.
+ */
+export function maskEmail(email: string): string {
+  const e = email.trim();
+  const at = e.lastIndexOf('@');
+  const first = Array.from(e)[0];
+  if (at < 1 || at === e.length - 1 || first === undefined) return '*'.repeat(Array.from(e).length);
+  return `${first}***${e.slice(at)}`;
+}
+
+/**
+ * Masks each present field. Only the five personal-data fields are returned; a field that is absent stays
  * absent and a null stays null.
  */
 export function maskPetitioner(p: PetitionerPersonalData): PetitionerPersonalData {
@@ -65,6 +78,7 @@ export function maskPetitioner(p: PetitionerPersonalData): PetitionerPersonalDat
   if (p.phone !== undefined) out.phone = p.phone === null ? null : maskPhone(p.phone);
   if (p.idCard !== undefined) out.idCard = p.idCard === null ? null : maskIdCard(p.idCard);
   if (p.address !== undefined) out.address = p.address === null ? null : maskAddress(p.address);
+  if (p.email !== undefined) out.email = p.email === null ? null : maskEmail(p.email);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskIdCard, maskName, maskPetitioner, maskPhone } from '../../src/protection/index';
+import { maskAddress, maskEmail, maskIdCard, maskName, maskPetitioner, maskPhone } from '../../src/protection/index';
 
 describe('maskName', () => {
   it.each([
@@ -60,17 +60,31 @@ describe('maskAddress', () => {
   });
 });
 
+describe('maskEmail', () => {
+  it.each([
+    ['wang.xiaoming@example.cn', 'w***@example.cn'],
+    ['  li@qq.com ', 'l***@qq.com'],
+    ['a@b.cn', 'a***@b.cn'],
+    ['not-an-email', '************'],
+    ['@example.cn', '***********'],
+    ['', ''],
+  ])('%j → %j', (email, masked) => {
+    expect(maskEmail(email)).toBe(masked);
+  });
+});
+
 describe('maskPetitioner', () => {
   it('masks each present field and keeps absent and null fields as they are', () => {
     expect(
       maskPetitioner({ name: '王小明', phone: '13812341234', idCard: '11010119900307663X', address: null }),
     ).toEqual({ name: '王**', phone: '138****1234', idCard: '1101**********663X', address: null });
+    expect(maskPetitioner({ name: '李四', email: 'lisi@example.com' })).toEqual({ name: '李*', email: 'l***@example.com' });
     expect(maskPetitioner({ name: '李四' })).toEqual({ name: '李*' });
     expect(maskPetitioner({})).toEqual({});
   });
 
   it('passes no other field through', () => {
-    const withExtra = { name: '李四', email: 'lisi@example.com' };
+    const withExtra = { name: '李四', wechat: 'lisi_1988' };
     expect(maskPetitioner(withExtra)).toEqual({ name: '李*' });
   });
 });
