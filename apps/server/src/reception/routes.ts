@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BookingBody, BookingCreated, DayBookingView, ErrorBody, ReceptionDayBody, ReceptionDayView } from '@qiao/contracts';
 import type { Deps } from '../context';
-import { bookSlot, cancelBooking, dayBookings, publishReceptionDay, upcomingDays } from './service';
+import { bookSlot, cancelBooking, dayBookings, publishReceptionDay, receptionDay, receptionLeaders, upcomingDays } from './service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 
@@ -26,6 +26,29 @@ export const receptionRoutes =
       '',
       { schema: { tags: ['reception days'], summary: 'Upcoming reception days in your area', response: { 200: z.array(ReceptionDayView), ...errors } } },
       async (req) => upcomingDays(deps, (await req.user()).jurisdictionCode),
+    );
+    app.get(
+      '/leaders',
+      {
+        schema: {
+          tags: ['reception days'],
+          summary: 'The leaders you may publish a reception day for (a leader: yourself; the petition office: its area’s)',
+          response: { 200: z.array(z.object({ id: z.string(), name: z.string(), jurisdictionCode: z.string() })), ...errors },
+        },
+      },
+      async (req) => receptionLeaders(deps, await req.user()),
+    );
+    app.get(
+      '/:id',
+      {
+        schema: {
+          tags: ['reception days'],
+          summary: 'One reception day (past ones too), for the receiving leader or the petition office',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: ReceptionDayView, ...errors },
+        },
+      },
+      async (req) => receptionDay(deps, await req.user(), req.params.id),
     );
     app.get(
       '/:id/bookings',

@@ -146,14 +146,39 @@ export async function cancelBooking(deps: Deps, bookingCode: string, secret: str
     .where(eq(receptionBookings.id, b.id));
 }
 
-/** The day's list for the receiving leader or the petition office: who booked (masked) and each matter's history. */
-export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string) {
+/** A day the receiving leader, a leader over its area or the petition office of its area may see; else 404. */
+async function visibleDay(deps: Deps, actor: SessionUser, dayId: string) {
   const [day] = await deps.db.select().from(receptionDays).where(eq(receptionDays.id, dayId));
   if (!day) throw dayNotFound();
   const mayView =
     (actor.role === 'leader' && (day.leaderUserId === actor.userId || isWithin(day.jurisdictionCode, actor.jurisdictionCode))) ||
     (actor.role === 'clerk' && isWithin(day.jurisdictionCode, actor.jurisdictionCode));
   if (!mayView) throw dayNotFound();
+  return day;
+}
+
+/** One day (past ones too) with its slots left, for the staff page of its list. */
+export async function receptionDay(deps: Deps, actor: SessionUser, dayId: string) {
+  const day = await visibleDay(deps, actor, dayId);
+  const booked = await bookedCounts(deps, [day.id]);
+  return present(day, booked.get(day.id) ?? 0);
+}
+
+/** The leaders a reception day may be published for: a leader only for themself, the petition office for its area's. */
+export async function receptionLeaders(deps: Deps, actor: SessionUser) {
+  if (actor.role !== 'leader' && actor.role !== 'clerk')
+    throw forbidden({ zh: '只有领导或信访部门可以发布接访日', en: 'Only leaders or the petition office publish reception days' });
+  const rows = await deps.db
+    .select({ id: users.id, name: users.displayName, jurisdictionCode: users.jurisdictionCode })
+    .from(users)
+    .where(and(eq(users.role, 'leader'), eq(users.active, true)))
+    .orderBy(asc(users.displayName));
+  return rows.filter((l) => (actor.role === 'leader' ? l.id === actor.userId : isWithin(l.jurisdictionCode, actor.jurisdictionCode)));
+}
+
+/** The day's list for the receiving leader or the petition office: who booked (masked) and each matter's history. */
+export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string) {
+  await visibleDay(deps, actor, dayId);
   const rows = await deps.db
     .select()
     .from(receptionBookings)
