@@ -7,8 +7,11 @@ import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schema';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
+import { runCommand } from '../petitions/command';
 import { scopeOf } from '../petitions/repo';
 import { visiblePetition } from '../petitions/read';
+import { sweep } from '../sweeps/sweep';
+import { unitNames } from '../units/repo';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -63,6 +66,27 @@ export const ownershipRoutes =
         await visiblePetition(deps.db, await req.user(), req.params.id);
         const [row] = await deps.db.select().from(petitionOwners).where(eq(petitionOwners.petitionId, req.params.id));
         return row ? view(deps, row) : null;
+      },
+    );
+    app.get(
+      '/petitions/:id/owner/candidates',
+      {
+        schema: {
+          tags: ['ownership'],
+          summary: 'Leaders who may own this case (包案): active leaders whose area covers it',
+          params,
+          response: { 200: z.array(z.object({ id: z.string(), name: z.string() })), ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        const p = await visiblePetition(deps.db, actor, req.params.id);
+        if (actor.role !== 'clerk' && actor.role !== 'leader' && actor.role !== 'supervisor')
+          throw forbidden({ zh: '只有信访部门或领导可以确定包案领导', en: 'Only the petition office or a leader assigns ownership' });
+        const leaders = await deps.db.select().from(users).where(and(eq(users.role, 'leader'), eq(users.active, true))).orderBy(asc(users.displayName));
+        return leaders
+          .filter((l) => can({ userId: l.id, role: 'leader', unitId: l.unitId, jurisdictionCode: l.jurisdictionCode, atPetitionOffice: false }, 'view', scopeOf(p)).allowed)
+          .map((l) => ({ id: l.id, name: l.displayName }));
       },
     );
     app.put(
@@ -219,7 +243,21 @@ export const ownershipRoutes =
           tags: ['supervision'],
           summary: 'Supervision notices drafted by the deadline sweep for your petition office',
           response: {
-            200: z.array(z.object({ id: z.string(), petitionId: z.string(), unitId: z.string(), clock: z.string(), dueOn: z.string(), note: z.string(), status: z.string() })),
+            200: z.array(
+              z.object({
+                id: z.string(),
+                petitionId: z.string(),
+                trackingCode: z.string(),
+                title: z.string(),
+                version: z.number().int(),
+                unitId: z.string(),
+                unitName: z.string(),
+                clock: z.string(),
+                dueOn: z.string(),
+                note: z.string(),
+                status: z.string(),
+              }),
+            ),
             ...errors,
           },
         },
@@ -233,7 +271,73 @@ export const ownershipRoutes =
           .from(supervisionDrafts)
           .where(and(eq(supervisionDrafts.officeUnitId, actor.unitId), eq(supervisionDrafts.status, 'draft')))
           .orderBy(asc(supervisionDrafts.dueOn));
-        return rows.map((r) => ({ id: r.id, petitionId: r.petitionId, unitId: r.unitId, clock: r.clock, dueOn: r.dueOn, note: r.note, status: r.status }));
+        const ps = rows.length
+          ? await deps.db
+              .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, version: petitions.version })
+              .from(petitions)
+              .where(inArray(petitions.id, [...new Set(rows.map((r) => r.petitionId))]))
+          : [];
+        const byId = new Map(ps.map((p) => [p.id, p]));
+        const names = await unitNames(deps.db, rows.map((r) => r.unitId));
+        return rows.map((r) => ({
+          id: r.id,
+          petitionId: r.petitionId,
+          trackingCode: byId.get(r.petitionId)?.trackingCode ?? '',
+          title: byId.get(r.petitionId)?.title ?? '',
+          version: byId.get(r.petitionId)?.version ?? 0,
+          unitId: r.unitId,
+          unitName: names.get(r.unitId) ?? r.unitId,
+          clock: r.clock,
+          dueOn: r.dueOn,
+          note: r.note,
+          status: r.status,
+        }));
+      },
+    );
+    app.post(
+      '/supervision-drafts/sweep',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary: 'Run the deadline sweep now (it also runs on a timer); idempotent: each reminder is sent once',
+          response: {
+            200: z.object({ ran: z.boolean(), examined: z.number().int(), sent: z.record(z.string(), z.number().int()), drafts: z.number().int() }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        if (!actor.atPetitionOffice || (actor.role !== 'clerk' && actor.role !== 'supervisor'))
+          throw forbidden({ zh: '只有信访部门可以运行期限巡查', en: 'Only the petition office runs the deadline sweep' });
+        return sweep(deps);
+      },
+    );
+    app.post(
+      '/supervision-drafts/:id/issue',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary: '督办 Issue a drafted notice: runs the `supervise` command on the petition and marks the draft issued',
+          params,
+          body: z.object({
+            reason: z.enum(['late', 'evasive', 'improper']).default('late'),
+            note: z.string().trim().min(1).max(5000),
+            answerDays: z.number().int().min(1).max(90).optional(),
+            expectedVersion: z.number().int(),
+          }),
+          response: { 200: z.object({ ok: z.boolean(), version: z.number().int() }), ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await req.user();
+        const [row] = await deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, req.params.id));
+        if (!row || row.officeUnitId !== actor.unitId) throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
+        if (row.status !== 'draft') throw new AppError(409, 'draftClosed', { zh: '该督办草稿已处理', en: 'This draft has already been handled' });
+        const { expectedVersion, ...body } = req.body;
+        const result = await runCommand(deps, actor, row.petitionId, 'supervise', body, expectedVersion);
+        await deps.db.update(supervisionDrafts).set({ status: 'issued' }).where(eq(supervisionDrafts.id, row.id));
+        return { ok: true, version: result.version };
       },
     );
     app.post(
