@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
-import { allowedIn, can, openDeadlines, petitionClocks, visibilityFilter, type ProcessCommandType } from '@qiao/core';
+import { availableCommands, can, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
@@ -40,9 +40,8 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   const names = await unitNames(deps.db, unitIds);
   const unit = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
   const scope = scopeOf(row);
-  const available = (Object.keys(allowedIn) as ProcessCommandType[]).filter(
-    (c) => allowedIn[c].includes(row.state.status) && can(actor, c, scope).allowed,
-  );
+  // What the process allows for this petition today (the core), narrowed to what this user may do.
+  const available = availableCommands(row.state, ctx).filter((c) => can(actor, c, scope).allowed);
   return {
     ...listItem(row, names, ctx.today, (await maskedPetitioners(deps.db, id))[0]?.name ?? ''),
     content: row.content,

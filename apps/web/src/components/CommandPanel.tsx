@@ -46,20 +46,8 @@ interface Props {
 
 export function CommandPanel({ detail, reload }: Props) {
   const { t } = useTranslation();
-  const available = useMemo(() => {
-    // The server lists what the rules allow in this stage; hide the two that cannot apply to this petition now.
-    const pauses = (detail.state.pauses ?? []) as { to?: string }[];
-    const paused = pauses.some((p) => !p.to);
-    const supervisions = (detail.state.supervisions ?? []) as { answeredOn: string | null }[];
-    const unanswered = supervisions.some((s) => !s.answeredOn);
-    return ORDER.filter(
-      (c) =>
-        detail.availableCommands.includes(c) &&
-        !(c === 'resume' && !paused) &&
-        !(c === 'pause' && paused) &&
-        !(c === 'answerSupervision' && !unanswered),
-    );
-  }, [detail]);
+  // The server lists exactly what the rules allow this user on this petition today (the core's availableCommands).
+  const available = useMemo(() => ORDER.filter((c) => detail.availableCommands.includes(c)), [detail]);
   const [selected, setSelected] = useState<CommandName | null>(null);
 
   // Reopen the action the user was typing in before a reload or a detour.

@@ -63,9 +63,64 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
   rate: ['replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed'],
 };
 
-/** The commands the process allows for this petition now (before permissions). */
-export function availableCommands(p: PetitionState): Exclude<Command['type'], 'register'>[] {
-  return (Object.keys(allowedIn) as (keyof typeof allowedIn)[]).filter((c) => allowedIn[c].includes(p.status));
+type ProcessType = Exclude<Command['type'], 'register'>;
+
+/**
+ * The commands the process allows for this petition now (before permissions): those its stage allows whose
+ * preconditions on the petition itself hold today. Every command listed here is one `decide` accepts with some
+ * valid body (resume only while a clock is paused, answerSupervision only with an open notice, …); a command
+ * left out is refused by `decide` whatever its body says.
+ */
+export function availableCommands(p: PetitionState, ctx: ClockContext): ProcessType[] {
+  return (Object.keys(allowedIn) as ProcessType[]).filter(
+    (c) => allowedIn[c].includes(p.status) && blockedBy(p, c, ctx) === null,
+  );
+}
+
+/**
+ * Why a command cannot apply to this petition today whatever its body says (the stage aside), or null. The one
+ * place these rules live: `decide` refuses with this code before it looks at the body, and `availableCommands`
+ * leaves the command out.
+ */
+function blockedBy(state: PetitionState, type: ProcessType, ctx: ClockContext): Refusal['code'] | null {
+  const due = (name: string) => petitionClocks(state, ctx).find((c) => c.name === name)?.due;
+  const passed = (name: string) => {
+    const d = due(name);
+    return d !== undefined && compareDates(ctx.today, d) > 0;
+  };
+  switch (type) {
+    case 'notifyReceipt':
+      return state.receiptNotifiedOn !== null ? 'receiptAlreadyNotified' : null;
+    case 'accept':
+      return state.litigationRelated ? 'litigationMustDivert' : null;
+    case 'object':
+      if (state.objection !== null) return 'objectionAlreadyDecided';
+      return passed('objection') ? 'objectionWindowClosed' : null;
+    case 'extend':
+      if (state.extensionDays > 0) return 'extensionAlreadyUsed';
+      return passed('handling') ? 'handlingDeadlinePassed' : null;
+    case 'pause':
+      return openPause(state) ? 'alreadyPaused' : null;
+    case 'resume':
+      return openPause(state) ? null : 'notPaused';
+    case 'requestReview':
+    case 'requestReReview': {
+      // A request may be dated back to the day it arrived (within the window), never before the answer it
+      // contests reached the petitioner: before that day no date fits.
+      const isReview = type === 'requestReview';
+      const windowDue = due(isReview ? 'reviewRequest' : 'reReviewRequest');
+      const received = isReview ? state.reply?.deliveredOn : state.review?.deliveredOn;
+      if (received != null && compareDates(received, ctx.today) > 0) return 'dateBeforeStart';
+      const closed = windowDue === undefined || (received != null && compareDates(windowDue, received) < 0);
+      return closed ? (isReview ? 'reviewWindowClosed' : 'reReviewWindowClosed') : null;
+    }
+    case 'answerSupervision':
+      return state.supervisions.some((s) => s.answeredOn === null) ? null : 'noOpenSupervision';
+    case 'rate':
+      return state.rating !== null ? 'alreadyRated' : null;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -94,6 +149,8 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
   }
   if (state === null) return no('invalidState');
   if (!allowedIn[command.type].includes(state.status)) return no('invalidState', state.status);
+  const blocked = blockedBy(state, command.type, clockCtx);
+  if (blocked) return no(blocked);
 
   const due = (name: string) => petitionClocks(state, clockCtx).find((c) => c.name === name)?.due;
 
@@ -111,31 +168,21 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       return ok();
     }
     case 'notifyReceipt':
-      return state.receiptNotifiedOn !== null ? no('receiptAlreadyNotified') : ok();
     case 'accept':
-      return state.litigationRelated ? no('litigationMustDivert') : ok();
+    case 'pause':
+    case 'resume':
+    case 'rate':
+      return ok();
     case 'decline':
     case 'divert':
       return command.note.trim() === '' ? no('textRequired') : ok();
-    case 'object': {
-      if (command.reason.trim() === '') return no('textRequired');
-      if (state.objection !== null) return no('objectionAlreadyDecided');
-      const windowDue = due('objection');
-      return windowDue !== undefined && compareDates(today, windowDue) > 0 ? no('objectionWindowClosed') : ok();
-    }
+    case 'object':
+      return command.reason.trim() === '' ? no('textRequired') : ok();
     case 'decideObjection':
       return ok();
-    case 'extend': {
-      if (state.extensionDays > 0) return no('extensionAlreadyUsed');
+    case 'extend':
       if (!isWholeIn(command.days, 1, EXTENSION_MAX_DAYS)) return no('extensionTooLong');
-      if (command.reason.trim() === '') return no('textRequired');
-      const handlingDue = due('handling');
-      return handlingDue !== undefined && compareDates(today, handlingDue) > 0 ? no('handlingDeadlinePassed') : ok();
-    }
-    case 'pause':
-      return openPause(state) ? no('alreadyPaused') : ok();
-    case 'resume':
-      return openPause(state) ? ok() : no('notPaused');
+      return command.reason.trim() === '' ? no('textRequired') : ok();
     case 'reply': {
       if (command.text.trim() === '') return no('textRequired');
       return checkDelivery(command.deliveredOn, today) ?? ok();
@@ -174,8 +221,6 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       if (s.answeredOn !== null) return no('supervisionAlreadyAnswered');
       return command.text.trim() === '' ? no('textRequired') : ok();
     }
-    case 'rate':
-      return state.rating !== null ? no('alreadyRated') : ok();
   }
 }
 

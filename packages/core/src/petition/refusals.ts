@@ -97,6 +97,7 @@ export const refusalMessages = {
   supervisionNotFound: { zh: '找不到该督办事项', en: 'No such supervision notice on this petition' },
   supervisionDuplicate: { zh: '该督办编号已存在', en: 'A supervision notice with this id already exists' },
   supervisionAlreadyAnswered: { zh: '该督办已答复', en: 'This supervision notice has already been answered' },
+  noOpenSupervision: { zh: '该信访事项没有待答复的督办', en: 'This petition has no supervision notice awaiting an answer' },
   alreadyRated: { zh: '已进行过满意度评价', en: 'The outcome has already been rated' },
   textRequired: { zh: '请填写说明或理由', en: 'A text or reason is required' },
 } as const satisfies Record<string, Message>;

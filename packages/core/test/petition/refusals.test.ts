@@ -489,9 +489,19 @@ const rows: Row[] = [
     () => attempt(supervised, '2026-03-13', cmd.supervise('s1')),
   ],
   [
-    'answer a supervision twice',
+    'answer a supervision twice (another one still open)',
     'supervisionAlreadyAnswered',
+    () => attempt(run(answered, [['2026-03-14', cmd.supervise('s2')]]), '2026-03-16', cmd.answerSupervision('s1')),
+  ],
+  [
+    'answer when every notice is answered',
+    'noOpenSupervision',
     () => attempt(answered, '2026-03-16', cmd.answerSupervision('s1')),
+  ],
+  [
+    'answer when no notice was ever issued',
+    'noOpenSupervision',
+    () => attempt(accepted, '2026-03-16', cmd.answerSupervision('s1')),
   ],
 
   // alreadyRated

@@ -12,6 +12,7 @@ import {
 } from '../../src/petition/index';
 import {
   attempt,
+  clockCtx,
   cmd,
   countyGov,
   countyOffice,
@@ -187,8 +188,14 @@ describe('transition table: every status × every process command', () => {
     expect(run(before, [[today, sample[command]]]).status).toBe(to);
   });
 
-  it.each(statuses)('availableCommands(%s) lists exactly the allowed commands', (status) => {
-    expect(availableCommands(fixtures[status]).sort()).toEqual(Object.keys(machine[status]).sort());
+  it.each(statuses)('availableCommands(%s) lists the allowed commands that apply (resume needs a pause)', (status) => {
+    const { today } = fixtureSteps[status];
+    const listed = availableCommands(fixtures[status], clockCtx(today)).sort();
+    expect(listed).toEqual(Object.keys(machine[status]).filter((c) => c !== 'resume').sort());
+    if (allowedIn.resume.includes(status)) {
+      const paused = run(fixtures[status], [[today, cmd.pause()]]);
+      expect(availableCommands(paused, clockCtx(today))).toContain('resume');
+    }
   });
 
   it.each(terminalStatuses)('%s is terminal: nothing moves it any more', (status) => {
