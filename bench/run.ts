@@ -135,7 +135,7 @@ async function postgresRun() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/server/src/cli.ts'), 'serve'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), QIAO_SECRET_KEY: SECRET, PORT: String(port), HOST: '127.0.0.1', QIAO_SWEEP_INTERVAL_MINUTES: '100000', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: url.toString(), QIAO_SECRET_KEY: SECRET, PORT: String(port), HOST: '127.0.0.1', QIAO_SWEEP_INTERVAL_MINUTES: '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
     });
@@ -294,7 +294,7 @@ async function startupRun() {
     const t0 = performance.now();
     const child = spawn('npm', ['start', '--silent'], {
       cwd: root,
-      env: { ...process.env, QIAO_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', QIAO_SWEEP_INTERVAL_MINUTES: '100000' },
+      env: { ...process.env, QIAO_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', QIAO_SWEEP_INTERVAL_MINUTES: '0' },
       stdio: 'ignore',
       detached: true,
     });

@@ -78,7 +78,7 @@ async function serve(args: string[]) {
   const app = await listen(runtime);
   runtime.deps.log = app.log;
   const stopOutbox = startOutboxWorker(runtime.deps, { ...sendersFromEnv(), webhook: (await import('./open311/webhooks')).webhookSender(runtime.deps) });
-  const stopSweeper = startSweeper(runtime.deps, Number(process.env.QIAO_SWEEP_INTERVAL_MINUTES ?? 60) * 60_000);
+  const stopSweeper = config.sweepIntervalMinutes > 0 ? startSweeper(runtime.deps, config.sweepIntervalMinutes * 60_000) : () => undefined;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
     '',

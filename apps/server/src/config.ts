@@ -13,6 +13,20 @@ export interface Config {
   dayCounting: DayCounting;
   tokenTtlSeconds: number;
   logLevel: string;
+  /** Minutes between the in-process deadline sweeps; 0 turns them off (run `qiao sweep` from cron instead). */
+  sweepIntervalMinutes: number;
+}
+
+/** The longest delay a Node timer takes (about 24.8 days); a longer one fires at once, so it is refused. */
+const MAX_TIMER_MINUTES = Math.floor((2 ** 31 - 1) / 60_000);
+
+/** A whole number from the environment within [min, max], or a clear start-up error naming the variable. */
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return n;
 }
 
 /** Read the configuration from the environment. Embedded mode generates its secret into the data folder. */
@@ -24,13 +38,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`QIAO_DAY_COUNTING must be "calendar" or "working", not "${dayCounting}"`);
   return {
     host: env.HOST ?? '127.0.0.1',
-    port: Number(env.PORT ?? 3000),
+    port: whole(env, 'PORT', 3000, 0, 65_535),
     databaseUrl,
     dataDir,
     secret: loadSecret(env.QIAO_SECRET_KEY, databaseUrl, dataDir),
     dayCounting,
-    tokenTtlSeconds: Number(env.QIAO_TOKEN_TTL_SECONDS ?? 12 * 3600),
+    tokenTtlSeconds: whole(env, 'QIAO_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 86_400),
     logLevel: env.LOG_LEVEL ?? 'info',
+    sweepIntervalMinutes: whole(env, 'QIAO_SWEEP_INTERVAL_MINUTES', 60, 0, MAX_TIMER_MINUTES),
   };
 }
 

@@ -35,6 +35,17 @@ describe('configuration', () => {
   it('rejects an unknown day-counting setting', () => {
     expect(() => loadConfig({ QIAO_DATA_DIR: tmp(), QIAO_DAY_COUNTING: 'lunar' })).toThrow(/calendar.*working/);
   });
+
+  it('takes the sweep interval in minutes, 0 for off, and refuses one a timer cannot hold', () => {
+    const dir = tmp();
+    expect(loadConfig({ QIAO_DATA_DIR: dir }).sweepIntervalMinutes).toBe(60);
+    expect(loadConfig({ QIAO_DATA_DIR: dir, QIAO_SWEEP_INTERVAL_MINUTES: '0' }).sweepIntervalMinutes).toBe(0);
+    expect(loadConfig({ QIAO_DATA_DIR: dir, QIAO_SWEEP_INTERVAL_MINUTES: '35791' }).sweepIntervalMinutes).toBe(35_791);
+    // 100,000 minutes overflows Node's 32-bit timer, which would then fire every millisecond.
+    expect(() => loadConfig({ QIAO_DATA_DIR: dir, QIAO_SWEEP_INTERVAL_MINUTES: '100000' })).toThrow(/QIAO_SWEEP_INTERVAL_MINUTES must be a whole number from 0 to 35791/);
+    expect(() => loadConfig({ QIAO_DATA_DIR: dir, QIAO_SWEEP_INTERVAL_MINUTES: 'hourly' })).toThrow(/QIAO_SWEEP_INTERVAL_MINUTES/);
+    expect(() => loadConfig({ QIAO_DATA_DIR: dir, PORT: '99999' })).toThrow(/PORT must be a whole number/);
+  });
 });
 
 describe('embedded database folder', () => {
