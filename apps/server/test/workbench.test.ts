@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LateUnits, PetitionList, RespondentSuggestions, WorkbenchContext, WorkbenchCounts } from '@qiao/contracts';
 import { available, engineName, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
 
@@ -102,5 +103,39 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     // The labour bureau never learns through suggestions that it is accused.
     const handler = (await call(t, 'handler', 'GET', '/api/workbench/respondents')).json();
     expect(handler.map((r: { name: string }) => r.name)).not.toContain('青川市人力资源和社会保障局');
+  });
+
+  it('answers in the shapes of the shared contracts (packages/contracts/src/workbench.ts)', async () => {
+    for (const user of ['clerk', 'handler', 'supervisor', 'leader', 'agent']) {
+      const context = WorkbenchContext.parse((await call(t, user, 'GET', '/api/workbench/context')).json());
+      const counts = WorkbenchCounts.parse((await call(t, user, 'GET', '/api/workbench/counts')).json());
+      expect(Object.keys(counts.counts).sort(), user).toEqual(context.tabs.map((x) => x.key).sort());
+      for (const tab of context.tabs.filter((x) => x.key !== 'lateUnits'))
+        PetitionList.parse((await call(t, user, 'GET', `/api/workbench/petitions?tab=${tab.key}`)).json());
+    }
+    expect(LateUnits.parse((await call(t, 'supervisor', 'GET', '/api/workbench/late-units')).json()).length).toBeGreaterThan(0);
+    expect(RespondentSuggestions.parse((await call(t, 'clerk', 'GET', '/api/workbench/respondents')).json()).length).toBeGreaterThan(0);
+  });
+
+  it('offers on the petition page only the actions that can apply now: resume while paused, answers to open supervision', async () => {
+    const actions = async (user: string) => (await call(t, user, 'GET', `/api/petitions/${ids.a}`)).json<{ availableCommands: string[] }>().availableCommands;
+    expect(await actions('handler')).toContain('pause');
+    expect(await actions('handler')).not.toContain('resume');
+    expect(await actions('handler')).not.toContain('answerSupervision');
+    const refused = await call(t, 'handler', 'POST', `/api/petitions/${ids.a}/resume`, { expectedVersion: 4 });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toBe('notPaused');
+
+    await command(t, 'handler', ids.a!, 'pause', { reason: 'awaitingMaterial' });
+    expect(await actions('handler')).toContain('resume');
+    expect(await actions('handler')).not.toContain('pause');
+    await command(t, 'handler', ids.a!, 'resume', {});
+    expect(await actions('handler')).toContain('pause');
+
+    const s = await command(t, 'supervisor', ids.a!, 'supervise', { reason: 'late', note: '请说明进展' });
+    const supervisionId = Object.keys(s.deadlines).find((k) => k.startsWith('supervision:'))!.slice('supervision:'.length);
+    expect(await actions('handler')).toContain('answerSupervision');
+    await command(t, 'handler', ids.a!, 'answerSupervision', { supervisionId, text: '已补充材料，正在办理' });
+    expect(await actions('handler')).not.toContain('answerSupervision');
   });
 });

@@ -300,3 +300,4 @@ export const UserView = z.object({
 });
 export * from './portal';
 export * from './reception';
+export * from './workbench';

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HolidayDataError, isValidJurisdictionCode, jurisdictionLevel, parentJurisdiction } from '@qiao/core';
 import {
+  ClockSettingsView,
   ErrorBody,
   Id,
   JurisdictionBody,
@@ -212,11 +213,6 @@ export const adminRoutes =
     );
 
     // ----- clock settings -----
-    const ClockSettingsView = z.object({
-      dayCounting: z.enum(['calendar', 'working']),
-      years: z.array(z.number().int()),
-      provisionalYears: z.array(z.number().int()),
-    });
     const clockView = () => {
       const { calendar, settings } = deps.clockSettings.get();
       return { dayCounting: settings.dayCounting, years: calendar.years(), provisionalYears: calendar.provisionalYears() };

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, openDeadlines } from '@qiao/core';
-import { ErrorBody } from '@qiao/contracts';
+import { ErrorBody, OwnedCases } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schema';
@@ -186,22 +186,7 @@ export const ownershipRoutes =
         schema: {
           tags: ['ownership'],
           summary: "A leader's own cases, with the petition's status and deadlines",
-          response: {
-            200: z.array(
-              z.object({
-                petitionId: z.string(),
-                trackingCode: z.string(),
-                title: z.string(),
-                status: z.string(),
-                ownership: z.string(),
-                targetOn: z.string().nullable(),
-                stepsDone: z.number().int(),
-                steps: z.number().int(),
-                deadlines: z.record(z.string(), z.string()),
-              }),
-            ),
-            ...errors,
-          },
+          response: { 200: OwnedCases, ...errors },
         },
       },
       async (req) => {
@@ -224,7 +209,7 @@ export const ownershipRoutes =
               trackingCode: p.trackingCode,
               title: p.title,
               status: p.status,
-              ownership: o.status,
+              ownership: o.status as 'active' | 'resolved',
               targetOn: o.targetOn,
               stepsDone: o.plan.steps.filter((s) => s.done).length,
               steps: o.plan.steps.length,

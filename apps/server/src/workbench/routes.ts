@@ -2,7 +2,17 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQ
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDays, visibilityFilter } from '@qiao/core';
-import { ErrorBody, PetitionList, PetitionListQuery } from '@qiao/contracts';
+import {
+  ErrorBody,
+  LateUnits,
+  PetitionList,
+  PetitionListQuery,
+  RespondentSuggestions,
+  WorkbenchContext,
+  WorkbenchCounts,
+  workbenchTabKeys,
+  type WorkbenchTabKey,
+} from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { firstPetitioners, listItem } from '../petitions/read';
@@ -19,8 +29,8 @@ import { unitNames } from '../units/repo';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
-export const tabKeys = ['toRoute', 'objections', 'toReceive', 'handling', 'reviews', 'overdue', 'dueSoon', 'recent', 'lateUnits', 'all'] as const;
-export type TabKey = (typeof tabKeys)[number];
+export const tabKeys = workbenchTabKeys;
+export type TabKey = z.infer<typeof WorkbenchTabKey>;
 
 /** Days ahead that count as "due soon" (the amber badge). */
 export const DUE_SOON_DAYS = 3;
@@ -32,38 +42,10 @@ interface Tab {
   sort: 'due' | 'received';
 }
 
-const WorkbenchContext = z.object({
-  today: z.string(),
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.string(),
-    unitId: z.string().nullable(),
-    jurisdictionCode: z.string(),
-    atPetitionOffice: z.boolean(),
-  }),
-  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
-  jurisdiction: z.object({ code: z.string(), name: z.string() }).nullable(),
-  tabs: z.array(z.object({ key: z.enum(tabKeys), sort: z.enum(['due', 'received']) })),
-});
-
-const Counts = z.object({ today: z.string(), counts: z.record(z.string(), z.number().int()) });
-
 const WorkbenchListQuery = PetitionListQuery.extend({
   tab: z.enum(tabKeys).default('all'),
   sort: z.enum(['due', 'received']).optional().describe('due: earliest deadline first (default for to-do tabs)'),
 });
-
-const LateUnit = z.object({
-  unitId: z.string(),
-  name: z.string(),
-  overdue: z.number().int(),
-  dueSoon: z.number().int(),
-  open: z.number().int(),
-});
-
-const Respondent = z.object({ name: z.string(), unitId: z.string().nullable(), count: z.number().int() });
 
 /** The to-do tabs of a role, in the order the workbench shows them. */
 export function tabsFor(actor: SessionUser, today: string): Tab[] {
@@ -223,7 +205,7 @@ export const workbenchRoutes =
         schema: {
           tags: ['workbench'],
           summary: 'How many petitions each of my to-do tabs holds (lateUnits: how many units are late)',
-          response: { 200: Counts, ...errors },
+          response: { 200: WorkbenchCounts, ...errors },
         },
       },
       async (req) => {
@@ -235,7 +217,7 @@ export const workbenchRoutes =
           lists.map((t) => [t.key, sql<number>`count(*) filter (where ${t.where})`.mapWith(Number)]),
         );
         const [row] = await deps.db.select(select).from(petitions).where(visible(user));
-        const counts: Record<string, number> = { ...(row as Record<string, number>) };
+        const counts: Partial<Record<TabKey, number>> = { ...(row as Record<string, number>) };
         if (tabs.some((t) => t.key === 'lateUnits')) counts.lateUnits = (await lateUnits(deps, user, day)).length;
         return { today: day, counts };
       },
@@ -291,7 +273,7 @@ export const workbenchRoutes =
         schema: {
           tags: ['workbench'],
           summary: 'Units with overdue petitions in my view, most overdue first (supervision)',
-          response: { 200: z.array(LateUnit), ...errors },
+          response: { 200: LateUnits, ...errors },
         },
       },
       async (req) => lateUnits(deps, await req.user(), today()),
@@ -304,7 +286,7 @@ export const workbenchRoutes =
           tags: ['workbench'],
           summary: 'Respondents named in earlier petitions I may see, most frequent first (intake suggestions)',
           querystring: z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(10) }),
-          response: { 200: z.array(Respondent), ...errors },
+          response: { 200: RespondentSuggestions, ...errors },
         },
       },
       async (req) => {

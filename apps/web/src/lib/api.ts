@@ -1,17 +1,21 @@
 import type { z } from 'zod';
 import type {
   AuditRow,
+  ClockSettingsView,
   CommandResult,
   commandBodies,
   ErrorBody,
   JurisdictionView,
+  LateUnit as LateUnitSchema,
   LoginResponse,
+  OwnedCase as OwnedCaseSchema,
   PetitionCreated,
   PetitionDetail,
   PetitionIntake,
   PetitionList,
   PetitionListItem,
   ReceptionDayView,
+  RespondentSuggestion,
   RevealResponse,
   UnitAdminView,
   UnitBody,
@@ -19,6 +23,9 @@ import type {
   UserBody,
   UserPatch,
   UserView,
+  WorkbenchContext as WorkbenchContextSchema,
+  WorkbenchCounts,
+  WorkbenchTabKey,
 } from '@qiao/contracts';
 import { currentLang } from '../i18n';
 
@@ -47,18 +54,13 @@ export type UnitChange = z.input<typeof UnitPatch>;
 export type UserInput = z.input<typeof UserBody>;
 export type UserChange = z.input<typeof UserPatch>;
 
-// The workbench endpoints (apps/server/src/workbench): their zod schemas live with the server for now.
-export type TabKey = 'toRoute' | 'objections' | 'toReceive' | 'handling' | 'reviews' | 'overdue' | 'dueSoon' | 'recent' | 'lateUnits' | 'all';
-export interface WorkbenchContext {
-  today: string;
-  user: { id: string; username: string; displayName: string; role: string; unitId: string | null; jurisdictionCode: string; atPetitionOffice: boolean };
-  unit: { id: string; name: string; kind: string } | null;
-  jurisdiction: { code: string; name: string } | null;
-  tabs: { key: TabKey; sort: 'due' | 'received' }[];
-}
-export interface LateUnit { unitId: string; name: string; overdue: number; dueSoon: number; open: number }
-export interface Respondent { name: string; unitId: string | null; count: number }
-export interface ClockSettings { dayCounting: 'calendar' | 'working'; years: number[]; provisionalYears: number[] }
+// The workbench endpoints (apps/server/src/workbench), from packages/contracts/src/workbench.ts.
+export type TabKey = z.infer<typeof WorkbenchTabKey>;
+export type WorkbenchContext = z.infer<typeof WorkbenchContextSchema>;
+export type Counts = z.infer<typeof WorkbenchCounts>;
+export type LateUnit = z.infer<typeof LateUnitSchema>;
+export type Respondent = z.infer<typeof RespondentSuggestion>;
+export type ClockSettings = z.infer<typeof ClockSettingsView>;
 
 // ---------- session ----------
 const SESSION = 'qiao.session';
@@ -124,17 +126,7 @@ function qs(query?: Query) {
 }
 
 /** A case a leader owns (包案), from GET /api/owners/me. */
-export interface OwnedCase {
-  petitionId: string;
-  trackingCode: string;
-  title: string;
-  status: string;
-  ownership: 'active' | 'resolved';
-  targetOn: string | null;
-  stepsDone: number;
-  steps: number;
-  deadlines: Record<string, string>;
-}
+export type OwnedCase = z.infer<typeof OwnedCaseSchema>;
 export type ReceptionDay = z.infer<typeof ReceptionDayView>;
 
 /** One call to the server's /api: session, language, errors in the user's language. Feature modules build on it. */
@@ -198,7 +190,7 @@ export const api = {
   context: () => request<WorkbenchContext>('GET', '/workbench/context'),
   ownedCases: () => request<OwnedCase[]>('GET', '/owners/me'),
   receptionDays: () => request<ReceptionDay[]>('GET', '/reception-days'),
-  counts: () => request<{ today: string; counts: Partial<Record<TabKey, number>> }>('GET', '/workbench/counts'),
+  counts: () => request<Counts>('GET', '/workbench/counts'),
   inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received' }) =>
     request<List>('GET', '/workbench/petitions', { query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort } }),
   lateUnits: () => request<LateUnit[]>('GET', '/workbench/late-units'),
