@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { outbox } from '../src/db/schema';
+import { auditReads, outbox } from '../src/db/schema';
 import { backoffMs, deliverOutbox } from '../src/notifications/deliver';
 import { webhookSender } from '../src/open311/webhooks';
 import { asStrings, GeoReportClient, text, type Format } from './open311-client';
@@ -159,6 +159,25 @@ describe.skipIf(!available)(`Open311 GeoReport v2 (${engineName})`, () => {
       expect(detail.address).toContain('WGS84 30.2741,120.1551');
       expect(detail.petitioners[0].name).toMatch(/^王\*+$/);
       expect(JSON.stringify(detail)).not.toContain(PHONE);
+      // The email is on the petitioner record too: masked in the detail, whole only in an audited reveal.
+      expect(detail.petitioners[0].email).toBe('w***@example.cn');
+      expect(JSON.stringify(detail)).not.toContain(EMAIL);
+      const revealed = await call(t, 'district-clerk', 'POST', `/api/petitions/${id}/petitioners/reveal`, { reason: '电子邮件回复信访人' });
+      expect(revealed.statusCode, revealed.body).toBe(200);
+      expect(revealed.json().petitioners[0]).toMatchObject({ name: '王小明', phone: PHONE, email: EMAIL });
+      const [audit] = await t.deps.db.select().from(auditReads).where(eq(auditReads.petitionId, id));
+      expect(audit).toMatchObject({ action: 'revealPersonalData', reason: '电子邮件回复信访人' });
+      expect(audit!.fields).toContain('email');
+      // Never in an Open311 answer, to the submitting key or anyone, in either format.
+      for (const format of ['json', 'xml'] as const) {
+        const again = await c.request(id, format);
+        expect(again.status).toBe(200);
+        expect(again.raw).not.toContain(EMAIL);
+        expect(again.raw).not.toContain('w***@example.cn');
+        const listed = await c.requests(format, { service_request_id: id });
+        expect(listed.raw).toContain(id);
+        expect(listed.raw).not.toContain(EMAIL);
+      }
       // The resident gets the tracking code and secret by SMS; the integrator never sees them.
       const sms = await t.deps.db.select().from(outbox).where(eq(outbox.petitionId, id));
       expect(sms.map((s) => s.template)).toEqual(['open311Submitted']);

@@ -52,6 +52,7 @@ export const PetitionerInput = z.object({
   phone: z.string().trim().max(40).optional(),
   idCard: z.string().trim().max(30).optional(),
   address: z.string().trim().max(200).optional(),
+  email: z.string().trim().max(200).optional(),
 });
 
 export const PetitionIntake = z.object({
@@ -104,6 +105,7 @@ export const PetitionerView = z.object({
   phone: z.string().nullable(),
   idCard: z.string().nullable(),
   address: z.string().nullable(),
+  email: z.string().nullable(),
 });
 
 export const UnitView = z.object({ id: z.string(), name: z.string() }).nullable();
@@ -300,4 +302,5 @@ export const UserView = z.object({
 });
 export * from './portal';
 export * from './reception';
+export * from './integrations';
 export * from './workbench';

@@ -173,10 +173,13 @@ export const petitioners = pgTable(
     phoneEnc: text('phone_enc'),
     idCardEnc: text('id_card_enc'),
     addressEnc: text('address_enc'),
+    /** Given through Open311 (or any channel that takes it); never returned to integrators. */
+    emailEnc: text('email_enc'),
     nameMasked: text('name_masked').notNull(),
     phoneMasked: text('phone_masked'),
     idCardMasked: text('id_card_masked'),
     addressMasked: text('address_masked'),
+    emailMasked: text('email_masked'),
     phoneHash: text('phone_hash'),
     idCardHash: text('id_card_hash'),
   },
@@ -596,8 +599,6 @@ export const open311Requests = pgTable(
     addressId: text('address_id'),
     mediaUrl: text('media_url'),
     attributes: jsonb('attributes').$type<Record<string, string | string[]>>().notNull(),
-    /** The submitter's email (the petitioner record has no email field): encrypted, never returned. */
-    emailEnc: text('email_enc'),
     requestedAt: ts('requested_at').notNull(),
   },
   (t) => [uniqueIndex('open311_requests_token_idx').on(t.token), index('open311_requests_key_idx').on(t.keyId, t.requestedAt)],

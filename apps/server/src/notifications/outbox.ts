@@ -1,24 +1,45 @@
-import type { PetitionEvent, PetitionState } from '@qiao/core';
+import { petitionClocks, type PetitionEvent, type PetitionState } from '@qiao/core';
 import type { Deps } from '../context';
 import { outbox } from '../db/schema';
 import { encrypt } from '../lib/crypto';
 import type { PetitionRow, Tx } from '../petitions/repo';
+
+/** The answers a proxy agent passes on to the resident, and the resident's window that each one opens. */
+const ANSWERS = {
+  replied: { what: '处理意见', window: 'reviewRequest', next: '请求复查', rate: true },
+  reviewDecided: { what: '复查意见', window: 'reReviewRequest', next: '请求复核', rate: false },
+  reReviewDecided: { what: '复核意见', window: null, next: null, rate: false },
+} as const;
+
+/**
+ * What a proxy agent is told when an answer to a petition they submitted arrives: pass it on, and until when
+ * the resident may rate it or ask the level above to look again (the window the core's clocks give).
+ */
+export function answerArrivedText(row: { trackingCode: string; title: string }, type: keyof typeof ANSWERS, windowClosesOn: string | null): string {
+  const a = ANSWERS[type];
+  const head = `您代理的信访件 ${row.trackingCode}（${row.title}）已出具${a.what}，请及时告知信访人。`;
+  const rate = a.rate ? '信访人可对办理结果进行满意度评价（满意、基本满意、不满意）。' : '';
+  const next = a.next && windowClosesOn ? `如不服，可于 ${windowClosesOn} 前${a.next}。` : a.next ? '' : '复核意见为最终意见。';
+  return head + rate + next;
+}
 
 /**
  * Notifications caused by a step of the process, queued in the same transaction as the step, so a step is
  * never committed without its notices nor a notice sent for a step that rolled back.
  */
 export async function queueForEvent(tx: Tx, deps: Deps, row: PetitionRow, state: PetitionState, event: PetitionEvent) {
-  // A proxy agent follows the petitions they submitted: tell them when the answer arrives.
+  // A proxy agent follows the petitions they submitted: tell them when the answer arrives, and until when the
+  // resident may ask for a review (and rate the answer).
   if (row.submittedByUserId && (event.type === 'replied' || event.type === 'reviewDecided' || event.type === 'reReviewDecided')) {
-    const what = event.type === 'replied' ? '处理意见' : event.type === 'reviewDecided' ? '复查意见' : '复核意见';
+    const window = ANSWERS[event.type].window;
+    const clock = window ? petitionClocks(state, deps.clockSettings.context(deps.now())).find((c) => c.name === window) : undefined;
     await tx.insert(outbox).values({
       jurisdictionCode: state.jurisdictionCode,
       petitionId: state.id,
       channel: 'inApp',
       recipient: row.submittedByUserId,
       template: 'answerArrived',
-      bodyEnc: encrypt(deps.keys.encryption, `您代理的信访件 ${row.trackingCode}（${row.title}）已出具${what}，请及时告知信访人。`),
+      bodyEnc: encrypt(deps.keys.encryption, answerArrivedText(row, event.type, clock && clock.status !== 'ended' ? clock.due : null)),
       nextAttemptAt: deps.now(),
       createdAt: deps.now(),
     });

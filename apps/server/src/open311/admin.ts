@@ -2,73 +2,29 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidJurisdictionCode } from '@qiao/core';
-import { ErrorBody } from '@qiao/contracts';
+import {
+  ApiKeyBody,
+  ApiKeyCreated,
+  ApiKeyView,
+  ErrorBody,
+  KeyUseView,
+  PublishedJurisdictions as Published,
+  WebhookBody,
+  WebhookCreated,
+  WebhookDelivery as Delivery,
+  WebhookView,
+} from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { open311ApiKeys, open311KeyUses, open311Webhooks } from '../db/schema';
 import { decrypt } from '../lib/crypto';
 import { badRequest, forbidden, notFound } from '../lib/errors';
 import { jurisdictionExists } from '../units/repo';
-import { createApiKey, publishedJurisdictions, SCOPES, setPublishedJurisdictions, type ApiKeyRow } from './keys';
+import { createApiKey, publishedJurisdictions, setPublishedJurisdictions, type ApiKeyRow } from './keys';
 import { createWebhook, deliveryHistory, isAllowedWebhookUrl, revokeWebhook } from './webhooks';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const idParams = z.object({ id: z.uuid() });
-const Code = z.string().regex(/^\d{6}(\d{3}){0,2}$/, 'a GB/T 2260 code');
-
-const ApiKeyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  keyPrefix: z.string().describe('The first characters of the key, to recognise it; the key itself is shown once'),
-  scopes: z.array(z.enum(SCOPES)),
-  channel: z.enum(['online', 'hotline']),
-  jurisdictionCode: z.string(),
-  rateLimitPerMinute: z.number().int(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-});
-const ApiKeyBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1),
-  channel: z.enum(['online', 'hotline']).default('online').describe('`hotline` for a 12345 platform: its requests are registered as hotline petitions'),
-  jurisdictionCode: Code.describe('Submissions must be placed within this jurisdiction'),
-  rateLimitPerMinute: z.number().int().min(1).max(10_000).default(60),
-});
-const KeyUseView = z.object({
-  at: z.string(),
-  method: z.string(),
-  route: z.string(),
-  statusCode: z.number().int(),
-  outcome: z.string(),
-  petitionId: z.string().nullable(),
-  ip: z.string().nullable(),
-});
-const WebhookView = z.object({
-  id: z.string(),
-  apiKeyId: z.string(),
-  url: z.string(),
-  locale: z.enum(['zh-CN', 'en']),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
-const WebhookBody = z.object({
-  apiKeyId: z.uuid(),
-  url: z.string().trim().max(1000).describe('https (http only to loopback, or with QIAO_WEBHOOK_ALLOW_HTTP=1)'),
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-});
-const Delivery = z.object({
-  deliveryId: z.number().int(),
-  serviceRequestId: z.string(),
-  event: z.string(),
-  createdAt: z.string(),
-  status: z.string().describe('pending, sending, sent or dead'),
-  attempts: z.number().int(),
-  nextAttemptAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  history: z.array(z.object({ at: z.string(), httpStatus: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int() })),
-});
 
 async function requireAdmin(user: Promise<SessionUser>) {
   const u = await user;
@@ -119,7 +75,7 @@ export const open311AdminRoutes =
           tags: ['open311 admin'],
           summary: 'Issue an API key: the answer carries the key, shown this once (only its hash is kept)',
           body: ApiKeyBody,
-          response: { 201: ApiKeyView.extend({ apiKey: z.string() }), ...errors },
+          response: { 201: ApiKeyCreated, ...errors },
         },
       },
       async (req, reply) => {
@@ -172,7 +128,6 @@ export const open311AdminRoutes =
       },
     );
 
-    const Published = z.object({ jurisdictionCodes: z.array(Code).max(1000) });
     app.get(
       '/api-keys/publishing',
       {
@@ -222,7 +177,7 @@ export const open311AdminRoutes =
           tags: ['open311 admin'],
           summary: 'Subscribe a URL to status changes of a key’s requests; the signing secret is shown this once',
           body: WebhookBody,
-          response: { 201: WebhookView.extend({ secret: z.string() }), ...errors },
+          response: { 201: WebhookCreated, ...errors },
         },
       },
       async (req, reply) => {

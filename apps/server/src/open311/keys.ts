@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { API_KEY_SCOPES } from '@qiao/contracts';
 import type { Deps } from '../context';
 import type { Tx } from '../db/open';
 import { open311ApiKeys, open311KeyUses, settings } from '../db/schema';
 import { sha256 } from '../lib/crypto';
 
-export const SCOPES = ['submit', 'readOwn', 'webhooks'] as const;
+export const SCOPES = API_KEY_SCOPES;
 export type Scope = (typeof SCOPES)[number];
 export type ApiKeyRow = typeof open311ApiKeys.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, like, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
-import { isWithin, jurisdictionPrefix, nextDue, validatePhone, type PetitionStatus } from '@qiao/core';
+import { isWithin, jurisdictionPrefix, nextDue, statusText, validatePhone, type PetitionStatus } from '@qiao/core';
 import type { PetitionIntake } from '@qiao/contracts';
 import type { Deps } from '../context';
 import type { Tx } from '../db/open';
@@ -9,7 +9,6 @@ import { encrypt } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 import type { PetitionRow } from '../petitions/repo';
 import { registerAs } from '../petitions/register';
-import { portalView } from '../portal/view';
 import { petitionOfficeFor, unitNames } from '../units/repo';
 import { bad, chinaDateTime, endOfChinaDay, notFound311, Open311Error, parseW3DateTime, type Locale } from './format';
 import type { ApiKeyRow } from './keys';
@@ -148,7 +147,8 @@ export async function submitRequest(deps: Deps, key: ApiKeyRow, sub: Submission,
     address: place.address,
     collective: false,
     headcount: 1,
-    petitioners: [{ name, ...(phone ? { phone } : {}) }],
+    // The contact goes into the protected petitioner record (encrypted, masked, every reveal audited).
+    petitioners: [{ name, ...(phone ? { phone } : {}), ...(email ? { email } : {}) }],
   };
   const token = newToken();
   const now = deps.now();
@@ -173,7 +173,6 @@ export async function submitRequest(deps: Deps, key: ApiKeyRow, sub: Submission,
         addressId: f.address_id?.trim() || null,
         mediaUrl: mediaUrl ?? null,
         attributes: answers,
-        emailEnc: email ? encrypt(deps.keys.encryption, email) : null,
         requestedAt: now,
       });
       if (!phone) return;
@@ -211,8 +210,8 @@ type Link = typeof open311Requests.$inferSelect;
  */
 export async function requestView(deps: Deps, db: Tx, row: PetitionRow, link: Link | null, viewerKeyId: string | null, locale: Locale) {
   const own = link !== null && viewerKeyId !== null && link.keyId === viewerKeyId;
-  const plain = await portalView({ ...deps, db: db }, row);
-  const names = await unitNames(db, [row.state.registeringUnit.id]);
+  const handling = row.state.currentUnit?.id;
+  const names = await unitNames(db, [handling, row.state.registeringUnit.id]);
   const [place] = await db.select({ name: jurisdictions.name }).from(jurisdictions).where(eq(jurisdictions.code, row.jurisdictionCode));
   const service = findService(row.domain) ?? services[services.length - 1]!;
   const status = open311Status(row.state.status);
@@ -220,11 +219,11 @@ export async function requestView(deps: Deps, db: Tx, row: PetitionRow, link: Li
   return {
     service_request_id: row.id,
     status,
-    status_notes: plain.statusText[locale],
+    status_notes: statusText(row.state.status)[locale],
     service_name: service.name[locale],
     service_code: service.code,
     description: own ? row.content : null,
-    agency_responsible: plain.handlingUnit ?? names.get(row.state.registeringUnit.id) ?? null,
+    agency_responsible: (handling ? names.get(handling) : undefined) ?? names.get(row.state.registeringUnit.id) ?? null,
     service_notice: SERVICE_NOTICE[locale],
     requested_datetime: chinaDateTime(row.registeredAt),
     updated_datetime: chinaDateTime(row.updatedAt),

@@ -40,7 +40,7 @@ export async function revealPetitioners(deps: Deps, actor: SessionUser, id: stri
     const row = await visiblePetition(tx, actor, id);
     require(actor, 'revealPersonalData', scopeOf(row));
     const list = await revealedPetitioners(tx, deps.keys, id);
-    const fields = ['name', 'phone', 'idCard', 'address'].filter((f) =>
+    const fields = ['name', 'phone', 'idCard', 'address', 'email'].filter((f) =>
       list.some((p) => p[f as keyof typeof p] !== null),
     );
     await auditRead(tx, row, actor, 'revealPersonalData', reason, fields, deps.now());

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import {
   maskAddress,
+  maskEmail,
   maskIdCard,
   maskName,
   maskPhone,
@@ -17,7 +18,9 @@ import type { Tx } from './repo';
 
 type Input = PetitionIntake['petitioners'][number];
 
-/** Check phone and ID numbers; 400 naming the field (e.g. petitioners.1.idCard) when one is wrong. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Check phone and ID numbers and emails; 400 naming the field (e.g. petitioners.1.idCard) when one is wrong. */
 export function normalisePetitioners(list: Input[]): Input[] {
   return list.map((p, i) => {
     const out: Input = { name: p.name };
@@ -54,6 +57,15 @@ export function normalisePetitioners(list: Input[]): Input[] {
       out.idCard = v.value;
     }
     if (p.address) out.address = p.address;
+    if (p.email) {
+      if (!EMAIL.test(p.email))
+        throw badRequest(
+          'invalidEmail',
+          { zh: `petitioners.${i}.email：邮箱地址格式不正确`, en: `petitioners.${i}.email: not a valid email address` },
+          { field: `petitioners.${i}.email` },
+        );
+      out.email = p.email;
+    }
     return out;
   });
 }
@@ -63,6 +75,7 @@ export interface PersonalData {
   phone?: string | null;
   idCard?: string | null;
   address?: string | null;
+  email?: string | null;
 }
 
 /** The stored form of a petition's petitioners: each field encrypted, a masked copy, keyed hashes to match. */
@@ -77,10 +90,12 @@ export function petitionerRows(keys: Keys, petition: { id: string; jurisdictionC
     phoneEnc: enc(p.phone),
     idCardEnc: enc(p.idCard),
     addressEnc: enc(p.address),
+    emailEnc: enc(p.email),
     nameMasked: maskName(p.name),
     phoneMasked: p.phone ? maskPhone(p.phone) : null,
     idCardMasked: p.idCard ? maskIdCard(p.idCard) : null,
     addressMasked: p.address ? maskAddress(p.address) : null,
+    emailMasked: p.email ? maskEmail(p.email) : null,
     phoneHash: p.phone ? keyedHash(keys.matching, p.phone) : null,
     idCardHash: p.idCard ? keyedHash(keys.matching, p.idCard) : null,
   }));
@@ -103,6 +118,7 @@ export async function maskedPetitioners(tx: Tx, petitionId: string) {
     phone: r.phoneMasked,
     idCard: r.idCardMasked,
     address: r.addressMasked,
+    email: r.emailMasked,
   }));
 }
 
@@ -120,5 +136,6 @@ export async function revealedPetitioners(tx: Tx, keys: Keys, petitionId: string
     phone: dec(r.phoneEnc),
     idCard: dec(r.idCardEnc),
     address: dec(r.addressEnc),
+    email: dec(r.emailEnc),
   }));
 }

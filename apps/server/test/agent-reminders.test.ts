@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { answerArrivedText } from '../src/notifications/outbox';
+import { available, engineName, useTestApp } from './support/app';
+import { call, command, register } from './support/http';
+
+interface Notice {
+  id: number;
+  petitionId: string | null;
+  template: string;
+  text: string;
+  read: boolean;
+}
+
+describe.skipIf(!available)(`a proxy agent's reminders (${engineName})`, () => {
+  const t = useTestApp();
+
+  it('tells the agent to pass the reply on, that the resident may rate it, and until when a review may be asked', async () => {
+    t.clock.set('2026-04-01');
+    const p = await register(t, { channel: 'proxy', residentConsent: true, title: '代理提交：高龄津贴停发' }, 'agent');
+    await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+    await command(t, 'handler', p.id, 'accept');
+    expect((await call(t, 'agent', 'GET', '/api/notifications')).json().items).toEqual([]);
+    t.clock.set('2026-04-10');
+    const replied = await command(t, 'handler', p.id, 'reply', { outcome: 'support', text: '已恢复发放。' });
+    expect(replied.deadlines.reviewRequest).toBe('2026-05-11');
+
+    const inbox = (await call(t, 'agent', 'GET', '/api/notifications')).json<{ unread: number; items: Notice[] }>();
+    expect(inbox.items).toHaveLength(1);
+    const [notice] = inbox.items;
+    expect(notice).toMatchObject({ petitionId: p.id, template: 'answerArrived', read: false });
+    expect(notice!.text).toContain(p.trackingCode);
+    expect(notice!.text).toContain('请及时告知信访人');
+    expect(notice!.text).toContain('满意度评价');
+    expect(notice!.text).toContain('可于 2026-05-11 前请求复查');
+    // Nobody else is told; the agent's notice names no staff member.
+    expect((await call(t, 'agent2', 'GET', '/api/notifications')).json().items).toEqual([]);
+    expect((await call(t, 'handler', 'GET', '/api/notifications')).json().items.filter((n: Notice) => n.petitionId === p.id)).toEqual([]);
+  });
+
+  it('says until when a re-review may be asked after a review, and that a re-review is final', () => {
+    const row = { trackingCode: 'ABCD-EFGH-JKMN', title: '低保' };
+    expect(answerArrivedText(row, 'reviewDecided', '2026-07-01')).toBe(
+      '您代理的信访件 ABCD-EFGH-JKMN（低保）已出具复查意见，请及时告知信访人。如不服，可于 2026-07-01 前请求复核。',
+    );
+    expect(answerArrivedText(row, 'reReviewDecided', null)).toContain('复核意见为最终意见');
+    expect(answerArrivedText(row, 'replied', null)).not.toContain('前请求复查');
+  });
+});
