@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundle, ensureBundle } from '../scripts/ensure-bundle';
 
 const root = join(import.meta.dirname, '../../..');
 const dirs: string[] = [];
@@ -40,11 +41,13 @@ describe('qiao CLI', () => {
     expect(unknown.stderr).toContain('unknown command');
   });
 
-  it('`serve --demo` seeds a fresh folder, prints the URL and demo accounts, and serves them', async () => {
+  // As `npm start` runs it: the bundled server (apps/server/scripts/ensure-bundle.ts) on plain node.
+  it('`serve --demo` from the bundle seeds a fresh folder, prints the URL and demo accounts, and serves them', async () => {
+    await ensureBundle();
     const dir = mkdtempSync(join(tmpdir(), 'qiao-serve-'));
     dirs.push(dir);
     const port = 39_000 + Math.floor(Math.random() * 2000);
-    const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'serve', '--demo'], {
+    const child = spawn(process.execPath, ['--enable-source-maps', bundle, 'serve', '--demo'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: '', QIAO_DATA_DIR: join(dir, 'data'), PORT: String(port), LOG_LEVEL: 'warn' },
     });

@@ -1,15 +1,15 @@
 /**
- * Build the web app when apps/web/dist is missing or older than its sources, so `npm start` serves a current
- * workbench without rebuilding on every start. Run with `tsx apps/web/scripts/ensure-build.ts [--force]`.
+ * Build the staff workbench (apps/web) and the resident portal (apps/portal) when their dist is missing or older
+ * than their sources, so `npm start` serves current apps without rebuilding on every start.
+ * Run with `tsx apps/web/scripts/ensure-build.ts [--force]`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const web = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(web, 'dist', 'index.html');
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'].map((p) => join(web, p));
+const apps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const force = process.argv.includes('--force');
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -20,18 +20,26 @@ function newest(path: string): number {
   return max;
 }
 
-const force = process.argv.includes('--force');
-const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-const changedAt = Math.max(...sources.map(newest));
-if (!force && builtAt > changedAt) {
-  process.stdout.write('web app is up to date (apps/web/dist)\n');
-} else {
-  process.stdout.write(builtAt ? 'web sources changed: rebuilding apps/web …\n' : 'building the web app (apps/web) …\n');
-  const vite = [join(web, 'node_modules/vite/bin/vite.js'), join(web, '../../node_modules/vite/bin/vite.js')].find((p) => existsSync(p));
+for (const name of ['web', 'portal']) {
+  const app = join(apps, name);
+  const built = join(app, 'dist', 'index.html');
+  // Both apps import @qiao/contracts (and through it @qiao/core): a change there can change the bundle.
+  const sources = [
+    ...['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'].map((p) => join(app, p)),
+    join(apps, '..', 'packages', 'contracts', 'src'),
+    join(apps, '..', 'packages', 'core', 'src'),
+  ];
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  if (!force && builtAt > Math.max(...sources.map(newest))) {
+    process.stdout.write(`apps/${name} is up to date (apps/${name}/dist)\n`);
+    continue;
+  }
+  process.stdout.write(builtAt ? `apps/${name} sources changed: rebuilding …\n` : `building apps/${name} …\n`);
+  const vite = [join(app, 'node_modules/vite/bin/vite.js'), join(apps, '../node_modules/vite/bin/vite.js')].find((p) => existsSync(p));
   if (!vite) throw new Error('vite is not installed: run npm install');
-  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: app, stdio: 'inherit' });
   if (res.status !== 0) {
-    process.stderr.write('web build failed; the API would still start without it\n');
+    process.stderr.write(`apps/${name}: build failed\n`);
     process.exit(res.status ?? 1);
   }
 }
