@@ -27,8 +27,11 @@ Usage: qiao <command> [options]
   classify < in.jsonl            {id,text} lines in, {id,domain,category,litigationRelated,confidence} lines out
   dedup < in.jsonl               {id,text[,respondent,place,personKey]} lines in, {id,group} lines out (same group = same matter)
   eval FILE.jsonl [--folds K]    classification and duplicate scores against labels (cross-validated on training data)
-  train FILE.jsonl [--out PATH] [--synthetic N]
-                                 retrain the classifier (default: the shipped packages/core/src/text/model.json)
+  train FILE.jsonl [--out PATH] [--synthetic N] [--with-corrections]
+                                 retrain the classifier (default: the shipped packages/core/src/text/model.json);
+                                 --with-corrections adds the clerks' corrections stored in the database
+  index --backfill [--batch N] [--stale-before ISO] [--alerts] [--max-batches N]
+                                 compute missing duplicate-lookup signatures and clusters in batches (resumable)
 `;
 
 async function main(argv: string[]) {
@@ -52,6 +55,8 @@ async function main(argv: string[]) {
       return (await import('./text/eval')).evalCommand(rest);
     case 'train':
       return (await import('./text/train')).trainCommand(rest);
+    case 'index':
+      return (await import('./analysis/index-command')).indexCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -134,7 +134,11 @@ async function listCount(t: TestContext, user: string, query: string) {
 async function rollupSnapshot(t: TestContext) {
   const main = await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6`);
   const units = await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_unit_rollup where received <> 0 order by 1, 2, 3, 4`);
-  return { main, units };
+  const scope = await rows<Record<string, unknown>>(
+    t.deps.db,
+    sql`select * from dashboard_scope_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+  );
+  return { main, units, scope };
 }
 
 const users = ['leader', 'clerk', 'district-clerk', 'county-clerk', 'supervisor', 'handler', 'district-head', 'agent', 'admin'];
@@ -206,6 +210,7 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     expect(rebuilt.statusCode, rebuilt.body).toBe(200);
     expect(await rollupSnapshot(t)).toEqual(before);
     expect(before.main.length).toBeGreaterThan(0);
+    expect(before.scope.length).toBeGreaterThan(0);
   });
 
   it('drills down to exactly the petitions counted', async () => {
@@ -226,7 +231,9 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     const s = await summary(t, 'district-clerk', periods[0]!);
     expect(s.source).toBe('rollup');
     expect(s.jurisdictions.every((j) => j.code === '339902')).toBe(true);
-    expect((await summary(t, 'handler', periods[0]!)).source).toBe('live');
+    // A unit's staff are counted from the unit's scope rollup; a proxy agent's own submissions live.
+    expect((await summary(t, 'handler', periods[0]!)).source).toBe('rollup');
+    expect((await summary(t, 'agent', periods[0]!)).source).toBe('live');
   });
 
   it('answers the annual report of Art. 41 from the same counts', async () => {

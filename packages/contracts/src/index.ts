@@ -7,6 +7,7 @@ import {
   divertChannels,
   domains,
   statuses,
+  type MergeCommandType,
   type ProcessCommandType,
 } from '@qiao/core';
 
@@ -234,7 +235,10 @@ export const commandBodies = {
   }),
   answerSupervision: z.object({ supervisionId: Id, text: required(20000) }),
   rate: z.object({ rating: z.enum(['satisfied', 'basicallySatisfied', 'dissatisfied']), comment: note }),
-} satisfies Record<ProcessCommandType, z.ZodObject>;
+  linkRepeat: z.object({ repeatOf: Id.describe('The earlier petition about the same matter'), note }),
+  unlinkRepeat: z.object({ reason: required() }),
+  reclassify: z.object({ domain: z.enum(domains), category: z.enum(categories), litigationRelated: z.boolean(), note }),
+} satisfies Record<Exclude<ProcessCommandType, MergeCommandType>, z.ZodObject>;
 
 export const CommandResult = z.object({
   id: Id,

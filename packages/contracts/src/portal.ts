@@ -56,6 +56,16 @@ export const PortalView = z.object({
   canRate: z.boolean(),
   reviewWindow: z.object({ open: z.boolean(), closesOn: IsoDay }).nullable(),
   reReviewWindow: z.object({ open: z.boolean(), closesOn: IsoDay }).nullable(),
+  mergedInto: z
+    .object({
+      statusText: Msg,
+      handlingUnit: z.string().nullable(),
+      deadlines: z.array(PortalDeadline),
+      reply: z.object({ outcomeText: Msg, issuedOn: IsoDay }).nullable(),
+    })
+    .nullable()
+    .optional()
+    .describe('When this petition was merged into a collective one: how that one (which handles your matter) stands'),
 });
 
 export const PortalRateBody = z.object({

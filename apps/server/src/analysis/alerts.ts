@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { addDays, jurisdictionPrefix, isValidJurisdictionCode, seesByJurisdiction, type Actor, type Message } from '@qiao/core';
 import type { Tx } from '../db/open';
-import { analysisAlerts, settings, units } from '../db/schema';
+import { analysisAlerts, outbox, settings, units, users } from '../db/schema';
+import { encrypt, type Keys } from '../lib/crypto';
 import { petitionOfficeFor } from '../units/repo';
 import { clusterLabel, domainName } from './labels';
 import { loadRouting, suggestRouting, type RoutingData } from './routing';
@@ -51,9 +52,20 @@ export interface Joined {
   respondentUnitId: string | null;
 }
 
-/** Check the clusters new petitions joined; raise the alerts that are due. Returns the alerts raised. */
-export async function checkAlerts(tx: Tx, now: Date, joined: readonly Joined[]) {
+/** What alert checking needs: the clock, and (to queue the in-app notices) the encryption key. */
+export interface AlertDeps {
+  now: () => Date;
+  keys?: Pick<Keys, 'encryption'>;
+}
+
+/**
+ * Check the clusters new petitions joined; raise the alerts that are due, and queue an in-app notice of each to
+ * the staff of the unit it is addressed to (in the same transaction, only for alerts this call inserted, so a
+ * cluster crossing the threshold is announced once). Returns the alerts raised.
+ */
+export async function checkAlerts(tx: Tx, deps: AlertDeps, joined: readonly Joined[]) {
   if (joined.length === 0) return [];
+  const now = deps.now();
   const rule = await alertRule(tx);
   const clusters = [...new Set(joined.map((j) => `${j.kind}|${j.key}`))].sort();
   // Serialise concurrent checks of one cluster (a no-op cost on PGlite's single connection).
@@ -126,8 +138,43 @@ export async function checkAlerts(tx: Tx, now: Date, joined: readonly Joined[]) 
     raised.push(row);
     raisedOn.set(cluster, [...earlier, d]);
   }
-  if (raised.length) await tx.insert(analysisAlerts).values(raised).onConflictDoNothing();
-  return raised;
+  if (raised.length === 0) return [];
+  const inserted = await tx.insert(analysisAlerts).values(raised).onConflictDoNothing().returning({ id: analysisAlerts.id });
+  const kept = new Set(inserted.map((r) => r.id));
+  const fresh = raised.filter((r) => kept.has(r.id));
+  if (deps.keys) await queueAlertNotices(tx, { now, keys: deps.keys }, fresh);
+  return fresh;
+}
+
+/** Staff of a unit who hear of its alerts: those who work its cases and those who answer for them. */
+const ALERTED_ROLES = ['handler', 'unitHead', 'clerk', 'supervisor'];
+
+/**
+ * One in-app notice per alert and staff member of the addressed unit, through the outbox. The text names the
+ * cluster and its size, never a petitioner.
+ */
+export async function queueAlertNotices(tx: Tx, deps: { now: Date; keys: Pick<Keys, 'encryption'> }, raised: readonly (typeof analysisAlerts.$inferInsert)[]) {
+  const unitIds = [...new Set(raised.map((a) => a.unitId).filter((u): u is string => typeof u === 'string'))];
+  if (unitIds.length === 0) return 0;
+  const staff = await tx
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .where(and(inArray(users.unitId, unitIds), eq(users.active, true), inArray(users.role, ALERTED_ROLES)));
+  const values: (typeof outbox.$inferInsert)[] = [];
+  for (const a of raised)
+    for (const u of staff.filter((s) => s.unitId === a.unitId))
+      values.push({
+        jurisdictionCode: a.jurisdictionCode,
+        petitionId: null,
+        channel: 'inApp',
+        recipient: u.id,
+        template: 'clusterAlert',
+        bodyEnc: encrypt(deps.keys.encryption, `【预警】${a.reason.zh}。请关注该热点，从源头化解。`),
+        nextAttemptAt: deps.now,
+        createdAt: deps.now,
+      });
+  if (values.length) await tx.insert(outbox).values(values);
+  return values.length;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -3,7 +3,7 @@
 // verification, and its cluster memberships; then the alert check. Runs inside the registering transaction
 // (registerAs, the demo seeder); `backfillIndex` indexes rows that predate it.
 
-import { eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   candidateKeys,
   extractEntities,
@@ -14,7 +14,7 @@ import {
 import { isValidJurisdictionCode } from '@qiao/core';
 import type { Db, Tx } from '../db/open';
 import { analysisClusterMembers, analysisFingerprints, petitioners, petitions } from '../db/schema';
-import { checkAlerts, type Joined } from './alerts';
+import { checkAlerts, type AlertDeps, type Joined } from './alerts';
 import { dateArray, rows, textArray, uuidArray } from './sql';
 
 /** Bumped whenever this process indexes petitions: tells the IDF cache its sample may be stale. */
@@ -60,7 +60,7 @@ export function clusterKeys(fp: Fingerprint, domain: string, jurisdictionCode: s
  * Index petitions already inserted in this transaction (or re-index them). With `alerts` (default true) the
  * clusters they join are checked and due alerts raised in the same transaction.
  */
-export async function indexPetitions(tx: Tx, deps: { now: () => Date }, ids: readonly string[], opts: { alerts?: boolean } = {}) {
+export async function indexPetitions(tx: Tx, deps: AlertDeps, ids: readonly string[], opts: { alerts?: boolean } = {}) {
   if (ids.length === 0) return;
   const list = await tx
     .select({
@@ -135,7 +135,7 @@ export async function indexPetitions(tx: Tx, deps: { now: () => Date }, ids: rea
   if (fpRows.length) await tx.insert(analysisFingerprints).values(fpRows);
   if (memberRows.length) await tx.insert(analysisClusterMembers).values(memberRows).onConflictDoNothing();
   indexGeneration.value++;
-  if (opts.alerts !== false) await checkAlerts(tx, now, joined);
+  if (opts.alerts !== false) await checkAlerts(tx, deps, joined);
 }
 
 /** Drop a petition's keys, fingerprint and non-repeat cluster rows (repeat chains are kept: others link to them). */
@@ -181,22 +181,59 @@ async function chainRoot(tx: Tx, id: string): Promise<string> {
   return root;
 }
 
+export interface BackfillOptions {
+  /** Petitions per transaction (default 500). */
+  batch?: number;
+  /** Raise the alerts history would have raised (default false: history is not news). */
+  alerts?: boolean;
+  /** Also re-index petitions indexed before this moment (after the signature or the entity rules changed). */
+  staleBefore?: Date;
+  /** Stop after this many batches (the rest is left for the next run). */
+  maxBatches?: number;
+  /** Called after each committed batch. */
+  onProgress?: (p: BackfillProgress) => void;
+}
+
+export interface BackfillProgress {
+  indexed: number;
+  /** Petitions still to index when the run started. */
+  total: number;
+  batches: number;
+  /** The last petition indexed (oldest first): where the work stands. */
+  last: { receivedOn: string; id: string } | null;
+}
+
 /**
- * Index petitions registered before indexing existed (or whose index was lost), in batches, oldest first.
- * Alerts are not raised for history unless asked. Returns how many were indexed.
+ * Index petitions registered before indexing existed, imported in bulk, or (with `staleBefore`) indexed by an
+ * older version, in batches, oldest first, each batch in its own transaction. Resumable: what is indexed is no
+ * longer missing (nor stale), so a run that stops, fails or is interrupted is simply started again.
  */
-export async function backfillIndex(db: Db, deps: { now: () => Date }, opts: { batch?: number; alerts?: boolean } = {}): Promise<number> {
-  let total = 0;
-  for (;;) {
+export async function backfillIndex(db: Db, deps: AlertDeps, opts: BackfillOptions = {}): Promise<number> {
+  const pending = () =>
+    opts.staleBefore
+      ? or(isNull(analysisFingerprints.petitionId), lt(analysisFingerprints.indexedAt, opts.staleBefore))
+      : isNull(analysisFingerprints.petitionId);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(petitions)
+    .leftJoin(analysisFingerprints, eq(analysisFingerprints.petitionId, petitions.id))
+    .where(pending());
+  const progress: BackfillProgress = { indexed: 0, total, batches: 0, last: null };
+  while (opts.maxBatches === undefined || progress.batches < opts.maxBatches) {
     const batch = await db
-      .select({ id: petitions.id })
+      .select({ id: petitions.id, receivedOn: petitions.receivedOn })
       .from(petitions)
       .leftJoin(analysisFingerprints, eq(analysisFingerprints.petitionId, petitions.id))
-      .where(isNull(analysisFingerprints.petitionId))
+      .where(pending())
       .orderBy(petitions.receivedOn, petitions.id)
       .limit(opts.batch ?? 500);
-    if (batch.length === 0) return total;
+    if (batch.length === 0) break;
     await db.transaction(async (tx) => indexPetitions(tx, deps, batch.map((b) => b.id), { alerts: opts.alerts ?? false }));
-    total += batch.length;
+    progress.indexed += batch.length;
+    progress.batches++;
+    const last = batch[batch.length - 1]!;
+    progress.last = { receivedOn: last.receivedOn, id: last.id };
+    opts.onProgress?.({ ...progress });
   }
+  return progress.indexed;
 }

@@ -6,7 +6,9 @@ import { domains } from '@qiao/core';
 import type { Deps } from '../context';
 import { badRequest } from '../lib/errors';
 import { jurisdictionExists, requireUnit } from '../units/repo';
+import { ErrorBody } from '@qiao/contracts';
 import { alertRule, setAlertRule } from './alerts';
+import { mergePetitions } from './merge';
 import { deleteRule, effectiveRules, loadRouting, seedDefaultRules, setRule } from './routing';
 import {
   AlertQuery,
@@ -15,6 +17,8 @@ import {
   errors,
   HotspotQuery,
   HotspotResponse,
+  MergeBody,
+  MergeResult,
   RoutingRuleBody,
   RoutingRuleKey,
   RoutingRuleView,
@@ -53,6 +57,19 @@ export const analysisRoutes =
         },
       },
       async (req) => similarTo(deps, await req.user(), req.params.id, req.query.limit),
+    );
+    app.post(
+      '/petitions/:id/merge',
+      {
+        schema: {
+          tags,
+          summary: '合并 Merge single petitions about the same matter into this one as a collective petition (headcount, at most 5 representatives); each merged one ends as merged and keeps its tracking code',
+          params: z.object({ id: z.uuid() }),
+          body: MergeBody,
+          response: { 200: MergeResult, ...errors, 422: ErrorBody },
+        },
+      },
+      async (req) => mergePetitions(deps, await req.user(), req.params.id, req.body),
     );
     app.get(
       '/hotspots',

@@ -131,3 +131,20 @@ export const RoutingRuleBody = z.object({
 export const RoutingRuleKey = z.object({ jurisdictionCode: z.string().regex(/^\d{6}(\d{3}){0,2}$/), domain: z.enum(domains) });
 
 export { IsoDate };
+
+export const MergeBody = z.object({
+  petitionIds: z.array(z.uuid()).min(1).max(50).describe('The single petitions about the same matter to merge into this one'),
+  headcount: z.number().int().min(2).max(100000).optional().describe('How many people the collective petition speaks for (default: the headcounts added up)'),
+  representatives: z.number().int().min(1).max(5).describe('How many representatives it sends (at most 5, Art. 20)'),
+  note: z.string().trim().max(5000).optional(),
+  expectedVersion: z.number().int().min(1).describe('The version of this petition you saw; 409 if it changed'),
+});
+export const MergeResult = z.object({
+  id: z.uuid(),
+  status: z.string(),
+  version: z.number().int(),
+  headcount: z.number().int(),
+  representatives: z.number().int(),
+  merged: z.array(z.object({ id: z.uuid(), trackingCode: z.string() })),
+  deadlines: z.record(z.string(), z.string()),
+});

@@ -25,7 +25,7 @@ export async function publicStats(deps: Deps, input: { from?: string | undefined
   const defaultFrom = `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
   const period = resolvePeriod({ from: input.from ?? nextMonth(defaultFrom), to }, today);
   await syncDashboards(deps);
-  const plan: Plan = { kind: 'rollup', prefix: '', excludeAccused: null, exception: null };
+  const plan: Plan = { kind: 'rollup', prefix: '', excludeAccused: null, exception: null, scope: null };
   const groups = await groupCounts(deps.db, plan, period.months, []);
   const of = (dimension: string) => new Map(groups.filter((g) => g.dimension === dimension).map((g) => [g.key, g.counts]));
   const months = of('month');

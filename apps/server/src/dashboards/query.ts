@@ -18,8 +18,21 @@ import { measureSqlColumns, rows } from './sync';
  */
 export type Plan =
   | { kind: 'empty' }
-  | { kind: 'rollup'; prefix: string; excludeAccused: string | null; exception: SQL | null }
+  | { kind: 'rollup'; prefix: string; excludeAccused: string | null; exception: SQL | null; scope: Scope | null }
+  | { kind: 'scope'; scope: Scope }
   | { kind: 'live'; where: SQL };
+
+/**
+ * Rows of `dashboard_scope_rollup` for one unit: the petitions it handles (a unit's staff), or every petition
+ * naming it (a petition office's own), less accusations against it, within a county prefix, outside another.
+ */
+export interface Scope {
+  unitId: string;
+  handlesOnly: boolean;
+  excludeSelfAccused: boolean;
+  countyPrefix: string | null;
+  outsidePrefix: string | null;
+}
 
 /** The list's rule for the `jurisdiction` filter: a 6-digit code stands for its subtree (339900 → 3399). */
 export function filterPrefix(code: string): string {
@@ -48,6 +61,12 @@ export function planFor(actor: SessionUser, jurisdiction: string | null): Plan {
     case 'submittedBy':
       return live(sql`f.submitted_by_user_id = ${filter.userId}`);
     case 'unit':
+      // County-level or wider filters are read from the unit's scope rollup; a town's from the facts.
+      if (pf === null || pf.length <= ROLLUP_MAX_PREFIX)
+        return {
+          kind: 'scope',
+          scope: { unitId: filter.unitId, handlesOnly: true, excludeSelfAccused: filter.excludeAccusationsAgainstUnitId === filter.unitId, countyPrefix: pf, outsidePrefix: null },
+        };
       return live(sql`f.units @> array[${filter.unitId}]::text[]`);
     case 'jurisdiction':
       return jurisdictionPlan(filter, pf, vis, inFilter, live);
@@ -81,7 +100,19 @@ function jurisdictionPlan(
     const part = unitPart(pa);
     return part === null ? { kind: 'empty' } : { kind: 'live', where: part };
   }
-  return { kind: 'rollup', prefix: narrow, excludeAccused: filter.excludeAccusationsAgainstUnitId, exception: unitPart(pa) };
+  // The unit's own petitions outside the user's subtree: from the scope rollup when the accused-unit rule is
+  // the unit's own (always, for staff of a unit), else live.
+  const scope: Scope | null =
+    filter.unitId !== null && (filter.excludeAccusationsAgainstUnitId === null || filter.excludeAccusationsAgainstUnitId === filter.unitId)
+      ? { unitId: filter.unitId, handlesOnly: false, excludeSelfAccused: filter.excludeAccusationsAgainstUnitId !== null, countyPrefix: pf, outsidePrefix: pa }
+      : null;
+  return {
+    kind: 'rollup',
+    prefix: narrow,
+    excludeAccused: filter.excludeAccusationsAgainstUnitId,
+    exception: scope === null ? unitPart(pa) : null,
+    scope,
+  };
 }
 
 export type Dimension = 'total' | 'month' | 'domain' | 'channel' | 'category' | 'county';
@@ -116,14 +147,27 @@ function monthPeriods(current: string[], previous: string[]): SQL {
   )}) as mp(month, period)`;
 }
 
+function fromScope(scope: Scope, dims: string): SQL {
+  const county = sql.raw('r.county');
+  const where: SQL[] = [sql`r.scope_unit_id = ${scope.unitId}`];
+  if (scope.handlesOnly) where.push(sql`r.handles`);
+  if (scope.excludeSelfAccused) where.push(sql`not r.accused_self`);
+  if (scope.countyPrefix !== null) where.push(likePrefix(county, scope.countyPrefix));
+  if (scope.outsidePrefix !== null)
+    where.push(sql`(${county} ~<~ ${scope.outsidePrefix} or ${county} ~>=~ ${prefixEnd(scope.outsidePrefix)})`);
+  return sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from dashboard_scope_rollup r where ${sql.join(where, sql` and `)}`;
+}
+
 function sources(plan: Exclude<Plan, { kind: 'empty' }>, table: 'dashboard_rollup' | 'dashboard_unit_rollup', dims: string): SQL {
   const fromFacts = (where: SQL) =>
     sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(factMeasures)}
         from dashboard_facts f join petitions on petitions.id = f.petition_id where ${where}`;
   if (plan.kind === 'live') return fromFacts(plan.where);
+  if (plan.kind === 'scope') return fromScope(plan.scope, dims);
   const rollup = sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(table)} r
     where ${likePrefix(sql.raw('r.county'), plan.prefix)}
     ${plan.excludeAccused === null ? sql`` : sql`and r.accused_unit_id <> ${plan.excludeAccused}`}`;
+  if (plan.scope !== null) return sql`${rollup} union all ${fromScope(plan.scope, dims)}`;
   return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(plan.exception)}`;
 }
 

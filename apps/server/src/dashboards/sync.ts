@@ -47,6 +47,7 @@ const factDims = [
   'unit_id',
   'accused_unit_id',
   'units',
+  'involved_unit_ids',
   'submitted_by_user_id',
 ] as const;
 const factColumns = ['petition_id', ...factDims, ...measureSqlColumns] as const;
@@ -72,6 +73,7 @@ select p.id as petition_id,
   coalesce(p.current_unit_id, '') as unit_id,
   case when p.category = 'accusation' then coalesce(p.respondent_unit_id, '') else '' end as accused_unit_id,
   array_remove(array[p.registering_unit_id, p.current_unit_id] || p.involved_unit_ids, null) as units,
+  p.involved_unit_ids,
   p.submitted_by_user_id,
   1 as received,
   ${b(`p.repeat_of is not null`)} as repeats,
@@ -94,11 +96,17 @@ from petitions p
 left join petition_clocks h on h.petition_id = p.id and h.name = 'handling'
 left join petition_clocks rn on rn.petition_id = p.id and rn.name = 'receiptNotice'`;
 
-/** Fingerprint of what stored lateness depends on: the counting mode and the holiday data. */
+/**
+ * The shape of the facts and rollups: bumped when a migration adds a fact or a rollup, so the first sync after
+ * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup).
+ */
+const FACTS_VERSION = 2;
+
+/** Fingerprint of what stored lateness depends on (the counting mode and the holiday data) and of the facts' shape. */
 export function settingsKey(deps: Deps): string {
   const s = deps.clockSettings.get().settings;
   return createHash('sha256')
-    .update(JSON.stringify({ s, h: deps.clockSettings.holidays() }))
+    .update(JSON.stringify({ s, h: deps.clockSettings.holidays(), v: FACTS_VERSION }))
     .digest('hex')
     .slice(0, 32);
 }
@@ -180,6 +188,19 @@ async function recompute(tx: Tx, petitionIds: string[]): Promise<number> {
   return total;
 }
 
+const scopeDims = ['scope_unit_id', 'handles', 'accused_self', 'month', 'county', 'domain', 'channel', 'category', 'unit_id'] as const;
+
+/**
+ * Rows of `source` (facts, or signed fact differences) once for each distinct unit they name, with whether that
+ * unit handles the petition (current or involved) and whether it is an accusation against that unit.
+ */
+function scopeRows(source: string, extra: string): string {
+  return `select u.scope_unit_id, (u.scope_unit_id = d.unit_id or u.scope_unit_id = any(d.involved_unit_ids)) as handles,
+      (d.accused_unit_id = u.scope_unit_id) as accused_self, d.month, d.county, d.domain, d.channel, d.category, d.unit_id,
+      ${extra}
+    from ${source} d cross join lateral (select distinct x as scope_unit_id from unnest(d.units) as x) u`;
+}
+
 function applySql(ids: string[]): SQL {
   const cols = factColumns.join(', ');
   const updates = factColumns
@@ -202,8 +223,21 @@ function applySql(ids: string[]): SQL {
       on conflict (petition_id) do update set ${raw(updates)} returning 1),
     delta as (select 1 as sign, ${raw(cols)} from fresh union all select -1 as sign, ${raw(cols)} from old),
     main as (${raw(delta(mainDims, 'dashboard_rollup'))} returning 1),
-    byunit as (${raw(delta(unitDims, 'dashboard_unit_rollup'))} returning 1)
-    select (select count(*) from saved) as saved, (select count(*) from main) as main, (select count(*) from byunit) as units`;
+    byunit as (${raw(delta(unitDims, 'dashboard_unit_rollup'))} returning 1),
+    scoped as (${raw(scopeDelta())} returning 1)
+    select (select count(*) from saved) as saved, (select count(*) from main) as main, (select count(*) from byunit) as units,
+      (select count(*) from scoped) as scoped`;
+}
+
+function scopeDelta(): string {
+  const t = 'dashboard_scope_rollup';
+  const sums = measureSqlColumns.map((m) => `sum(d.sign * d.${m})::int as ${m}`).join(', ');
+  const nonZero = measureSqlColumns.map((m) => `sum(d.sign * d.${m}) <> 0`).join(' or ');
+  const set = measureSqlColumns.map((m) => `${m} = ${t}.${m} + excluded.${m}`).join(', ');
+  const groups = scopeDims.map((_, i) => String(i + 1)).join(', ');
+  return `insert into ${t} (${scopeDims.join(', ')}, ${measureSqlColumns.join(', ')})
+    ${scopeRows('delta', sums)} group by ${groups} having ${nonZero}
+    on conflict (${scopeDims.join(', ')}) do update set ${set}`;
 }
 
 /** Recompute every fact and rollup from the petitions (start-up of an empty rollup, settings change, on demand). */
@@ -216,7 +250,7 @@ async function rebuild(tx: Tx, key: string, now: Date): Promise<number> {
   for (let id = Math.max(1, max - GAP_WINDOW); id < max; id++)
     if (!seen.has(id)) gaps.push({ id, seenAt: now.toISOString() });
   const cols = factColumns.join(', ');
-  await tx.execute(sql`truncate dashboard_facts, dashboard_rollup, dashboard_unit_rollup`);
+  await tx.execute(sql`truncate dashboard_facts, dashboard_rollup, dashboard_unit_rollup, dashboard_scope_rollup`);
   await tx.execute(sql`insert into dashboard_facts (${raw(cols)}) select ${raw(cols)} from (${raw(FACTS_SELECT)}) f`);
   const fill = (dims: readonly string[], table: string) =>
     sql.raw(`insert into ${table} (${dims.join(', ')}, ${measureSqlColumns.join(', ')})
@@ -224,6 +258,11 @@ async function rebuild(tx: Tx, key: string, now: Date): Promise<number> {
       from dashboard_facts group by ${dims.join(', ')}`);
   await tx.execute(fill(mainDims, 'dashboard_rollup'));
   await tx.execute(fill(unitDims, 'dashboard_unit_rollup'));
+  const sums = measureSqlColumns.map((m) => `sum(d.${m})::int`).join(', ');
+  await tx.execute(
+    sql.raw(`insert into dashboard_scope_rollup (${scopeDims.join(', ')}, ${measureSqlColumns.join(', ')})
+      ${scopeRows('dashboard_facts', sums)} group by ${scopeDims.map((_, i) => String(i + 1)).join(', ')}`),
+  );
   const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from dashboard_facts`);
   await saveSync(tx, max, gaps, key, now);
   return count?.n ?? 0;

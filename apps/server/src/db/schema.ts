@@ -117,6 +117,11 @@ export const petitions = pgTable(
     index('petitions_jurisdiction_prefix_idx').on(t.jurisdictionCode.op('text_pattern_ops')),
     index('petitions_current_unit_idx').on(t.currentUnitId, t.status),
     index('petitions_next_due_idx').on(t.nextDueOn),
+    // Open petitions only, with every column the overdue counts and the visibility rule read: the cockpit's
+    // "overdue now" is an index-only scan instead of a visit to each overdue petition's row.
+    index('petitions_open_due_idx')
+      .on(t.nextDueOn, t.jurisdictionCode, t.currentUnitId, t.registeringUnitId, t.category, t.respondentUnitId, t.submittedByUserId, t.involvedUnitIds)
+      .where(sql`${t.nextDueOn} is not null`),
     index('petitions_status_idx').on(t.status),
     index('petitions_received_idx').on(t.receivedOn, t.id),
     index('petitions_involved_idx').using('gin', t.involvedUnitIds),
@@ -491,6 +496,8 @@ export const dashboardFacts = pgTable(
     accusedUnitId: text('accused_unit_id').notNull(),
     /** Registering, current and every involved unit: finds a unit's petitions outside its jurisdiction. */
     units: text('units').array().notNull(),
+    /** The units involved besides the current one (co-handling, review): a unit's own scope. */
+    involvedUnitIds: text('involved_unit_ids').array().notNull().default(sql`'{}'::text[]`),
     submittedByUserId: uuid('submitted_by_user_id'),
     ...measureColumns(),
   },
@@ -527,6 +534,31 @@ export const dashboardUnitRollup = pgTable(
     ...measureColumns(),
   },
   (t) => [primaryKey({ columns: [t.month, t.county, t.unitId, t.accusedUnitId] })],
+);
+
+/**
+ * Sums of `dashboard_facts` seen from each unit a petition names (registering, current or involved): a unit's
+ * handlers (`handles`: current or involved) and a petition office's own petitions outside its jurisdiction are
+ * counted from here instead of live. `accused_self`: an accusation against this very unit, which it never sees.
+ */
+export const dashboardScopeRollup = pgTable(
+  'dashboard_scope_rollup',
+  {
+    scopeUnitId: text('scope_unit_id').notNull(),
+    handles: boolean('handles').notNull(),
+    accusedSelf: boolean('accused_self').notNull(),
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    domain: text('domain').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    /** The current unit, '' when none (the unit ranking of a unit's own scope). */
+    unitId: text('unit_id').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [
+    primaryKey({ name: 'dashboard_scope_rollup_pk', columns: [t.scopeUnitId, t.handles, t.accusedSelf, t.month, t.county, t.domain, t.channel, t.category, t.unitId] }),
+  ],
 );
 
 /** How far the rollups have read the event history (one row, id 1). */

@@ -15,8 +15,8 @@ import type { ApiKeyRow } from './keys';
 import { resolvePlace } from './location';
 import { attributesOf, findService, SERVICE_NOTICE, services, type AttributeDef } from './services';
 
-/** Open311 `closed`: the matter is concluded, finally decided, declined or diverted. Everything else is `open`. */
-export const CLOSED_STATUSES: PetitionStatus[] = ['concluded', 'closed', 'declined', 'diverted'];
+/** Open311 `closed`: the matter is concluded, finally decided, declined, diverted or merged. Everything else is `open`. */
+export const CLOSED_STATUSES: PetitionStatus[] = ['concluded', 'closed', 'declined', 'diverted', 'merged'];
 export const open311Status = (s: string) => (CLOSED_STATUSES.includes(s as PetitionStatus) ? 'closed' : 'open');
 
 const MAX_DESCRIPTION = 4000;

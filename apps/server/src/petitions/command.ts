@@ -8,7 +8,6 @@ import {
   parentJurisdiction,
   type ActorRef,
   type Command,
-  type ProcessCommandType,
   type UnitRef,
 } from '@qiao/core';
 import type { commandBodies } from '@qiao/contracts';
@@ -18,11 +17,14 @@ import type { Deps } from '../context';
 import { petitions } from '../db/schema';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { levelAbove, requireUnit, unitRef } from '../units/repo';
-import { appendEvent, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
+import { appendEvent, loadPetition, saveClocks, scopeOf, labelColumns, stateColumns, type PetitionRow, type Tx } from './repo';
 import { refusalError } from './refusal-error';
 import { queueForEvent } from '../notifications/outbox';
+import { afterBookkeeping, linkedMatter } from '../analysis/bookkeeping';
 
-export type CommandBody<C extends ProcessCommandType> = z.infer<(typeof commandBodies)[C]>;
+/** The commands run on one petition through its command API (merging runs on several: analysis/merge.ts). */
+export type BodyCommandType = keyof typeof commandBodies;
+export type CommandBody<C extends BodyCommandType> = z.infer<(typeof commandBodies)[C]>;
 
 export const petitionNotFound = () => notFound({ zh: '该信访事项', en: 'petition' });
 
@@ -44,6 +46,8 @@ export interface ApplyOptions {
   authorise: (row: PetitionRow) => void;
   /** The version the caller saw; a different current version is a 409. Residents send none. */
   expectedVersion?: number;
+  /** Whether the caller may see (and so link to) another petition; default: no. */
+  maySee?: (row: PetitionRow) => boolean;
 }
 
 /**
@@ -51,7 +55,7 @@ export interface ApplyOptions {
  * then write the new state, its event and its clocks in the same transaction. The version check is also in
  * the UPDATE, so two racing commands can never both apply.
  */
-export async function applyCommand<C extends ProcessCommandType>(
+export async function applyCommand<C extends BodyCommandType>(
   deps: Deps,
   id: string,
   type: C,
@@ -66,13 +70,13 @@ export async function applyCommand<C extends ProcessCommandType>(
     opts.authorise(row);
     if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw staleVersion(row.version);
 
-    const command = await toCommand(tx, row, type, body);
+    const command = await toCommand(tx, row, type, body, opts);
     const decision = decide(row.state, command, { now, ...deps.clockSettings.get(), actor: opts.actor });
     if (!decision.ok) throw refusalError(decision.refusal);
     const state = evolve(row.state, decision.event);
     const updated = await tx
       .update(petitions)
-      .set({ ...stateColumns(state, ctx), updatedAt: now })
+      .set({ ...stateColumns(state, ctx), ...labelColumns(state), updatedAt: now })
       .where(and(eq(petitions.id, id), eq(petitions.version, row.version)))
       .returning({ id: petitions.id });
     if (updated.length !== 1) throw staleVersion(row.version);
@@ -80,6 +84,7 @@ export async function applyCommand<C extends ProcessCommandType>(
     await saveClocks(tx, row, state, ctx);
     await queueForEvent(tx, deps, row, state, decision.event);
     await (await import('../open311/webhooks')).queueWebhooks(tx, deps, row, state, decision.event);
+    await afterBookkeeping(tx, deps, row, state, decision.event); // repeat chains and re-indexing (issue 6)
     return {
       id,
       status: state.status,
@@ -92,7 +97,7 @@ export async function applyCommand<C extends ProcessCommandType>(
 }
 
 /** A staff member runs a command: they must see the petition (else 404) and be allowed to act (else 403). */
-export async function runCommand<C extends ProcessCommandType>(
+export async function runCommand<C extends BodyCommandType>(
   deps: Deps,
   actor: SessionUser,
   id: string,
@@ -103,6 +108,7 @@ export async function runCommand<C extends ProcessCommandType>(
   const { state: _state, ...result } = await applyCommand(deps, id, type, body, {
     actor: { userId: actor.userId, unitId: actor.unitId },
     expectedVersion,
+    maySee: (row) => can(actor, 'view', scopeOf(row)).allowed,
     authorise: (row) => {
       const scope = scopeOf(row);
       if (!can(actor, 'view', scope).allowed) throw petitionNotFound();
@@ -114,9 +120,16 @@ export async function runCommand<C extends ProcessCommandType>(
 }
 
 /** Turn an API body into the core's command: unit ids become unit refs, server-made ids are added. */
-async function toCommand(tx: Tx, row: PetitionRow, type: ProcessCommandType, body: Record<string, unknown>): Promise<Command> {
+async function toCommand(tx: Tx, row: PetitionRow, type: BodyCommandType, body: Record<string, unknown>, opts: ApplyOptions): Promise<Command> {
   const b = body;
   switch (type) {
+    case 'linkRepeat': {
+      const { repeatOf, ...rest } = b as { repeatOf: string };
+      return { type, ...rest, earlier: await linkedMatter(tx, repeatOf, opts.maySee ?? (() => false)) };
+    }
+    case 'unlinkRepeat':
+    case 'reclassify':
+      return { type, ...b } as Command;
     case 'assign':
     case 'forward': {
       const { unitId, ...rest } = b as { unitId: string };

@@ -39,6 +39,27 @@ const declineReason: Record<string, Message> = {
   insufficientInformation: { zh: '信访人身份或诉求不明', en: 'petitioner or request unclear' },
 };
 
+const domainNames: Record<string, Message> = {
+  housing: { zh: '房地产', en: 'housing' },
+  labor: { zh: '劳动保障', en: 'labour' },
+  land: { zh: '征地拆迁', en: 'land' },
+  legal: { zh: '涉法涉诉', en: 'legal' },
+  education: { zh: '教育', en: 'education' },
+  health: { zh: '医疗卫生', en: 'health' },
+  propertyManagement: { zh: '物业', en: 'property management' },
+  environment: { zh: '生态环境', en: 'environment' },
+  urbanConstruction: { zh: '城建', en: 'urban construction' },
+  socialSecurity: { zh: '社保民政', en: 'social security' },
+  agriculture: { zh: '农业农村', en: 'agriculture' },
+  other: { zh: '其他', en: 'other' },
+};
+
+const categoryNames: Record<string, Message> = {
+  suggestion: { zh: '建议意见类', en: 'suggestion' },
+  accusation: { zh: '检举控告类', en: 'accusation' },
+  claim: { zh: '申诉求决类', en: 'claim' },
+};
+
 const m = (zh: string, en: string): Message => ({ zh, en });
 const pick = (table: Record<string, Message>, key: unknown): Message =>
   table[String(key)] ?? { zh: String(key), en: String(key) };
@@ -121,6 +142,30 @@ export function summarise(event: PetitionEvent, names: Names): Message {
     case 'rated': {
       const r = pick(rating, event.data.rating);
       return m(`信访人评价：${r.zh}`, `The petitioner rated the outcome: ${r.en}`);
+    }
+    case 'repeatLinked': {
+      const code = event.data.earlier.trackingCode;
+      return m(`关联为重复信访：与 ${code} 为同一事项`, `Linked as a repeat of ${code} (the same matter)`);
+    }
+    case 'repeatUnlinked':
+      return m('撤销重复信访关联', 'Repeat link undone');
+    case 'reclassified': {
+      const d = pick(domainNames, event.data.domain);
+      const c = pick(categoryNames, event.data.category);
+      const lit = event.data.litigationRelated ? m('，涉法涉诉', ', litigation-related') : m('', '');
+      return m(`更正分类：${d.zh}、${c.zh}${lit.zh}`, `Classification corrected: ${d.en}, ${c.en}${lit.en}`);
+    }
+    case 'mergedInto':
+      // Also shown to the resident: no other petition's number.
+      return m('并入集体信访事项，合并办理', 'Merged into a collective petition and handled with it');
+    case 'mergedIn': {
+      const codes = event.data.sources.map((x) => x.trackingCode).join('、');
+      const n = event.data.headcount;
+      const r = event.data.representatives;
+      return m(
+        `合并 ${codes} 为集体信访事项：共 ${n} 人，推选代表 ${r} 人`,
+        `Merged ${codes.replaceAll('、', ', ')} into this collective petition: ${n} people, ${r} representative${r === 1 ? '' : 's'}`,
+      );
     }
   }
 }

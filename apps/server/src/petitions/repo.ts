@@ -38,6 +38,18 @@ export function stateColumns(state: PetitionState, ctx: ClockContext) {
   };
 }
 
+/** The columns the office's bookkeeping changes after registration (repeat links, corrections, merging). */
+export function labelColumns(state: PetitionState) {
+  return {
+    repeatOf: state.repeatOf,
+    category: state.category,
+    domain: state.domain,
+    litigationRelated: state.litigationRelated,
+    collective: state.collective,
+    headcount: state.headcount,
+  };
+}
+
 export async function loadPetition(tx: Tx, id: string, opts: { forUpdate?: boolean } = {}) {
   const q = tx.select().from(petitions).where(eq(petitions.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ProcessCommandType } from '@qiao/core';
 import {
   AuditRow,
   CommandResult,
@@ -32,7 +31,7 @@ declare module 'fastify' {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 const idParams = z.object({ id: Id });
 
-const commandSummaries: Record<ProcessCommandType, string> = {
+const commandSummaries: Record<keyof typeof commandBodies, string> = {
   assign: '交办 Assign to a unit that must report the result back',
   forward: '转送 Forward to the unit with authority',
   notifyReceipt: '告知 Tell the petitioner in writing the matter was received and how it will be handled (15 days)',
@@ -53,6 +52,9 @@ const commandSummaries: Record<ProcessCommandType, string> = {
   supervise: '督办 Issue a supervision notice',
   answerSupervision: 'Answer a supervision notice in writing',
   rate: '满意度测评 Record the petitioner’s rating',
+  linkRepeat: '重复信访 Link as a repeat of an earlier petition about the same matter (petition office)',
+  unlinkRepeat: 'Undo a repeat link, with the reason (petition office)',
+  reclassify: '更正分类 Correct domain, category and litigation-relatedness (kept to retrain the classifier)',
 };
 
 export const petitionRoutes =
@@ -127,7 +129,7 @@ export const petitionRoutes =
       async (req) => getPetition(deps, await req.user(), req.params.id),
     );
 
-    for (const command of Object.keys(commandBodies) as ProcessCommandType[]) {
+    for (const command of Object.keys(commandBodies) as (keyof typeof commandBodies)[]) {
       app.post(
         `/:id/${command}`,
         {

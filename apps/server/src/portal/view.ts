@@ -1,6 +1,6 @@
 import { petitionClocks, statusText, type Message, type PetitionState } from '@qiao/core';
 import type { Deps } from '../context';
-import { loadEvents, type PetitionRow } from '../petitions/repo';
+import { loadEvents, loadPetition, type PetitionRow } from '../petitions/repo';
 import { summarise } from '../petitions/presenter';
 import { unitNames } from '../units/repo';
 
@@ -56,7 +56,9 @@ export async function portalView(deps: Deps, row: PetitionRow) {
     deadlines: clocks
       .filter((c) => clockLabels[c.name])
       .map((c) => ({ name: c.name, label: clockLabels[c.name]!, due: c.due, status: c.status, late: c.late })),
-    timeline: events.map((e) => ({
+    // The office's internal bookkeeping (repeat links, corrections, merging others in) is not a step of the
+    // resident's process, and it would name other petitions.
+    timeline: events.filter((e) => !INTERNAL_EVENTS.has(e.type)).map((e) => ({
       on: e.event.on,
       summary: summarise(e.event, names),
       unit: e.actorUnitId ? (names.get(e.actorUnitId) ?? null) : null,
@@ -81,5 +83,25 @@ export async function portalView(deps: Deps, row: PetitionRow) {
     canRate: state.reply !== null && state.rating === null && !['declined', 'diverted'].includes(state.status),
     reviewWindow: window('reviewRequest'),
     reReviewWindow: window('reReviewRequest'),
+    mergedInto: state.mergedInto ? await collectiveProgress(deps, state.mergedInto) : null,
+  };
+}
+
+const INTERNAL_EVENTS = new Set(['repeatLinked', 'repeatUnlinked', 'reclassified', 'mergedIn']);
+
+/** How the collective petition a resident's petition was merged into stands: no number, no names, no text. */
+async function collectiveProgress(deps: Deps, id: string) {
+  const row = await loadPetition(deps.db, id);
+  if (!row) return null;
+  const state: PetitionState = row.state;
+  const names = await unitNames(deps.db, [state.currentUnit?.id]);
+  const clocks = petitionClocks(state, deps.clockSettings.context(deps.now()));
+  return {
+    statusText: statusText(state.status),
+    handlingUnit: state.currentUnit ? (names.get(state.currentUnit.id) ?? null) : null,
+    deadlines: clocks
+      .filter((c) => clockLabels[c.name] && c.kind === 'obligation')
+      .map((c) => ({ name: c.name, label: clockLabels[c.name]!, due: c.due, status: c.status, late: c.late })),
+    reply: state.reply ? { outcomeText: outcomeText[state.reply.outcome]!, issuedOn: state.reply.issuedOn } : null,
   };
 }

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { train } from '@qiao/core/text';
+import { defaultModel, train, type TrainingExample } from '@qiao/core/text';
 import { labeledPetitions, SYNTHETIC_COUNT, SYNTHETIC_WEIGHT, syntheticExamples } from './dataset';
 import { log, readJsonlFile } from './jsonl';
 
@@ -15,20 +15,39 @@ export async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, synthetic: { type: 'string' } },
+    options: { out: { type: 'string' }, synthetic: { type: 'string' }, 'with-corrections': { type: 'boolean', default: false } },
   });
   const file = positionals[0];
-  if (file === undefined) throw new Error('usage: qiao train FILE.jsonl [--out path] [--synthetic N]');
+  if (file === undefined) throw new Error('usage: qiao train FILE.jsonl [--out path] [--synthetic N] [--with-corrections]');
   const n = values.synthetic === undefined ? SYNTHETIC_COUNT : Number(values.synthetic);
   if (!Number.isInteger(n) || n < 0) throw new Error('--synthetic takes a whole number');
   const t0 = performance.now();
-  const examples = labeledPetitions(readJsonlFile(file));
+  const labeled = labeledPetitions(readJsonlFile(file));
+  // Clerks' corrections from the database (DATABASE_URL or QIAO_DATA_DIR), judged against the model in use.
+  const corrections = values['with-corrections'] ? await correctionsFromDatabase() : [];
+  const examples: TrainingExample[] = [...labeled, ...corrections];
+  const fromDb = corrections.length
+    ? ` + ${corrections.length} clerks' corrections (${corrections.filter((c) => c.source === 'later').length} after registration, ${corrections.filter((c) => c.source === 'intake').length} at intake)`
+    : '';
+  if (values['with-corrections']) log(`corrections from the database: ${corrections.length}`);
   const data = train(examples, {}, {
     synthetic: syntheticExamples(n),
     syntheticWeight: SYNTHETIC_WEIGHT,
-    note: `${examples.length} labeled petitions from ${file.split('/').pop() ?? file} + ${n} generated (demo world)`,
+    note: `${labeled.length} labeled petitions from ${file.split('/').pop() ?? file}${fromDb} + ${n} generated (demo world)`,
   });
   const out = values.out ?? SHIPPED_MODEL_PATH;
   writeFileSync(out, JSON.stringify(data));
   log(`trained on ${examples.length} + ${n} generated petitions (${data.vocab.length} features) in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${out}`);
+}
+
+async function correctionsFromDatabase() {
+  const { loadConfig } = await import('../config');
+  const { openRuntime } = await import('../server');
+  const { loadCorrections } = await import('../analysis/corrections');
+  const runtime = await openRuntime(loadConfig());
+  try {
+    return await loadCorrections(runtime.deps.db, defaultModel());
+  } finally {
+    await runtime.database.close();
+  }
 }

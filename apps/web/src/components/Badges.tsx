@@ -38,9 +38,11 @@ const statusTone: Record<Status, string> = {
   closed: 'grey',
   declined: 'grey',
   diverted: 'grey',
+  merged: 'grey',
 };
 
 export function StatusTag({ status }: { status: Status }) {
   const { t } = useTranslation();
-  return <span className={`pill pill-${statusTone[status]}`}>{t(`status.${status}`)}</span>;
+  // Statuses added by a feature carry their label in its bundle (analysis: merged) until the main one has it.
+  return <span className={`pill pill-${statusTone[status]}`}>{t(`status.${status}`, { defaultValue: t(`analysis.status.${status}`, status) })}</span>;
 }

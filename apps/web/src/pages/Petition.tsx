@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../auth';
 import { ClockBadge, StatusTag } from '../components/Badges';
 import { CommandPanel } from '../components/CommandPanel';
+import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { api, ApiError, errorMessage, type Detail } from '../lib/api';
 import { placeName, useJurisdictions } from '../lib/directory';
 
@@ -157,6 +158,7 @@ export default function PetitionPage() {
               }))}
             />
           </Card>
+          <AnalysisPanels detail={d} reload={reload} />
         </Col>
 
         <Col xs={24} xl={9} className="petition-side">

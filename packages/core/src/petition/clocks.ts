@@ -71,14 +71,14 @@ export function petitionClocks(p: PetitionState, ctx: ClockContext): ClockState[
     out.push({ name, kind, article, startOn, due, status, endedOn, late });
   };
 
-  const routeEnd = p.routedOn ?? (p.status === 'declined' || p.status === 'diverted' ? lastDecisionDay(p) : null);
+  const routeEnd = p.routedOn ?? (p.status === 'declined' || p.status === 'diverted' || p.status === 'merged' ? lastDecisionDay(p) : null);
   add('route', 'obligation', 'Art. 22', p.routeStartOn, ROUTE_DAYS, routeEnd);
 
   if (p.routedOn !== null && p.currentUnit !== null && p.routingMode !== null) {
     const noticeEnd =
       p.receiptNotifiedOn ??
       p.acceptedOn ??
-      (p.status === 'declined' || p.status === 'diverted' ? lastDecisionDay(p) : null);
+      (p.status === 'declined' || p.status === 'diverted' || p.status === 'merged' ? lastDecisionDay(p) : null);
     add('receiptNotice', 'obligation', 'Art. 23', p.routedOn, RECEIPT_NOTICE_DAYS, noticeEnd);
     const objectionEnd =
       p.objection?.raisedOn ??
@@ -90,7 +90,7 @@ export function petitionClocks(p: PetitionState, ctx: ClockContext): ClockState[
 
   if (p.acceptedOn !== null) {
     const length = (p.assignedLimitDays ?? HANDLING_DAYS) + p.extensionDays;
-    const end = p.reply?.issuedOn ?? (p.status === 'diverted' ? lastDecisionDay(p) : null);
+    const end = p.reply?.issuedOn ?? (p.status === 'diverted' || p.status === 'merged' ? lastDecisionDay(p) : null);
     add('handling', 'obligation', 'Art. 33', p.acceptedOn, length, end, { pauses: pausesOf(p, 'handling') });
   }
 

@@ -5,6 +5,7 @@ import { petitionClocks, type ClockContext } from './clocks';
 import { refuse, type Refusal } from './refusals';
 import {
   eventNames,
+  statuses,
   type ActorRef,
   type Command,
   type PetitionEvent,
@@ -26,6 +27,10 @@ export type Decision = { ok: true; event: PetitionEvent } | { ok: false; refusal
 const ASSIGN_MAX_DAYS = 60;
 const EXTENSION_MAX_DAYS = 30;
 const DELIVERY_MAX_DAYS_AHEAD = 30;
+
+const NOT_MERGED: readonly PetitionStatus[] = statuses.filter((s) => s !== 'merged');
+const BEFORE_REPLY: readonly PetitionStatus[] = ['registered', 'awaitingAcceptance', 'objected', 'accepted'];
+const MAX_REPRESENTATIVES = 5;
 
 /** Which commands each stage allows: the state machine in one table. */
 export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly PetitionStatus[]> = {
@@ -61,6 +66,13 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
     'diverted',
   ],
   rate: ['replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed'],
+  // Bookkeeping of the petition office (issue 6): repeat links and classification corrections at any stage
+  // but once merged; merging only before the matter is answered.
+  linkRepeat: NOT_MERGED,
+  unlinkRepeat: NOT_MERGED,
+  reclassify: NOT_MERGED,
+  mergeInto: BEFORE_REPLY,
+  mergeIn: BEFORE_REPLY,
 };
 
 type ProcessType = Exclude<Command['type'], 'register'>;
@@ -118,6 +130,10 @@ function blockedBy(state: PetitionState, type: ProcessType, ctx: ClockContext): 
       return state.supervisions.some((s) => s.answeredOn === null) ? null : 'noOpenSupervision';
     case 'rate':
       return state.rating !== null ? 'alreadyRated' : null;
+    case 'linkRepeat':
+      return state.repeatOf !== null ? 'alreadyRepeat' : null;
+    case 'unlinkRepeat':
+      return state.repeatOf === null ? 'notRepeat' : null;
     default:
       return null;
   }
@@ -220,6 +236,36 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       if (!s) return no('supervisionNotFound');
       if (s.answeredOn !== null) return no('supervisionAlreadyAnswered');
       return command.text.trim() === '' ? no('textRequired') : ok();
+    }
+    case 'linkRepeat': {
+      const e = command.earlier;
+      const invalid = e.id === state.id || e.chain.includes(state.id) || compareDates(e.receivedOn, state.receivedOn) > 0;
+      return invalid ? no('repeatLinkInvalid') : ok();
+    }
+    case 'unlinkRepeat':
+      return command.reason.trim() === '' ? no('textRequired') : ok();
+    case 'reclassify': {
+      const same =
+        command.domain === state.domain &&
+        command.category === state.category &&
+        command.litigationRelated === state.litigationRelated;
+      if (same) return no('classificationUnchanged');
+      const heldByAccused = state.respondentUnitId !== null && state.currentUnit?.id === state.respondentUnitId;
+      return command.category === 'accusation' && heldByAccused ? no('accusedUnit') : ok();
+    }
+    case 'mergeInto':
+      return command.collective.id === state.id ? no('mergeInvalid') : ok();
+    case 'mergeIn': {
+      const ids = command.sources.map((x) => x.id);
+      const earlier = state.mergedFrom ?? [];
+      if (ids.length === 0 || new Set(ids).size !== ids.length || ids.some((id) => id === state.id || earlier.includes(id)))
+        return no('mergeInvalid');
+      const biggest = Math.max(state.headcount, ...command.sources.map((x) => x.headcount));
+      if (!Number.isInteger(command.headcount) || command.headcount < 2 || command.headcount < biggest)
+        return no('headcountInvalid');
+      if (!isWholeIn(command.representatives, 1, Math.min(MAX_REPRESENTATIVES, command.headcount)))
+        return no('representativesInvalid');
+      return ok();
     }
   }
 }

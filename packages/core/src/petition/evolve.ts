@@ -188,6 +188,33 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       };
     case 'rated':
       return { ...s, rating: event.data.rating };
+    case 'repeatLinked':
+      return { ...s, repeatOf: event.data.earlier.id };
+    case 'repeatUnlinked':
+      return { ...s, repeatOf: null };
+    case 'reclassified':
+      return {
+        ...s,
+        domain: event.data.domain,
+        category: event.data.category,
+        litigationRelated: event.data.litigationRelated,
+      };
+    case 'mergedInto':
+      return {
+        ...s,
+        status: 'merged',
+        mergedInto: event.data.collective.id,
+        endedOn: on,
+        pauses: closePauses(s.pauses, on),
+      };
+    case 'mergedIn':
+      return {
+        ...s,
+        collective: true,
+        headcount: event.data.headcount,
+        representatives: event.data.representatives,
+        mergedFrom: [...(s.mergedFrom ?? []), ...event.data.sources.map((x) => x.id)],
+      };
   }
 }
 

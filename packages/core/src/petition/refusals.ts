@@ -99,6 +99,27 @@ export const refusalMessages = {
   supervisionAlreadyAnswered: { zh: '该督办已答复', en: 'This supervision notice has already been answered' },
   noOpenSupervision: { zh: '该信访事项没有待答复的督办', en: 'This petition has no supervision notice awaiting an answer' },
   alreadyRated: { zh: '已进行过满意度评价', en: 'The outcome has already been rated' },
+  repeatLinkInvalid: {
+    zh: '只能关联到另一件收到日期不晚于本件、且不是本件重复件的信访事项',
+    en: 'A repeat links to another petition received no later than this one that is not itself a repeat of this one',
+  },
+  alreadyRepeat: {
+    zh: '该信访事项已关联为重复信访，请先撤销原关联',
+    en: 'This petition is already linked as a repeat; unlink it first',
+  },
+  notRepeat: { zh: '该信访事项未关联为重复信访', en: 'This petition is not linked as a repeat' },
+  classificationUnchanged: {
+    zh: '更正后的分类与原分类相同',
+    en: 'The corrected classification is the same as the current one',
+  },
+  mergeInvalid: {
+    zh: '合并须是另一件信访事项，且不能重复合并',
+    en: 'A petition can be merged only with another petition, and only once',
+  },
+  representativesInvalid: {
+    zh: '集体访推选的代表不得超过 5 人，且不能多于总人数（《信访工作条例》第二十条）',
+    en: 'A collective petition sends at most 5 representatives, and no more than its headcount (Art. 20)',
+  },
   textRequired: { zh: '请填写说明或理由', en: 'A text or reason is required' },
 } as const satisfies Record<string, Message>;
 

@@ -34,6 +34,7 @@ export type Domain = (typeof domains)[number];
  * - underReview / reviewed / underReReview: the review ladder (Arts. 35, 36)
  * - closed: final after re-review; the same facts and reasons are not accepted again (Art. 36)
  * - declined / diverted: not accepted, or sent to litigation, arbitration, reconsideration… (Arts. 22, 31)
+ * - merged: handled as part of a collective petition (`mergedInto`); it is followed there
  */
 export const statuses = [
   'registered',
@@ -48,10 +49,11 @@ export const statuses = [
   'closed',
   'declined',
   'diverted',
+  'merged',
 ] as const;
 export type PetitionStatus = (typeof statuses)[number];
 
-export const terminalStatuses: readonly PetitionStatus[] = ['closed', 'declined', 'diverted'];
+export const terminalStatuses: readonly PetitionStatus[] = ['closed', 'declined', 'diverted', 'merged'];
 
 export type RoutingMode = 'forward' | 'assign';
 export type ReplyOutcome = 'support' | 'explain' | 'notSupport' | 'mediated';
@@ -152,6 +154,31 @@ export interface PetitionState {
   divertedTo: DivertChannel | null;
   supervisions: Supervision[];
   rating: Rating | null;
+  /** The collective petition this one was merged into (status `merged`). Absent on states saved before merging existed. */
+  mergedInto?: string | null;
+  /** The single petitions merged into this collective one, and how many representatives it sends (Art. 20). */
+  mergedFrom?: string[];
+  representatives?: number | null;
+}
+
+/** The earlier petition a registered one is linked to as a repeat, as the adapter found it. */
+export interface LinkedMatter {
+  id: string;
+  trackingCode: string;
+  receivedOn: IsoDate;
+  /** Its own repeatOf chain, nearest first (to refuse a cycle). */
+  chain: string[];
+}
+
+/** Merging runs on several petitions in one transaction (the analysis feature), not through the one-petition command API. */
+export const mergeCommands = ['mergeInto', 'mergeIn'] as const;
+export type MergeCommandType = (typeof mergeCommands)[number];
+
+/** A single petition merged into a collective one. */
+export interface MergedMatter {
+  id: string;
+  trackingCode: string;
+  headcount: number;
 }
 
 /** What an earlier petition about the same matter looks like, found by the adapter from `repeatOf`. */
@@ -199,7 +226,12 @@ export type Command =
   | { type: 'decideReReview'; outcome: ReviewOutcome; text: string; deliveredOn?: IsoDate }
   | { type: 'supervise'; supervisionId: string; reason: SupervisionReason; note: string; answerDays?: number }
   | { type: 'answerSupervision'; supervisionId: string; text: string }
-  | { type: 'rate'; rating: Rating; comment?: string };
+  | { type: 'rate'; rating: Rating; comment?: string }
+  | { type: 'linkRepeat'; earlier: LinkedMatter; note?: string }
+  | { type: 'unlinkRepeat'; reason: string }
+  | { type: 'reclassify'; domain: Domain; category: Category; litigationRelated: boolean; note?: string }
+  | { type: 'mergeInto'; collective: { id: string; trackingCode: string }; note?: string }
+  | { type: 'mergeIn'; sources: MergedMatter[]; headcount: number; representatives: number; note?: string };
 
 export type CommandType = Command['type'];
 export type ProcessCommandType = Exclude<CommandType, 'register'>;
@@ -238,6 +270,11 @@ export const eventNames = {
   supervise: 'supervised',
   answerSupervision: 'supervisionAnswered',
   rate: 'rated',
+  linkRepeat: 'repeatLinked',
+  unlinkRepeat: 'repeatUnlinked',
+  reclassify: 'reclassified',
+  mergeInto: 'mergedInto',
+  mergeIn: 'mergedIn',
 } as const satisfies Record<CommandType, string>;
 export type EventName<T extends CommandType> = (typeof eventNames)[T];
 export type PetitionEventType = (typeof eventNames)[CommandType];

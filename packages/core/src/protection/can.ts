@@ -112,6 +112,11 @@ const OFFICE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'requestReReview',
   'rate',
   'supervise',
+  'linkRepeat',
+  'unlinkRepeat',
+  'reclassify',
+  'mergeInto',
+  'mergeIn',
 ]);
 const CURRENT_UNIT_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'revealPersonalData',
@@ -231,6 +236,11 @@ const actionPhrases: Record<Action, LocalisedMessage> = {
   supervise: { zh: '督办该信访事项', en: 'issue a supervision notice' },
   answerSupervision: { zh: '答复督办', en: 'answer a supervision notice' },
   rate: { zh: '登记满意度测评', en: 'record a satisfaction rating' },
+  linkRepeat: { zh: '关联为重复信访', en: 'link this petition as a repeat' },
+  unlinkRepeat: { zh: '撤销重复信访关联', en: 'unlink this petition as a repeat' },
+  reclassify: { zh: '更正分类', en: 'correct the classification' },
+  mergeInto: { zh: '并入集体信访事项', en: 'merge this petition into a collective one' },
+  mergeIn: { zh: '合并为集体信访事项', en: 'merge petitions into this collective one' },
 };
 
 const messages = {

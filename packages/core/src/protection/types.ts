@@ -46,7 +46,12 @@ export type CommandType =
   | 'decideReReview'
   | 'supervise'
   | 'answerSupervision'
-  | 'rate';
+  | 'rate'
+  | 'linkRepeat'
+  | 'unlinkRepeat'
+  | 'reclassify'
+  | 'mergeInto'
+  | 'mergeIn';
 
 export type Action = 'view' | 'register' | 'revealPersonalData' | 'listAudit' | CommandType;
 
@@ -92,6 +97,11 @@ const commandSet: Record<CommandType, true> = {
   supervise: true,
   answerSupervision: true,
   rate: true,
+  linkRepeat: true,
+  unlinkRepeat: true,
+  reclassify: true,
+  mergeInto: true,
+  mergeIn: true,
 };
 
 export const ROLES: readonly Role[] = Object.keys(roleSet) as Role[];

@@ -58,6 +58,11 @@ const candidates: Record<ProcessCommandType, (s: PetitionState, on: string) => P
   supervise: () => [cmd.supervise('fresh'), cmd.supervise('fresh', 10)],
   answerSupervision: (s) => [...s.supervisions.map((x) => cmd.answerSupervision(x.id)), cmd.answerSupervision('unknown')],
   rate: () => [cmd.rate(), cmd.rate('dissatisfied')],
+  linkRepeat: () => [cmd.linkRepeat('P-0', '2026-01-01')],
+  unlinkRepeat: () => [cmd.unlinkRepeat()],
+  reclassify: () => [cmd.reclassify('housing'), cmd.reclassify('labor', 'suggestion')],
+  mergeInto: () => [cmd.mergeInto('P-9')],
+  mergeIn: () => [cmd.mergeIn([{ id: 'P-8', headcount: 1 }], 2, 1)],
 };
 
 const accepted = run(registered(), toAccepted);
@@ -87,6 +92,8 @@ const situations: [string, PetitionState, string][] = [
   ['under re-review', run(registered(), toUnderReReview), '2026-07-20'],
   ['closed', run(registered(), toClosed), '2026-08-10'],
   ['declined', run(awaiting, [['2026-03-09', cmd.decline()]]), '2026-03-09'],
+  ['linked as a repeat', run(registered(), [['2026-03-03', cmd.linkRepeat()]]), '2026-03-03'],
+  ['merged into a collective petition', run(awaiting, [['2026-03-09', cmd.mergeInto()]]), '2026-03-09'],
 ];
 /** Each situation on its day and later, so windows and deadlines close. */
 const later = [0, 3, 10, 40, 100];
@@ -116,6 +123,8 @@ describe('availableCommands agrees with decide', () => {
     ['extend', 'accepted, extended'],
     ['rate', 'concluded, rated'],
     ['requestReview', 'replied'], // the reply reaches the petitioner two days later
+    ['unlinkRepeat', 'registered'],
+    ['linkRepeat', 'linked as a repeat'],
   ])('%s is not listed for a petition %s although its stage allows it', (type, what) => {
     const [, s, on] = situations.find(([w]) => w === what)!;
     expect(allowedIn[type]).toContain(s.status);

@@ -9,6 +9,7 @@ import {
   evolve,
   petitionClocks,
   type ActorRef,
+  type Category,
   type ClockContext,
   type ClockState,
   type Command,
@@ -16,6 +17,7 @@ import {
   type Decision,
   type DeclineReason,
   type DivertChannel,
+  type Domain,
   type PauseReason,
   type PetitionEvent,
   type PetitionState,
@@ -226,6 +228,24 @@ export const cmd = {
     text,
   }),
   rate: (rating: Rating = 'satisfied'): ProcessCommand => ({ type: 'rate', rating }),
+  linkRepeat: (id = 'P-0', receivedOn: IsoDate = '2026-02-01', chain: string[] = []): ProcessCommand => ({
+    type: 'linkRepeat',
+    earlier: { id, trackingCode: `Q-${id}`, receivedOn, chain },
+  }),
+  unlinkRepeat: (reason = '经核实不是同一事项'): ProcessCommand => ({ type: 'unlinkRepeat', reason }),
+  reclassify: (domain: Domain = 'housing', category: Category = 'claim', litigationRelated = false): ProcessCommand => ({
+    type: 'reclassify',
+    domain,
+    category,
+    litigationRelated,
+  }),
+  mergeInto: (id = 'P-9'): ProcessCommand => ({ type: 'mergeInto', collective: { id, trackingCode: `Q-${id}` } }),
+  mergeIn: (sources: { id: string; headcount: number }[] = [{ id: 'P-2', headcount: 1 }], headcount = 2, representatives = 1): ProcessCommand => ({
+    type: 'mergeIn',
+    sources: sources.map((x) => ({ ...x, trackingCode: `Q-${x.id}` })),
+    headcount,
+    representatives,
+  }),
 };
 
 /*

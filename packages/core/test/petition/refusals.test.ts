@@ -551,6 +551,68 @@ const rows: Row[] = [
     'textRequired',
     () => attempt(supervised, '2026-03-13', cmd.answerSupervision('s1', '')),
   ],
+
+  // repeat links made after registration (issue 6)
+  ['link as a repeat of an earlier petition', 'ok', () => attempt(accepted, '2026-03-12', cmd.linkRepeat('P-0', '2026-03-02'))],
+  ['link as a repeat of itself', 'repeatLinkInvalid', () => attempt(accepted, '2026-03-12', cmd.linkRepeat('P-1'))],
+  [
+    'link as a repeat of a petition received later',
+    'repeatLinkInvalid',
+    () => attempt(accepted, '2026-03-12', cmd.linkRepeat('P-0', '2026-03-03')),
+  ],
+  [
+    'link as a repeat of a petition that repeats this one (a cycle)',
+    'repeatLinkInvalid',
+    () => attempt(accepted, '2026-03-12', cmd.linkRepeat('P-0', '2026-03-01', ['P-5', 'P-1'])),
+  ],
+  [
+    'link a petition that is already a repeat',
+    'alreadyRepeat',
+    () => attempt(run(accepted, [['2026-03-11', cmd.linkRepeat()]]), '2026-03-12', cmd.linkRepeat('P-3')),
+  ],
+  [
+    'a petition linked at intake is already a repeat',
+    'alreadyRepeat',
+    () => attempt(registered({ repeatOf: earlier({ status: 'concluded', withinLimits: false }) }), '2026-03-03', cmd.linkRepeat('P-3')),
+  ],
+  ['unlink a petition that is no repeat', 'notRepeat', () => attempt(accepted, '2026-03-12', cmd.unlinkRepeat())],
+  [
+    'unlink without a reason',
+    'textRequired',
+    () => attempt(run(accepted, [['2026-03-11', cmd.linkRepeat()]]), '2026-03-12', cmd.unlinkRepeat(' ')),
+  ],
+
+  // classification corrections
+  ['correct the domain', 'ok', () => attempt(accepted, '2026-03-12', cmd.reclassify('housing'))],
+  ['correct nothing', 'classificationUnchanged', () => attempt(accepted, '2026-03-12', cmd.reclassify('labor', 'claim', false))],
+  [
+    'correct to an accusation while the accused unit holds it',
+    'accusedUnit',
+    () => attempt(run(claimAboutLabor, toAccepted), '2026-03-12', cmd.reclassify('labor', 'accusation')),
+  ],
+  ['correct to litigation-related', 'ok', () => attempt(accepted, '2026-03-12', cmd.reclassify('labor', 'claim', true))],
+
+  // merging single petitions into a collective one (Art. 20)
+  ['merge into another petition', 'ok', () => attempt(accepted, '2026-03-12', cmd.mergeInto('P-9'))],
+  ['merge into itself', 'mergeInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeInto('P-1'))],
+  ['merge two petitions in, 3 people, 2 representatives', 'ok', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 1 }, { id: 'P-3', headcount: 1 }], 3, 2))],
+  ['merge nothing in', 'mergeInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn([]))],
+  ['merge a petition into itself', 'mergeInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-1', headcount: 1 }]))],
+  [
+    'merge one petition in twice',
+    'mergeInvalid',
+    () => attempt(run(accepted, [['2026-03-11', cmd.mergeIn()]]), '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 1 }], 3)),
+  ],
+  ['merged headcount of 1', 'headcountInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 1 }], 1))],
+  [
+    'merged headcount below a merged collective petition’s own',
+    'headcountInvalid',
+    () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 8 }], 6)),
+  ],
+  ['6 representatives', 'representativesInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 9 }], 10, 6))],
+  ['3 representatives of 2 people', 'representativesInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn(undefined, 2, 3))],
+  ['no representative', 'representativesInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn(undefined, 2, 0))],
+  ['5 representatives of 12 people', 'ok', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 11 }], 12, 5))],
 ];
 
 describe('refusals', () => {

@@ -31,8 +31,12 @@ import {
  * The state machine as the law describes it, written out by hand (independently of `allowedIn`): for each status,
  * the commands it allows and the status each one leads to.
  * ------------------------------------------------------------------------------------------------------------ */
+/** The petition office's bookkeeping (issue 6): repeat links and classification corrections, in every stage but `merged`. */
+const keep = (s: PetitionStatus) => ({ linkRepeat: s, unlinkRepeat: s, reclassify: s });
+
 const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, PetitionStatus>>> = {
   registered: {
+    ...keep('registered'), mergeInto: 'merged', mergeIn: 'registered',
     assign: 'awaitingAcceptance',
     forward: 'awaitingAcceptance',
     accept: 'accepted', // a unit accepts what was put to it directly
@@ -40,6 +44,7 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     divert: 'diverted',
   },
   awaitingAcceptance: {
+    ...keep('awaitingAcceptance'), mergeInto: 'merged', mergeIn: 'awaitingAcceptance',
     notifyReceipt: 'awaitingAcceptance',
     accept: 'accepted',
     decline: 'declined',
@@ -49,11 +54,13 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     answerSupervision: 'awaitingAcceptance',
   },
   objected: {
+    ...keep('objected'), mergeInto: 'merged', mergeIn: 'objected',
     decideObjection: 'registered', // approved: back to the office to be re-routed (rejection: see below)
     supervise: 'objected',
     answerSupervision: 'objected',
   },
   accepted: {
+    ...keep('accepted'), mergeInto: 'merged', mergeIn: 'accepted',
     divert: 'diverted',
     extend: 'accepted',
     pause: 'accepted',
@@ -63,14 +70,16 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     answerSupervision: 'accepted',
   },
   replied: {
+    ...keep('replied'),
     conclude: 'concluded',
     requestReview: 'underReview',
     supervise: 'replied',
     answerSupervision: 'replied',
     rate: 'replied',
   },
-  concluded: { requestReview: 'underReview', answerSupervision: 'concluded', rate: 'concluded' },
+  concluded: { ...keep('concluded'), requestReview: 'underReview', answerSupervision: 'concluded', rate: 'concluded' },
   underReview: {
+    ...keep('underReview'),
     pause: 'underReview',
     resume: 'underReview',
     decideReview: 'reviewed',
@@ -78,8 +87,9 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     answerSupervision: 'underReview',
     rate: 'underReview',
   },
-  reviewed: { requestReReview: 'underReReview', answerSupervision: 'reviewed', rate: 'reviewed' },
+  reviewed: { ...keep('reviewed'), requestReReview: 'underReReview', answerSupervision: 'reviewed', rate: 'reviewed' },
   underReReview: {
+    ...keep('underReReview'),
     pause: 'underReReview',
     resume: 'underReReview',
     decideReReview: 'closed',
@@ -87,9 +97,10 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     answerSupervision: 'underReReview',
     rate: 'underReReview',
   },
-  closed: { answerSupervision: 'closed', rate: 'closed' },
-  declined: { answerSupervision: 'declined' },
-  diverted: { answerSupervision: 'diverted' },
+  closed: { ...keep('closed'), answerSupervision: 'closed', rate: 'closed' },
+  declined: { ...keep('declined'), answerSupervision: 'declined' },
+  diverted: { ...keep('diverted'), answerSupervision: 'diverted' },
+  merged: {},
 };
 
 const processCommands = (Object.keys(eventNames) as (keyof typeof eventNames)[]).filter(
@@ -121,6 +132,7 @@ const fixtureSteps: Record<PetitionStatus, { steps: Step[]; today: string }> = {
   closed: { steps: [...viaUnderReReview, ['2026-05-08', cmd.decideReReview()]], today: '2026-05-11' },
   declined: { steps: [...viaAwaiting, ['2026-03-09', cmd.decline()]], today: '2026-03-10' },
   diverted: { steps: [...viaAwaiting, ['2026-03-09', cmd.divert()]], today: '2026-03-10' },
+  merged: { steps: [...viaAwaiting, ['2026-03-09', cmd.mergeInto()]], today: '2026-03-10' },
 };
 const fixtures = Object.fromEntries(
   statuses.map((s) => [s, run(registered(), fixtureSteps[s].steps)]),
@@ -148,6 +160,11 @@ const sample: Record<ProcessCommandType, ProcessCommand> = {
   supervise: cmd.supervise('s9'),
   answerSupervision: cmd.answerSupervision('s0'),
   rate: cmd.rate(),
+  linkRepeat: cmd.linkRepeat(),
+  unlinkRepeat: cmd.unlinkRepeat(),
+  reclassify: cmd.reclassify(),
+  mergeInto: cmd.mergeInto(),
+  mergeIn: cmd.mergeIn(),
 };
 
 describe('fixtures', () => {
@@ -173,8 +190,13 @@ describe('transition table: every status × every process command', () => {
     // 2. decide on a real petition in that status
     const { today } = fixtureSteps[status];
     // resume needs an open pause: pause first on the same day (pause is allowed exactly where resume is)
+    // unlinkRepeat needs a repeat link: link first on the same day (linkRepeat is allowed exactly where unlink is)
     const before =
-      command === 'resume' && allowed ? run(fixtures[status], [[today, cmd.pause()]]) : fixtures[status];
+      command === 'resume' && allowed
+        ? run(fixtures[status], [[today, cmd.pause()]])
+        : command === 'unlinkRepeat' && allowed
+          ? run(fixtures[status], [[today, cmd.linkRepeat()]])
+          : fixtures[status];
     const d = attempt(before, today, sample[command]);
     if (!allowed) {
       expect(d).toEqual({
@@ -191,10 +213,15 @@ describe('transition table: every status × every process command', () => {
   it.each(statuses)('availableCommands(%s) lists the allowed commands that apply (resume needs a pause)', (status) => {
     const { today } = fixtureSteps[status];
     const listed = availableCommands(fixtures[status], clockCtx(today)).sort();
-    expect(listed).toEqual(Object.keys(machine[status]).filter((c) => c !== 'resume').sort());
+    expect(listed).toEqual(Object.keys(machine[status]).filter((c) => c !== 'resume' && c !== 'unlinkRepeat').sort());
     if (allowedIn.resume.includes(status)) {
       const paused = run(fixtures[status], [[today, cmd.pause()]]);
       expect(availableCommands(paused, clockCtx(today))).toContain('resume');
+    }
+    if (allowedIn.unlinkRepeat.includes(status)) {
+      const linked = availableCommands(run(fixtures[status], [[today, cmd.linkRepeat()]]), clockCtx(today));
+      expect(linked).toContain('unlinkRepeat');
+      expect(linked).not.toContain('linkRepeat');
     }
   });
 

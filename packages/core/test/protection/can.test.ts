@@ -136,6 +136,12 @@ const OFFICE: Action[] = [
   'requestReReview',
   'rate',
   'supervise',
+  // the office's bookkeeping (issue 6)
+  'linkRepeat',
+  'unlinkRepeat',
+  'reclassify',
+  'mergeInto',
+  'mergeIn',
 ];
 const CURRENT_HANDLER: Action[] = [
   'view',
