@@ -20,6 +20,10 @@ const JurisdictionsPage = lazy(() => import('./pages/admin/Jurisdictions'));
 const UnitsPage = lazy(() => import('./pages/admin/Units'));
 const UsersPage = lazy(() => import('./pages/admin/Users'));
 const SettingsPage = lazy(() => import('./pages/admin/Settings'));
+const IntegrationsPage = lazy(() => import('./pages/admin/Integrations'));
+const ReceptionDaysPage = lazy(() => import('./pages/reception/ReceptionDays'));
+const ReceptionBookingsPage = lazy(() => import('./pages/reception/ReceptionBookings'));
+const RemindersPage = lazy(() => import('./pages/reception/Reminders'));
 const NotFoundPage = lazy(() => import('./pages/NotFound'));
 
 // Higher-contrast text and the government-blue brand; meets WCAG AA on white.
@@ -93,6 +97,10 @@ export function Root() {
                   <Route path="/admin/units" element={<UnitsPage />} />
                   <Route path="/admin/users" element={<UsersPage />} />
                   <Route path="/admin/settings" element={<SettingsPage />} />
+                  <Route path="/admin/integrations" element={<IntegrationsPage />} />
+                  <Route path="/reception" element={<ReceptionDaysPage />} />
+                  <Route path="/reception/:id" element={<ReceptionBookingsPage />} />
+                  <Route path="/reminders" element={<RemindersPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

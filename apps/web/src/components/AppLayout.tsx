@@ -2,7 +2,10 @@ import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Layout, Menu, Modal, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import {
   ApartmentOutlined,
+  ApiOutlined,
   BankOutlined,
+  BellOutlined,
+  CalendarOutlined,
   FieldTimeOutlined,
   FormOutlined,
   InboxOutlined,
@@ -53,6 +56,8 @@ export function AppLayout() {
         label: t('nav.intake'),
         children: (['visit', 'letter', 'hotline', 'transfer'] as const).map((c) => ({ key: `/intake/${c}`, label: t(`intake.${c}`) })),
       });
+    if (role === 'clerk' || role === 'leader') list.push({ key: '/reception', icon: <CalendarOutlined />, label: t('reception.nav') });
+    if (role === 'proxyAgent') list.push({ key: '/reminders', icon: <BellOutlined />, label: t('reminders.nav') });
     if (role === 'admin')
       list.push({
         key: 'admin',
@@ -63,6 +68,7 @@ export function AppLayout() {
           { key: '/admin/units', icon: <BankOutlined />, label: t('nav.units') },
           { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') },
           { key: '/admin/settings', icon: <FieldTimeOutlined />, label: t('nav.settings') },
+          { key: '/admin/integrations', icon: <ApiOutlined />, label: t('integrations.nav') },
         ],
       });
     return list;

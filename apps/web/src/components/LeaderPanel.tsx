@@ -49,7 +49,7 @@ export function LeaderPanel() {
             pagination={false}
             locale={{ emptyText: <Typography.Text className="empty-note">{t('leader.noDays')}</Typography.Text> }}
             columns={[
-              { title: t('leader.date'), render: (_, d) => `${d.date} ${d.startTime}–${d.endTime}` },
+              { title: t('leader.date'), render: (_, d) => <Link to={`/reception/${d.id}`}>{`${d.date} ${d.startTime}–${d.endTime}`}</Link> },
               { title: t('leader.who'), render: (_, d) => `${d.leaderTitle} ${d.leaderName}` },
               { title: t('leader.slots'), render: (_, d) => `${d.capacity - d.remaining}/${d.capacity}` },
             ]}

@@ -258,6 +258,11 @@ function Petitioners({ id, initial }: { id: string; initial: Petitioner[] }) {
                   {t('petition.personAddress')}{colon}{p.address}
                 </span>
               )}
+              {p.email && (
+                <span>
+                  {t('integrations.petitionerEmail')}{colon}{p.email}
+                </span>
+              )}
             </Space>
           </List.Item>
         )}
