@@ -24,11 +24,11 @@ export interface RoutingData {
 }
 
 export async function loadRouting(tx: Tx): Promise<RoutingData> {
-  const [u, j, r] = await Promise.all([
-    tx.select().from(units),
-    tx.select().from(jurisdictions),
-    tx.select().from(analysisRoutingRules),
-  ]);
+  // One after another: inside a transaction they share one connection, where node-postgres refuses (from
+  // pg 9) a query sent while another is running.
+  const u = await tx.select().from(units);
+  const j = await tx.select().from(jurisdictions);
+  const r = await tx.select().from(analysisRoutingRules);
   const byName = new Map<string, JurisdictionRow[]>();
   for (const row of j) {
     const k = placeKey(row.name);
