@@ -43,6 +43,5 @@ const statusTone: Record<Status, string> = {
 
 export function StatusTag({ status }: { status: Status }) {
   const { t } = useTranslation();
-  // Statuses added by a feature carry their label in its bundle (analysis: merged) until the main one has it.
-  return <span className={`pill pill-${statusTone[status]}`}>{t(`status.${status}`, { defaultValue: t(`analysis.status.${status}`, status) })}</span>;
+  return <span className={`pill pill-${statusTone[status]}`}>{t(`status.${status}`)}</span>;
 }

@@ -141,7 +141,7 @@ export const en: Resources = {
   status: {
     registered: 'Registered', awaitingAcceptance: 'Awaiting acceptance', objected: 'Objected', accepted: 'Handling',
     replied: 'Replied', concluded: 'Concluded', underReview: 'Under review', reviewed: 'Reviewed',
-    underReReview: 'Under re-review', closed: 'Closed', declined: 'Declined', diverted: 'Diverted',
+    underReReview: 'Under re-review', closed: 'Closed', declined: 'Declined', diverted: 'Diverted', merged: 'Merged',
   },
   channel: { letter: 'Letter', visit: 'Visit', online: 'Online', hotline: 'Hotline', proxy: 'Proxy agent', transfer: 'Transfer' },
   category: { suggestion: 'Suggestion', accusation: 'Accusation', claim: 'Claim' },

@@ -128,7 +128,7 @@ export const zh = {
   status: {
     registered: '已登记', awaitingAcceptance: '待受理', objected: '异议中', accepted: '办理中', replied: '已答复',
     concluded: '已办结', underReview: '复查中', reviewed: '已复查', underReReview: '复核中', closed: '已终结',
-    declined: '不予受理', diverted: '已导入法定途径',
+    declined: '不予受理', diverted: '已导入法定途径', merged: '已合并',
   },
   channel: { letter: '来信', visit: '来访', online: '网上信访', hotline: '电话', proxy: '代理', transfer: '上级转交' },
   category: { suggestion: '建议意见类', accusation: '检举控告类', claim: '申诉求决类' },

@@ -3,7 +3,6 @@ import type { Strings } from '../zh';
 // The petition page's analysis pieces (issue 6): 相似信访件, 关联重复信访, 合并为集体信访, 更正分类.
 export const zh = {
   analysis: {
-    status: { merged: '已合并' },
     similar: {
       title: '相似信访件',
       intro: '按文字相似度、被反映对象、地点和同一信访人（号码的密钥哈希，不显示号码）找到的信访件，最相似的在前。',
@@ -60,7 +59,6 @@ export const zh = {
 
 export const en: Strings<typeof zh> = {
   analysis: {
-    status: { merged: 'Merged' },
     similar: {
       title: 'Similar petitions',
       intro: 'Found by text similarity, respondent, place and same petitioner (keyed hash of the numbers; numbers not shown), most similar first.',
