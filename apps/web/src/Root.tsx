@@ -16,6 +16,7 @@ dayjs.extend(localizedFormat);
 const InboxPage = lazy(() => import('./pages/Inbox'));
 const PetitionPage = lazy(() => import('./pages/Petition'));
 const IntakePage = lazy(() => import('./pages/Intake'));
+const CockpitPage = lazy(() => import('./pages/Cockpit'));
 const JurisdictionsPage = lazy(() => import('./pages/admin/Jurisdictions'));
 const UnitsPage = lazy(() => import('./pages/admin/Units'));
 const UsersPage = lazy(() => import('./pages/admin/Users'));
@@ -93,6 +94,7 @@ export function Root() {
                   <Route path="/petitions/:id" element={<PetitionPage />} />
                   <Route path="/intake" element={<Navigate to="/intake/visit" replace />} />
                   <Route path="/intake/:channel" element={<IntakePage />} />
+                  <Route path="/cockpit" element={<CockpitPage />} />
                   <Route path="/admin/jurisdictions" element={<JurisdictionsPage />} />
                   <Route path="/admin/units" element={<UnitsPage />} />
                   <Route path="/admin/users" element={<UsersPage />} />

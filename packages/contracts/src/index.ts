@@ -308,3 +308,4 @@ export * from './portal';
 export * from './reception';
 export * from './integrations';
 export * from './workbench';
+export * from './dashboards';

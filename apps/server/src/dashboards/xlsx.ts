@@ -1,6 +1,22 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { AnnualReport, Summary } from './schemas';
+import { domainName } from '../analysis/labels';
+
+const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
+  letter: { zh: '来信', en: 'letter' },
+  visit: { zh: '来访', en: 'visit' },
+  online: { zh: '网上信访', en: 'online' },
+  hotline: { zh: '电话', en: 'hotline' },
+  proxy: { zh: '代理', en: 'proxy' },
+  transfer: { zh: '上级转交', en: 'transfer' },
+};
+const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
+  suggestion: { zh: '建议意见类', en: 'suggestion' },
+  accusation: { zh: '检举控告类', en: 'accusation' },
+  claim: { zh: '申诉求决类', en: 'claim' },
+};
+const names = { domain: domainName, channel: (k: string) => CHANNEL_NAMES[k] ?? { zh: k, en: k }, category: (k: string) => CATEGORY_NAMES[k] ?? { zh: k, en: k } };
 
 type Row = (string | number | null)[];
 
@@ -29,16 +45,16 @@ export async function summaryWorkbook(s: z.infer<typeof Summary>): Promise<Buffe
     ['月份 month', '信访量 volume', '去年同月 last year', '同比 change', '按期办结率 on-time', '满意率 satisfaction'],
     s.trend.map((t) => [t.month, t.volume, t.lastYearVolume, pct(t.change), pct(t.onTimeRate.value), pct(t.satisfactionRate.value)]),
   );
-  for (const [name, rows] of [
-    ['领域 domain', s.byDomain],
-    ['渠道 channel', s.byChannel],
-    ['类别 category', s.byCategory],
+  for (const [name, rows, dimension] of [
+    ['领域 domain', s.byDomain, 'domain'],
+    ['渠道 channel', s.byChannel, 'channel'],
+    ['类别 category', s.byCategory, 'category'],
   ] as const)
     sheet(
       wb,
       name,
-      ['分类 key', '信访量 volume', '占比 share', '去年同期 last year', '同比 change'],
-      rows.map((r) => [r.key, r.volume, pct(r.share), r.lastYear, pct(r.change)]),
+      ['分类 key', '名称', 'name', '信访量 volume', '占比 share', '去年同期 last year', '同比 change'],
+      rows.map((r) => [r.key, names[dimension](r.key).zh, names[dimension](r.key).en, r.volume, pct(r.share), r.lastYear, pct(r.change)]),
     );
   sheet(
     wb,
@@ -62,6 +78,12 @@ export async function summaryWorkbook(s: z.infer<typeof Summary>): Promise<Buffe
       u.overdue,
     ]),
   );
+  sheet(wb, '说明 about', ['项目 item', '值 value'], [
+    ['统计期间（受理月份） period (month received)', `${s.period.from} – ${s.period.to}`],
+    ['去年同期 same period last year', `${s.lastYear.from} – ${s.lastYear.to}`],
+    ['辖区 jurisdiction', s.jurisdiction ?? '全部可见 all visible'],
+    ['数据截至 as of', s.asOf],
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -77,7 +99,24 @@ export async function annualWorkbook(r: z.infer<typeof AnnualReport>): Promise<B
     ['建议 suggestions', r.suggestions.received],
     ['建议采纳 suggestions adopted', r.suggestions.adopted],
   ]);
-  sheet(wb, '领域 domain', ['领域 domain', '数量 count'], r.byDomain.map((d) => [d.key, d.count]));
+  sheet(wb, '领域 domain', ['领域 domain', '名称', 'name', '数量 count'], r.byDomain.map((d) => [d.key, domainName(d.key).zh, domainName(d.key).en, d.count]));
   sheet(wb, '单位 units', ['排名 rank', '单位 unit', '数量 count'], r.mostPetitionedUnits.map((u) => [u.rank, u.unit.name, u.count]));
+  sheet(wb, '渠道 channel', ['渠道 channel', '名称', 'name', '数量 count'], r.byChannel.map((d) => [d.key, names.channel(d.key).zh, names.channel(d.key).en, d.count]));
+  sheet(wb, '类别 category', ['类别 category', '名称', 'name', '数量 count'], r.byCategory.map((d) => [d.key, names.category(d.key).zh, names.category(d.key).en, d.count]));
+  const rates = [
+    ['建议采纳率 suggestion adoption rate', r.suggestions.adoptionRate],
+    ['初信初访一次性化解率 first-time resolution rate', r.measures.firstTimeResolutionRate],
+    ['重复访占比 repeat share', r.measures.repeatShare],
+    ['按期办结率 on-time rate', r.measures.onTimeRate],
+    ['及时受理率 timely acceptance rate', r.measures.timelyAcceptanceRate],
+    ['群众满意率 satisfaction rate', r.measures.satisfactionRate],
+    ['网上信访占比 online share', r.measures.onlineShare],
+    ['参评率 rating participation', r.measures.ratingParticipation],
+  ] as const;
+  sheet(wb, '指标 measures', ['指标 measure', '值 value', '分子 numerator', '分母 denominator'], rates.map(([name, x]) => [name, pct(x.value), x.numerator, x.denominator]));
+  sheet(wb, '说明 about', ['项目 item', '值 value'], [
+    ['年度 year', String(r.year)],
+    ['辖区 jurisdiction', r.jurisdiction ?? '全部可见 all visible'],
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

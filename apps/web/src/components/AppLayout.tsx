@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   BankOutlined,
+  DashboardOutlined,
   BellOutlined,
   CalendarOutlined,
   FieldTimeOutlined,
@@ -15,7 +16,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canRegister, useAuth } from '../auth';
+import { canRegister, isOffice, useAuth } from '../auth';
 import { errorMessage } from '../lib/api';
 import { useShortcuts } from '../lib/keys';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -58,6 +59,8 @@ export function AppLayout() {
       });
     if (role === 'clerk' || role === 'leader') list.push({ key: '/reception', icon: <CalendarOutlined />, label: t('reception.nav') });
     if (role === 'proxyAgent') list.push({ key: '/reminders', icon: <BellOutlined />, label: t('reminders.nav') });
+    if (role === 'leader' || role === 'supervisor' || isOffice(context))
+      list.push({ key: '/cockpit', icon: <DashboardOutlined />, label: t('cockpit.nav') });
     if (role === 'admin')
       list.push({
         key: 'admin',

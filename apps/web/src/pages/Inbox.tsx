@@ -63,6 +63,8 @@ function filtersOf(params: URLSearchParams): ListFilters & { sort?: 'due' | 'rec
   if (text) f.text = text;
   const unit = params.get('unit');
   if (unit) f.unit = unit;
+  const jurisdiction = params.get('jurisdiction');
+  if (jurisdiction) f.jurisdiction = jurisdiction;
   const sort = params.get('sort');
   if (sort === 'due' || sort === 'received') f.sort = sort;
   return f;

@@ -1,0 +1,274 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  apiToken,
+  browserAvailable,
+  screenshots,
+  seriousViolations,
+  shot,
+  signIn,
+  startWorld,
+  type Lang,
+  type World,
+} from './support';
+
+/**
+ * The cockpit (/cockpit) in a real browser against the demo city (300 petitions, clock fixed at 2026-06-15):
+ * the tiles show what the dashboard API answers for the same filter, the selectors change it, a chart bar and a
+ * table link lead to the petition list with exactly that many petitions, and both downloads read back.
+ */
+
+interface Ratio {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+interface Summary {
+  tiles: {
+    measure: string;
+    label: { zh: string; en: string };
+    value: number | null;
+    numerator: number;
+    denominator: number | null;
+  }[];
+  byDomain: { key: string; volume: number; filter: { query: string } }[];
+  units: { unit: { id: string; name: string } | null; volume: number; filter: { query: string } }[];
+  trend: { month: string; volume: number }[];
+}
+interface Annual {
+  received: number;
+  forwarded: number;
+  assigned: number;
+  supervised: number;
+  suggestions: { received: number; adopted: number; adoptionRate: Ratio };
+  byDomain: { key: string; count: number }[];
+}
+
+const fmtRate = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const fmtCount = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN').format(n);
+
+describe.skipIf(!browserAvailable)('cockpit', () => {
+  let world: World;
+  let token: string;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    token = await apiToken(world, 'leader');
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function api<T>(url: string): Promise<T> {
+    const res = await world.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<T>();
+  }
+
+  async function expectAccessible(page: Page, what: string) {
+    const violations = await seriousViolations(page);
+    expect(violations, `${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  }
+
+  /** Every tile on the page shows the API's figure (and, for rates, its numerator and denominator). */
+  async function expectTiles(page: Page, s: Summary, lang: Lang) {
+    await page.locator('.kpi-tile').first().waitFor();
+    expect(await page.locator('.kpi-tile').count()).toBe(s.tiles.length);
+    for (const tile of s.tiles) {
+      const el = page.locator(`.kpi-tile[data-measure="${tile.measure}"]`);
+      await expect
+        .poll(() => el.locator('.kpi-value').innerText(), { message: tile.measure, timeout: 20_000 })
+        .toBe(tile.denominator === null ? fmtCount(tile.value ?? 0, lang) : fmtRate(tile.value));
+      expect(await el.locator('.kpi-label').innerText()).toBe(tile.label[lang]);
+      if (tile.denominator)
+        expect(await el.locator('.kpi-ratio').innerText()).toContain(fmtCount(tile.denominator, lang));
+    }
+  }
+
+  async function rowsOfList(page: Page) {
+    await page.locator('.inbox-tabs').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 20_000 }).toBe(0);
+    return page.locator('.ant-table-row').count();
+  }
+
+  async function readXlsx(path: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return wb;
+  }
+
+  it('a leader reads the tiles, changes period and jurisdiction, and drills down from a chart bar and a table link', async () => {
+    const { context, page } = await signIn(world, 'leader');
+    await page.getByRole('menuitem', { name: '统计驾驶舱' }).click();
+    await page.waitForURL(/\/cockpit/);
+    await page.locator('.kpi-tile').first().waitFor();
+    await page.locator('[data-chart="trend"] svg').waitFor();
+
+    // The default view is this year so far.
+    await expectTiles(page, await api<Summary>('/api/dashboards/summary?from=2026-01&to=2026-06'), 'zh');
+    await shot(page, 'cockpit-zh');
+    await expectAccessible(page, 'cockpit (zh)');
+
+    // Period: 2025 as a whole.
+    const range = page.locator('.cockpit-toolbar .ant-picker-range input');
+    await range.nth(0).click();
+    await range.nth(0).fill('2025-01');
+    await range.nth(0).press('Enter');
+    await range.nth(1).fill('2025-12');
+    await range.nth(1).press('Enter');
+    await page.waitForURL(/from=2025-01&to=2025-12/);
+    await expectTiles(page, await api<Summary>('/api/dashboards/summary?from=2025-01&to=2025-12'), 'zh');
+
+    // Jurisdiction: one district.
+    const picker = page.getByLabel('辖区', { exact: true });
+    await picker.click();
+    await picker.fill('江屿区');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-treenode')
+      .filter({ hasText: '江屿区' })
+      .first()
+      .click();
+    await page.waitForURL(/jurisdiction=339902/);
+    const filtered = await api<Summary>(
+      '/api/dashboards/summary?from=2025-01&to=2025-12&jurisdiction=339902',
+    );
+    await expectTiles(page, filtered, 'zh');
+    await shot(page, 'cockpit-filtered-zh');
+
+    // A click on the top bar of the domain chart (SVG: the bar's position on screen) lists exactly its petitions.
+    const top = filtered.byDomain[0]!;
+    expect(top.volume).toBeGreaterThan(0);
+    expect(top.volume).toBeLessThanOrEqual(50); // one page of the list
+    const bar = await page.locator('[data-chart="domain"] svg').evaluate((svg) => {
+      const bars = [...svg.querySelectorAll('path')]
+        .filter((p) => /^(#1d4f91|rgb\(29,\s*79,\s*145\))$/i.test(p.getAttribute('fill') ?? ''))
+        .map((p) => p.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .sort((a, b) => a.top - b.top);
+      const r = bars[0];
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    });
+    expect(bar).not.toBeNull();
+    await page.mouse.click(bar!.x, bar!.y);
+    await page.waitForURL(/\/inbox\/all\?/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual(
+      Object.fromEntries(new URLSearchParams(top.filter.query)),
+    );
+    expect(url.searchParams.get('domain')).toBe(top.key);
+    expect(url.searchParams.get('jurisdiction')).toBe('339902');
+    expect(await rowsOfList(page)).toBe(top.volume);
+    await shot(page, 'cockpit-drill-domain-zh');
+
+    // Back to the cockpit as it was; the units card as a table: its links are the chart's alternative.
+    await page.goBack();
+    await page.waitForURL(/\/cockpit\?/);
+    const units = page.locator('[data-card="units"]');
+    await units.getByText('表格', { exact: true }).click();
+    const unit = filtered.units.find((u) => u.unit !== null && u.volume > 0)!;
+    await units.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'cockpit-table-zh');
+    await expectAccessible(page, 'cockpit table view (zh)');
+    await units.locator('.ant-table-row').first().getByRole('link').click();
+    await page.waitForURL(/\/inbox\/all\?/);
+    expect(new URL(page.url()).searchParams.get('unit')).toBe(unit.unit!.id);
+    expect(await rowsOfList(page)).toBe(unit.volume);
+    await context.close();
+  }, 240_000);
+
+  it('a leader downloads the view and the annual report, and they read back with the same figures', async () => {
+    const { context, page } = await signIn(world, 'leader');
+    await page.goto(`${world.url}/cockpit?from=2025-01&to=2025-12&jurisdiction=339902`);
+    const filtered = await api<Summary>(
+      '/api/dashboards/summary?from=2025-01&to=2025-12&jurisdiction=339902',
+    );
+    await expectTiles(page, filtered, 'zh');
+    const top = filtered.byDomain[0]!;
+
+    // The view as .xlsx: the same figures.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('dashboard-2025-01-2025-12-339902.xlsx');
+    const wb = await readXlsx(await download.path());
+    const kpis = wb.getWorksheet('指标 KPIs')!;
+    for (const [i, tile] of filtered.tiles.entries()) {
+      const row = kpis.getRow(i + 2).values as unknown[];
+      expect(row[1]).toBe(`${tile.label.zh} ${tile.label.en}`);
+      expect([row[3], row[4] ?? null]).toEqual([tile.numerator, tile.denominator]);
+    }
+    const domains = wb.getWorksheet('领域 domain')!;
+    const first = domains.getRow(2).values as unknown[];
+    expect([first[1], first[4]]).toEqual([top.key, top.volume]);
+
+    // The annual report of Art. 41 for 2025 in this district, on screen and as .xlsx.
+    await page.getByText('已导出 dashboard-').waitFor({ state: 'hidden' }); // the export's notice has gone
+    await page.getByRole('button', { name: '年度报告（第四十一条）' }).click();
+    const report = page.locator('.annual-report[data-year="2025"]');
+    await report.waitFor();
+    const annual = await api<Annual>('/api/dashboards/annual-report?year=2025&jurisdiction=339902');
+    expect(await report.locator('.ant-descriptions-item-content').first().innerText()).toContain(
+      String(annual.received),
+    );
+    const figures = await report.locator('.ant-descriptions-item-content').allInnerTexts();
+    expect(figures.slice(1, 4)).toEqual([annual.forwarded, annual.assigned, annual.supervised].map(String));
+    await page.waitForTimeout(300); // the drawer's motion
+    await page.screenshot({ path: join(screenshots, 'cockpit-annual-zh.png') }); // the drawer is fixed: the viewport shows it whole
+    await expectAccessible(page, 'annual report (zh)');
+    const [annualDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载年度报告（Excel）' }).click(),
+    ]);
+    expect(annualDownload.suggestedFilename()).toBe('annual-report-2025-339902.xlsx');
+    const awb = await readXlsx(await annualDownload.path());
+    const totals = awb.getWorksheet('2025 年度')!;
+    const cell = (r: number) => (totals.getRow(r).values as unknown[])[2];
+    expect([cell(2), cell(4), cell(5), cell(6), cell(7), cell(8)]).toEqual([
+      annual.received,
+      annual.forwarded,
+      annual.assigned,
+      annual.supervised,
+      annual.suggestions.received,
+      annual.suggestions.adopted,
+    ]);
+    await context.close();
+  }, 240_000);
+
+  it('reads in English, and a handler has no cockpit', async () => {
+    const { context, page } = await signIn(world, 'leader', 'en');
+    await page.goto(`${world.url}/cockpit?from=2025-07&to=2026-06`);
+    await page.locator('.kpi-tile').first().waitFor();
+    await page.locator('[data-chart="trend"] svg').waitFor();
+    await expectTiles(page, await api<Summary>('/api/dashboards/summary?from=2025-07&to=2026-06'), 'en');
+    expect(await page.locator('[data-chart="trend"]').getAttribute('aria-label')).toMatch(/^Monthly trend/);
+    await shot(page, 'cockpit-en');
+    await expectAccessible(page, 'cockpit (en)');
+
+    // A hotspot lists its petitions.
+    const hot = await api<{ clusters: { count: number; petitions: unknown[] }[] }>(
+      '/api/analysis/hotspots?days=90&minSize=3&limit=10',
+    );
+    expect(hot.clusters.length).toBeGreaterThan(0);
+    const card = page.locator('[data-card="hotspots"]');
+    await card.getByText('Table', { exact: true }).click();
+    await card.locator('.ant-table-row').first().getByRole('button').click();
+    const drawer = page.locator('.ant-drawer-body');
+    await drawer.locator('.ant-table-row').first().waitFor();
+    expect(await drawer.locator('.ant-table-row').count()).toBe(hot.clusters[0]!.count);
+    await drawer.locator('.ant-table-row').first().getByRole('link').click();
+    await page.waitForURL(/\/petitions\//);
+    await context.close();
+
+    const handler = await signIn(world, 'handler', 'en');
+    expect(await handler.page.getByRole('menuitem', { name: 'Cockpit' }).count()).toBe(0);
+    await handler.page.goto(`${world.url}/cockpit`);
+    await handler.page
+      .getByText('The cockpit is for leaders, supervisors and the petition office.')
+      .waitFor();
+    await handler.context.close();
+  }, 240_000);
+});
