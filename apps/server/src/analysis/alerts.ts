@@ -75,13 +75,17 @@ export async function checkAlerts(tx: Tx, deps: AlertDeps, joined: readonly Join
   const byClusterDay = new Map<string, Joined>();
   for (const j of joined) byClusterDay.set(`${j.kind}|${j.key}|${j.receivedOn}`, j);
   const touched = [...byClusterDay.values()];
-  const counted = await rows<{ kind: string; key: string; d: unknown; n: number | string; ids: string[] | string; domain: string }>(
+  // Only counts, and only for clusters with no alert whose window overlaps: a hot cluster (hundreds of
+  // petitions about one developer) is otherwise re-aggregated, member ids and all, at every new petition.
+  const counted = await rows<{ kind: string; key: string; d: unknown; n: number | string }>(
     tx,
-    sql`select t.kind, t.key, t.d, count(*) as n, array_agg(m.petition_id::text order by m.received_on) as ids,
-               mode() within group (order by m.domain) as domain
+    sql`select t.kind, t.key, t.d, count(*) as n
         from unnest(${textArray(touched.map((t) => t.kind))}, ${textArray(touched.map((t) => t.key))}, ${dateArray(touched.map((t) => t.receivedOn))}) as t(kind, key, d)
         join analysis_cluster_members m
           on m.kind = t.kind and m.key = t.key and m.received_on between t.d - ${rule.days - 1}::int and t.d
+        where not exists (
+          select 1 from analysis_alerts a
+          where a.kind = t.kind and a.key = t.key and a.window_end > t.d - ${rule.days}::int and a.window_end < t.d + ${rule.days}::int)
         group by t.kind, t.key, t.d
         having count(*) >= ${rule.size}::int
         order by t.d`,
@@ -105,18 +109,25 @@ export async function checkAlerts(tx: Tx, deps: AlertDeps, joined: readonly Join
     // Once per cluster and window: no second alert while an earlier one's window overlaps this one.
     if (earlier.some((end) => Math.abs(daysBetween(end, d)) < rule.days)) continue;
     const trigger = byClusterDay.get(`${cluster}|${d}`) as Joined;
-    const ids = Array.isArray(c.ids) ? c.ids : parsePgArray(c.ids);
+    const [members] = await rows<{ ids: string[] | string; domain: string }>(
+      tx,
+      sql`select array_agg(petition_id::text order by received_on) as ids, mode() within group (order by domain) as domain
+          from analysis_cluster_members
+          where kind = ${c.kind} and key = ${c.key} and received_on between ${d}::date - ${rule.days - 1}::int and ${d}::date`,
+    );
+    const ids = Array.isArray(members!.ids) ? members!.ids : parsePgArray(members!.ids);
+    const domain = members!.domain;
     const size = Number(c.n);
     routing ??= await loadRouting(tx);
     const route = suggestRouting(routing, {
-      domain: c.domain,
+      domain,
       jurisdictionCode: trigger.jurisdictionCode,
       places: [],
       scope: { category: trigger.category as 'claim', respondentUnitIds: trigger.respondentUnitId ? [trigger.respondentUnitId] : [] },
     });
     const unitId = route.subject?.unitId ?? (await petitionOfficeFor(tx, trigger.jurisdictionCode))?.id ?? null;
     const label = clusterLabel(c.kind, c.key);
-    const dn = domainName(c.domain);
+    const dn = domainName(domain);
     const reason: Message = {
       zh: `${rule.days}天内${label.zh}相关信访已达${size}件（${dn.zh}，预警线${rule.size}件）`,
       en: `${size} petitions about ${label.en} within ${rule.days} days (${dn.en}; alert at ${rule.size})`,
@@ -130,7 +141,7 @@ export async function checkAlerts(tx: Tx, deps: AlertDeps, joined: readonly Join
       windowEnd: d,
       size,
       petitionIds: ids,
-      domain: c.domain,
+      domain,
       unitId,
       reason,
       createdAt: now,
