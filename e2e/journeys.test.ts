@@ -235,16 +235,14 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
   it('a proxy agent registers for a resident only after confirming their consent', async () => {
     const { context, page } = await signIn(world, 'agent');
     await page.keyboard.press('n');
-    await page.waitForURL(/\/intake\//);
-    await page.getByRole('tab', { name: '电话' }).click();
-    await page.waitForURL(/\/intake\/hotline/);
-    await page.locator('input[id="intake-hotline_petitioners_0_name"]').fill('赵大爷');
-    await page.locator('input[id="intake-hotline_title"]').fill('老人高龄津贴停发三个月');
-    await page.locator('textarea[id="intake-hotline_content"], input[id="intake-hotline_content"]').first().fill('社区赵大爷今年八十二岁，高龄津贴从八月起停发，街道说系统里查不到他的信息。');
-    await page.locator('input[id="intake-hotline_domain"]').focus();
+    await page.waitForURL(/\/intake\/proxy/);
+    await page.locator('input[id="intake-proxy_petitioners_0_name"]').fill('赵大爷');
+    await page.locator('input[id="intake-proxy_title"]').fill('老人高龄津贴停发三个月');
+    await page.locator('textarea[id="intake-proxy_content"], input[id="intake-proxy_content"]').first().fill('社区赵大爷今年八十二岁，高龄津贴从八月起停发，街道说系统里查不到他的信息。');
+    await page.locator('input[id="intake-proxy_domain"]').focus();
     await page.keyboard.type('社保');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await page.locator('input[id="intake-hotline_jurisdictionCode"]').focus();
+    await page.locator('input[id="intake-proxy_jurisdictionCode"]').focus();
     await page.keyboard.type('枫岭市');
     await page.locator('.ant-select-dropdown:visible').getByText('枫岭市').first().click();
     await page.getByRole('button', { name: '登记', exact: true }).click();

@@ -78,3 +78,5 @@ export function useMe(): WorkbenchContext {
 
 export const isOffice = (c: WorkbenchContext) => c.user.role === 'clerk' || c.user.atPetitionOffice;
 export const canRegister = (c: WorkbenchContext) => c.user.role === 'clerk' || c.user.role === 'proxyAgent';
+/** Where "register a petition" leads: a proxy agent has one form (the server files it as `proxy`), the office has a tab per channel. */
+export const intakePath = (c: WorkbenchContext) => (c.user.role === 'proxyAgent' ? '/intake/proxy' : '/intake/visit');

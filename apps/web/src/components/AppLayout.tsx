@@ -16,7 +16,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canRegister, isOffice, useAuth } from '../auth';
+import { canRegister, intakePath, isOffice, useAuth } from '../auth';
 import { errorMessage } from '../lib/api';
 import { useShortcuts } from '../lib/keys';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -39,7 +39,7 @@ export function AppLayout() {
       if (Date.now() - pendingG.current < 1500) void navigate('/inbox');
     },
     n: () => {
-      if (context && canRegister(context)) void navigate('/intake/visit');
+      if (context && canRegister(context)) void navigate(intakePath(context));
     },
     '?': () => setHelp(true),
   });
@@ -50,7 +50,8 @@ export function AppLayout() {
     const list: NonNullable<React.ComponentProps<typeof Menu>['items']> = [
       { key: '/inbox', icon: <InboxOutlined />, label: t('nav.inbox') },
     ];
-    if (canRegister(context))
+    if (role === 'proxyAgent') list.push({ key: intakePath(context), icon: <FormOutlined />, label: t('nav.intake') });
+    else if (canRegister(context))
       list.push({
         key: 'intake',
         icon: <FormOutlined />,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth';
 import { api, ApiError, errorMessage, type CommandName, type Detail } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
 import { UnitPicker } from './Pickers';
@@ -318,6 +319,10 @@ function CommandForm({
             </Form.Item>
           </>
         );
+      default:
+        // Not in ORDER: the petition office's bookkeeping (repeat links, reclassification, merging) and joint
+        // conferences have panels of their own on the petition page.
+        return null;
     }
   })();
 
@@ -373,10 +378,22 @@ function NoteItem({ required }: { required?: boolean }) {
   );
 }
 
+/**
+ * A China day counted from the server's today (not this computer's): a request is dated up to today (it may have
+ * arrived earlier), a delivery from today to 30 days ahead (the core's rule).
+ */
 function DateItem({ name, label }: { name: string; label: string }) {
+  const { today } = useMe();
+  const upcoming = name === 'deliveredOn';
+  const last = upcoming ? dayjs(today).add(30, 'day').format('YYYY-MM-DD') : today;
   return (
     <Form.Item name={name} label={label}>
-      <DatePicker disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} />
+      <DatePicker
+        disabledDate={(d: Dayjs) => {
+          const day = d.format('YYYY-MM-DD');
+          return day > last || (upcoming && day < today);
+        }}
+      />
     </Form.Item>
   );
 }

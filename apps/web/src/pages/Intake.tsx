@@ -27,13 +27,14 @@ import { DeleteOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { canRegister, useMe } from '../auth';
+import { canRegister, intakePath, useMe } from '../auth';
 import { PlacePicker, UnitPicker } from '../components/Pickers';
 import { api, ApiError, errorMessage, type Created, type Intake, type Respondent } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
 
+/** The petition office's channels (tabs). A proxy agent has one form: the server files everything they register as `proxy`. */
 const CHANNELS = ['visit', 'letter', 'hotline', 'transfer'] as const;
-type IntakeChannel = (typeof CHANNELS)[number];
+type IntakeChannel = (typeof CHANNELS)[number] | 'proxy';
 const DOMAINS = ['labor', 'housing', 'land', 'propertyManagement', 'urbanConstruction', 'environment', 'socialSecurity', 'health', 'education', 'agriculture', 'legal', 'other'] as const;
 const MAX_REPRESENTATIVES = 5;
 
@@ -78,9 +79,22 @@ export default function IntakePage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const channel = CHANNELS.find((c) => c === param);
   if (!canRegister(me)) return <Navigate to="/inbox" replace />;
-  if (!channel) return <Navigate to="/intake/visit" replace />;
+  if (me.user.role === 'proxyAgent') {
+    if (param !== 'proxy') return <Navigate to={intakePath(me)} replace />;
+    return (
+      <div className="intake">
+        <div className="page-head">
+          <Typography.Title level={1} className="page-title">
+            {t('workbench.proxyTitle')}
+          </Typography.Title>
+        </div>
+        <IntakeForm key="proxy" channel="proxy" />
+      </div>
+    );
+  }
+  const channel = CHANNELS.find((c) => c === param);
+  if (!channel) return <Navigate to={intakePath(me)} replace />;
   return (
     <div className="intake">
       <div className="page-head">
@@ -253,6 +267,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       </Card>
     );
 
+  const personFirst = channel === 'visit' || channel === 'hotline' || channel === 'proxy';
   const maxPeople = channel === 'visit' && collective ? MAX_REPRESENTATIVES : 50;
   const personLabel = channel === 'visit' && collective ? t('intake.representatives') : t('intake.petitioners');
 
@@ -274,7 +289,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
               <Row gutter={8} key={f.key} className="person-row" align="top">
                 <Col xs={24} md={5}>
                   <Form.Item name={[f.name, 'name']} label={`${t('intake.petitionerName')} ${fields.length > 1 ? i + 1 : ''}`} rules={[{ required: true, whitespace: true, message: t('intake.nameRequired') }]}>
-                    <Input autoFocus={i === 0 && (channel === 'hotline' || channel === 'visit')} maxLength={60} autoComplete="off" />
+                    <Input autoFocus={i === 0 && personFirst} maxLength={60} autoComplete="off" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={5}>
@@ -408,8 +423,8 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
     </Card>
   );
 
-  const scans = channel === 'letter' && (
-    <Card size="small" title={t('intake.scans')} className="section" key="scans">
+  const scans = (channel === 'letter' || channel === 'proxy') && (
+    <Card size="small" title={channel === 'proxy' ? t('workbench.proxyMaterials') : t('intake.scans')} className="section" key="scans">
       <Upload.Dragger
         multiple
         accept="image/*,application/pdf"
@@ -420,12 +435,11 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p>{t('intake.scansHint')}</p>
+        <p>{channel === 'proxy' ? t('workbench.proxyMaterialsHint') : t('intake.scansHint')}</p>
       </Upload.Dragger>
     </Card>
   );
 
-  const personFirst = channel === 'visit' || channel === 'hotline';
   return (
     <Form<Values>
       form={form}
@@ -443,7 +457,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       className={`intake-form intake-${channel}`}
       name={`intake-${channel}`}
     >
-      <Typography.Paragraph type="secondary">{t(`intake.${channel}Help`)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{channel === 'proxy' ? t('workbench.proxyHelp') : t(`intake.${channel}Help`)}</Typography.Paragraph>
       {restored && (
         <Alert
           type="info"
@@ -457,7 +471,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
           }
         />
       )}
-      {personFirst ? [peopleSection, matterSection] : [matterSection, scans, peopleSection]}
+      {personFirst ? [peopleSection, matterSection, scans] : [matterSection, scans, peopleSection]}
       {me.user.role === 'proxyAgent' && (
         <Form.Item
           name="residentConsent"

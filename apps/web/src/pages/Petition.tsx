@@ -9,6 +9,7 @@ import { ClockBadge, StatusTag } from '../components/Badges';
 import { CommandPanel } from '../components/CommandPanel';
 import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { api, ApiError, errorMessage, type Detail } from '../lib/api';
+import { chinaTime } from '../lib/dates';
 import { placeName, useJurisdictions } from '../lib/directory';
 
 type Petitioner = Detail['petitioners'][number];
@@ -64,7 +65,7 @@ export default function PetitionPage() {
   return (
     <article className="petition" aria-labelledby="petition-title">
       <div className="print-only print-head">
-        {t('app.name')} · {t('petition.printed')} {dayjs().format('LLL')}
+        {t('app.name')} · {t('petition.printed')} {chinaTime().format('LLL')}
       </div>
       <div className="petition-head">
         <Space className="no-print">
@@ -143,18 +144,21 @@ export default function PetitionPage() {
               items={d.timeline.map((e) => ({
                 key: e.seq,
                 color: e.type === 'supervised' ? 'red' : e.type === 'replied' || e.type === 'concluded' || e.type.endsWith('Decided') ? 'green' : 'blue',
-                title: (
-                  <span className="tl-when">
-                    {dayjs(e.at).format('L HH:mm')}
-                    {(e.actor.name || e.actor.unit) && (
-                      <span className="tl-who">
-                        {' · '}
-                        {[e.actor.unit?.name, e.actor.name].filter(Boolean).join(' ')}
-                      </span>
-                    )}
-                  </span>
+                // One column, as a case file reads: when and by whom, then what happened.
+                content: (
+                  <>
+                    <div className="tl-when">
+                      {chinaTime(e.at).format('L HH:mm')}
+                      {(e.actor.name || e.actor.unit) && (
+                        <span className="tl-who">
+                          {' · '}
+                          {[e.actor.unit?.name, e.actor.name].filter(Boolean).join(' ')}
+                        </span>
+                      )}
+                    </div>
+                    <div className="tl-what">{e.summary[lang]}</div>
+                  </>
                 ),
-                content: <span className="tl-what">{e.summary[lang]}</span>,
               }))}
             />
           </Card>
@@ -286,6 +290,13 @@ function Petitioners({ id, initial }: { id: string; initial: Petitioner[] }) {
   );
 }
 
+/** 850 B, 12 KB, 3.4 MB: never "0 KB" for a small scan. */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function Attachments({ id, attachments }: { id: string; attachments: Attachment[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -342,7 +353,7 @@ function Attachments({ id, attachments }: { id: string; attachments: Attachment[
               <Space>
                 <FileOutlined />
                 <span>{a.filename}</span>
-                <small className="muted">{(a.size / 1024).toFixed(0)} KB</small>
+                <small className="muted">{fileSize(a.size)}</small>
               </Space>
             </List.Item>
           )}
