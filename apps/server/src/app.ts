@@ -136,6 +136,7 @@ export async function buildApp(
   await app.register((await import('./open311/routes')).open311Routes(deps), { prefix: '/open311/v2' });
   await app.register((await import('./open311/admin')).open311AdminRoutes(deps), { prefix: '/api/admin' });
   await app.register((await import('./analysis/routes')).analysisRoutes(deps), { prefix: '/api/analysis' });
+  await app.register((await import('./units/supervision')).unitSupervisionRoutes(deps), { prefix: '/api/units' });
   await serveWeb(app, { web: opts.webRoot, portal: opts.portalRoot });
   return app;
 }

@@ -21,7 +21,7 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     });
     expect(res.json().tabs.map((x: { key: string }) => x.key)).toEqual(['toRoute', 'objections', 'overdue', 'dueSoon', 'all']);
     const handler = (await call(t, 'handler', 'GET', '/api/workbench/context')).json();
-    expect(handler.tabs.map((x: { key: string }) => x.key)).toEqual(['toReceive', 'handling', 'reviews', 'overdue', 'all']);
+    expect(handler.tabs.map((x: { key: string }) => x.key)).toEqual(['toReceive', 'handling', 'coHandling', 'reviews', 'overdue', 'all']);
     const supervisor = (await call(t, 'supervisor', 'GET', '/api/workbench/context')).json();
     expect(supervisor.tabs.map((x: { key: string }) => x.key)).toContain('lateUnits');
     expect((await call(t, null, 'GET', '/api/workbench/context')).statusCode).toBe(401);

@@ -7,6 +7,7 @@ import {
   divertChannels,
   domains,
   statuses,
+  type JointConferenceCommandType,
   type MergeCommandType,
   type ProcessCommandType,
 } from '@qiao/core';
@@ -238,7 +239,7 @@ export const commandBodies = {
   linkRepeat: z.object({ repeatOf: Id.describe('The earlier petition about the same matter'), note }),
   unlinkRepeat: z.object({ reason: required() }),
   reclassify: z.object({ domain: z.enum(domains), category: z.enum(categories), litigationRelated: z.boolean(), note }),
-} satisfies Record<Exclude<ProcessCommandType, MergeCommandType>, z.ZodObject>;
+} satisfies Record<Exclude<ProcessCommandType, MergeCommandType | JointConferenceCommandType>, z.ZodObject>;
 
 export const CommandResult = z.object({
   id: Id,
@@ -309,3 +310,4 @@ export * from './reception';
 export * from './integrations';
 export * from './workbench';
 export * from './dashboards';
+export * from './joint-conference';

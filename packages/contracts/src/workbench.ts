@@ -14,6 +14,7 @@ export const workbenchTabKeys = [
   'objections',
   'toReceive',
   'handling',
+  'coHandling',
   'reviews',
   'overdue',
   'dueSoon',

@@ -10,7 +10,7 @@ import {
   type Command,
   type UnitRef,
 } from '@qiao/core';
-import type { commandBodies } from '@qiao/contracts';
+import type { commandBodies, jointConferenceCommandBodies } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
@@ -23,8 +23,9 @@ import { queueForEvent } from '../notifications/outbox';
 import { afterBookkeeping, linkedMatter } from '../analysis/bookkeeping';
 
 /** The commands run on one petition through its command API (merging runs on several: analysis/merge.ts). */
-export type BodyCommandType = keyof typeof commandBodies;
-export type CommandBody<C extends BodyCommandType> = z.infer<(typeof commandBodies)[C]>;
+type Bodies = typeof commandBodies & typeof jointConferenceCommandBodies;
+export type BodyCommandType = keyof Bodies;
+export type CommandBody<C extends BodyCommandType> = z.infer<Bodies[C]>;
 
 export const petitionNotFound = () => notFound({ zh: '该信访事项', en: 'petition' });
 
@@ -129,6 +130,16 @@ async function toCommand(tx: Tx, row: PetitionRow, type: BodyCommandType, body: 
     }
     case 'unlinkRepeat':
     case 'reclassify':
+      return { type, ...b } as Command;
+    case 'recordJointConferenceDecision': {
+      const { leadUnitId, coUnitIds, ...rest } = b as { leadUnitId: string; coUnitIds: string[] };
+      const leadUnit = unitRef(await requireUnit(tx, leadUnitId, 'leadUnitId'));
+      const coUnits = [];
+      for (const [i, id] of coUnitIds.entries()) coUnits.push(unitRef(await requireUnit(tx, id, `coUnitIds.${i}`)));
+      return { type, ...rest, leadUnit, coUnits } as Command;
+    }
+    case 'referToJointConference':
+    case 'addCoUnitOpinion':
       return { type, ...b } as Command;
     case 'assign':
     case 'forward': {

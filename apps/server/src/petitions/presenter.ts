@@ -143,6 +143,20 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       const r = pick(rating, event.data.rating);
       return m(`信访人评价：${r.zh}`, `The petitioner rated the outcome: ${r.en}`);
     }
+    case 'referredToJointConference':
+      return m('信访部门提请联席会议研究', 'The petition office put the petition to a joint conference');
+    case 'jointConferenceDecided': {
+      const lead = unit(event.data.leadUnit.id);
+      const co = event.data.coUnits.map((u) => unit(u.id));
+      const due = event.data.replyDueOn;
+      return m(
+        `联席会议决定：由${lead}牵头办理${co.length ? `，${co.join('、')}协办` : ''}，${due} 前答复`,
+        `Joint conference decided: ${lead} leads${co.length ? `, with ${co.join(', ')} co-handling` : ''}; reply due ${due}`,
+      );
+    }
+    case 'coUnitOpinionAdded':
+      // Also shown to the resident: the opinion itself stays internal.
+      return m('协办单位提出协办意见', 'A co-handling unit gave its opinion');
     case 'repeatLinked': {
       const code = event.data.earlier.trackingCode;
       return m(`关联为重复信访：与 ${code} 为同一事项`, `Linked as a repeat of ${code} (the same matter)`);

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import {
+  coUnitIdsOf,
   nextDue,
   petitionClocks,
   type ClockContext,
@@ -14,8 +15,14 @@ import { petitionClocks as clocksTable, petitionEvents, petitions } from '../db/
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
-export function scopeOf(row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'submittedByUserId'>): PetitionScope {
+/** What protection needs of a row. Pass the state too where a joint conference's co-units matter (commands). */
+export function scopeOf(
+  row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'submittedByUserId'> & {
+    state?: Pick<PetitionState, 'jointConference'>;
+  },
+): PetitionScope {
   return {
+    coUnitIds: row.state ? coUnitIdsOf(row.state) : [],
     jurisdictionCode: row.jurisdictionCode,
     registeringUnitId: row.registeringUnitId,
     currentUnitId: row.currentUnitId,
@@ -70,8 +77,9 @@ export async function appendEvent(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdi
 }
 
 /** Replace the petition's clock rows with the clocks of its new state (same transaction as the state). */
-export async function saveClocks(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, state: PetitionState, ctx: ClockContext) {
-  await tx.delete(clocksTable).where(eq(clocksTable.petitionId, row.id));
+/** Replace a petition's stored clocks (`fresh`: a petition inserted in this transaction has none to delete). */
+export async function saveClocks(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, state: PetitionState, ctx: ClockContext, opts: { fresh?: boolean } = {}) {
+  if (!opts.fresh) await tx.delete(clocksTable).where(eq(clocksTable.petitionId, row.id));
   const clocks = petitionClocks(state, ctx);
   if (clocks.length === 0) return;
   await tx.insert(clocksTable).values(

@@ -4,6 +4,8 @@ import {
   AuditRow,
   CommandResult,
   commandBodies,
+  jointConferenceCommandBodies,
+  jointConferenceSummaries,
   ErrorBody,
   Id,
   PetitionCreated,
@@ -129,15 +131,17 @@ export const petitionRoutes =
       async (req) => getPetition(deps, await req.user(), req.params.id),
     );
 
-    for (const command of Object.keys(commandBodies) as (keyof typeof commandBodies)[]) {
+    const bodies = { ...commandBodies, ...jointConferenceCommandBodies };
+    const summaries = { ...commandSummaries, ...jointConferenceSummaries };
+    for (const command of Object.keys(bodies) as (keyof typeof bodies)[]) {
       app.post(
         `/:id/${command}`,
         {
           schema: {
             tags: ['process'],
-            summary: commandSummaries[command],
+            summary: summaries[command],
             params: idParams,
-            body: commandBodies[command].extend({
+            body: bodies[command].extend({
               expectedVersion: z.number().int().min(1).describe('The version you saw; 409 if it changed'),
             }),
             response: { 200: CommandResult, ...errors },

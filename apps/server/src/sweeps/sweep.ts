@@ -32,6 +32,7 @@ const clockNames: Record<string, string> = {
   handling: '办理',
   review: '复查',
   reReview: '复核',
+  jointConference: '联席会议确定的答复',
 };
 
 /**

@@ -74,6 +74,7 @@ export function tabsFor(actor: SessionUser, today: string): Tab[] {
         ...office,
         { key: 'toReceive', where: and(mine, eq(petitions.status, 'awaitingAcceptance'))!, sort: 'due' },
         { key: 'handling', where: and(mine, inArray(petitions.status, ['accepted', 'replied']))!, sort: 'due' },
+        { key: 'coHandling', where: coHandledBy(actor.unitId), sort: 'due' },
         { key: 'reviews', where: and(mine, inArray(petitions.status, ['underReview', 'underReReview']))!, sort: 'due' },
         { key: 'overdue', where: and(mine, overdue)!, sort: 'due' },
         all,
@@ -96,6 +97,20 @@ export function tabsFor(actor: SessionUser, today: string): Tab[] {
     case 'proxyAgent':
       return [all];
   }
+}
+
+/**
+ * Petitions a joint conference gave this unit as a co-unit (协办), while the lead unit receives and handles them:
+ * the unit is among the involved units (GIN-indexed) and among the decided conference's co-units.
+ */
+function coHandledBy(unitId: string | null): SQL {
+  if (!unitId) return sql`false`;
+  return and(
+    sql`${petitions.involvedUnitIds} @> array[${unitId}]::text[]`,
+    inArray(petitions.status, ['awaitingAcceptance', 'accepted']),
+    sql`${petitions.state}->'jointConference'->>'decidedOn' is not null`,
+    sql`${petitions.state}->'jointConference'->'coUnits' @> ${JSON.stringify([{ id: unitId }])}::jsonb`,
+  )!;
 }
 
 function visible(actor: SessionUser) {

@@ -1,6 +1,7 @@
 import { computeDue } from '../clocks/deadline';
 import { addDays, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
+import { boundByConference } from './joint-conference';
 import type { PausedSpan, PetitionState } from './types';
 
 export interface ClockContext {
@@ -14,7 +15,7 @@ export interface ClockContext {
 export type ClockKind = 'obligation' | 'window';
 
 export interface ClockState {
-  /** `route`, `receiptNotice`, `objection`, `handling`, `reviewRequest`, `review`, `reReviewRequest`, `reReview`, `supervision:<id>` */
+  /** `route`, `receiptNotice`, `objection`, `handling`, `reviewRequest`, `review`, `reReviewRequest`, `reReview`, `jointConference`, `supervision:<id>` */
   name: string;
   kind: ClockKind;
   /** The legal basis, e.g. "Art. 33". */
@@ -80,8 +81,11 @@ export function petitionClocks(p: PetitionState, ctx: ClockContext): ClockState[
       p.acceptedOn ??
       (p.status === 'declined' || p.status === 'diverted' || p.status === 'merged' ? lastDecisionDay(p) : null);
     add('receiptNotice', 'obligation', 'Art. 23', p.routedOn, RECEIPT_NOTICE_DAYS, noticeEnd);
+    // A lead unit named by a joint conference cannot object: its window closed with the decision.
+    const conferenceEnd = boundByConference(p) ? (p.jointConference?.decidedOn ?? null) : null;
     const objectionEnd =
       p.objection?.raisedOn ??
+      conferenceEnd ??
       (p.status === 'awaitingAcceptance'
         ? lapsedWindowEnd(p.routedOn, OBJECTION_WORKING_DAYS, ctx, 'workingDays')
         : (noticeEnd ?? p.routedOn));
@@ -92,6 +96,24 @@ export function petitionClocks(p: PetitionState, ctx: ClockContext): ClockState[
     const length = (p.assignedLimitDays ?? HANDLING_DAYS) + p.extensionDays;
     const end = p.reply?.issuedOn ?? (p.status === 'diverted' || p.status === 'merged' ? lastDecisionDay(p) : null);
     add('handling', 'obligation', 'Art. 33', p.acceptedOn, length, end, { pauses: pausesOf(p, 'handling') });
+  }
+
+  // The reply deadline a joint conference gave the lead unit: a fixed day, decided as the office's assignment
+  // (交办, Art. 22); it ends with the written reply, or when the petition ends without one.
+  const jc = p.jointConference;
+  if (jc?.decidedOn && jc.replyDueOn) {
+    const endedOn = p.reply?.issuedOn ?? p.endedOn;
+    const late = endedOn !== null ? compareDates(endedOn, jc.replyDueOn) > 0 : compareDates(ctx.today, jc.replyDueOn) > 0;
+    out.push({
+      name: 'jointConference',
+      kind: 'obligation',
+      article: 'Art. 22',
+      startOn: jc.decidedOn,
+      due: jc.replyDueOn,
+      status: endedOn !== null ? 'ended' : 'running',
+      endedOn,
+      late,
+    });
   }
 
   if (p.reply !== null) {

@@ -2,6 +2,7 @@ import { addDays, chinaDate, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
 import { isWithin } from '../protection/jurisdiction';
 import { petitionClocks, type ClockContext } from './clocks';
+import { checkJointConference, jointConferenceBlock } from './joint-conference';
 import { refuse, type Refusal } from './refusals';
 import {
   eventNames,
@@ -73,6 +74,10 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
   reclassify: NOT_MERGED,
   mergeInto: BEFORE_REPLY,
   mergeIn: BEFORE_REPLY,
+  // The joint conference (联席会议) settles who handles a multi-unit matter before it is answered.
+  referToJointConference: ['registered', 'awaitingAcceptance', 'objected', 'accepted'],
+  recordJointConferenceDecision: ['registered', 'awaitingAcceptance', 'objected', 'accepted'],
+  addCoUnitOpinion: ['awaitingAcceptance', 'accepted'],
 };
 
 type ProcessType = Exclude<Command['type'], 'register'>;
@@ -100,6 +105,8 @@ function blockedBy(state: PetitionState, type: ProcessType, ctx: ClockContext): 
     const d = due(name);
     return d !== undefined && compareDates(ctx.today, d) > 0;
   };
+  const conference = jointConferenceBlock(state, type);
+  if (conference) return conference;
   switch (type) {
     case 'notifyReceipt':
       return state.receiptNotifiedOn !== null ? 'receiptAlreadyNotified' : null;
@@ -255,6 +262,12 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
     }
     case 'mergeInto':
       return command.collective.id === state.id ? no('mergeInvalid') : ok();
+    case 'referToJointConference':
+    case 'recordJointConferenceDecision':
+    case 'addCoUnitOpinion': {
+      const why = checkJointConference(state, command, today);
+      return why ? no(why) : ok();
+    }
     case 'mergeIn': {
       const ids = command.sources.map((x) => x.id);
       const earlier = state.mergedFrom ?? [];

@@ -1,3 +1,4 @@
+import { evolveJointConference } from './joint-conference';
 import { SUPERVISION_ANSWER_DAYS, type PausedSpan, type PetitionEvent, type PetitionState, type UnitRef } from './types';
 
 /** Fold one event into the petition. The only place the state changes; decide() has already checked it. */
@@ -178,6 +179,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
             issuedOn: on,
             answerDays: event.data.answerDays ?? SUPERVISION_ANSWER_DAYS,
             answeredOn: null,
+            unitId: s.currentUnit?.id ?? null,
           },
         ],
       };
@@ -188,6 +190,10 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       };
     case 'rated':
       return { ...s, rating: event.data.rating };
+    case 'referredToJointConference':
+    case 'jointConferenceDecided':
+    case 'coUnitOpinionAdded':
+      return evolveJointConference(s, event);
     case 'repeatLinked':
       return { ...s, repeatOf: event.data.earlier.id };
     case 'repeatUnlinked':

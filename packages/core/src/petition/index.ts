@@ -4,3 +4,4 @@ export * from './decide';
 export * from './evolve';
 export * from './clocks';
 export * from './wording';
+export * from './joint-conference';

@@ -121,6 +121,34 @@ export const refusalMessages = {
     en: 'A collective petition sends at most 5 representatives, and no more than its headcount (Art. 20)',
   },
   textRequired: { zh: '请填写说明或理由', en: 'A text or reason is required' },
+  jointConferencePending: {
+    zh: '该信访事项已提交联席会议，请先登记会议决定',
+    en: 'This petition was put to a joint conference; record its decision first',
+  },
+  jointConferenceNotReferred: {
+    zh: '该信访事项未提交联席会议或会议已作出决定，不能登记会议决定',
+    en: 'This petition is not awaiting a joint conference decision',
+  },
+  jointConferenceBinding: {
+    zh: '联席会议已确定本单位为牵头单位，不能再提出异议',
+    en: 'A joint conference made this unit the lead unit; it cannot object to the routing',
+  },
+  accusedUnitInConference: {
+    zh: '检举控告类事项不得由被检举控告的单位牵头或协办（《信访工作条例》第三十条）',
+    en: 'An accusation may not be led or co-handled by the unit it accuses (Art. 30)',
+  },
+  coUnitsInvalid: {
+    zh: '协办单位不能包括牵头单位，不能重复，且不超过 10 个',
+    en: 'Co-units must not include the lead unit, must not repeat, and are at most 10',
+  },
+  replyDueInvalid: {
+    zh: '牵头单位答复期限须在明天至 60 日之内',
+    en: 'The lead unit reply deadline must be between tomorrow and 60 days from now',
+  },
+  notCoUnit: {
+    zh: '只有联席会议确定的协办单位可以提出协办意见',
+    en: 'Only a co-unit named by the joint conference can add a co-handling opinion',
+  },
 } as const satisfies Record<string, Message>;
 
 export type RefusalCode = keyof typeof refusalMessages;

@@ -91,7 +91,26 @@ export interface Supervision {
   issuedOn: IsoDate;
   answerDays: number;
   answeredOn: IsoDate | null;
+  /** The unit the notice was issued to (the unit that held the petition then); absent on notices stored before. */
+  unitId?: string | null;
 }
+
+/**
+ * A joint conference (联席会议) the petition office put the petition to, and its decision: the lead unit (牵头单位)
+ * handles and replies, the co-units (协办单位) see it and add opinions, the lead unit replies by `replyDueOn`.
+ * Only the latest conference is kept here; earlier ones stay in the history.
+ */
+export interface JointConference {
+  referredOn: IsoDate;
+  decidedOn: IsoDate | null;
+  leadUnit: UnitRef | null;
+  coUnits: UnitRef[];
+  replyDueOn: IsoDate | null;
+}
+
+/** The commands of the joint conference, kept apart in the API contracts (their forms live in their own panel). */
+export const jointConferenceCommands = ['referToJointConference', 'recordJointConferenceDecision', 'addCoUnitOpinion'] as const;
+export type JointConferenceCommandType = (typeof jointConferenceCommands)[number];
 
 export interface PausedSpan extends Pause {
   clock: 'handling' | 'review' | 'reReview';
@@ -154,6 +173,8 @@ export interface PetitionState {
   divertedTo: DivertChannel | null;
   supervisions: Supervision[];
   rating: Rating | null;
+  /** The latest joint conference; absent on petitions stored before joint conferences existed. */
+  jointConference?: JointConference | null;
   /** The collective petition this one was merged into (status `merged`). Absent on states saved before merging existed. */
   mergedInto?: string | null;
   /** The single petitions merged into this collective one, and how many representatives it sends (Art. 20). */
@@ -227,6 +248,17 @@ export type Command =
   | { type: 'supervise'; supervisionId: string; reason: SupervisionReason; note: string; answerDays?: number }
   | { type: 'answerSupervision'; supervisionId: string; text: string }
   | { type: 'rate'; rating: Rating; comment?: string }
+  | { type: 'referToJointConference'; reason: string }
+  | {
+      type: 'recordJointConferenceDecision';
+      leadUnit: UnitRef;
+      coUnits: UnitRef[];
+      /** The day the lead unit must reply by. */
+      replyDueOn: IsoDate;
+      /** What the conference decided, in a few lines (the minutes' conclusion). */
+      summary: string;
+    }
+  | { type: 'addCoUnitOpinion'; text: string }
   | { type: 'linkRepeat'; earlier: LinkedMatter; note?: string }
   | { type: 'unlinkRepeat'; reason: string }
   | { type: 'reclassify'; domain: Domain; category: Category; litigationRelated: boolean; note?: string }
@@ -270,6 +302,9 @@ export const eventNames = {
   supervise: 'supervised',
   answerSupervision: 'supervisionAnswered',
   rate: 'rated',
+  referToJointConference: 'referredToJointConference',
+  recordJointConferenceDecision: 'jointConferenceDecided',
+  addCoUnitOpinion: 'coUnitOpinionAdded',
   linkRepeat: 'repeatLinked',
   unlinkRepeat: 'repeatUnlinked',
   reclassify: 'reclassified',

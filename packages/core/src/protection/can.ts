@@ -117,6 +117,8 @@ const OFFICE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'reclassify',
   'mergeInto',
   'mergeIn',
+  'referToJointConference',
+  'recordJointConferenceDecision',
 ]);
 const CURRENT_UNIT_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'revealPersonalData',
@@ -178,6 +180,10 @@ function roleAllows(actor: Actor, action: Action, petition: PetitionScope): Perm
     case 'handler':
     case 'unitHead': {
       if (action === 'view') return ALLOWED;
+      if (action === 'addCoUnitOpinion') {
+        const coUnit = actor.unitId !== null && (petition.coUnitIds ?? []).includes(actor.unitId);
+        return coUnit ? ALLOWED : deny('role', messages.notCoUnit);
+      }
       if (!CURRENT_UNIT_ACTIONS.has(action)) return deny('role', messages.role(actor.role, action));
       if (actor.unitId === null || petition.currentUnitId !== actor.unitId) {
         return deny('role', messages.notCurrentUnit(action));
@@ -241,6 +247,9 @@ const actionPhrases: Record<Action, LocalisedMessage> = {
   reclassify: { zh: '更正分类', en: 'correct the classification' },
   mergeInto: { zh: '并入集体信访事项', en: 'merge this petition into a collective one' },
   mergeIn: { zh: '合并为集体信访事项', en: 'merge petitions into this collective one' },
+  referToJointConference: { zh: '提交联席会议', en: 'put this petition to a joint conference' },
+  recordJointConferenceDecision: { zh: '登记联席会议决定', en: 'record the joint conference decision' },
+  addCoUnitOpinion: { zh: '提出协办意见', en: 'add a co-handling opinion' },
 };
 
 const messages = {
@@ -259,6 +268,10 @@ const messages = {
   petitionRequired: {
     zh: '该操作必须针对具体的信访事项进行。',
     en: 'This action can only be performed on a specific petition.',
+  },
+  notCoUnit: {
+    zh: '只有联席会议确定的协办单位可以提出协办意见。',
+    en: 'Only a co-unit named by the joint conference can add a co-handling opinion.',
   },
   extendNeedsHead: {
     zh: '延长办理期限须经本单位负责人批准，请由单位负责人操作。',

@@ -24,6 +24,8 @@ export interface PetitionScope {
   respondentUnitId: string | null;
   /** The proxy agent who submitted it, if any. */
   submittedByUserId: string | null;
+  /** The co-units a joint conference named (协办单位): they see it and add opinions, never handle it. */
+  coUnitIds?: readonly string[];
 }
 
 export type CommandType =
@@ -51,7 +53,10 @@ export type CommandType =
   | 'unlinkRepeat'
   | 'reclassify'
   | 'mergeInto'
-  | 'mergeIn';
+  | 'mergeIn'
+  | 'referToJointConference'
+  | 'recordJointConferenceDecision'
+  | 'addCoUnitOpinion';
 
 export type Action = 'view' | 'register' | 'revealPersonalData' | 'listAudit' | CommandType;
 
@@ -102,6 +107,9 @@ const commandSet: Record<CommandType, true> = {
   reclassify: true,
   mergeInto: true,
   mergeIn: true,
+  referToJointConference: true,
+  recordJointConferenceDecision: true,
+  addCoUnitOpinion: true,
 };
 
 export const ROLES: readonly Role[] = Object.keys(roleSet) as Role[];

@@ -58,6 +58,9 @@ const candidates: Record<ProcessCommandType, (s: PetitionState, on: string) => P
   supervise: () => [cmd.supervise('fresh'), cmd.supervise('fresh', 10)],
   answerSupervision: (s) => [...s.supervisions.map((x) => cmd.answerSupervision(x.id)), cmd.answerSupervision('unknown')],
   rate: () => [cmd.rate(), cmd.rate('dissatisfied')],
+  referToJointConference: () => [cmd.referToJointConference()],
+  recordJointConferenceDecision: (_, on) => units.map((u) => cmd.recordJointConferenceDecision(u, [], addDays(on, 30))),
+  addCoUnitOpinion: () => [cmd.addCoUnitOpinion()],
   linkRepeat: () => [cmd.linkRepeat('P-0', '2026-01-01')],
   unlinkRepeat: () => [cmd.unlinkRepeat()],
   reclassify: () => [cmd.reclassify('housing'), cmd.reclassify('labor', 'suggestion')],
@@ -94,6 +97,12 @@ const situations: [string, PetitionState, string][] = [
   ['declined', run(awaiting, [['2026-03-09', cmd.decline()]]), '2026-03-09'],
   ['linked as a repeat', run(registered(), [['2026-03-03', cmd.linkRepeat()]]), '2026-03-03'],
   ['merged into a collective petition', run(awaiting, [['2026-03-09', cmd.mergeInto()]]), '2026-03-09'],
+  ['referred to a joint conference', run(registered(), [['2026-03-03', cmd.referToJointConference()]]), '2026-03-03'],
+  [
+    'joint conference decided',
+    run(registered(), [['2026-03-03', cmd.referToJointConference()], ['2026-03-04', cmd.recordJointConferenceDecision()]]),
+    '2026-03-04',
+  ],
 ];
 /** Each situation on its day and later, so windows and deadlines close. */
 const later = [0, 3, 10, 40, 100];

@@ -228,6 +228,20 @@ export const cmd = {
     text,
   }),
   rate: (rating: Rating = 'satisfied'): ProcessCommand => ({ type: 'rate', rating }),
+  referToJointConference: (reason = '涉及劳动保障、住建等多个部门，需联席会议明确责任'): ProcessCommand => ({
+    type: 'referToJointConference',
+    reason,
+  }),
+  recordJointConferenceDecision: (
+    leadUnit: UnitRef = laborBureau,
+    coUnits: UnitRef[] = [housingBureau],
+    replyDueOn: IsoDate = '2026-04-30',
+    summary = '由劳动保障部门牵头核实欠薪，住建部门配合查处项目责任',
+  ): ProcessCommand => ({ type: 'recordJointConferenceDecision', leadUnit, coUnits, replyDueOn, summary }),
+  addCoUnitOpinion: (text = '该项目施工许可已核查，建议从工程款中优先支付工资'): ProcessCommand => ({
+    type: 'addCoUnitOpinion',
+    text,
+  }),
   linkRepeat: (id = 'P-0', receivedOn: IsoDate = '2026-02-01', chain: string[] = []): ProcessCommand => ({
     type: 'linkRepeat',
     earlier: { id, trackingCode: `Q-${id}`, receivedOn, chain },

@@ -86,6 +86,9 @@ const answered = run(supervised, [['2026-03-13', cmd.answerSupervision('s1')]]);
 const paused = run(accepted, [['2026-03-20', cmd.pause()]]);
 const extended = run(accepted, [['2026-03-20', cmd.extend(10)]]);
 const rated = run(concluded, [['2026-05-26', cmd.rate()]]);
+const referred = run(registered(), [['2026-03-03', cmd.referToJointConference()]]);
+const conferenceDecided = run(referred, [['2026-03-05', cmd.recordJointConferenceDecision()]]); // lead: labour bureau
+const accusationReferred = run(accusation, [['2026-03-03', cmd.referToJointConference()]]);
 
 type Row = readonly [description: string, expected: RefusalCode | 'ok', decision: () => Decision];
 
@@ -503,6 +506,131 @@ const rows: Row[] = [
     'noOpenSupervision',
     () => attempt(accepted, '2026-03-16', cmd.answerSupervision('s1')),
   ],
+
+  // the joint conference (联席会议)
+  [
+    'refer to a joint conference twice',
+    'jointConferencePending',
+    () => attempt(referred, '2026-03-04', cmd.referToJointConference()),
+  ],
+  ['assign while a joint conference is pending', 'jointConferencePending', () => attempt(referred, '2026-03-04', cmd.assign())],
+  ['forward while a joint conference is pending', 'jointConferencePending', () => attempt(referred, '2026-03-04', cmd.forward())],
+  [
+    'refer again after the conference decided',
+    'ok',
+    () => attempt(conferenceDecided, '2026-03-06', cmd.referToJointConference()),
+  ],
+  [
+    'record a decision without a referral',
+    'jointConferenceNotReferred',
+    () => attempt(registered(), '2026-03-03', cmd.recordJointConferenceDecision()),
+  ],
+  [
+    'record a second decision of the same conference',
+    'jointConferenceNotReferred',
+    () => attempt(conferenceDecided, '2026-03-06', cmd.recordJointConferenceDecision()),
+  ],
+  [
+    'the lead unit objects to the conference decision',
+    'jointConferenceBinding',
+    () => attempt(conferenceDecided, '2026-03-06', cmd.object()),
+  ],
+  [
+    'accused unit as the lead unit of an accusation',
+    'accusedUnitInConference',
+    () => attempt(accusationReferred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau])),
+  ],
+  [
+    'accused unit as a co-unit of an accusation',
+    'accusedUnitInConference',
+    () => attempt(accusationReferred, '2026-03-04', cmd.recordJointConferenceDecision(housingBureau, [laborBureau])),
+  ],
+  [
+    'accusation led and co-handled by other units',
+    'ok',
+    () => attempt(accusationReferred, '2026-03-04', cmd.recordJointConferenceDecision(housingBureau, [countyGov])),
+  ],
+  [
+    'claim about a unit, with that unit leading',
+    'ok',
+    () =>
+      attempt(
+        run(claimAboutLabor, [['2026-03-03', cmd.referToJointConference()]]),
+        '2026-03-04',
+        cmd.recordJointConferenceDecision(laborBureau),
+      ),
+  ],
+  [
+    'lead unit also a co-unit',
+    'coUnitsInvalid',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau, laborBureau])),
+  ],
+  [
+    'a co-unit named twice',
+    'coUnitsInvalid',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau, housingBureau])),
+  ],
+  [
+    'eleven co-units',
+    'coUnitsInvalid',
+    () =>
+      attempt(
+        referred,
+        '2026-03-04',
+        cmd.recordJointConferenceDecision(
+          laborBureau,
+          Array.from({ length: 11 }, (_, i) => ({ id: `co-${i}`, jurisdictionCode: '330102' })),
+        ),
+      ),
+  ],
+  ['no co-units at all', 'ok', () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, []))],
+  [
+    'the office that routes it as the lead unit',
+    'sameUnit',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(countyOffice)),
+  ],
+  [
+    'reply due today',
+    'replyDueInvalid',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau], '2026-03-04')),
+  ],
+  [
+    'reply due tomorrow',
+    'ok',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau], '2026-03-05')),
+  ],
+  [
+    'reply due in 60 days',
+    'ok',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau], '2026-05-03')),
+  ],
+  [
+    'reply due in 61 days',
+    'replyDueInvalid',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [housingBureau], '2026-05-04')),
+  ],
+  [
+    'a co-unit opinion when no conference decided',
+    'notCoUnit',
+    () => attempt(accepted, '2026-03-11', cmd.addCoUnitOpinion()),
+  ],
+  [
+    'a co-unit opinion when the conference named no co-units',
+    'notCoUnit',
+    () =>
+      attempt(
+        run(referred, [['2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [])]]),
+        '2026-03-05',
+        cmd.addCoUnitOpinion(),
+      ),
+  ],
+  ['refer without a reason', 'textRequired', () => attempt(registered(), '2026-03-03', cmd.referToJointConference(' '))],
+  [
+    'decision without a summary',
+    'textRequired',
+    () => attempt(referred, '2026-03-04', cmd.recordJointConferenceDecision(laborBureau, [], '2026-04-30', '')),
+  ],
+  ['co-unit opinion without a text', 'textRequired', () => attempt(conferenceDecided, '2026-03-06', cmd.addCoUnitOpinion(' '))],
 
   // alreadyRated
   ['rate twice', 'alreadyRated', () => attempt(rated, '2026-05-27', cmd.rate('dissatisfied'))],

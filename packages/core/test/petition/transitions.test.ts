@@ -33,10 +33,16 @@ import {
  * ------------------------------------------------------------------------------------------------------------ */
 /** The petition office's bookkeeping (issue 6): repeat links and classification corrections, in every stage but `merged`. */
 const keep = (s: PetitionStatus) => ({ linkRepeat: s, unlinkRepeat: s, reclassify: s });
+/** The joint conference (issue 5): referred before the reply; its decision sends the matter to the lead unit. */
+const conference = (s: PetitionStatus, decided: PetitionStatus) => ({
+  referToJointConference: s,
+  recordJointConferenceDecision: decided,
+});
 
 const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, PetitionStatus>>> = {
   registered: {
     ...keep('registered'), mergeInto: 'merged', mergeIn: 'registered',
+    ...conference('registered', 'awaitingAcceptance'),
     assign: 'awaitingAcceptance',
     forward: 'awaitingAcceptance',
     accept: 'accepted', // a unit accepts what was put to it directly
@@ -45,6 +51,8 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
   },
   awaitingAcceptance: {
     ...keep('awaitingAcceptance'), mergeInto: 'merged', mergeIn: 'awaitingAcceptance',
+    ...conference('awaitingAcceptance', 'awaitingAcceptance'), // the lead unit is the one holding it
+    addCoUnitOpinion: 'awaitingAcceptance',
     notifyReceipt: 'awaitingAcceptance',
     accept: 'accepted',
     decline: 'declined',
@@ -55,12 +63,15 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
   },
   objected: {
     ...keep('objected'), mergeInto: 'merged', mergeIn: 'objected',
+    ...conference('objected', 'awaitingAcceptance'), // the conference settles the objection
     decideObjection: 'registered', // approved: back to the office to be re-routed (rejection: see below)
     supervise: 'objected',
     answerSupervision: 'objected',
   },
   accepted: {
     ...keep('accepted'), mergeInto: 'merged', mergeIn: 'accepted',
+    ...conference('accepted', 'accepted'), // the lead unit takes over the handling
+    addCoUnitOpinion: 'accepted',
     divert: 'diverted',
     extend: 'accepted',
     pause: 'accepted',
@@ -165,6 +176,17 @@ const sample: Record<ProcessCommandType, ProcessCommand> = {
   reclassify: cmd.reclassify(),
   mergeInto: cmd.mergeInto(),
   mergeIn: cmd.mergeIn(),
+  referToJointConference: cmd.referToJointConference(),
+  recordJointConferenceDecision: cmd.recordJointConferenceDecision(),
+  addCoUnitOpinion: cmd.addCoUnitOpinion(),
+};
+
+/** What a command needs first on the same day, where its stage allows it (each prerequisite is allowed there too). */
+const prerequisites: Partial<Record<ProcessCommandType, ProcessCommand[]>> = {
+  resume: [cmd.pause()],
+  unlinkRepeat: [cmd.linkRepeat()],
+  recordJointConferenceDecision: [cmd.referToJointConference()],
+  addCoUnitOpinion: [cmd.referToJointConference(), cmd.recordJointConferenceDecision()],
 };
 
 describe('fixtures', () => {
@@ -189,14 +211,9 @@ describe('transition table: every status × every process command', () => {
     expect(allowedIn[command].includes(status)).toBe(allowed);
     // 2. decide on a real petition in that status
     const { today } = fixtureSteps[status];
-    // resume needs an open pause: pause first on the same day (pause is allowed exactly where resume is)
-    // unlinkRepeat needs a repeat link: link first on the same day (linkRepeat is allowed exactly where unlink is)
-    const before =
-      command === 'resume' && allowed
-        ? run(fixtures[status], [[today, cmd.pause()]])
-        : command === 'unlinkRepeat' && allowed
-          ? run(fixtures[status], [[today, cmd.linkRepeat()]])
-          : fixtures[status];
+    // Some commands need an earlier step first (a pause before resume, …): see `prerequisites`.
+    const first = allowed ? (prerequisites[command] ?? []) : [];
+    const before = run(fixtures[status], first.map((c) => [today, c] as const));
     const d = attempt(before, today, sample[command]);
     if (!allowed) {
       expect(d).toEqual({
@@ -213,10 +230,12 @@ describe('transition table: every status × every process command', () => {
   it.each(statuses)('availableCommands(%s) lists the allowed commands that apply (resume needs a pause)', (status) => {
     const { today } = fixtureSteps[status];
     const listed = availableCommands(fixtures[status], clockCtx(today)).sort();
-    expect(listed).toEqual(Object.keys(machine[status]).filter((c) => c !== 'resume' && c !== 'unlinkRepeat').sort());
-    if (allowedIn.resume.includes(status)) {
-      const paused = run(fixtures[status], [[today, cmd.pause()]]);
-      expect(availableCommands(paused, clockCtx(today))).toContain('resume');
+    const needsFirst = (c: string) => c in prerequisites;
+    expect(listed).toEqual(Object.keys(machine[status]).filter((c) => !needsFirst(c)).sort());
+    for (const [command, first] of Object.entries(prerequisites)) {
+      if (!allowedIn[command as ProcessCommandType].includes(status)) continue;
+      const prepared = run(fixtures[status], first.map((c) => [today, c] as const));
+      expect(availableCommands(prepared, clockCtx(today)), command).toContain(command);
     }
     if (allowedIn.unlinkRepeat.includes(status)) {
       const linked = availableCommands(run(fixtures[status], [[today, cmd.linkRepeat()]]), clockCtx(today));
@@ -406,7 +425,7 @@ describe('happy paths', () => {
     expect(s.pauses).toEqual([{ clock, from: '2026-08-12', to: '2026-08-14', reason: 'expertAssessment' }]);
   });
 
-  it('supervise, then answer the supervision', () => {
+  it('supervise, then answer the supervision (each notice names the unit that held the petition)', () => {
     const s = run(registered(), [
       ...toAccepted,
       ['2026-03-12', cmd.supervise('s1')],
@@ -414,8 +433,8 @@ describe('happy paths', () => {
       ['2026-03-16', cmd.answerSupervision('s2')],
     ]);
     expect(s.supervisions).toEqual([
-      { id: 's1', reason: 'late', issuedOn: '2026-03-12', answerDays: 30, answeredOn: null },
-      { id: 's2', reason: 'late', issuedOn: '2026-03-13', answerDays: 10, answeredOn: '2026-03-16' },
+      { id: 's1', reason: 'late', issuedOn: '2026-03-12', answerDays: 30, answeredOn: null, unitId: laborBureau.id },
+      { id: 's2', reason: 'late', issuedOn: '2026-03-13', answerDays: 10, answeredOn: '2026-03-16', unitId: laborBureau.id },
     ]);
   });
 

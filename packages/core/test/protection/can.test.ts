@@ -77,6 +77,14 @@ const situations = {
       involvedUnitIds: ['U-OTHER'],
     }),
   outside: () => petition({}),
+  // A joint conference named the actor's unit a co-unit (协办): it sees the petition and adds opinions only.
+  coUnit: (a: Actor) =>
+    petition({
+      jurisdictionCode: '330106',
+      currentUnitId: 'U-OTHER',
+      involvedUnitIds: ['U-OTHER', a.unitId ?? '-'],
+      coUnitIds: [a.unitId ?? '-'],
+    }),
   // Everything that would grant access, and still nothing: the accused unit never sees the accusation.
   accusationAgainstOwnUnit: (a: Actor) =>
     petition({
@@ -87,6 +95,7 @@ const situations = {
       category: 'accusation',
       respondentUnitId: a.unitId,
       submittedByUserId: a.userId,
+      coUnitIds: [a.unitId ?? '-'],
     }),
   accusationAgainstOtherUnit: (a: Actor) =>
     petition({
@@ -142,6 +151,9 @@ const OFFICE: Action[] = [
   'reclassify',
   'mergeInto',
   'mergeIn',
+  // the joint conference (issue 5)
+  'referToJointConference',
+  'recordJointConferenceDecision',
 ];
 const CURRENT_HANDLER: Action[] = [
   'view',
@@ -161,6 +173,7 @@ const CURRENT_HANDLER: Action[] = [
 ];
 const CURRENT_HEAD: Action[] = [...CURRENT_HANDLER, 'extend'];
 const VIEW_ONLY: Action[] = ['view'];
+const CO_UNIT: Action[] = ['view', 'addCoUnitOpinion'];
 const LEADER: Action[] = ['view', 'revealPersonalData'];
 const SUPERVISOR: Action[] = ['view', 'supervise', 'listAudit'];
 const ADMIN: Action[] = ['view', 'listAudit'];
@@ -205,6 +218,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(OFFICE),
     otherUnitInSubtree: ok(OFFICE),
     outside: OUT,
+    coUnit: ok(OFFICE),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(OFFICE),
     claimAboutOwnUnit: ok(OFFICE),
@@ -217,6 +231,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(VIEW_ONLY),
     otherUnitInSubtree: ok(VIEW_ONLY),
     outside: OUT,
+    coUnit: ok(CO_UNIT),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(CURRENT_HANDLER),
     claimAboutOwnUnit: ok(CURRENT_HANDLER),
@@ -229,6 +244,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(VIEW_ONLY),
     otherUnitInSubtree: ok(VIEW_ONLY),
     outside: OUT,
+    coUnit: ok(CO_UNIT),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(CURRENT_HEAD),
     claimAboutOwnUnit: ok(CURRENT_HEAD),
@@ -241,6 +257,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(VIEW_ONLY),
     otherUnitInSubtree: OUT,
     outside: OUT,
+    coUnit: ok(CO_UNIT),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(CURRENT_HANDLER),
     claimAboutOwnUnit: ok(CURRENT_HANDLER),
@@ -253,6 +270,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(VIEW_ONLY),
     otherUnitInSubtree: OUT,
     outside: OUT,
+    coUnit: ok(CO_UNIT),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(CURRENT_HEAD),
     claimAboutOwnUnit: ok(CURRENT_HEAD),
@@ -265,6 +283,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(LEADER),
     otherUnitInSubtree: ok(LEADER),
     outside: OUT,
+    coUnit: ok(LEADER),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(LEADER),
     claimAboutOwnUnit: ok(LEADER),
@@ -277,6 +296,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(SUPERVISOR),
     otherUnitInSubtree: ok(SUPERVISOR),
     outside: OUT,
+    coUnit: ok(SUPERVISOR),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(SUPERVISOR),
     claimAboutOwnUnit: ok(SUPERVISOR),
@@ -289,6 +309,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: ok(ADMIN),
     otherUnitInSubtree: ok(ADMIN),
     outside: OUT,
+    coUnit: ok(ADMIN),
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: ok(ADMIN),
     claimAboutOwnUnit: ok(ADMIN),
@@ -301,6 +322,7 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     ownUnitInvolvedBefore: OUT,
     otherUnitInSubtree: OUT,
     outside: OUT,
+    coUnit: OUT,
     accusationAgainstOwnUnit: ACCUSED,
     accusationAgainstOtherUnit: OUT,
     claimAboutOwnUnit: OUT,
