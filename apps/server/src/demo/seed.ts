@@ -145,7 +145,7 @@ async function insertChunk(tx: Tx, deps: Deps, chunk: Built[], ctx: ReturnType<D
   );
   if (clocks.length) await tx.insert(clocksTable).values(clocks);
   await tx.insert(petitioners).values(chunk.flatMap((b) => petitionerRows(deps.keys, b.state, b.people)));
-  await indexPetitions(tx, deps, chunk.map((b) => b.state.id)); // duplicate-lookup keys, clusters, alerts
+  await indexPetitions(tx, deps, chunk.map((b) => b.state.id), { fresh: true }); // duplicate-lookup keys, clusters, alerts
 }
 
 /** Drives one demo petition through the process with plausible delays, stopping at today. */

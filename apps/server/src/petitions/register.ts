@@ -190,10 +190,10 @@ export async function registerAs(
           ...stateColumns(state, ctx),
         });
         await appendEvent(tx, row, state.version, decision.event);
-        await saveClocks(tx, row, state, ctx);
+        await saveClocks(tx, row, state, ctx, { fresh: true });
         await insertPetitioners(tx, deps.keys, row, people);
         await insertAttachments(tx, row, files, now);
-        await indexPetitions(tx, deps, [id]); // duplicate-lookup keys, clusters and alerts (issue 6)
+        await indexPetitions(tx, deps, [id], { fresh: true }); // duplicate-lookup keys, clusters and alerts (issue 6)
         await who.afterInsert?.(tx, { ...row, trackingCode, secret });
       });
       return {
