@@ -26,6 +26,9 @@ const ReceptionDaysPage = lazy(() => import('./pages/reception/ReceptionDays'));
 const ReceptionBookingsPage = lazy(() => import('./pages/reception/ReceptionBookings'));
 const RemindersPage = lazy(() => import('./pages/reception/Reminders'));
 const NotFoundPage = lazy(() => import('./pages/NotFound'));
+const SupervisionDraftsPage = lazy(() => import('./pages/SupervisionDrafts'));
+const OwnedCasesPage = lazy(() => import('./pages/OwnedCases'));
+const LedgersPage = lazy(() => import('./pages/Ledgers'));
 
 // Higher-contrast text and the government-blue brand; meets WCAG AA on white.
 const theme = {
@@ -95,6 +98,10 @@ export function Root() {
                   <Route path="/intake" element={<Navigate to="/intake/visit" replace />} />
                   <Route path="/intake/:channel" element={<IntakePage />} />
                   <Route path="/cockpit" element={<CockpitPage />} />
+                  <Route path="/supervision" element={<SupervisionDraftsPage />} />
+                  <Route path="/owned" element={<OwnedCasesPage />} />
+                  <Route path="/ledgers" element={<LedgersPage />} />
+                  <Route path="/ledgers/:id" element={<LedgersPage />} />
                   <Route path="/admin/jurisdictions" element={<JurisdictionsPage />} />
                   <Route path="/admin/units" element={<UnitsPage />} />
                   <Route path="/admin/users" element={<UsersPage />} />

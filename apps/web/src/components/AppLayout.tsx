@@ -20,6 +20,8 @@ import { canRegister, intakePath, isOffice, useAuth } from '../auth';
 import { errorMessage } from '../lib/api';
 import { useShortcuts } from '../lib/keys';
 import { LanguageSwitch } from './LanguageSwitch';
+import { accountabilityMenu } from './accountability/menu';
+import { NotificationBell } from './accountability/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -62,6 +64,7 @@ export function AppLayout() {
     if (role === 'proxyAgent') list.push({ key: '/reminders', icon: <BellOutlined />, label: t('reminders.nav') });
     if (role === 'leader' || role === 'supervisor' || isOffice(context))
       list.push({ key: '/cockpit', icon: <DashboardOutlined />, label: t('cockpit.nav') });
+    list.push(...accountabilityMenu(context, t));
     if (role === 'admin')
       list.push({
         key: 'admin',
@@ -98,7 +101,7 @@ export function AppLayout() {
       </div>
     );
 
-  const selected = location.pathname.startsWith('/petitions') ? '/inbox' : location.pathname.replace(/^\/inbox\/.*/, '/inbox');
+  const selected = location.pathname.startsWith('/petitions') ? '/inbox' : location.pathname.replace(/^\/inbox\/.*/, '/inbox').replace(/^\/ledgers\/.*/, '/ledgers');
   const openKeys = location.pathname.startsWith('/intake') ? ['intake'] : location.pathname.startsWith('/admin') ? ['admin'] : [];
 
   return (
@@ -119,6 +122,7 @@ export function AppLayout() {
             <Tag className="role-tag">{t(`roles.${context.user.role}`, context.user.role)}</Tag>
             <span className="who-unit">{context.unit?.name ?? context.jurisdiction?.name ?? ''}</span>
           </span>
+          <NotificationBell />
           <LanguageSwitch />
           <Tooltip title={t('nav.shortcuts')}>
             <Button type="text" className="header-btn" icon={<QuestionCircleOutlined />} aria-label={t('nav.shortcuts')} onClick={() => setHelp(true)} />

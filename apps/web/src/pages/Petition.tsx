@@ -7,6 +7,9 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../auth';
 import { ClockBadge, StatusTag } from '../components/Badges';
 import { CommandPanel } from '../components/CommandPanel';
+import { DocumentsMenu } from '../components/accountability/DocumentsMenu';
+import { OwnershipPanel } from '../components/accountability/OwnershipPanel';
+import { PetitionPrintHead } from '../components/accountability/PetitionPrintHead';
 import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { api, ApiError, errorMessage, type Detail } from '../lib/api';
 import { chinaTime } from '../lib/dates';
@@ -64,6 +67,7 @@ export default function PetitionPage() {
 
   return (
     <article className="petition" aria-labelledby="petition-title">
+      <PetitionPrintHead detail={d} />
       <div className="print-only print-head">
         {t('app.name')} · {t('petition.printed')} {chinaTime().format('LLL')}
       </div>
@@ -100,6 +104,7 @@ export default function PetitionPage() {
           <Tooltip title={t('common.refresh')}>
             <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void reload()} />
           </Tooltip>
+          <DocumentsMenu detail={d} />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('common.print')}
           </Button>
@@ -188,6 +193,7 @@ export default function PetitionPage() {
           <Card title={<h2 className="card-h">{t('petition.actions')}</h2>} size="small" className="section actions no-print">
             <CommandPanel detail={d} reload={reload} />
           </Card>
+          <OwnershipPanel petitionId={d.id} />
         </Col>
       </Row>
     </article>
