@@ -37,7 +37,7 @@ describe.skipIf(!browserAvailable)('reception days, agents’ reminders, API key
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/qiao-hook`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => receiver?.close(resolve));
+    if (receiver) await new Promise((resolve) => receiver.close(resolve));
     await world?.close();
   });
 
