@@ -29,6 +29,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFound'));
 const SupervisionDraftsPage = lazy(() => import('./pages/SupervisionDrafts'));
 const OwnedCasesPage = lazy(() => import('./pages/OwnedCases'));
 const LedgersPage = lazy(() => import('./pages/Ledgers'));
+const UnitSupervisionPage = lazy(() => import('./pages/UnitSupervision'));
 
 // Higher-contrast text and the government-blue brand; meets WCAG AA on white.
 const theme = {
@@ -102,6 +103,7 @@ export function Root() {
                   <Route path="/owned" element={<OwnedCasesPage />} />
                   <Route path="/ledgers" element={<LedgersPage />} />
                   <Route path="/ledgers/:id" element={<LedgersPage />} />
+                  <Route path="/units/:id/supervision" element={<UnitSupervisionPage />} />
                   <Route path="/admin/jurisdictions" element={<JurisdictionsPage />} />
                   <Route path="/admin/units" element={<UnitsPage />} />
                   <Route path="/admin/users" element={<UsersPage />} />

@@ -27,13 +27,27 @@ export function rememberLang(lang: Lang) {
  * `Strings<typeof zh>`), each one object under a top-level key no other bundle uses. They are
  * merged here, so features never edit one shared file.
  */
-const features = import.meta.glob<{ zh: Record<string, unknown>; en: Record<string, unknown> }>('./features/*.ts', { eager: true });
-const merged = (lang: 'zh' | 'en', base: Record<string, unknown>) => {
+type Bundle = Record<string, unknown>;
+const features = import.meta.glob<{ zh: Bundle; en: Bundle; extend?: { zh: Record<string, Bundle>; en: Record<string, Bundle> } }>(
+  './features/*.ts',
+  { eager: true },
+);
+const merged = (lang: 'zh' | 'en', base: Bundle) => {
   const out = { ...base };
   for (const [file, mod] of Object.entries(features))
     for (const [key, value] of Object.entries(mod[lang])) {
       if (key in out) throw new Error(`i18n: key "${key}" from ${file} is already taken`);
       out[key] = value;
+    }
+  // `extend` adds keys inside a shared group (a new inbox tab's label under `tabs`), never over one already there.
+  for (const [file, mod] of Object.entries(features))
+    for (const [group, entries] of Object.entries(mod.extend?.[lang] ?? {})) {
+      const into: Bundle = { ...(out[group] as Bundle | undefined) };
+      for (const [key, value] of Object.entries(entries)) {
+        if (key in into) throw new Error(`i18n: key "${group}.${key}" from ${file} is already taken`);
+        into[key] = value;
+      }
+      out[group] = into;
     }
   return out;
 };

@@ -27,6 +27,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { useMe } from '../auth';
 import { DueBadge, StatusTag } from '../components/Badges';
 import { LeaderPanel } from '../components/LeaderPanel';
+import { UnitSupervisionLink } from '../components/SupervisionRecordLink';
 import { api, errorMessage, type LateUnit, type ListFilters, type ListItem, type TabKey } from '../lib/api';
 import { useUnits } from '../lib/directory';
 import { useShortcuts } from '../lib/keys';
@@ -455,11 +456,14 @@ function LateUnitsView({ units, loading, error, onPick }: { units: LateUnit[] | 
           { title: t('inbox.openCount'), dataIndex: 'open', width: 100 },
           {
             title: t('common.actions'),
-            width: 140,
+            width: 240,
             render: (_, r) => (
-              <Button size="small" onClick={() => onPick(r.unitId)}>
-                {t('inbox.viewUnit')}
-              </Button>
+              <Space size={6}>
+                <Button size="small" onClick={() => onPick(r.unitId)}>
+                  {t('inbox.viewUnit')}
+                </Button>
+                <UnitSupervisionLink unitId={r.unitId} name={r.name} />
+              </Space>
             ),
           },
         ]}

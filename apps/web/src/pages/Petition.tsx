@@ -7,10 +7,12 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../auth';
 import { ClockBadge, StatusTag } from '../components/Badges';
 import { CommandPanel } from '../components/CommandPanel';
+import { JointConferencePanel } from '../components/JointConferencePanel';
+import { PetitionSupervisions } from '../components/SupervisionRecordLink';
+import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { DocumentsMenu } from '../components/accountability/DocumentsMenu';
 import { OwnershipPanel } from '../components/accountability/OwnershipPanel';
 import { PetitionPrintHead } from '../components/accountability/PetitionPrintHead';
-import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { api, ApiError, errorMessage, type Detail } from '../lib/api';
 import { chinaTime } from '../lib/dates';
 import { placeName, useJurisdictions } from '../lib/directory';
@@ -194,6 +196,8 @@ export default function PetitionPage() {
             <CommandPanel detail={d} reload={reload} />
           </Card>
           <OwnershipPanel petitionId={d.id} />
+          <JointConferencePanel detail={d} reload={reload} />
+          <PetitionSupervisions detail={d} />
         </Col>
       </Row>
     </article>
