@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World } from './support';
+import {
+  apiToken,
+  browserAvailable,
+  seriousViolations,
+  shot,
+  signIn,
+  startWorld,
+  type World,
+} from './support';
 
 /**
  * The joint conference (联席会议) in a real browser: the clerk puts a multi-unit petition to a joint conference and
@@ -24,7 +32,8 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
         category: 'claim',
         domain: 'labor',
         title: petition.title,
-        content: '我们二十名工人在安置小区工地做工，总包单位拖欠工资四个月。住建部门称工程款已拨付，人社部门称需核实用工关系，至今无人牵头处理。',
+        content:
+          '我们二十名工人在安置小区工地做工，总包单位拖欠工资四个月。住建部门称工程款已拨付，人社部门称需核实用工关系，至今无人牵头处理。',
         demands: '请求明确牵头部门，尽快支付拖欠工资。',
         jurisdictionCode: '339900',
         collective: true,
@@ -70,7 +79,11 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
     const input = page.getByLabel(label, { exact: true });
     await input.click();
     await input.fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click();
   }
 
   it('the clerk refers the petition and records the decision: lead unit, co-units, reply deadline', async () => {
@@ -89,15 +102,27 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
     await panel.getByLabel('牵头单位答复期限').click();
     await panel.getByLabel('牵头单位答复期限').fill('2026-07-15');
     await page.locator('.ant-picker-dropdown:visible td[title="2026-07-15"]').click();
-    await panel.getByLabel('会议决定要点').fill('由市人社局牵头核查用工关系并督促支付，市住建局核查工程款拨付情况，7 月 15 日前答复信访人');
+    await panel
+      .getByLabel('会议决定要点')
+      .fill('由市人社局牵头核查用工关系并督促支付，市住建局核查工程款拨付情况，7 月 15 日前答复信访人');
     await shot(page, 'jc-clerk-decision-form-zh');
     await panel.locator('button[type="submit"]').click();
-    await page.getByText('联席会议决定：由青川市人力资源和社会保障局牵头办理，青川市住房和城乡建设局协办，2026-07-15 前答复').waitFor();
+    await page
+      .getByText(
+        '联席会议决定：由青川市人力资源和社会保障局牵头办理，青川市住房和城乡建设局协办，2026-07-15 前答复',
+      )
+      .waitFor();
     await page.locator('.petition-heading').getByText('待受理').waitFor();
-    await expect.poll(() => panel.locator('.ant-descriptions').innerText()).toContain('青川市住房和城乡建设局');
+    await expect
+      .poll(() => panel.locator('.ant-descriptions').innerText())
+      .toContain('青川市住房和城乡建设局');
     await page.locator('.clock-list').getByText('联席会议答复期限').waitFor();
     await shot(page, 'jc-clerk-decided-zh');
-    await expectAccessibleWithin(page, '[data-testid="joint-conference"], .clock-list, .command-panel', 'petition with a joint conference (zh)');
+    await expectAccessibleWithin(
+      page,
+      '[data-testid="joint-conference"], .clock-list, .command-panel',
+      'petition with a joint conference (zh)',
+    );
     await context.close();
   });
 
@@ -129,17 +154,29 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
       for (const c of ['accept', 'notifyReceipt', 'reply', 'conclude', 'object'])
         expect(await page.locator(`.command-panel [data-command="${c}"]`).count(), c).toBe(0);
       await panel.locator('[data-command="addCoUnitOpinion"]').click();
-      const text = lang === 'zh' ? '经核查，该项目工程款已拨付 80%，建议从剩余款项中优先支付工资' : 'Checked: 80% of the works payment was made; wages should be paid first from the rest';
+      const text =
+        lang === 'zh'
+          ? '经核查，该项目工程款已拨付 80%，建议从剩余款项中优先支付工资'
+          : 'Checked: 80% of the works payment was made; wages should be paid first from the rest';
       await panel.getByLabel(lang === 'zh' ? '协办意见' : 'Co-handling opinion', { exact: true }).fill(text);
       await panel.locator('button[type="submit"]').click();
       await panel.getByText(text).waitFor();
-      await page.getByText(lang === 'zh' ? '协办单位提出协办意见' : 'A co-handling unit gave its opinion').first().waitFor();
+      await page
+        .getByText(lang === 'zh' ? '协办单位提出协办意见' : 'A co-handling unit gave its opinion')
+        .first()
+        .waitFor();
       await shot(page, `jc-co-unit-petition-${lang}`);
-      await expectAccessibleWithin(page, '[data-testid="joint-conference"], .clock-list, .command-panel', `co-unit petition (${lang})`);
+      await expectAccessibleWithin(
+        page,
+        '[data-testid="joint-conference"], .clock-list, .command-panel',
+        `co-unit petition (${lang})`,
+      );
       // Trying to reply anyway is refused by the server, in the user's language.
       const token = await apiToken(world, 'city-housing-handler');
       const auth = { authorization: `Bearer ${token}`, 'accept-language': lang };
-      const { version } = (await world.app.inject({ method: 'GET', url: `/api/petitions/${petition.id}`, headers: auth })).json<{ version: number }>();
+      const { version } = (
+        await world.app.inject({ method: 'GET', url: `/api/petitions/${petition.id}`, headers: auth })
+      ).json<{ version: number }>();
       const reply = await world.app.inject({
         method: 'POST',
         url: `/api/petitions/${petition.id}/reply`,
@@ -147,7 +184,9 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
         payload: { outcome: 'support', text: '协办单位答复', expectedVersion: version },
       });
       expect(reply.statusCode).toBe(403);
-      expect(reply.json<{ message: string }>().message).toMatch(lang === 'zh' ? /不由您所在单位承办/ : /not the one currently handling/);
+      expect(reply.json<{ message: string }>().message).toMatch(
+        lang === 'zh' ? /不由您所在单位承办/ : /not the one currently handling/,
+      );
       await context.close();
     }
   });
@@ -156,12 +195,19 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
     // A notice to the lead unit on the conference's petition, so the record has something to show.
     const token = await apiToken(world, 'supervisor');
     const auth = { authorization: `Bearer ${token}` };
-    const { version } = (await world.app.inject({ method: 'GET', url: `/api/petitions/${petition.id}`, headers: auth })).json<{ version: number }>();
+    const { version } = (
+      await world.app.inject({ method: 'GET', url: `/api/petitions/${petition.id}`, headers: auth })
+    ).json<{ version: number }>();
     const supervised = await world.app.inject({
       method: 'POST',
       url: `/api/petitions/${petition.id}/supervise`,
       headers: auth,
-      payload: { reason: 'late', note: '请于 5 日内书面报告牵头核查进展', answerDays: 5, expectedVersion: version },
+      payload: {
+        reason: 'late',
+        note: '请于 5 日内书面报告牵头核查进展',
+        answerDays: 5,
+        expectedVersion: version,
+      },
     });
     expect(supervised.statusCode, supervised.body).toBe(200);
 

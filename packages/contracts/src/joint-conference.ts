@@ -12,20 +12,29 @@ const unitId = z.string().min(1);
 
 export const jointConferenceCommandBodies = {
   referToJointConference: z.object({
-    reason: text(5000).describe('Why the matter needs the units together (several units involved, responsibility disputed…)'),
+    reason: text(5000).describe(
+      'Why the matter needs the units together (several units involved, responsibility disputed…)',
+    ),
   }),
   recordJointConferenceDecision: z.object({
     leadUnitId: unitId.describe('牵头单位: handles the matter and replies'),
-    coUnitIds: z.array(unitId).max(10).default([]).describe('协办单位: see it and add opinions; never reply or conclude'),
+    coUnitIds: z
+      .array(unitId)
+      .max(10)
+      .default([])
+      .describe('协办单位: see it and add opinions; never reply or conclude'),
     replyDueOn: IsoDate.describe('The day the lead unit must reply by (tomorrow to 60 days ahead)'),
     summary: text(5000).describe('What the conference decided (the conclusion of its minutes)'),
   }),
-  addCoUnitOpinion: z.object({ text: text(20000).describe("A co-unit's findings or opinion for the lead unit") }),
+  addCoUnitOpinion: z.object({
+    text: text(20000).describe("A co-unit's findings or opinion for the lead unit"),
+  }),
 } satisfies Record<JointConferenceCommandType, z.ZodObject>;
 
 export const jointConferenceSummaries: Record<JointConferenceCommandType, string> = {
   referToJointConference: '联席会议 Put a multi-unit petition to a joint conference (petition office)',
-  recordJointConferenceDecision: '联席会议决定 Record the decision: lead unit, co-units, reply deadline (routes the petition)',
+  recordJointConferenceDecision:
+    '联席会议决定 Record the decision: lead unit, co-units, reply deadline (routes the petition)',
   addCoUnitOpinion: '协办意见 A co-unit adds its opinion (co-units only)',
 };
 

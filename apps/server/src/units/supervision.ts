@@ -24,7 +24,8 @@ export const unitSupervisionRoutes =
       {
         schema: {
           tags: ['supervision'],
-          summary: "A unit's supervision record: notices issued to it, their answers and lateness (newest first)",
+          summary:
+            "A unit's supervision record: notices issued to it, their answers and lateness (newest first)",
           params: z.object({ id: z.string().min(1).max(64) }),
           response: { 200: SupervisionRecord, ...errors },
         },
@@ -36,11 +37,16 @@ export const unitSupervisionRoutes =
 /** The petition office (any role there, or a clerk), supervisors, and the staff of the unit itself. */
 function mayRead(actor: SessionUser, unitId: string): boolean {
   if (actor.role === 'clerk' || actor.role === 'supervisor') return true;
-  if (actor.role === 'handler' || actor.role === 'unitHead') return actor.atPetitionOffice || actor.unitId === unitId;
+  if (actor.role === 'handler' || actor.role === 'unitHead')
+    return actor.atPetitionOffice || actor.unitId === unitId;
   return false;
 }
 
-export async function unitSupervisionRecord(deps: Deps, actor: SessionUser, unitId: string): Promise<SupervisionRecord> {
+export async function unitSupervisionRecord(
+  deps: Deps,
+  actor: SessionUser,
+  unitId: string,
+): Promise<SupervisionRecord> {
   if (!mayRead(actor, unitId))
     throw forbidden({
       zh: '单位督办记录只向信访部门、督查人员和本单位人员开放',
@@ -53,7 +59,12 @@ export async function unitSupervisionRecord(deps: Deps, actor: SessionUser, unit
 
   // A notice goes to the unit holding the petition, which is then among its involved units (GIN-indexed).
   const rows = await deps.db
-    .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, state: petitions.state })
+    .select({
+      id: petitions.id,
+      trackingCode: petitions.trackingCode,
+      title: petitions.title,
+      state: petitions.state,
+    })
     .from(petitions)
     .where(
       and(
@@ -69,11 +80,23 @@ export async function unitSupervisionRecord(deps: Deps, actor: SessionUser, unit
     const events = await deps.db
       .select({ event: petitionEvents.event })
       .from(petitionEvents)
-      .where(and(inArray(petitionEvents.petitionId, ids), inArray(petitionEvents.type, ['supervised', 'supervisionAnswered'])));
+      .where(
+        and(
+          inArray(petitionEvents.petitionId, ids),
+          inArray(petitionEvents.type, ['supervised', 'supervisionAnswered']),
+        ),
+      );
     for (const { event } of events) {
-      if (event.type === 'supervised') texts.set(event.data.supervisionId, { ...texts.get(event.data.supervisionId), note: event.data.note });
+      if (event.type === 'supervised')
+        texts.set(event.data.supervisionId, {
+          ...texts.get(event.data.supervisionId),
+          note: event.data.note,
+        });
       if (event.type === 'supervisionAnswered')
-        texts.set(event.data.supervisionId, { ...texts.get(event.data.supervisionId), answer: event.data.text });
+        texts.set(event.data.supervisionId, {
+          ...texts.get(event.data.supervisionId),
+          answer: event.data.text,
+        });
     }
   }
 
@@ -103,7 +126,13 @@ export async function unitSupervisionRecord(deps: Deps, actor: SessionUser, unit
       });
     }
   }
-  notices.sort((a, b) => (a.issuedOn === b.issuedOn ? a.supervisionId.localeCompare(b.supervisionId) : a.issuedOn < b.issuedOn ? 1 : -1));
+  notices.sort((a, b) =>
+    a.issuedOn === b.issuedOn
+      ? a.supervisionId.localeCompare(b.supervisionId)
+      : a.issuedOn < b.issuedOn
+        ? 1
+        : -1,
+  );
   const answered = notices.filter((n) => n.status === 'answered');
   const open = notices.filter((n) => n.status === 'open');
   return {

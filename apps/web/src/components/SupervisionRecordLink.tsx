@@ -50,7 +50,12 @@ export function PetitionSupervisions({ detail }: { detail: Detail }) {
   const notices = (detail.state.supervisions ?? []) as Notice[];
   if (notices.length === 0) return null;
   return (
-    <Card title={<h2 className="card-h">{t('unitSupervision.noticesOnPetition')}</h2>} size="small" className="section" data-testid="petition-supervisions">
+    <Card
+      title={<h2 className="card-h">{t('unitSupervision.noticesOnPetition')}</h2>}
+      size="small"
+      className="section"
+      data-testid="petition-supervisions"
+    >
       <List
         size="small"
         dataSource={notices}
@@ -58,7 +63,10 @@ export function PetitionSupervisions({ detail }: { detail: Detail }) {
           const clock = detail.clocks.find((c) => c.name === `supervision:${n.id}`);
           const unit = n.unitId ? (names.get(n.unitId) ?? n.unitId) : '';
           return (
-            <List.Item key={n.id} actions={n.unitId ? [<UnitSupervisionLink key="r" unitId={n.unitId} name={unit} />] : []}>
+            <List.Item
+              key={n.id}
+              actions={n.unitId ? [<UnitSupervisionLink key="r" unitId={n.unitId} name={unit} />] : []}
+            >
               <Space size={8} wrap>
                 <span>{t('unitSupervision.notice', { date: dayjs(n.issuedOn).format('L'), unit })}</span>
                 {clock && <ClockBadge today={me.today} clock={clock} />}

@@ -16,7 +16,15 @@ export interface JointConferenceState {
 }
 
 export const jointConferenceApi = {
-  command: <C extends JointConferenceCommand>(id: string, command: C, body: JointConferenceBody<C>, expectedVersion: number) =>
-    request<{ version: number; status: string }>('POST', `/petitions/${id}/${command}`, { body: { ...body, expectedVersion } }),
-  supervisionRecord: (unitId: string) => request<SupervisionRecord>('GET', `/units/${encodeURIComponent(unitId)}/supervision`),
+  command: <C extends JointConferenceCommand>(
+    id: string,
+    command: C,
+    body: JointConferenceBody<C>,
+    expectedVersion: number,
+  ) =>
+    request<{ version: number; status: string }>('POST', `/petitions/${id}/${command}`, {
+      body: { ...body, expectedVersion },
+    }),
+  supervisionRecord: (unitId: string) =>
+    request<SupervisionRecord>('GET', `/units/${encodeURIComponent(unitId)}/supervision`),
 };

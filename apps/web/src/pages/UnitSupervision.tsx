@@ -32,13 +32,20 @@ export default function UnitSupervisionPage() {
   }, [id]);
 
   useEffect(() => {
-    if (record) document.title = `${t('unitSupervision.title', { unit: record.unit.name })} · ${t('app.name')}`;
+    if (record)
+      document.title = `${t('unitSupervision.title', { unit: record.unit.name })} · ${t('app.name')}`;
   }, [record, t]);
 
   if (error)
     return (
       <Result
-        status={error instanceof ApiError && error.status === 403 ? '403' : error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        status={
+          error instanceof ApiError && error.status === 403
+            ? '403'
+            : error instanceof ApiError && error.status === 404
+              ? '404'
+              : 'error'
+        }
         title={errorMessage(error, t('errors.unknown'))}
         extra={<Button onClick={() => void navigate(-1)}>{t('unitSupervision.back')}</Button>}
       />
@@ -48,9 +55,13 @@ export default function UnitSupervisionPage() {
   const s = record.summary;
   const state = (n: Notice) =>
     n.status === 'answered' ? (
-      <span className={`due ${n.late ? 'due-late' : 'due-done'}`}>{n.late ? t('unitSupervision.late') : t('unitSupervision.onTime')}</span>
+      <span className={`due ${n.late ? 'due-late' : 'due-done'}`}>
+        {n.late ? t('unitSupervision.late') : t('unitSupervision.onTime')}
+      </span>
     ) : (
-      <span className={`due ${n.late ? 'due-overdue' : 'due-soon'}`}>{n.late ? t('unitSupervision.openLateTag') : t('unitSupervision.openOnTime')}</span>
+      <span className={`due ${n.late ? 'due-overdue' : 'due-soon'}`}>
+        {n.late ? t('unitSupervision.openLateTag') : t('unitSupervision.openOnTime')}
+      </span>
     );
 
   return (
@@ -68,9 +79,17 @@ export default function UnitSupervisionPage() {
         <Space size="large" wrap>
           <Statistic title={t('unitSupervision.issued')} value={s.issued} />
           <Statistic title={t('unitSupervision.answered')} value={s.answered} />
-          <Statistic title={t('unitSupervision.answeredLate')} value={s.answeredLate} valueStyle={s.answeredLate ? { color: '#b42318' } : undefined} />
+          <Statistic
+            title={t('unitSupervision.answeredLate')}
+            value={s.answeredLate}
+            valueStyle={s.answeredLate ? { color: '#b42318' } : undefined}
+          />
           <Statistic title={t('unitSupervision.open')} value={s.open} />
-          <Statistic title={t('unitSupervision.openLate')} value={s.openLate} valueStyle={s.openLate ? { color: '#b42318' } : undefined} />
+          <Statistic
+            title={t('unitSupervision.openLate')}
+            value={s.openLate}
+            valueStyle={s.openLate ? { color: '#b42318' } : undefined}
+          />
         </Space>
       </Card>
       <Card size="small" className="section">
@@ -87,7 +106,9 @@ export default function UnitSupervisionPage() {
                   <Typography.Text strong>{t('unitSupervision.note')}</Typography.Text>
                   <Typography.Paragraph className="prose">{n.note ?? '—'}</Typography.Paragraph>
                   <Typography.Text strong>{t('unitSupervision.answer')}</Typography.Text>
-                  <Typography.Paragraph className="prose">{n.answer ?? t('unitSupervision.noAnswer')}</Typography.Paragraph>
+                  <Typography.Paragraph className="prose">
+                    {n.answer ?? t('unitSupervision.noAnswer')}
+                  </Typography.Paragraph>
                 </div>
               ),
             }}
@@ -100,10 +121,22 @@ export default function UnitSupervisionPage() {
                   </Link>
                 ),
               },
-              { title: t('unitSupervision.reason'), width: 120, render: (_, n) => t(`unitSupervision.reasons.${n.reason}`) },
-              { title: t('unitSupervision.issuedOn'), width: 120, render: (_, n) => dayjs(n.issuedOn).format('L') },
+              {
+                title: t('unitSupervision.reason'),
+                width: 120,
+                render: (_, n) => t(`unitSupervision.reasons.${n.reason}`),
+              },
+              {
+                title: t('unitSupervision.issuedOn'),
+                width: 120,
+                render: (_, n) => dayjs(n.issuedOn).format('L'),
+              },
               { title: t('unitSupervision.dueOn'), width: 120, render: (_, n) => dayjs(n.dueOn).format('L') },
-              { title: t('unitSupervision.answeredOn'), width: 120, render: (_, n) => (n.answeredOn ? dayjs(n.answeredOn).format('L') : '—') },
+              {
+                title: t('unitSupervision.answeredOn'),
+                width: 120,
+                render: (_, n) => (n.answeredOn ? dayjs(n.answeredOn).format('L') : '—'),
+              },
               { title: t('unitSupervision.state'), width: 130, render: (_, n) => state(n) },
             ]}
           />

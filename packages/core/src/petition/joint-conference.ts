@@ -75,10 +75,15 @@ export function checkJointConference(
       // Art. 30: an accusation is never handled by, nor shown to, the unit it accuses, not even as a co-unit.
       if (p.category === 'accusation' && p.respondentUnitId !== null) {
         const accused = p.respondentUnitId;
-        if (leadUnit.id === accused || coUnits.some((u) => u.id === accused)) return 'accusedUnitInConference';
+        if (leadUnit.id === accused || coUnits.some((u) => u.id === accused))
+          return 'accusedUnitInConference';
       }
       const ids = coUnits.map((u) => u.id);
-      if (ids.includes(leadUnit.id) || new Set(ids).size !== ids.length || ids.length > JOINT_CONFERENCE_MAX_CO_UNITS)
+      if (
+        ids.includes(leadUnit.id) ||
+        new Set(ids).size !== ids.length ||
+        ids.length > JOINT_CONFERENCE_MAX_CO_UNITS
+      )
         return 'coUnitsInvalid';
       // The office cannot make itself the lead of a matter it still has to route.
       if (p.status === 'registered' && p.currentUnit?.id === leadUnit.id) return 'sameUnit';
@@ -110,7 +115,13 @@ export function evolveJointConference(s: PetitionState, event: JointEvent): Peti
     case 'referredToJointConference':
       return {
         ...s,
-        jointConference: { referredOn: event.on, decidedOn: null, leadUnit: null, coUnits: [], replyDueOn: null },
+        jointConference: {
+          referredOn: event.on,
+          decidedOn: null,
+          leadUnit: null,
+          coUnits: [],
+          replyDueOn: null,
+        },
       };
     case 'jointConferenceDecided': {
       const { leadUnit, coUnits, replyDueOn } = event.data;

@@ -38,7 +38,13 @@ describe('referral', () => {
     expect(referred).toMatchObject({
       status: 'registered',
       currentUnit: countyOffice,
-      jointConference: { referredOn: '2026-03-03', decidedOn: null, leadUnit: null, coUnits: [], replyDueOn: null },
+      jointConference: {
+        referredOn: '2026-03-03',
+        decidedOn: null,
+        leadUnit: null,
+        coUnits: [],
+        replyDueOn: null,
+      },
     });
     expect(conferencePending(referred)).toBe(true);
     expect(coUnitIdsOf(referred)).toEqual([]);
@@ -80,12 +86,22 @@ describe('decision', () => {
   });
 
   it('ends the routing clock on the decision day and starts the lead unit’s receipt notice', () => {
-    expect(clockOf(decided, 'route', '2026-03-05')).toMatchObject({ status: 'ended', endedOn: '2026-03-05', late: false });
-    expect(clockOf(decided, 'receiptNotice', '2026-03-05')).toMatchObject({ status: 'running', due: '2026-03-20' });
+    expect(clockOf(decided, 'route', '2026-03-05')).toMatchObject({
+      status: 'ended',
+      endedOn: '2026-03-05',
+      late: false,
+    });
+    expect(clockOf(decided, 'receiptNotice', '2026-03-05')).toMatchObject({
+      status: 'running',
+      due: '2026-03-20',
+    });
   });
 
   it('closes the lead unit’s objection window: a conference decision is not objected to', () => {
-    expect(clockOf(decided, 'objection', '2026-03-06')).toMatchObject({ status: 'ended', endedOn: '2026-03-05' });
+    expect(clockOf(decided, 'objection', '2026-03-06')).toMatchObject({
+      status: 'ended',
+      endedOn: '2026-03-05',
+    });
     expect(availableCommands(decided, clockCtx('2026-03-06'))).not.toContain('object');
   });
 
@@ -95,7 +111,11 @@ describe('decision', () => {
       ['2026-03-09', cmd.referToJointConference()],
       ['2026-03-10', cmd.recordJointConferenceDecision(laborBureau, [housingBureau], '2026-04-10')],
     ]);
-    expect(s).toMatchObject({ status: 'awaitingAcceptance', currentUnit: laborBureau, routedOn: '2026-03-05' });
+    expect(s).toMatchObject({
+      status: 'awaitingAcceptance',
+      currentUnit: laborBureau,
+      routedOn: '2026-03-05',
+    });
     expect(attempt(s, '2026-03-11', cmd.object()).ok).toBe(false);
   });
 
@@ -131,7 +151,11 @@ describe('decision', () => {
       ['2026-03-06', cmd.referToJointConference()],
       ['2026-03-09', cmd.recordJointConferenceDecision(laborBureau, [housingBureau], '2026-04-09')],
     ]);
-    expect(s).toMatchObject({ routedOn: '2026-03-05', receiptNotifiedOn: '2026-03-06', currentUnit: laborBureau });
+    expect(s).toMatchObject({
+      routedOn: '2026-03-05',
+      receiptNotifiedOn: '2026-03-06',
+      currentUnit: laborBureau,
+    });
   });
 });
 
@@ -156,7 +180,11 @@ describe('the reply deadline is a clock', () => {
       ['2026-03-06', cmd.accept()],
       ['2026-04-30', cmd.reply()],
     ]);
-    expect(clockOf(s, 'jointConference', '2026-05-06')).toMatchObject({ status: 'ended', endedOn: '2026-04-30', late: false });
+    expect(clockOf(s, 'jointConference', '2026-05-06')).toMatchObject({
+      status: 'ended',
+      endedOn: '2026-04-30',
+      late: false,
+    });
   });
 
   it('is late the day after, and stays late when the reply comes', () => {
@@ -164,12 +192,19 @@ describe('the reply deadline is a clock', () => {
     expect(clockOf(accepted, 'jointConference', '2026-04-30').late).toBe(false);
     expect(clockOf(accepted, 'jointConference', '2026-05-01').late).toBe(true);
     const s = run(accepted, [['2026-05-04', cmd.reply()]]);
-    expect(clockOf(s, 'jointConference', '2026-05-06')).toMatchObject({ status: 'ended', endedOn: '2026-05-04', late: true });
+    expect(clockOf(s, 'jointConference', '2026-05-06')).toMatchObject({
+      status: 'ended',
+      endedOn: '2026-05-04',
+      late: true,
+    });
   });
 
   it('ends when the lead unit declines the matter', () => {
     const s = run(decided, [['2026-03-09', cmd.decline()]]);
-    expect(clockOf(s, 'jointConference', '2026-03-10')).toMatchObject({ status: 'ended', endedOn: '2026-03-09' });
+    expect(clockOf(s, 'jointConference', '2026-03-10')).toMatchObject({
+      status: 'ended',
+      endedOn: '2026-03-09',
+    });
   });
 
   it('a new referral replaces the decision: the old deadline is no longer running', () => {

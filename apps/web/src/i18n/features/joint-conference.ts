@@ -67,12 +67,14 @@ export const en: Strings<typeof zh> = {
   jointConf: {
     title: 'Joint conference',
     refer: 'Put to a joint conference',
-    referHelp: 'For a matter involving several units whose responsibility is unclear: the conference names the lead unit, the co-units and the reply deadline.',
+    referHelp:
+      'For a matter involving several units whose responsibility is unclear: the conference names the lead unit, the co-units and the reply deadline.',
     reason: 'Why',
     reasonRequired: 'Say why the matter needs a joint conference',
     pending: 'Put to a joint conference on {{date}}; awaiting its decision',
     record: 'Record the decision',
-    recordHelp: 'Once recorded, the lead unit handles the matter and replies; co-units see it and add opinions, but never reply or conclude.',
+    recordHelp:
+      'Once recorded, the lead unit handles the matter and replies; co-units see it and add opinions, but never reply or conclude.',
     leadUnit: 'Lead unit',
     leadRequired: 'Choose the lead unit',
     coUnits: 'Co-units',
@@ -84,7 +86,8 @@ export const en: Strings<typeof zh> = {
     decidedOn: 'Decided on',
     none: 'None',
     accusedHint: 'An accusation: the accused unit may neither lead nor co-handle it',
-    coUnitNotice: 'Your unit co-handles this petition: you can see it and add opinions; the lead unit replies and concludes.',
+    coUnitNotice:
+      'Your unit co-handles this petition: you can see it and add opinions; the lead unit replies and concludes.',
     opinion: 'Co-handling opinion',
     opinionRequired: 'Write the opinion',
     addOpinion: 'Add the opinion',
@@ -119,7 +122,8 @@ export const en: Strings<typeof zh> = {
     answer: 'Written answer',
     noAnswer: 'Not answered yet',
     empty: 'No supervision notices for this unit',
-    forbidden: "A unit's supervision record is open to the petition office, supervisors and the unit's own staff",
+    forbidden:
+      "A unit's supervision record is open to the petition office, supervisors and the unit's own staff",
     noticesOnPetition: 'Supervision of this petition',
     notice: '{{date}} · notice to {{unit}}',
   },
@@ -135,7 +139,10 @@ export const extend: { zh: typeof extendZh; en: Strings<typeof extendZh> } = {
   zh: extendZh,
   en: {
     tabs: { coHandling: 'Co-handling' },
-    tabHelp: { coHandling: 'Petitions a joint conference gave your unit to co-handle: see them and add opinions; the lead unit replies' },
+    tabHelp: {
+      coHandling:
+        'Petitions a joint conference gave your unit to co-handle: see them and add opinions; the lead unit replies',
+    },
     clocks: { jointConference: 'Joint conference reply' },
   },
 };
