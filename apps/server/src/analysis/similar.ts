@@ -4,6 +4,7 @@
 
 import { and, inArray, sql } from 'drizzle-orm';
 import {
+  factLabel,
   fromStored,
   idfFrom,
   isSameMatter,
@@ -117,6 +118,16 @@ function explain(s: Similarity): SimilarPetition['reasons'] {
           kind: 'samePetitioner',
           message: { zh: '同一信访人（电话或身份证号的密钥哈希一致，号码不显示）', en: 'same petitioner (keyed hash of phone or ID number matches; numbers not shown)' },
         };
+      case 'sameFacts': {
+        const f = r.facts.map(factLabel);
+        return { kind: 'sameFacts', message: { zh: `相同的具体信息：${f.map((x) => x.zh).join('、')}`, en: `same details: ${f.map((x) => x.en).join(', ')}` } };
+      }
+      case 'differentUnits': {
+        const f = r.facts.map(factLabel);
+        return { kind: 'differentUnits', message: { zh: `楼栋或房号不同：${f.map((x) => x.zh).join('、')}`, en: `different buildings or flats: ${f.map((x) => x.en).join(', ')}` } };
+      }
+      case 'differentPlaces':
+        return { kind: 'differentPlaces', message: { zh: `街道或乡镇不同：${r.places.join('、')}`, en: `different towns or streets: ${r.places.join(', ')}` } };
     }
   });
 }

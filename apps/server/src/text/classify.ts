@@ -10,7 +10,7 @@ export async function classifyCommand(_args: string[]): Promise<void> {
   const t0 = performance.now();
   const out = rows.map((row, i) => {
     const { id, text } = idAndText(row, i);
-    const c = classify(model, text);
+    const c = classify(model, text, { reasons: false });
     return { id, domain: c.domain, category: c.category, litigationRelated: c.litigationRelated, confidence: c.confidence };
   });
   writeJsonl(out);

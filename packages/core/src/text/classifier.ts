@@ -1,11 +1,17 @@
-// The petition classifier: multinomial naive Bayes over binary features (content words, character bigrams,
-// keyword rules), one head per question (domain, category, litigation-related). Trained by `train` from
-// labeled examples, serialised as plain JSON (see model.json) and used by `classify`, which returns each
-// answer with a confidence and the words that drove it.
+// The petition classifier: multinomial logistic regression with an L2 penalty, one head per question (domain,
+// category, litigation-related), over binary features (content words, character bigrams, keyword rules and
+// domain-lexicon hits). The penalty pulls each weight towards a prior instead of towards zero: a domain's
+// lexicon hits start out as evidence for that domain (lexicon.ts), so knowledge written down by people
+// counts where the labeled examples are few, and the data corrects it where they are many. Trained by
+// `train` from labeled examples, serialised as plain JSON (see model.json) and used by `classify`, which
+// returns each answer with a confidence and the words that drove it.
 
-import { featureLabel, textFeatures } from './features';
+import { KEYWORD_RULES, featureLabel, lexiconFeatures, ruleFeatures, textFeatures } from './features';
+import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
+import type { LexiconHits } from './lexicon';
 import { fnv1a32 } from './hash';
 import { normalise } from './normalise';
+import { cut } from './segment';
 import { CATEGORIES, DOMAINS } from './labels';
 import type { Category, Domain } from './labels';
 
@@ -19,28 +25,34 @@ export interface TrainingExample {
    * repeated across one matter's retellings does not count as a general word. Defaults to the example alone.
    */
   group?: string;
-  /** Weight of the example in the counts (default 1); generated text can count less than real text. */
+  /** Weight of the example in the loss (default 1); generated text can count less than real text. */
   weight?: number;
 }
 
 export interface TrainOptions {
-  /** Additive smoothing (default 0.1). */
-  alpha?: number;
+  /** Strength of the L2 penalty towards the prior, per unit of example weight (default 0.002). */
+  l2?: number;
   /** A feature is kept only if it occurs in at least this many distinct matters (default 2). */
   minMatters?: number;
-  /** How many times a keyword-rule feature counts (default 6). */
-  ruleWeight?: number;
   /** Keep at most this many features, the most frequent first (default 30000). */
   maxFeatures?: number;
   /** Use character bigrams as well as words (default true). */
   charBigrams?: boolean;
+  /** Value of a keyword-rule or lexicon feature (words and bigrams share a total length of 1; default 0.5). */
+  ruleValue?: number;
+  /** Prior weight of a domain's lexicon features for that domain (default 1). */
+  lexiconPrior?: number;
+  /** 0: every example counts as it is; 1: every label counts as much in total (default 1). */
+  balance?: number;
+  /** Optimisation steps (default 150). */
+  iterations?: number;
 }
 
 interface HeadData {
   labels: string[];
-  logPrior: number[];
-  /** logLik[label][feature] */
-  logLik: number[][];
+  bias: number[];
+  /** weights[label][feature] */
+  weights: number[][];
 }
 
 /** What a model was trained on. */
@@ -61,8 +73,8 @@ export function textHash(text: string): number {
 
 /** The serialised model: plain JSON. */
 export interface TextModelData {
-  format: 'qiao-text-nb';
-  version: 1;
+  format: 'qiao-text-lr';
+  version: 2;
   options: Required<TrainOptions>;
   trainedOn: TrainedOn;
   vocab: string[];
@@ -71,9 +83,8 @@ export interface TextModelData {
 
 interface Head {
   labels: string[];
-  logPrior: Float64Array;
-  logLik: Float64Array[];
-  /** logLik transposed: [feature * labels + label], for one pass over a petition's features. */
+  bias: Float64Array;
+  /** weights transposed: [feature * labels + label], for one pass over a petition's features. */
   byFeature: Float64Array;
 }
 
@@ -81,8 +92,11 @@ interface Head {
 export interface TextModel {
   data: TextModelData;
   index: Map<string, number>;
-  /** How much each vocabulary feature counts (rule features count `ruleWeight` times). */
-  featureWeight: Float64Array;
+  /** Character bigrams by their code (`bigramCode`), for reading a text without building strings. */
+  bigrams: Map<number, number>;
+  /** Scratch space of `classify`: which features a text already has (a feature is seen when equal to `stamp`). */
+  seen: Int32Array;
+  stamp: number;
   heads: { domain: Head; category: Head; litigationRelated: Head };
 }
 
@@ -110,42 +124,167 @@ export interface Classification {
   detail: { domain: Answer<Domain>; category: Answer<Category>; litigationRelated: Answer<boolean> };
 }
 
-const DEFAULTS: Required<TrainOptions> = { alpha: 0.1, minMatters: 2, ruleWeight: 6, maxFeatures: 30000, charBigrams: true };
+/**
+ * Chosen by 10-fold group cross-validation on two thirds of the dev set's matters (the "tune" part, see
+ * BENCHMARKS.md); differences between nearby settings were within one or two petitions.
+ */
+const DEFAULTS: Required<TrainOptions> = {
+  l2: 0.002,
+  minMatters: 2,
+  maxFeatures: 30000,
+  charBigrams: true,
+  ruleValue: 0.5,
+  lexiconPrior: 1,
+  balance: 1,
+  iterations: 150,
+};
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
 
+const isRuleFeature = (x: string) => x.startsWith('!');
+
+/** The lexicon feature's domain (`!d:labor`, `!d2:labor` -> labor), or null. */
+function lexiconDomain(x: string): string | null {
+  const m = /^!d\d?:(.+)$/.exec(x);
+  return m ? (m[1] as string) : null;
+}
+
+interface Doc {
+  /** Feature indices and their values. */
+  f: Int32Array;
+  x: Float64Array;
+  weight: number;
+}
+
+const HAN_FIRST = 0x3400;
+const HAN_LAST = 0x9fff;
+const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
+
+/** A number for a pair of Chinese characters (both U+3400-U+9FFF), small enough to stay a small integer. */
+function bigramCode(a: number, b: number): number {
+  return (a - HAN_FIRST) * HAN_SPAN + (b - HAN_FIRST);
+}
+
+/**
+ * The sparse input of one petition from its feature names: the features in the vocabulary, words and bigrams
+ * sharing a total length of 1 (each worth 1/√n for n of them), rules and lexicon hits worth `ruleValue` each.
+ */
+function encode(features: readonly string[], index: ReadonlyMap<string, number>, ruleValue: number) {
+  const ids: number[] = [];
+  const rule: boolean[] = [];
+  for (const name of features) {
+    const i = index.get(name);
+    if (i === undefined) continue;
+    ids.push(i);
+    rule.push(isRuleFeature(name));
+  }
+  const n = rule.filter((r) => !r).length;
+  const textValue = 1 / Math.sqrt(Math.max(1, n));
+  return { f: Int32Array.from(ids), x: Float64Array.from(rule, (r) => (r ? ruleValue : textValue)) };
+}
+
+/**
+ * Multinomial logistic regression by full-batch gradient descent (Adam, fixed steps: deterministic), minimising
+ * the weighted mean cross-entropy plus (l2 / 2)·‖W − prior‖².
+ */
 function trainHead(
   labels: readonly string[],
-  docs: { features: number[]; label: string; weight: number }[],
+  docs: readonly Doc[],
+  gold: readonly number[],
   vocabSize: number,
-  alpha: number,
-  featureWeight: (f: number) => number,
+  prior: (feature: number, label: number) => number,
+  opts: Required<TrainOptions>,
 ): HeadData {
-  const counts = labels.map(() => new Float64Array(vocabSize));
-  const totals = labels.map(() => 0);
-  const docCounts = labels.map(() => 0);
-  for (const d of docs) {
-    const c = labels.indexOf(d.label);
-    if (c < 0) continue;
-    docCounts[c] = (docCounts[c] as number) + d.weight;
-    const row = counts[c] as Float64Array;
-    for (const f of d.features) {
-      const w = d.weight * featureWeight(f);
-      row[f] = (row[f] as number) + w;
-      totals[c] = (totals[c] as number) + w;
+  const C = labels.length;
+  const V = vocabSize;
+  // Per-label weights: rare labels count more (balance 1: each label the same total).
+  const perLabel = new Float64Array(C);
+  docs.forEach((d, i) => {
+    const g = gold[i] as number;
+    if (g >= 0) perLabel[g] = (perLabel[g] as number) + d.weight;
+  });
+  const total = perLabel.reduce((a, b) => a + b, 0);
+  const present = perLabel.filter((n) => n > 0).length;
+  const labelWeight = Float64Array.from(perLabel, (n) => (n > 0 ? (total / (present * n)) ** opts.balance : 0));
+  const w = docs.map((d, i) => ((gold[i] as number) >= 0 ? d.weight * (labelWeight[gold[i] as number] as number) : 0));
+  const wSum = w.reduce((a, b) => a + b, 0) || 1;
+
+  const W = new Float64Array(V * C);
+  const W0 = new Float64Array(V * C);
+  for (let f = 0; f < V; f++) for (let c = 0; c < C; c++) W0[f * C + c] = prior(f, c);
+  W.set(W0);
+  const b = new Float64Array(C);
+  const gW = new Float64Array(V * C);
+  const gb = new Float64Array(C);
+  const mW = new Float64Array(V * C);
+  const vW = new Float64Array(V * C);
+  const mb = new Float64Array(C);
+  const vb = new Float64Array(C);
+  const lr = 0.05;
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  const eps = 1e-8;
+  const z = new Float64Array(C);
+  for (let t = 1; t <= opts.iterations; t++) {
+    gW.fill(0);
+    gb.fill(0);
+    for (let i = 0; i < docs.length; i++) {
+      const wi = w[i] as number;
+      if (wi === 0) continue;
+      const d = docs[i] as Doc;
+      for (let c = 0; c < C; c++) z[c] = b[c] as number;
+      for (let k = 0; k < d.f.length; k++) {
+        const base = (d.f[k] as number) * C;
+        const xv = d.x[k] as number;
+        for (let c = 0; c < C; c++) z[c] = (z[c] as number) + xv * (W[base + c] as number);
+      }
+      let max = -Infinity;
+      for (let c = 0; c < C; c++) if ((z[c] as number) > max) max = z[c] as number;
+      let sum = 0;
+      for (let c = 0; c < C; c++) {
+        const e = Math.exp((z[c] as number) - max);
+        z[c] = e;
+        sum += e;
+      }
+      const g = gold[i] as number;
+      const scale = wi / wSum;
+      for (let c = 0; c < C; c++) z[c] = scale * ((z[c] as number) / sum - (c === g ? 1 : 0));
+      for (let c = 0; c < C; c++) gb[c] = (gb[c] as number) + (z[c] as number);
+      for (let k = 0; k < d.f.length; k++) {
+        const base = (d.f[k] as number) * C;
+        const xv = d.x[k] as number;
+        for (let c = 0; c < C; c++) gW[base + c] = (gW[base + c] as number) + xv * (z[c] as number);
+      }
+    }
+    const c1 = 1 - beta1 ** t;
+    const c2 = 1 - beta2 ** t;
+    for (let j = 0; j < W.length; j++) {
+      const g = (gW[j] as number) + opts.l2 * ((W[j] as number) - (W0[j] as number));
+      const m = beta1 * (mW[j] as number) + (1 - beta1) * g;
+      const v = beta2 * (vW[j] as number) + (1 - beta2) * g * g;
+      mW[j] = m;
+      vW[j] = v;
+      W[j] = (W[j] as number) - (lr * (m / c1)) / (Math.sqrt(v / c2) + eps);
+    }
+    for (let c = 0; c < C; c++) {
+      const g = gb[c] as number;
+      const m = beta1 * (mb[c] as number) + (1 - beta1) * g;
+      const v = beta2 * (vb[c] as number) + (1 - beta2) * g * g;
+      mb[c] = m;
+      vb[c] = v;
+      b[c] = (b[c] as number) - (lr * (m / c1)) / (Math.sqrt(v / c2) + eps);
     }
   }
-  const allDocs = docCounts.reduce((a, b) => a + b, 0);
   return {
     labels: [...labels],
-    // Priors flattened (square root): the dev set's shares should not decide close calls on new data.
-    logPrior: docCounts.map((n) => round(0.5 * Math.log((n + 1) / (allDocs + labels.length)), 4)),
-    logLik: counts.map((row, c) => {
-      const denom = Math.log((totals[c] as number) + alpha * vocabSize);
-      return Array.from(row, (n) => round(Math.log(n + alpha) - denom, 3));
+    bias: Array.from(b, (x) => round(x, 4)),
+    weights: labels.map((_, c) => {
+      const row = new Array<number>(V);
+      for (let f = 0; f < V; f++) row[f] = round(W[f * C + c] as number, 3);
+      return row;
     }),
   };
 }
@@ -160,38 +299,41 @@ export function train(
   const real = examples;
   const all = [...real, ...(about.synthetic ?? []).map((e) => ({ ...e, weight: (e.weight ?? 1) * syntheticWeight }))];
   const opts: Required<TrainOptions> = { ...DEFAULTS, ...options };
-  const featured = all.map((e, i) => ({ e, f: textFeatures(e.text, opts.charBigrams).features, group: e.group ?? `#${i}` }));
+  const featured = all.map((e, i) => ({ e, t: textFeatures(e.text, opts.charBigrams), group: e.group ?? `#${i}` }));
   // Document frequency counted in distinct matters, so a company name told five times is still one matter.
   const matters = new Map<string, Set<string>>();
-  for (const { f, group } of featured) {
-    for (const x of f) {
+  for (const { t, group } of featured) {
+    for (const x of t.features) {
       let s = matters.get(x);
       if (s === undefined) matters.set(x, (s = new Set()));
       s.add(group);
     }
   }
+  // Every rule and lexicon feature is in the vocabulary, seen in training or not: a lexicon's prior then
+  // counts for hits no training petition had.
+  const known = [...KEYWORD_RULES.map((r) => r.feature), ...LEXICON_DOMAINS.flatMap((d) => [`!d:${d}`, `!d2:${d}`, `!d4:${d}`])];
+  for (const x of known) if (!matters.has(x)) matters.set(x, new Set());
   const vocab = [...matters.entries()]
-    .filter(([x, s]) => s.size >= opts.minMatters || x.startsWith('!'))
+    .filter(([x, s]) => s.size >= opts.minMatters || isRuleFeature(x))
     .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
     .slice(0, opts.maxFeatures)
     .map(([x]) => x);
   const index = new Map(vocab.map((x, i) => [x, i]));
-  const docs = featured.map(({ e, f }) => ({
-    e,
-    features: f.map((x) => index.get(x)).filter((i): i is number => i !== undefined),
-  }));
-  const fw = (i: number) => ((vocab[i] as string).startsWith('!') ? opts.ruleWeight : 1);
-  const head = (labels: readonly string[], label: (e: TrainingExample) => string) =>
+  const docs: Doc[] = featured.map(({ e, t }) => ({ ...encode(t.features, index, opts.ruleValue), weight: e.weight ?? 1 }));
+  const lexDomain = vocab.map(lexiconDomain);
+  const none = () => 0;
+  const head = (labels: readonly string[], label: (e: TrainingExample) => string, prior: (f: number, c: number) => number) =>
     trainHead(
       labels,
-      docs.map((d) => ({ features: d.features, label: label(d.e), weight: d.e.weight ?? 1 })),
+      docs,
+      all.map((e) => labels.indexOf(label(e))),
       vocab.length,
-      opts.alpha,
-      fw,
+      prior,
+      opts,
     );
   return {
-    format: 'qiao-text-nb',
-    version: 1,
+    format: 'qiao-text-lr',
+    version: 2,
     options: opts,
     trainedOn: {
       examples: all.length,
@@ -202,28 +344,33 @@ export function train(
     },
     vocab,
     heads: {
-      domain: head(DOMAINS, (e) => e.domain),
-      category: head(CATEGORIES, (e) => e.category),
-      litigationRelated: head(['false', 'true'], (e) => String(e.litigationRelated)),
+      domain: head(DOMAINS, (e) => e.domain, (f, c) => (lexDomain[f] === DOMAINS[c] ? opts.lexiconPrior : 0)),
+      category: head(CATEGORIES, (e) => e.category, none),
+      litigationRelated: head(['false', 'true'], (e) => String(e.litigationRelated), none),
     },
   };
 }
 
 /** Prepare serialised model data for classification (builds the feature index; ~ms for a shipped model). */
 export function loadModel(data: TextModelData): TextModel {
-  if (data.format !== 'qiao-text-nb' || data.version !== 1) throw new Error('not a Qiao text model (version 1)');
+  if (data.format !== 'qiao-text-lr' || data.version !== 2) throw new Error('not a Qiao text model (qiao-text-lr, version 2)');
   const v = data.vocab.length;
   const head = (h: HeadData): Head => {
-    const logLik = h.logLik.map((row) => Float64Array.from(row));
     const n = h.labels.length;
     const byFeature = new Float64Array(v * n);
-    logLik.forEach((row, c) => row.forEach((x, f) => (byFeature[f * n + c] = x)));
-    return { labels: h.labels, logPrior: Float64Array.from(h.logPrior), logLik, byFeature };
+    h.weights.forEach((row, c) => row.forEach((x, f) => (byFeature[f * n + c] = x)));
+    return { labels: h.labels, bias: Float64Array.from(h.bias), byFeature };
   };
+  const bigrams = new Map<number, number>();
+  data.vocab.forEach((x, i) => {
+    if (x.length === 3 && x[0] === '~') bigrams.set(bigramCode(x.charCodeAt(1), x.charCodeAt(2)), i);
+  });
   return {
     data,
     index: new Map(data.vocab.map((x, i) => [x, i])),
-    featureWeight: Float64Array.from(data.vocab, (x) => (x.startsWith('!') ? data.options.ruleWeight : 1)),
+    bigrams,
+    seen: new Int32Array(v),
+    stamp: 0,
     heads: {
       domain: head(data.heads.domain),
       category: head(data.heads.category),
@@ -232,50 +379,127 @@ export function loadModel(data: TextModelData): TextModel {
   };
 }
 
-function answer(model: TextModel, head: Head, features: number[]): Answer<string> {
+const REASONS = 6;
+/** Candidates for the reasons, before features shown alike are merged. */
+const CANDIDATES = 10;
+
+function answer(
+  model: TextModel,
+  head: Head,
+  ids: Int32Array,
+  values: Float64Array,
+  lexicon: LexiconHits,
+  withReasons: boolean,
+): Answer<string> {
   const n = head.labels.length;
-  const scores = Float64Array.from(head.logPrior);
+  const scores = Float64Array.from(head.bias);
   const table = head.byFeature;
-  for (const f of features) {
-    const w = model.featureWeight[f] as number;
-    const base = f * n;
-    for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + w * (table[base + c] as number);
+  for (let k = 0; k < ids.length; k++) {
+    const base = (ids[k] as number) * n;
+    const x = values[k] as number;
+    for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + x * (table[base + c] as number);
   }
   let best = 0;
-  let second = n > 1 ? 1 : 0;
-  for (let c = 0; c < n; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;
-  second = best === 0 ? 1 : 0;
+  for (let c = 1; c < n; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;
+  let second = best === 0 ? 1 : 0;
   for (let c = 0; c < n; c++) if (c !== best && (scores[c] as number) > (scores[second] as number)) second = c;
-  // Naive Bayes is overconfident (its features are not independent): temper the scores before softmax.
-  const temper = Math.max(1, Math.sqrt(features.length));
   const top = scores[best] as number;
   let sum = 0;
-  for (const s of scores) sum += Math.exp((s - top) / temper);
+  for (let c = 0; c < n; c++) sum += Math.exp((scores[c] as number) - top);
   const confidence = 1 / sum;
-  const lb = head.logLik[best] as Float64Array;
-  const ls = head.logLik[second] as Float64Array;
-  const reasons = features
-    .map((f) => {
-      return { f, weight: (model.featureWeight[f] as number) * ((lb[f] as number) - (ls[f] as number)) };
-    })
-    .filter((r) => r.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 6)
-    .map((r) => ({ feature: featureLabel(model.data.vocab[r.f] as string), weight: round(r.weight, 2) }));
+  if (!withReasons) return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons: [] };
+  // The features that speak most for the answer against the runner-up: a small insertion-sorted top list.
+  const topF: number[] = [];
+  const topW: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const base = (ids[k] as number) * n;
+    const weight = (values[k] as number) * ((table[base + best] as number) - (table[base + second] as number));
+    if (weight <= 0 || (topW.length === CANDIDATES && weight <= (topW[CANDIDATES - 1] as number))) continue;
+    let j = Math.min(topW.length, CANDIDATES - 1);
+    topW.length = j + 1;
+    topF.length = j + 1;
+    while (j > 0 && (topW[j - 1] as number) < weight) {
+      topW[j] = topW[j - 1] as number;
+      topF[j] = topF[j - 1] as number;
+      j--;
+    }
+    topW[j] = weight;
+    topF[j] = ids[k] as number;
+  }
+  // A domain's lexicon features (one, two, four hits) show as the same words: one reason, their weights summed.
+  const merged = new Map<string, number>();
+  topF.forEach((f, j) => {
+    const label = featureLabel(model.data.vocab[f] as string, lexicon);
+    merged.set(label, (merged.get(label) ?? 0) + (topW[j] as number));
+  });
+  const reasons = [...merged]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, REASONS)
+    .map(([feature, weight]) => ({ feature, weight: round(weight, 2) }));
   return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons };
 }
 
-/** Classify one petition text. Pure. */
-export function classify(model: TextModel, text: string): Classification {
-  const { features } = textFeatures(text, model.data.options.charBigrams);
+/**
+ * The input of one petition, read straight into vocabulary ids (the same features as `textFeatures`, without
+ * building their names): jieba words, bigrams of Chinese characters, keyword rules, lexicon hits.
+ */
+export function readInput(model: TextModel, text: string): { ids: Int32Array; values: Float64Array; lexicon: LexiconHits } {
+  const normalised = normalise(text);
+  const { index, seen } = model;
+  const stamp = (model.stamp = (model.stamp + 1) | 0 || 1);
   const ids: number[] = [];
-  for (const x of features) {
-    const i = model.index.get(x);
-    if (i !== undefined) ids.push(i);
+  // Words: the vocabulary holds only content words (tokens), so any other jieba piece simply is not found.
+  for (const w of cut(normalised)) {
+    const i = index.get(w);
+    if (i !== undefined && seen[i] !== stamp) {
+      seen[i] = stamp;
+      ids.push(i);
+    }
   }
-  const domain = answer(model, model.heads.domain, ids) as Answer<Domain>;
-  const category = answer(model, model.heads.category, ids) as Answer<Category>;
-  const lit = answer(model, model.heads.litigationRelated, ids);
+  if (model.data.options.charBigrams) {
+    let prev = -1;
+    for (let k = 0; k < normalised.length; k++) {
+      const c = normalised.charCodeAt(k);
+      if (c < HAN_FIRST || c > HAN_LAST) {
+        prev = -1;
+        continue;
+      }
+      if (prev >= 0) {
+        const i = model.bigrams.get(bigramCode(prev, c));
+        if (i !== undefined && seen[i] !== stamp) {
+          seen[i] = stamp;
+          ids.push(i);
+        }
+      }
+      prev = c;
+    }
+  }
+  const textCount = ids.length;
+  const lexicon = lexiconHits(normalised);
+  for (const name of [...ruleFeatures(normalised), ...lexiconFeatures(lexicon)]) {
+    const i = index.get(name);
+    if (i !== undefined && seen[i] !== stamp) {
+      seen[i] = stamp;
+      ids.push(i);
+    }
+  }
+  const textValue = 1 / Math.sqrt(Math.max(1, textCount));
+  const ruleValue = model.data.options.ruleValue;
+  const values = new Float64Array(ids.length);
+  for (let k = 0; k < ids.length; k++) values[k] = k < textCount ? textValue : ruleValue;
+  return { ids: Int32Array.from(ids), values, lexicon };
+}
+
+/**
+ * Classify one petition text. Pure (but for the model's scratch space). With `reasons: false` the answers come
+ * without the words that drove them (for bulk classification, where nobody reads them).
+ */
+export function classify(model: TextModel, text: string, options: { reasons?: boolean } = {}): Classification {
+  const { ids, values, lexicon } = readInput(model, text);
+  const r = options.reasons ?? true;
+  const domain = answer(model, model.heads.domain, ids, values, lexicon, r) as Answer<Domain>;
+  const category = answer(model, model.heads.category, ids, values, lexicon, r) as Answer<Category>;
+  const lit = answer(model, model.heads.litigationRelated, ids, values, lexicon, r);
   const litigationRelated: Answer<boolean> = { ...lit, value: lit.value === 'true' };
   return {
     domain: domain.value,

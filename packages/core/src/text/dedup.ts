@@ -1,10 +1,12 @@
 // Near-duplicate detection: which petitions are about the same concrete matter. Each petition gets a
-// fingerprint (shingles, MinHash signature, LSH band keys, respondent and place keys); candidates are pairs
-// sharing a band key or a respondent/place key (what a database index would return); a candidate pair is
-// judged by a similarity with reasons, and `groupDuplicates` joins judged pairs with union-find.
+// fingerprint (shingles, MinHash signature, LSH band keys, respondent and place keys, concrete facts such as
+// sums, dates and building numbers); candidates are pairs sharing a band key or a respondent/place key (what a
+// database index would return); a candidate pair is judged by a similarity with reasons, and
+// `groupDuplicates` joins judged pairs by average link (a petition joins a group it is like as a whole).
 
 import { bandKeys, minhash, shingles } from './minhash';
 import { extractEntities, placeKey, respondentKey } from './entities';
+import { extractFacts } from './facts';
 import { subjects } from './features';
 import { normalise } from './normalise';
 
@@ -33,6 +35,8 @@ export interface Fingerprint {
   personKey: string | null;
   /** The fields the text speaks of (subject-word rules: wages, pollution, property management ...). */
   subjects: Set<string>;
+  /** Concrete facts: sums, dates, building and room numbers, head counts (facts.ts). */
+  facts: Set<string>;
 }
 
 /** How rare a shingle is (inverse document frequency); rare shared words say more than common ones. */
@@ -69,16 +73,31 @@ export function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, i
 }
 
 export interface DuplicateOptions {
-  /** Pairs at or above this score are the same matter (default 0.3). */
+  /** Pairs at or above this score are the same matter (default see DUPLICATE_DEFAULTS). */
   threshold?: number;
-  /** Added when the respondents agree (default 0.2). */
+  /** Added when the respondents agree. */
   respondentBonus?: number;
-  /** Added when the places agree (default 0.05). */
+  /** Added when a town or street (镇, 乡, 街道) agrees. */
   placeBonus?: number;
-  /** Added when the petitioner's keyed hash is equal (default 0.25). */
+  /** Added instead when a village, community or estate agrees (a smaller place says more). */
+  finePlaceBonus?: number;
+  /** Subtracted when both name a town or street and none agree. */
+  placeConflictPenalty?: number;
+  /** Added when the petitioner's keyed hash is equal. */
   personBonus?: number;
-  /** Below this text similarity nothing else makes a pair the same matter (default 0.03). */
+  /** Added per shared telling fact (a sum, a full date, a room number); half for a day of a month or a head count. */
+  factBonus?: number;
+  /** At most this much in all from shared facts. */
+  factCap?: number;
+  /** Subtracted when both name building or room numbers and none agree (two flats' matters, not one). */
+  conflictPenalty?: number;
+  /** Below this text similarity nothing else makes a pair the same matter. */
   minText?: number;
+  /**
+   * Grouping: two groups are joined only when the mean score over all their pairs reaches this (average link),
+   * so that a chain of pairs each a little alike does not join unrelated petitions.
+   */
+  linkThreshold?: number;
 }
 
 /**
@@ -89,8 +108,14 @@ export const DUPLICATE_DEFAULTS: Readonly<Required<DuplicateOptions>> = {
   threshold: 0.3,
   respondentBonus: 0.2,
   placeBonus: 0.05,
+  finePlaceBonus: 0.25,
+  placeConflictPenalty: 0.1,
   personBonus: 0.25,
+  factBonus: 0.15,
+  factCap: 0.3,
+  conflictPenalty: 0.2,
   minText: 0.03,
+  linkThreshold: 0.25,
 };
 const DEFAULTS = DUPLICATE_DEFAULTS;
 
@@ -98,7 +123,10 @@ export type SimilarityReason =
   | { kind: 'text'; similarity: number }
   | { kind: 'sameRespondent'; key: string }
   | { kind: 'samePlace'; key: string }
-  | { kind: 'samePetitioner' };
+  | { kind: 'samePetitioner' }
+  | { kind: 'sameFacts'; facts: string[] }
+  | { kind: 'differentUnits'; facts: string[] }
+  | { kind: 'differentPlaces'; places: string[] };
 
 export interface Similarity {
   score: number;
@@ -117,7 +145,17 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
   if (item.respondent) respondents.add(respondentKey(item.respondent));
   const places = new Set(found.places);
   if (item.place) places.add(placeKey(item.place));
-  return { id: item.id, shingles: sh, signature, bands: bandKeys(signature), respondents, places, personKey: item.personKey ?? null, subjects: new Set(subjects(normalised)) };
+  return {
+    id: item.id,
+    shingles: sh,
+    signature,
+    bands: bandKeys(signature),
+    respondents,
+    places,
+    personKey: item.personKey ?? null,
+    subjects: new Set(subjects(normalised)),
+    facts: new Set(extractFacts(normalised)),
+  };
 }
 
 /**
@@ -130,6 +168,52 @@ export function candidateKeys(fp: Fingerprint): string[] {
 
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string | null {
   for (const x of a) if (b.has(x)) return x;
+  return null;
+}
+
+const TOWN = /(?:街道|镇|乡)$/;
+const isTown = (place: string) => TOWN.test(place);
+
+/** The most specific place both name (a village or estate before a town), or null. */
+function sharedPlace(a: ReadonlySet<string>, b: ReadonlySet<string>): string | null {
+  let town: string | null = null;
+  for (const x of a) {
+    if (!b.has(x)) continue;
+    if (!isTown(x)) return x;
+    town ??= x;
+  }
+  return town;
+}
+
+/** Towns or streets that both name but that never agree (two matters in different places), or null. */
+function placeConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] | null {
+  const x = [...a].filter(isTown);
+  const y = [...b].filter(isTown);
+  return x.length > 0 && y.length > 0 && !x.some((t) => b.has(t)) ? [...x, ...y] : null;
+}
+
+/** How much a shared fact tells: sums, full dates and room numbers most; a day of a month or a head count less. */
+function factWeight(f: string): number {
+  switch (f[0]) {
+    case 'a':
+    case 'd':
+    case 'u':
+      return f.startsWith('d:') && f.length === 9 ? 0.5 : 1; // d:2024-01 (a month) tells less than a day
+    case 'm':
+    case 'n':
+      return 0.5;
+    default:
+      return 0.3; // b: a building number
+  }
+}
+
+/** Building (b:) or room (u:) numbers that both name but that never agree: different flats or buildings. */
+function unitConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] | null {
+  for (const kind of ['u:', 'b:']) {
+    const x = [...a].filter((f) => f.startsWith(kind));
+    const y = [...b].filter((f) => f.startsWith(kind));
+    if (x.length > 0 && y.length > 0 && !x.some((f) => b.has(f))) return [...x, ...y];
+  }
   return null;
 }
 
@@ -146,14 +230,30 @@ export function similarity(a: Fingerprint, b: Fingerprint, options: DuplicateOpt
     score += o.respondentBonus;
     reasons.push({ kind: 'sameRespondent', key: r });
   }
-  const p = sameSubject ? shared(a.places, b.places) : null;
+  const p = sameSubject ? sharedPlace(a.places, b.places) : null;
   if (p !== null) {
-    score += o.placeBonus;
+    score += isTown(p) ? o.placeBonus : o.finePlaceBonus;
     reasons.push({ kind: 'samePlace', key: p });
+  }
+  const towns = placeConflict(a.places, b.places);
+  if (towns !== null && o.placeConflictPenalty > 0) {
+    score -= o.placeConflictPenalty;
+    reasons.push({ kind: 'differentPlaces', places: towns });
   }
   if (a.personKey !== null && a.personKey === b.personKey) {
     score += o.personBonus;
     reasons.push({ kind: 'samePetitioner' });
+  }
+  const [small, large] = a.facts.size <= b.facts.size ? [a.facts, b.facts] : [b.facts, a.facts];
+  const common = [...small].filter((f) => large.has(f)).sort();
+  if (common.length > 0) {
+    score += Math.min(o.factCap, o.factBonus * common.reduce((sum, f) => sum + factWeight(f), 0));
+    reasons.push({ kind: 'sameFacts', facts: common });
+  }
+  const conflict = unitConflict(a.facts, b.facts);
+  if (conflict !== null) {
+    score -= o.conflictPenalty;
+    reasons.push({ kind: 'differentUnits', facts: conflict });
   }
   if (text < o.minText) score = Math.min(score, text);
   return { score: Math.round(score * 1000) / 1000, text, reasons };
@@ -164,54 +264,91 @@ export function isSameMatter(s: Similarity, options: DuplicateOptions = {}): boo
   return s.score >= (options.threshold ?? DEFAULTS.threshold);
 }
 
+/** Above this many pairs between two groups, their link is judged on the pairs already scored only. */
+const MAX_LINK_PAIRS = 400;
+
 /**
- * Group a batch of petitions by matter: candidates from shared keys, verified by `similarity`, joined by
- * union-find. Returns a group id for each item, in input order (the id of the group's first item).
+ * Group a batch of petitions by matter: candidates from shared keys (as a database index would return them),
+ * each candidate pair scored by `similarity`; then, from the best pair down, two groups are joined when the
+ * pair is the same matter and the mean score over all pairs between the two groups reaches `linkThreshold`
+ * (average link: a petition joins a group only if it is like the group, not just like one member of it).
+ * Returns a group id for each item, in input order (the id of the group's first item).
  */
 export function groupDuplicates(items: readonly DuplicateInput[], options: DuplicateOptions = {}): string[] {
+  const o = { ...DEFAULTS, ...options };
   const fps = items.map(fingerprint);
   const idf = idfFrom(documentFrequencies(fps), fps.length);
-  const parent = fps.map((_, i) => i);
-  const find = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[i] !== r) {
-      const next = parent[i] as number;
-      parent[i] = r;
-      i = next;
-    }
-    return r;
-  };
+  const n = fps.length;
   const byKey = new Map<string, number[]>();
   fps.forEach((fp, i) => {
     for (const k of candidateKeys(fp)) {
-      const list = byKey.get(k) ?? [];
-      list.push(i);
-      byKey.set(k, list);
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
     }
   });
+  // Every candidate pair's score, once.
+  const scores = new Map<number, number>();
+  const score = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i;
+    let s = scores.get(key);
+    if (s === undefined) scores.set(key, (s = similarity(fps[i] as Fingerprint, fps[j] as Fingerprint, o, idf).score));
+    return s;
+  };
+  const edges: { i: number; j: number; s: number }[] = [];
   const seen = new Set<number>();
   for (const list of byKey.values()) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x] as number;
         const j = list[y] as number;
-        const pairKey = i * fps.length + j;
-        if (seen.has(pairKey)) continue;
-        seen.add(pairKey);
-        if (find(i) === find(j)) continue;
-        if (isSameMatter(similarity(fps[i] as Fingerprint, fps[j] as Fingerprint, options, idf), options)) {
-          parent[find(j)] = find(i);
+        const key = i * n + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const s = score(i, j);
+        if (s >= o.threshold) edges.push({ i, j, s });
+      }
+    }
+  }
+  edges.sort((a, b) => b.s - a.s || a.i - b.i || a.j - b.j);
+  // Groups as member lists; a pair outside the candidates scores as it would (computed on demand), so the
+  // average is over all pairs, not only those an index happened to return.
+  const groupOf = fps.map((_, i) => i);
+  const members = fps.map((_, i) => [i]);
+  for (const { i, j } of edges) {
+    const gi = groupOf[i] as number;
+    const gj = groupOf[j] as number;
+    if (gi === gj) continue;
+    const A = members[gi] as number[];
+    const B = members[gj] as number[];
+    let sum = 0;
+    let count = 0;
+    if (A.length * B.length <= MAX_LINK_PAIRS) {
+      for (const x of A) for (const y of B) sum += score(x, y);
+      count = A.length * B.length;
+    } else {
+      for (const x of A) for (const y of B) {
+        const s = scores.get(x < y ? x * n + y : y * n + x);
+        if (s !== undefined) {
+          sum += s;
+          count++;
         }
       }
     }
+    if (count === 0 || sum / count < o.linkThreshold) continue;
+    const [keep, drop] = A.length >= B.length ? [gi, gj] : [gj, gi];
+    for (const x of members[drop] as number[]) {
+      groupOf[x] = keep;
+      (members[keep] as number[]).push(x);
+    }
+    members[drop] = [];
   }
   // Name each group after its earliest member.
   const first = new Map<number, string>();
   return fps.map((fp, i) => {
-    const r = find(i);
-    let name = first.get(r);
-    if (name === undefined) first.set(r, (name = fp.id));
+    const g = groupOf[i] as number;
+    let name = first.get(g);
+    if (name === undefined) first.set(g, (name = fp.id));
     return name;
   });
 }

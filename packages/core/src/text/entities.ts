@@ -23,6 +23,13 @@ const REGION_PREFIX = /^(?:[\u4e00-\u9fff]{2,3}?(?:省|市|县|区))+/;
 const PLACE_SUFFIX = /(?:街道|镇|乡|村|社区|小区|花园|家园|新村|新城|名苑|苑|庭|府|湾|广场)$/;
 const PLACE_NEXT = new Set(['街道', '镇', '乡', '村', '社区', '小区', '村委会', '居委会', '花园', '家园', '新村', '新城']);
 const HAN2 = /^[\u4e00-\u9fff]{2,}$/;
+// Keys that name a kind of organisation, not one: every estate has an 物业, every town a 医院.
+const GENERIC = new Set(
+  (
+    '物业 医院 学校 小学 中学 幼儿园 卫生院 诊所 公司 中心 工厂 开发商 物业公司 单位 部门 政府 集团 工地 项目部 银行 超市 ' +
+    '酒店 门诊部 事务所 合作社 工作室 厂 店 法院 人民法院 检察院 人民检察院 人民医院 中医院 派出所 公安局 分局'
+  ).split(' '),
+);
 
 /**
  * The key of a respondent's name: region prefixes (青川市, 东湖区), legal forms (有限公司, 有限责任公司, 集团)
@@ -41,7 +48,15 @@ export function respondentKey(name: string): string {
     kept.push(w);
   }
   const key = kept.join('');
-  return key.length >= 2 ? key : s;
+  // A trade name when there is one. A name whose trade words leave only a kind (第二人民医院 -> 医院) is kept
+  // whole without its region; with it, when even that is only a kind (东湖区人民法院).
+  if (key.length >= 2 && !GENERIC.has(key)) return key;
+  return GENERIC.has(s) || s.length < 2 ? full : s;
+}
+
+/** Whether a respondent key names only a kind of organisation (医院, 物业), not one of them. */
+export function isGenericRespondent(key: string): boolean {
+  return GENERIC.has(key) || key.length < 2;
 }
 
 /** The key of a place name: the name itself, normalised, region prefixes kept (a village is named in full). */
@@ -69,10 +84,13 @@ export function extractEntities(text: string): Entities {
       while (j >= 0 && TRADE_WORDS.has(words[j] as string)) j--;
       const name = words[j];
       if (j >= 0 && j < i && name !== undefined && HAN2.test(name) && !STOPWORDS.has(name) && !PLACE_NEXT.has(name)) {
-        respondents.add(name.replace(REGION_PREFIX, '') || name);
+        // The whole name (恒远 建设工程 有限公司; 清河市 第二 人民 医院) keyed as a registered name would be.
+        const key = respondentKey(words.slice(j, i + 1).join(''));
+        if (!isGenericRespondent(key)) respondents.add(key);
       }
     } else if (ORG_SUFFIX.test(w) && HAN2.test(w.replace(ORG_SUFFIX, '')) && w.length >= 4) {
-      respondents.add(respondentKey(w));
+      const key = respondentKey(w);
+      if (!isGenericRespondent(key)) respondents.add(key);
     }
     // A place: a word ending in a place suffix, or a name followed by 社区 / 村 / 小区 ...
     if (HAN2.test(w) && w.length >= 3 && PLACE_SUFFIX.test(w) && !STOPWORDS.has(w)) places.add(w);

@@ -2,6 +2,8 @@
 // rules (prefixed "!"), which name the wording of the law's categories and of litigation. Everything is
 // binary: a feature is in a petition or not.
 
+import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
+import type { LexiconHits } from './lexicon';
 import { normalise } from './normalise';
 import { charNgrams, tokens } from './segment';
 
@@ -57,21 +59,56 @@ export interface TextFeatures {
   normalised: string;
   /** Distinct feature names. */
   features: string[];
+  /** The domain lexicon's terms found (see lexicon.ts). */
+  lexicon: LexiconHits;
 }
 
-/** The distinct features of a raw text (normalised first). */
+/**
+ * Lexicon features: `!d:<domain>` when a domain's lexicon has a term in the text, `!d2:<domain>` when it has two
+ * or more distinct ones, `!d4:<domain>` for four or more.
+ */
+export function lexiconFeatures(hits: LexiconHits): string[] {
+  const out: string[] = [];
+  hits.counts.forEach((n, d) => {
+    const domain = LEXICON_DOMAINS[d] as string;
+    if (n >= 1) out.push(`!d:${domain}`);
+    if (n >= 2) out.push(`!d2:${domain}`);
+    if (n >= 4) out.push(`!d4:${domain}`);
+  });
+  return out;
+}
+
+/** The keyword rules that fire on a normalised text. */
+export function ruleFeatures(normalised: string): string[] {
+  const out: string[] = [];
+  for (const r of KEYWORD_RULES) if (r.pattern.test(normalised)) out.push(r.feature);
+  return out;
+}
+
+/**
+ * The distinct features of a raw text (normalised first): words, `~`-prefixed character bigrams, keyword rules
+ * and lexicon features. (The classifier reads the same features of a text faster, without naming them.)
+ */
 export function textFeatures(text: string, charBigrams = true): TextFeatures {
   const normalised = normalise(text);
   const set = new Set<string>();
   for (const w of tokens(normalised)) set.add(w);
   if (charBigrams) for (const b of charNgrams(normalised, 2)) set.add(`~${b}`);
-  for (const r of KEYWORD_RULES) if (r.pattern.test(normalised)) set.add(r.feature);
-  return { normalised, features: [...set] };
+  for (const f of ruleFeatures(normalised)) set.add(f);
+  const lexicon = lexiconHits(normalised);
+  for (const f of lexiconFeatures(lexicon)) set.add(f);
+  return { normalised, features: [...set], lexicon };
 }
 
 /** How a feature is shown to a clerk: words as they are, bigrams without the marker, rules by their label. */
-export function featureLabel(feature: string): string {
+export function featureLabel(feature: string, lexicon?: LexiconHits): string {
   if (feature.startsWith('~')) return feature.slice(1);
+  if (/^!d\d?:/.test(feature)) {
+    // A domain lexicon's hits: the words themselves.
+    const domain = LEXICON_DOMAINS.indexOf(feature.slice(feature.indexOf(':') + 1) as (typeof LEXICON_DOMAINS)[number]);
+    const words = lexicon?.terms.filter((t) => t.domain === domain).map((t) => t.term) ?? [];
+    return words.length > 0 ? words.slice(0, 4).join('/') : feature;
+  }
   if (feature.startsWith('!')) return KEYWORD_RULES.find((r) => r.feature === feature)?.label ?? feature;
   return feature;
 }

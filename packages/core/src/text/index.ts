@@ -6,8 +6,8 @@ export { cut, tokens, charNgrams, hanRuns } from './segment';
 export { STOPWORDS } from './stopwords';
 export { DOMAINS, CATEGORIES, isDomain, isCategory } from './labels';
 export type { Domain as TextDomain, Category as TextCategory } from './labels';
-export { KEYWORD_RULES, textFeatures, featureLabel } from './features';
-export { train, loadModel, classify, textHash } from './classifier';
+export { KEYWORD_RULES, textFeatures, featureLabel, lexiconFeatures, ruleFeatures } from './features';
+export { train, loadModel, classify, readInput, textHash } from './classifier';
 export type {
   Answer,
   Classification,
@@ -31,7 +31,10 @@ export {
   bandKeys,
   jaccard,
 } from './minhash';
-export { respondentKey, placeKey, extractEntities } from './entities';
+export { respondentKey, placeKey, extractEntities, isGenericRespondent } from './entities';
+export { extractFacts, factLabel, chineseNumber } from './facts';
+export { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
+export type { LexiconHits } from './lexicon';
 export type { Entities } from './entities';
 export {
   fingerprint,

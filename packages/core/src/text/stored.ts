@@ -11,6 +11,8 @@ export interface StoredFingerprint {
   respondents: string[];
   places: string[];
   subjects: string[];
+  /** Concrete facts (facts.ts); absent in fingerprints stored before facts were kept. */
+  facts?: string[];
 }
 
 /** The signed 32-bit hash of one shingle (the stored form). */
@@ -21,7 +23,13 @@ export function shingleHash(shingle: string): number {
 /** What to store of a fingerprint. */
 export function storeFingerprint(fp: Fingerprint): StoredFingerprint {
   const hashes = [...new Set([...fp.shingles].map(shingleHash))].sort((a, b) => a - b);
-  return { shingles: hashes, respondents: [...fp.respondents].sort(), places: [...fp.places].sort(), subjects: [...fp.subjects].sort() };
+  return {
+    shingles: hashes,
+    respondents: [...fp.respondents].sort(),
+    places: [...fp.places].sort(),
+    subjects: [...fp.subjects].sort(),
+    facts: [...fp.facts].sort(),
+  };
 }
 
 /** A fingerprint rebuilt from its stored form; its shingles are the hashes written as decimal strings. */
@@ -35,6 +43,7 @@ export function fromStored(id: string, s: StoredFingerprint, personKey: string |
     places: new Set(s.places),
     personKey,
     subjects: new Set(s.subjects),
+    facts: new Set(s.facts ?? []),
   };
 }
 

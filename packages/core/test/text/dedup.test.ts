@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateKeys, fingerprint, groupDuplicates, respondentKey, similarity } from '../../src/text/index';
+import { DUPLICATE_DEFAULTS, candidateKeys, extractEntities, fingerprint, groupDuplicates, respondentKey, similarity } from '../../src/text/index';
 import { pairwiseScores } from '../../src/text/evaluate';
 
 describe('respondent keys', () => {
@@ -9,8 +9,15 @@ describe('respondent keys', () => {
     ['恒遠建設工程有限責任公司', '恒远'],
     ['鑫泰物业服务有限公司', '鑫泰'],
     ['华泰集团', '华泰'],
+    ['清河市第二人民医院', '第二人民医院'],
+    ['东湖区人民法院', '东湖区人民法院'],
   ])('%s -> %s', (name, key) => {
     expect(respondentKey(name)).toBe(key);
+  });
+
+  it('finds organisations in a text by name, not by kind', () => {
+    const e = extractEntities('物业公司恒华物业管理有限公司贴出通知；我父亲在清河市第二人民醫院做手术');
+    expect(e.respondents.sort()).toEqual(['恒华', '第二人民医院']);
   });
 });
 
@@ -73,6 +80,39 @@ describe('duplicate detection', () => {
     expect(keys.every((k) => typeof k === 'string')).toBe(true);
     expect(keys).toContain('r:恒远');
     expect(keys.filter((k) => k.startsWith('v1:')).length).toBe(64);
+  });
+
+  it('counts shared sums and dates, and tells two flats apart', () => {
+    const letter = fingerprint({
+      id: 'l',
+      text: '本人在恒泰建筑工程有限公司杏林街道工地打工，被欠薪水叁萬捌仟陆佰元，法院判决后申请强制执行至今未到位。',
+    });
+    const call = fingerprint({ id: 'c', text: '来电人称恒泰建筑公司拖欠他工资38600元，法院判决后一直不执行，要求督促。' });
+    const s = similarity(letter, call);
+    expect(s.reasons).toContainEqual({ kind: 'sameFacts', facts: ['a:38600'] });
+    expect(s.score).toBeGreaterThan(s.text);
+
+    const cracks = fingerprint({ id: 'a', text: '我家是华瑞·滨江府5栋1203，交房后墙体开裂渗水，请督促开发商维修。', respondent: '华瑞地产开发有限公司' });
+    const area = fingerprint({ id: 'b', text: '我买的是华瑞·滨江府2栋的房子，交房后面积少了3.2平方米，请督促开发商退差价。', respondent: '华瑞地产开发有限公司' });
+    const t = similarity(cracks, area);
+    expect(t.reasons.map((r) => r.kind)).toContain('differentUnits');
+    // The developer agrees, the flats do not: the agreement on who is cancelled by the disagreement on which flat.
+    expect(t.score).toBeCloseTo(t.text + DUPLICATE_DEFAULTS.respondentBonus - DUPLICATE_DEFAULTS.conflictPenalty, 2);
+  });
+
+  it('does not chain: a petition joins a group only if it is like the group (average link)', () => {
+    const chain = [
+      { id: 'x', text: '幸福家园安置房工地的项目部拖欠我们钢筋班组十二个人的工资，包工头说甲方的工程款没有到位，一直拖着不发。' },
+      {
+        id: 'xy',
+        text: '幸福家园安置房工地的项目部拖欠我们钢筋班组的工资，包工头说甲方工程款没到位。这个工地的搅拌站每天夜里生产，粉尘和噪音很大，附近居民睡不着觉。',
+      },
+      { id: 'y', text: '这个工地的搅拌站每天夜里生产，粉尘和噪音很大，附近居民睡不着觉，窗台上落满一层灰，请环保部门来查处。' },
+      { id: 'u', text: '建议在桃源村设几个垃圾收集点，现在村里没有固定的垃圾桶。' },
+    ];
+    // Single link (any one similar pair joins) puts the wage matter and the dust matter together through xy.
+    expect(groupDuplicates(chain, { linkThreshold: 0 })).toEqual(['x', 'x', 'x', 'u']);
+    expect(groupDuplicates(chain, { linkThreshold: 0.35 })).toEqual(['x', 'x', 'y', 'u']);
   });
 
   it('scores pairs: singletons are their own group', () => {
