@@ -38,6 +38,16 @@ describe.skipIf(!available)(`demo seed (${engineName})`, () => {
       // reliably; the full demo of 5,000 has them all (checked by `qiao seed` printing its status counts).
       for (const s of statuses.filter((x) => !['objected', 'underReview', 'underReReview'].includes(x))) expect(seen, s).toContain(s);
       for (const r of rows) expect(r.state.version).toBe(r.version);
+      // Households' petitions about one compensation dispute merged into a collective one, which lists them.
+      const byId = new Map(rows.map((r) => [r.state.id, r.state]));
+      const merged = rows.filter((r) => r.status === 'merged');
+      expect(merged.length).toBeGreaterThanOrEqual(2);
+      for (const m of merged) {
+        const collective = byId.get(m.state.mergedInto ?? '');
+        expect(collective?.mergedFrom).toContain(m.state.id);
+        expect(collective?.collective).toBe(true);
+        expect(collective?.domain).toBe(m.state.domain);
+      }
       const [events] = await database.db.select({ n: count() }).from(petitionEvents);
       expect(Number(events!.n)).toBe(rows.reduce((a, r) => a + r.version, 0));
       const domains = new Set(rows.map((r) => r.state.domain));

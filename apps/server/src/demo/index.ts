@@ -6,6 +6,7 @@ export { buildWorld, CITY_CODE, CITY_NAME } from './world';
 export {
   allScenarios,
   generateCluster,
+  generateMergeGroup,
   generatePetitionFacts,
   generateRepeat,
   generateScenario,

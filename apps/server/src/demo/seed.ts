@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   addDays,
   compareDates,
+  daysBetween,
   decide,
   evolve,
   isWithin,
   petitionClocks,
   type Command,
+  type MergedMatter,
   type PetitionEvent,
   type PetitionState,
   type Rating,
@@ -43,6 +45,7 @@ export interface SeedOptions {
 }
 
 interface Built {
+  key: string;
   row: Omit<typeof petitions.$inferInsert, 'trackingSecretHash' | 'trackingSecretEnc' | keyof ReturnType<typeof stateColumns>>;
   secret: string;
   events: PetitionEvent[];
@@ -84,7 +87,18 @@ export async function seedDemo(deps: Deps, opts: SeedOptions) {
   const sim = new Simulator(rng, world, userIds, ctx.today, calendar, settings);
   const byKey = new Map<string, Built>();
   const built: Built[] = [];
+  // Households' petitions the office merges into a collective one are simulated together with that one.
+  const mergedInto = new Map<string, DemoPetition[]>();
+  for (const p of demo) if (p.merge?.into) mergedInto.set(p.merge.into, [...(mergedInto.get(p.merge.into) ?? []), p]);
   for (const p of demo) {
+    if (p.merge?.into) continue;
+    if (p.merge) {
+      for (const b of sim.runMerge(p, mergedInto.get(p.key) ?? [])) {
+        byKey.set(b.key, b);
+        built.push(b);
+      }
+      continue;
+    }
     const b = sim.run(p, p.repeatOf ? byKey.get(p.repeatOf) : undefined);
     if (!b) continue;
     byKey.set(p.key, b);
@@ -178,11 +192,39 @@ class Simulator {
     this.supervisorId = userIds.get(supervisor?.username ?? 'admin')!;
   }
 
-  run(p: DemoPetition, earlier: Built | undefined): Built | undefined {
+  /**
+   * A merge (合并, Art. 20): the households' petitions are registered as they come in and, on the day of merging,
+   * the office merges them into the first one (`mergeInto` on each, `mergeIn` on it), which then goes through
+   * the process as a collective petition. Decided by the core like every other step.
+   */
+  runMerge(p: DemoPetition, members: DemoPetition[]): Built[] {
+    const on = p.merge!.on;
+    const office = this.officeFor(p.facts.jurisdictionCode, p.facts.channel);
+    const collective = { id: randomUUID(), trackingCode: newTrackingCode() };
+    const others = members.flatMap((m) => this.run(m, undefined, { office, mergeInto: { collective, on } }) ?? []);
+    const sources: MergedMatter[] = others
+      .filter((b) => b.state.status === 'merged')
+      .map((b) => ({ id: b.state.id, trackingCode: b.row.trackingCode, headcount: b.state.headcount }));
+    const first = this.run(p, undefined, { office, ...collective, mergeIn: sources.length ? { sources, on } : undefined });
+    if (!first) throw new Error(`demo: the collective petition ${p.key} could not be registered`);
+    return [first, ...others];
+  }
+
+  run(
+    p: DemoPetition,
+    earlier: Built | undefined,
+    opts: {
+      office?: Unit;
+      id?: string;
+      trackingCode?: string;
+      mergeInto?: { collective: { id: string; trackingCode: string }; on: string };
+      mergeIn?: { sources: MergedMatter[]; on: string };
+    } = {},
+  ): Built | undefined {
     const { rng } = this;
     const f = p.facts;
-    const office = this.officeFor(f.jurisdictionCode, f.channel);
-    const id = randomUUID();
+    const office = opts.office ?? this.officeFor(f.jurisdictionCode, f.channel);
+    const id = opts.id ?? randomUUID();
     const events: PetitionEvent[] = [];
     let state: PetitionState | null = null;
     let day = p.receivedOn;
@@ -250,10 +292,21 @@ class Simulator {
       linked = null;
       if (!register(null)) return undefined;
     }
-    this.drive(step, maybe, f, office);
+    const note = '同一征收补偿事项，多户分别反映，合并为集体信访事项办理';
+    const merged =
+      opts.mergeInto !== undefined &&
+      step(daysBetween(day, opts.mergeInto.on), { type: 'mergeInto', collective: opts.mergeInto.collective, note }, 'clerk', office.id);
+    if (opts.mergeIn) {
+      const headcount = f.headcount + opts.mergeIn.sources.reduce((n, x) => n + x.headcount, 0);
+      const into: Command = { type: 'mergeIn', sources: opts.mergeIn.sources, headcount, representatives: Math.min(3, headcount), note };
+      if (!step(daysBetween(day, opts.mergeIn.on), into, 'clerk', office.id))
+        throw new Error(`demo: ${p.key} could not take in the petitions merged into it`);
+    }
+    if (!merged) this.drive(step, maybe, f, office);
 
     const s = state as unknown as PetitionState;
     return {
+      key: p.key,
       state: s,
       events,
       people: f.petitioners,
@@ -261,7 +314,7 @@ class Simulator {
       row: {
         id,
         jurisdictionCode: f.jurisdictionCode,
-        trackingCode: newTrackingCode(),
+        trackingCode: opts.trackingCode ?? newTrackingCode(),
         idempotencyKey: null,
         channel: f.channel,
         category: f.category,
@@ -273,8 +326,8 @@ class Simulator {
         respondentName: f.respondent?.name ?? null,
         respondentUnitId: f.respondent?.unitId ?? null,
         address: f.address,
-        collective: f.collective,
-        headcount: f.headcount,
+        collective: s.collective,
+        headcount: s.headcount,
         repeatOf: linked ? linked.id : null,
         registeringUnitId: office.id,
         submittedByUserId: null,

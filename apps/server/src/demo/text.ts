@@ -196,6 +196,19 @@ export function generateCluster(rng: Rng, world: World, receivedOns: readonly st
   return receivedOns.map((day) => generateWith(rng, idx, day, { scenario, sharedStore }));
 }
 
+/**
+ * A few households' separate petitions about one compensation dispute (the same project, place and town
+ * government), one for each date given: what the petition office later merges into one collective petition.
+ */
+export function generateMergeGroup(rng: Rng, world: World, receivedOns: readonly string[]): PetitionFacts[] {
+  receivedOns.forEach(assertDate);
+  const scenario = allScenarios().find((s) => s.id === 'land.compensation');
+  if (scenario === undefined) throw new Error('the land.compensation scenario is missing');
+  const sharedStore = new Map<string, unknown>();
+  const idx = indexWorld(world);
+  return receivedOns.map((day) => generateWith(rng, idx, day, { scenario, sharedStore, collective: false }));
+}
+
 // ---------- petitioners ----------
 
 function homeAddress(c: Ctx, home: Place): string {

@@ -1,8 +1,8 @@
 // A whole demo timeline: petitions received over a period, with ~15% repeats of earlier matters and clusters
 // of several petitions against one respondent within days. Plain data; the seeding code inserts it in order.
 
-import type { Rng } from './random';
-import { assertDate, generateCluster, generatePetitionFacts, generateRepeat } from './text';
+import { createRng, type Rng } from './random';
+import { assertDate, generateCluster, generateMergeGroup, generatePetitionFacts, generateRepeat } from './text';
 import type { DemoPetition, PetitionFacts, World } from './types';
 
 export interface TimelineOptions {
@@ -32,6 +32,8 @@ interface Slot {
   facts: PetitionFacts | null;
   repeatOf: number | null;
   clusterKey: string | null;
+  /** Index of the petition this one is merged into (itself for that one), and the day of merging. */
+  merge: { into: number; on: string } | null;
 }
 
 /**
@@ -59,6 +61,7 @@ export function generateDemoPetitions(rng: Rng, world: World, options: TimelineO
     facts: null,
     repeatOf: null,
     clusterKey: null,
+    merge: null,
   }));
   slots.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 
@@ -127,6 +130,8 @@ export function generateDemoPetitions(rng: Rng, world: World, options: TimelineO
     slot.facts = generatePetitionFacts(rng, world, slot.day);
   });
 
+  addMergeGroups(slots, world, options.to);
+
   const keyOf = (i: number): string => `demo-${String(i + 1).padStart(5, '0')}`;
   return slots.map((s, i) => ({
     key: keyOf(i),
@@ -134,5 +139,52 @@ export function generateDemoPetitions(rng: Rng, world: World, options: TimelineO
     facts: s.facts as PetitionFacts,
     repeatOf: s.repeatOf === null ? null : keyOf(s.repeatOf),
     clusterKey: s.clusterKey,
+    ...(s.merge ? { merge: { into: s.merge.into === i ? null : keyOf(s.merge.into), on: s.merge.on } } : {}),
   }));
+}
+
+/**
+ * Merges (合并, Art. 20): about one group per 400 petitions, 3-4 households of one village or estate who
+ * petitioned separately, within ten days, about the same compensation dispute; the petition office merges them
+ * into the first one as a collective petition one to four days after the last arrived. They take the place of
+ * new single matters that nothing refers to (no repeats of them, no clusters), and are drawn with a generator of
+ * their own so the rest of the timeline stays as it was.
+ */
+function addMergeGroups(slots: Slot[], world: World, to: string): void {
+  const wanted = slots.length >= 100 ? Math.max(1, Math.round(slots.length / 400)) : 0;
+  if (wanted === 0) return;
+  const rng = createRng(`merge-groups:${slots.length}:${slots[0]?.day ?? ''}:${to}`);
+  const roots = new Set(slots.flatMap((s) => (s.repeatOf === null ? [] : [s.repeatOf])));
+  const free = (i: number) => {
+    const s = slots[i] as Slot;
+    return s.repeatOf === null && s.clusterKey === null && s.merge === null && !roots.has(i);
+  };
+  let made = 0;
+  for (let attempt = 0; attempt < wanted * 50 && made < wanted; attempt++) {
+    const first = rng.int(0, slots.length - 1);
+    if (!free(first)) continue;
+    const horizon = dayMs((slots[first] as Slot).day) + 10 * DAY;
+    const size = rng.int(3, 4);
+    const members = [first];
+    for (let i = first + 1; i < slots.length && members.length < size; i++) {
+      if (dayMs((slots[i] as Slot).day) > horizon) break;
+      if (free(i) && rng.chance(0.6)) members.push(i);
+    }
+    if (members.length < 3) continue;
+    const last = (slots[members[members.length - 1] as number] as Slot).day;
+    const on = toDay(dayMs(last) + rng.int(1, 4) * DAY);
+    if (on > to) continue;
+    const key = `merge-${String(++made).padStart(3, '0')}`;
+    const facts = generateMergeGroup(
+      rng,
+      world,
+      members.map((i) => (slots[i] as Slot).day),
+    );
+    members.forEach((i, k) => {
+      const s = slots[i] as Slot;
+      s.facts = facts[k] as PetitionFacts;
+      s.clusterKey = key;
+      s.merge = { into: first, on };
+    });
+  }
 }

@@ -114,4 +114,10 @@ export interface DemoPetition {
   repeatOf: string | null;
   /** Petitions raised about the same respondent within a short time share a cluster key. */
   clusterKey: string | null;
+  /**
+   * Set on the households' separate petitions about one compensation dispute that the petition office merges
+   * into one collective petition: `into` is the key of the petition they are merged into (null on that one
+   * itself), `on` the day of merging (after the last of them was received).
+   */
+  merge?: { into: string | null; on: string };
 }

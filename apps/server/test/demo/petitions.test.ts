@@ -267,6 +267,24 @@ describe('generateCluster and generateDemoPetitions', () => {
       expect(names.length).toBeGreaterThanOrEqual(3);
       expect(new Set(names).size).toBe(1);
     }
+    // Merges: 3-4 households' petitions about one compensation dispute, merged into the first after the last.
+    const groups = new Map<string, typeof timeline>();
+    for (const p of timeline) if (p.merge) groups.set(p.merge.into ?? p.key, [...(groups.get(p.merge.into ?? p.key) ?? []), p]);
+    expect(groups.size).toBe(3);
+    for (const [key, members] of groups) {
+      expect(members.length).toBeGreaterThanOrEqual(3);
+      expect(members[0]?.key).toBe(key);
+      expect(members[0]?.merge?.into).toBeNull();
+      expect(new Set(members.map((m) => m.facts.respondent?.name)).size).toBe(1);
+      for (const m of members) {
+        expect(m.facts.domain).toBe('land');
+        expect(m.facts.collective).toBe(false);
+        expect(m.repeatOf).toBeNull();
+        expect(m.merge?.on).toBe(members[0]?.merge?.on);
+        expect(m.merge!.on > m.receivedOn && m.merge!.on <= '2025-06-30').toBe(true);
+      }
+    }
+    for (const p of timeline) if (p.repeatOf !== null) expect(byKey.get(p.repeatOf)?.merge).toBeUndefined();
     const again = generateDemoPetitions(createRng('timeline-test'), world, {
       from: '2025-01-01',
       to: '2025-06-30',
