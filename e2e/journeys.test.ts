@@ -131,7 +131,7 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.locator('.late-units .ant-table-row').first().waitFor();
     await page.locator('.chart svg').first().waitFor();
     await shot(page, 'supervisor-late-units-zh');
-    await page.locator('.late-units .ant-table-row').first().getByRole('button', { name: '查看逾期件' }).click();
+    await page.locator('.late-units .ant-table-row').first().getByRole('button', { name: '查看逾期件', exact: true }).click();
     await page.waitForURL(/\/inbox\/overdue\?unit=/);
     await page.locator('.ant-table-row .due-overdue').first().waitFor();
     await context.close();

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,15 +41,47 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** A fresh vite build of apps/web into a temporary folder. */
+/** Hash of every file under these paths (contents), so a build can be reused exactly while nothing changed. */
+function sourceHash(paths: string[]): string {
+  const h = createHash('sha256');
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) visit(join(p, e));
+    else h.update(p).update(readFileSync(p));
+  };
+  paths.forEach(visit);
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * A vite build of apps/web in the temporary folder, shared by every journey file while the sources are the
+ * same (each file runs in its own process, and a build costs most of a minute on two cores). Built aside and
+ * renamed into place, so two runs at once never see half a build; builds older than a day are removed.
+ */
 function buildWeb(): string {
-  const out = mkdtempSync(join(tmpdir(), 'qiao-web-'));
   const web = join(root, 'apps', 'web');
+  const key = sourceHash([
+    ...['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(web, p)),
+    join(root, 'packages', 'contracts', 'src'),
+    join(root, 'packages', 'core', 'src'),
+  ]);
+  const cached = join(tmpdir(), `qiao-e2e-web-${key}`);
+  if (existsSync(join(cached, 'index.html'))) return cached;
+  for (const e of readdirSync(tmpdir()))
+    if (e.startsWith('qiao-e2e-web-') && Date.now() - statSync(join(tmpdir(), e)).mtimeMs > 86_400_000)
+      rmSync(join(tmpdir(), e), { recursive: true, force: true });
+  const out = mkdtempSync(join(tmpdir(), 'qiao-web-'));
   const vite = [join(web, 'node_modules/vite/bin/vite.js'), join(root, 'node_modules/vite/bin/vite.js')].find((p) => existsSync(p));
   if (!vite) throw new Error('vite is not installed');
   const res = spawnSync(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: web, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (res.status !== 0) throw new Error(`vite build failed:\n${res.stdout}\n${res.stderr}`);
-  return out;
+  try {
+    renameSync(out, cached);
+  } catch {
+    // Another run put the same build there first.
+    rmSync(out, { recursive: true, force: true });
+  }
+  return cached;
 }
 
 /** The real app on a fresh in-memory PGlite with the demo city (a few hundred petitions), on a free port. */
@@ -84,8 +117,7 @@ export async function startWorld(opts: { petitions?: number } = {}): Promise<Wor
     async close() {
       await browser.close();
       await app.close();
-      await database.close();
-      rmSync(webRoot, { recursive: true, force: true });
+      await database.close(); // the web build stays for the next journey file (buildWeb)
     },
   };
 }
