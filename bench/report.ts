@@ -60,7 +60,7 @@ covering index on open petitions.
 | \`npm start\` (embedded PGlite, demo) | figure |
 |---|---|
 | first start: new data folder, demo of 5,000 petitions, until \`/healthz\` answers (full mode) | ${f(r, 'startFirstSeconds')} s |
-| start on an existing data folder (${r.mode === 'quick' ? '500 petitions' : 'the demo of 5,000'}) | **${f(r, 'startExistingSeconds')} s** (RSS ${f(r, 'startExistingRssMb')} MB) |
+| start on an existing data folder (${r.mode === 'quick' ? '200 petitions' : 'the demo of 5,000'}) | **${f(r, 'startExistingSeconds')} s** (RSS ${f(r, 'startExistingRssMb')} MB) |
 
 How the dashboards stay exact and fast: see \`apps/server/src/dashboards/sync.ts\`. Per-petition facts and three
 rollup tables (received month × county × domain × channel × category; month × county × current unit; and each

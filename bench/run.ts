@@ -23,6 +23,7 @@ import { overdueCounts } from '../apps/server/src/dashboards/query';
 import { syncDashboards } from '../apps/server/src/dashboards/sync';
 import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
+import { bundle, ensureBundle } from '../apps/server/scripts/ensure-bundle';
 import { bulkLoad } from './load';
 import { intakeBody, percentile, runConcurrent, timeN } from './lib';
 import { writeSection } from './report';
@@ -43,10 +44,10 @@ const { values } = parseArgs({
 });
 const mode = values.full ? 'full' : values.quick || !values.petitions ? 'quick' : 'custom';
 const N = Number(values.petitions ?? (values.full ? 1_000_000 : 20_000));
-const NPG_LITE = Number(values['pglite-petitions'] ?? Math.min(N, values.full ? 100_000 : mode === 'quick' ? 2_000 : 10_000));
+const NPG_LITE = Number(values['pglite-petitions'] ?? Math.min(N, values.full ? 100_000 : mode === 'quick' ? 1_000 : 10_000));
 /** Petitions driven through the real core before the rest are bulk copies of them (the slow, realistic part). */
 const BASE = Number(values.base ?? (mode === 'quick' ? 1_000 : 5_000));
-const SECONDS = Number(values.seconds ?? (values.full ? 30 : 8));
+const SECONDS = Number(values.seconds ?? (values.full ? 30 : mode === 'quick' ? 5 : 8));
 const C = Number(values.concurrency);
 const ADMIN_URL = process.env.QIAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECRET = 'a'.repeat(64);
@@ -255,7 +256,7 @@ async function pgliteRun() {
   try {
     const deps = await depsFor(database);
     log(`PGlite (in memory): loading ${NPG_LITE.toLocaleString()} petitions…`);
-    const load = await bulkLoad(deps, NPG_LITE, Math.min(BASE, NPG_LITE), log);
+    const load = await bulkLoad(deps, NPG_LITE, Math.min(mode === 'quick' ? 500 : BASE, NPG_LITE), log);
     figures.pgliteLoadSeconds = load.seconds.toFixed(1);
     const rebuild = await syncDashboards(deps, { rebuild: true });
     figures.pgliteRollupRebuildSeconds = (rebuild.ms / 1000).toFixed(1);
@@ -313,8 +314,9 @@ async function startupRun() {
     if (mode === 'quick') {
       // Quick mode skips the first start's demo of 5,000 (minutes): a folder with a small demo is made
       // by `qiao seed` (untimed), then `npm start` on it is timed.
-      log('npm start on an existing data folder (quick: seeded with 500 petitions)…');
-      const seeded = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/server/src/cli.ts'), 'seed', '--petitions', '500'], {
+      log('npm start on an existing data folder (quick: seeded with 200 petitions)…');
+      await ensureBundle();
+      const seeded = spawnSync(process.execPath, [bundle, 'seed', '--petitions', '200'], {
         cwd: root,
         env: { ...process.env, QIAO_DATA_DIR: dir, DATABASE_URL: '' },
         encoding: 'utf8',
