@@ -262,6 +262,11 @@ describe.skipIf(!available)(`petition office bookkeeping (${engineName})`, () =>
       const texts = mine.json().items.filter((i: { template: string }) => i.template === 'clusterAlert').map((i: { text: string }) => i.text);
       expect(texts.some((x: string) => x.includes('金星'))).toBe(true);
       expect(texts.join()).not.toContain('搬运工1');
+      // … and in English when that is the reader's language.
+      const en = (await call(t, 'district-head', 'GET', '/api/notifications', undefined, { 'accept-language': 'en' })).json();
+      const enTexts = en.items.filter((i: { template: string }) => i.template === 'clusterAlert').map((i: { text: string }) => i.text);
+      expect(enTexts.length).toBe(texts.length);
+      expect(enTexts.every((x: string) => x.startsWith('[Alert] ') && x.includes('petitions about'))).toBe(true);
     });
   });
 });

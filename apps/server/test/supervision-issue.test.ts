@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { users } from '../src/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { supervisionDrafts, users } from '../src/db/schema';
 import { available, engineName, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
 
@@ -45,19 +45,125 @@ describe.skipIf(!available)(
         expectedVersion: mine.version,
       });
       expect(issued.statusCode, issued.body).toBe(200);
-      expect(issued.json()).toEqual({ ok: true, version: mine.version + 1 });
+      expect(issued.json()).toEqual({
+        ok: true,
+        version: mine.version + 1,
+        supervisionId: mine.id,
+        repeated: false,
+      });
       const detail = (await call(t, 'supervisor', 'GET', `/api/petitions/${p.id}`)).json();
       expect(detail.timeline.at(-1).type).toBe('supervised');
       const after = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
       expect(after.find((d: { id: string }) => d.id === mine.id)).toBeUndefined();
+      // A retry (the answer was lost, a double click) answers the same and issues nothing new.
+      const retry = await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${mine.id}/issue`, {
+        note: 'x',
+        expectedVersion: mine.version,
+      });
+      expect(retry.statusCode, retry.body).toBe(200);
+      expect(retry.json()).toEqual({
+        ok: true,
+        version: mine.version + 1,
+        supervisionId: mine.id,
+        repeated: true,
+      });
+      const again = (await call(t, 'supervisor', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(again.version).toBe(mine.version + 1);
+      expect(again.timeline.filter((e: { type: string }) => e.type === 'supervised')).toHaveLength(1);
+      // Staff of another unit cannot reach the office's draft.
       expect(
         (
-          await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${mine.id}/issue`, {
+          await call(t, 'handler', 'POST', `/api/supervision-drafts/${mine.id}/issue`, {
             note: 'x',
-            expectedVersion: mine.version + 1,
+            expectedVersion: 0,
           })
         ).statusCode,
-      ).toBe(409);
+      ).toBe(404);
+    });
+
+    /** A petition with a drafted supervision notice (receipt notice overdue by more than a week), and the draft. */
+    async function drafted(title: string) {
+      t.clock.set('2026-05-04');
+      const p = await register(t, { title });
+      await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      t.clock.set('2026-06-05');
+      expect((await call(t, 'supervisor', 'POST', '/api/supervision-drafts/sweep')).statusCode).toBe(200);
+      const drafts = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
+      const draft = drafts.find((d: { petitionId: string }) => d.petitionId === p.id);
+      expect(draft).toMatchObject({ status: 'draft', applicable: true, notApplicable: null });
+      return { p, draft: draft as { id: string; note: string; version: number } };
+    }
+    const draftStatus = async (id: string) =>
+      (await t.deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, id)))[0]?.status;
+    const supervisedEvents = async (id: string) =>
+      (await call(t, 'supervisor', 'GET', `/api/petitions/${id}`))
+        .json()
+        .timeline.filter((e: { type: string }) => e.type === 'supervised').length;
+
+    it('issues the notice and closes the draft in one transaction: a failure of either leaves both as they were', async () => {
+      const { p, draft } = await drafted('督办发出：原子性');
+      // Make the second write (the draft's status) fail inside the transaction.
+      await t.deps.db.execute(
+        sql.raw(`create function qiao_test_refuse_issue() returns trigger language plpgsql as $$
+          begin raise exception 'refused by test'; end $$`),
+      );
+      await t.deps.db.execute(
+        sql.raw(`create trigger qiao_test_refuse_issue before update on supervision_drafts for each row
+          when (new.status = 'issued') execute function qiao_test_refuse_issue()`),
+      );
+      const body = { reason: 'late', note: draft.note, answerDays: 10, expectedVersion: draft.version };
+      const failed = await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${draft.id}/issue`, body);
+      expect(failed.statusCode).toBe(500);
+      await t.deps.db.execute(sql.raw('drop trigger qiao_test_refuse_issue on supervision_drafts'));
+      await t.deps.db.execute(sql.raw('drop function qiao_test_refuse_issue()'));
+      // The supervise event rolled back with it: same version, no notice, the draft still open.
+      const detail = (await call(t, 'supervisor', 'GET', `/api/petitions/${p.id}`)).json();
+      expect(detail.version).toBe(draft.version);
+      expect(await supervisedEvents(p.id)).toBe(0);
+      expect(await draftStatus(draft.id)).toBe('draft');
+
+      // Issued twice at once (two tabs, a retried request): one notice, both answered alike.
+      const [a, b] = await Promise.all([
+        call(t, 'supervisor', 'POST', `/api/supervision-drafts/${draft.id}/issue`, body),
+        call(t, 'clerk', 'POST', `/api/supervision-drafts/${draft.id}/issue`, body),
+      ]);
+      expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([200, 200]);
+      expect([a.json().repeated, b.json().repeated].sort()).toEqual([false, true]);
+      expect(a.json().version).toBe(draft.version + 1);
+      expect(b.json().version).toBe(draft.version + 1);
+      expect(await supervisedEvents(p.id)).toBe(1);
+      expect(await draftStatus(draft.id)).toBe('issued');
+      // The notice carries the draft's id, so the draft and the notice on the timeline are one.
+      const unitRecord = await call(t, 'supervisor', 'GET', '/api/units/city-labor/supervision');
+      expect(unitRecord.statusCode, unitRecord.body).toBe(200);
+      expect(JSON.stringify(unitRecord.json())).toContain(draft.id);
+    });
+
+    it('shows a draft whose petition moved on as no longer applicable, and sets it aside instead of issuing', async () => {
+      const { p, draft } = await drafted('督办发出：事项已不予受理');
+      await command(t, 'handler', p.id, 'decline', {
+        reason: 'insufficientInformation',
+        note: '材料不全，已告知。',
+      });
+      const listed = (
+        await call(t, 'supervisor', 'GET', '/api/supervision-drafts', undefined, { 'accept-language': 'en' })
+      )
+        .json()
+        .find((d: { id: string }) => d.id === draft.id);
+      expect(listed).toMatchObject({ applicable: false });
+      expect(listed.notApplicable.zh).toContain('不予受理');
+      expect(listed.notApplicable.en).toContain('can no longer be issued');
+      const res = await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${draft.id}/issue`, {
+        note: draft.note,
+        expectedVersion: listed.version,
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ error: 'draftLapsed' });
+      expect(res.json().messages.zh).toContain('不予受理');
+      expect(await draftStatus(draft.id)).toBe('lapsed');
+      expect(await supervisedEvents(p.id)).toBe(0);
+      const after = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
+      expect(after.find((d: { id: string }) => d.id === draft.id)).toBeUndefined();
     });
 
     it('lists the leaders who may own a petition, for the office and leaders only', async () => {

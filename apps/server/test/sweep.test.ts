@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { outbox, petitionOwners, reminders, supervisionDrafts, users } from '../src/db/schema';
 import { decrypt } from '../src/lib/crypto';
+import { noticeIn } from '../src/notifications/text';
 import { sweep } from '../src/sweeps/sweep';
 import { available, engineName, useTestApp } from './support/app';
-import { command, register } from './support/http';
+import { call, command, register } from './support/http';
 
 describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
   const t = useTestApp();
@@ -12,7 +13,10 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
   async function noticesFor(petitionId: string) {
     const rows = await t.deps.db.select().from(outbox).where(and(eq(outbox.petitionId, petitionId), eq(outbox.channel, 'inApp')));
     const names = new Map((await t.deps.db.select().from(users)).map((u) => [u.id, u.username]));
-    return rows.map((r) => ({ to: names.get(r.recipient), template: r.template, text: decrypt(t.deps.keys.encryption, r.bodyEnc) }));
+    return rows.map((r) => {
+      const body = decrypt(t.deps.keys.encryption, r.bodyEnc);
+      return { to: names.get(r.recipient), template: r.template, text: noticeIn(body, 'zh'), en: noticeIn(body, 'en') };
+    });
   }
 
   it('reminds before the deadline, escalates to the unit head when late, then to the owning leader with a drafted supervision notice — each once', async () => {
@@ -43,6 +47,8 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     let notices = await noticesFor(p.id);
     expect(notices.map((n) => `${n.template}→${n.to}`).sort()).toEqual(['dueSoon→handler', 'dueSoon→head']);
     expect(notices[0]!.text).toContain('2026-03-17');
+    expect(notices[0]!.text).toContain('书面告知期限将于 2026-03-17 届满');
+    expect(notices[0]!.en).toContain(`The receipt notice time limit of petition ${p.trackingCode} (扫描测试：欠薪) ends on 2026-03-17`);
 
     t.clock.set('2026-03-18'); // a day late: to the unit head
     await sweep(t.deps);
@@ -55,6 +61,7 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     await sweep(t.deps);
     notices = await noticesFor(p.id);
     expect(notices.filter((n) => n.template === 'escalated').map((n) => n.to)).toEqual(['leader']);
+    expect(notices.find((n) => n.template === 'escalated')!.en).toContain('a case you own, is 7 days overdue');
     expect(notices.filter((n) => n.template === 'supervisionDraft').map((n) => n.to).sort()).toEqual(['clerk', 'supervisor']);
     const drafts = await t.deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.petitionId, p.id));
     expect(drafts).toHaveLength(1);
@@ -88,5 +95,62 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     t.clock.set('2026-08-20'); // without the pause it would be overdue
     await sweep(t.deps);
     expect((await noticesFor(p.id)).filter((n) => n.template !== 'dueSoon')).toEqual([]);
+  });
+
+  async function draftsFor(petitionId: string) {
+    return t.deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.petitionId, petitionId));
+  }
+
+  it('drafts only notices the core would accept: none for a concluded petition whose supervision answer is long overdue', async () => {
+    t.clock.set('2026-09-01');
+    const p = await register(t, { title: '扫描测试：督办答复逾期' });
+    await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+    await command(t, 'handler', p.id, 'accept');
+    await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请说明办理进度。', answerDays: 10 });
+    await command(t, 'handler', p.id, 'reply', { outcome: 'support', text: '已解决。' });
+    await command(t, 'handler', p.id, 'conclude', { resolved: true, report: '已办结。' });
+    t.clock.set('2026-11-02'); // the supervision answer is weeks overdue; the petition is concluded
+    await sweep(t.deps);
+    const stages = (await t.deps.db.select().from(reminders).where(eq(reminders.petitionId, p.id))).map((x) => `${x.clock.split(':')[0]}:${x.stage}`);
+    expect(stages).toContain('supervision:escalated'); // still late, still reminded …
+    expect(await draftsFor(p.id)).toEqual([]); // … but no notice the core would refuse (`supervise` in `concluded`)
+    const notices = await noticesFor(p.id);
+    expect(notices.filter((n) => n.template === 'supervisionDraft')).toEqual([]);
+    expect(notices.find((n) => n.template === 'overdue')!.en).toContain('supervision answer time limit');
+  });
+
+  it('drafts nothing for a petition still awaiting routing by the office itself', async () => {
+    t.clock.set('2026-09-01');
+    const p = await register(t, { title: '扫描测试：未转送' }); // the office's own routing clock
+    t.clock.set('2026-10-20');
+    await sweep(t.deps);
+    const stages = (await t.deps.db.select().from(reminders).where(eq(reminders.petitionId, p.id))).map((x) => `${x.clock}:${x.stage}`);
+    expect(stages).toContain('route:escalated');
+    expect(await draftsFor(p.id)).toEqual([]);
+  });
+
+  it('sets aside an open draft once its petition moved on, and keeps one that still applies', async () => {
+    t.clock.set('2026-09-01');
+    const moved = await register(t, { title: '扫描测试：草稿失效' });
+    const still = await register(t, { title: '扫描测试：草稿有效' });
+    for (const p of [moved, still]) await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+    t.clock.set('2026-10-05');
+    const first = await sweep(t.deps);
+    expect(first.lapsed).toBe(0);
+    expect((await draftsFor(moved.id)).map((d) => d.status)).toEqual(['draft']);
+    expect((await draftsFor(still.id)).map((d) => d.status)).toEqual(['draft']);
+    await command(t, 'handler', moved.id, 'decline', { reason: 'insufficientInformation', note: '材料不全，已告知。' });
+    // Between sweeps the office's list already says so …
+    const listed = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
+    expect(listed.find((d: { petitionId: string }) => d.petitionId === moved.id)).toMatchObject({ applicable: false });
+    expect(listed.find((d: { petitionId: string }) => d.petitionId === still.id)).toMatchObject({ applicable: true });
+    // … and the next sweep sets it aside.
+    t.clock.advanceDays(1);
+    const second = await sweep(t.deps);
+    expect(second.lapsed).toBe(1);
+    expect((await draftsFor(moved.id)).map((d) => d.status)).toEqual(['lapsed']);
+    expect((await draftsFor(still.id)).map((d) => d.status)).toEqual(['draft']);
+    const after = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
+    expect(after.map((d: { petitionId: string }) => d.petitionId)).not.toContain(moved.id);
   });
 });

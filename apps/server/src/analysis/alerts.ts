@@ -9,6 +9,7 @@ import { addDays, jurisdictionPrefix, isValidJurisdictionCode, seesByJurisdictio
 import type { Tx } from '../db/open';
 import { analysisAlerts, outbox, settings, units, users } from '../db/schema';
 import { encrypt, type Keys } from '../lib/crypto';
+import { noticeBody } from '../notifications/text';
 import { petitionOfficeFor } from '../units/repo';
 import { clusterLabel, domainName } from './labels';
 import { loadRouting, suggestRouting, type RoutingData } from './routing';
@@ -180,7 +181,10 @@ export async function queueAlertNotices(tx: Tx, deps: { now: Date; keys: Pick<Ke
         channel: 'inApp',
         recipient: u.id,
         template: 'clusterAlert',
-        bodyEnc: encrypt(deps.keys.encryption, `【预警】${a.reason.zh}。请关注该热点，从源头化解。`),
+        bodyEnc: encrypt(
+          deps.keys.encryption,
+          noticeBody({ zh: `【预警】${a.reason.zh}。请关注该热点，从源头化解。`, en: `[Alert] ${a.reason.en}. Please look into this hotspot and resolve it at the source.` }),
+        ),
         nextAttemptAt: deps.now,
         createdAt: deps.now,
       });

@@ -3,24 +3,32 @@ import type { Deps } from '../context';
 import { outbox } from '../db/schema';
 import { encrypt } from '../lib/crypto';
 import type { PetitionRow, Tx } from '../petitions/repo';
+import { noticeBody, type NoticeText } from './text';
 
 /** The answers a proxy agent passes on to the resident, and the resident's window that each one opens. */
 const ANSWERS = {
-  replied: { what: '处理意见', window: 'reviewRequest', next: '请求复查', rate: true },
-  reviewDecided: { what: '复查意见', window: 'reReviewRequest', next: '请求复核', rate: false },
-  reReviewDecided: { what: '复核意见', window: null, next: null, rate: false },
+  replied: { what: '处理意见', whatEn: 'written opinion', window: 'reviewRequest', next: '请求复查', nextEn: 'ask for a review', rate: true },
+  reviewDecided: { what: '复查意见', whatEn: 'review decision', window: 'reReviewRequest', next: '请求复核', nextEn: 'ask for a re-review', rate: false },
+  reReviewDecided: { what: '复核意见', whatEn: 're-review decision', window: null, next: null, nextEn: null, rate: false },
 } as const;
 
 /**
  * What a proxy agent is told when an answer to a petition they submitted arrives: pass it on, and until when
  * the resident may rate it or ask the level above to look again (the window the core's clocks give).
  */
-export function answerArrivedText(row: { trackingCode: string; title: string }, type: keyof typeof ANSWERS, windowClosesOn: string | null): string {
+export function answerArrivedText(row: { trackingCode: string; title: string }, type: keyof typeof ANSWERS, windowClosesOn: string | null): NoticeText {
   const a = ANSWERS[type];
-  const head = `您代理的信访件 ${row.trackingCode}（${row.title}）已出具${a.what}，请及时告知信访人。`;
-  const rate = a.rate ? '信访人可对办理结果进行满意度评价（满意、基本满意、不满意）。' : '';
-  const next = a.next && windowClosesOn ? `如不服，可于 ${windowClosesOn} 前${a.next}。` : a.next ? '' : '复核意见为最终意见。';
-  return head + rate + next;
+  const zh = [
+    `您代理的信访件 ${row.trackingCode}（${row.title}）已出具${a.what}，请及时告知信访人。`,
+    a.rate ? '信访人可对办理结果进行满意度评价（满意、基本满意、不满意）。' : '',
+    a.next && windowClosesOn ? `如不服，可于 ${windowClosesOn} 前${a.next}。` : a.next ? '' : '复核意见为最终意见。',
+  ];
+  const en = [
+    `The ${a.whatEn} on petition ${row.trackingCode} (${row.title}), which you submitted as proxy, has been issued: please tell the petitioner.`,
+    a.rate ? ' The petitioner may rate the outcome (satisfied, basically satisfied or dissatisfied).' : '',
+    a.nextEn && windowClosesOn ? ` If they disagree, they may ${a.nextEn} until ${windowClosesOn}.` : a.nextEn ? '' : ' The re-review decision is final.',
+  ];
+  return { zh: zh.join(''), en: en.join('') };
 }
 
 /**
@@ -39,7 +47,7 @@ export async function queueForEvent(tx: Tx, deps: Deps, row: PetitionRow, state:
       channel: 'inApp',
       recipient: row.submittedByUserId,
       template: 'answerArrived',
-      bodyEnc: encrypt(deps.keys.encryption, answerArrivedText(row, event.type, clock && clock.status !== 'ended' ? clock.due : null)),
+      bodyEnc: encrypt(deps.keys.encryption, noticeBody(answerArrivedText(row, event.type, clock && clock.status !== 'ended' ? clock.due : null))),
       nextAttemptAt: deps.now(),
       createdAt: deps.now(),
     });

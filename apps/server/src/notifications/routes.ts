@@ -5,17 +5,18 @@ import { ErrorBody } from '@qiao/contracts';
 import type { Deps } from '../context';
 import { outbox } from '../db/schema';
 import { decrypt } from '../lib/crypto';
+import { noticeIn } from './text';
 
 const Notification = z.object({
   id: z.number().int(),
   petitionId: z.string().nullable(),
   template: z.string(),
-  text: z.string(),
+  text: z.string().describe("In the reader's language (accept-language or ?lang); notices stored before both languages were kept are in Chinese"),
   createdAt: z.string(),
   read: z.boolean(),
 });
 
-/** In-app notices for the signed-in user, newest first, with the unread count. */
+/** In-app notices for the signed-in user, newest first, with the unread count, in the reader's language. */
 export const notificationRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -40,7 +41,7 @@ export const notificationRoutes =
           id: r.id,
           petitionId: r.petitionId,
           template: r.template,
-          text: decrypt(deps.keys.encryption, r.bodyEnc),
+          text: noticeIn(decrypt(deps.keys.encryption, r.bodyEnc), req.lang),
           createdAt: r.createdAt.toISOString(),
           read: r.status === 'read',
         }));

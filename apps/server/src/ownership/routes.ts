@@ -7,9 +7,10 @@ import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schema';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
-import { runCommand } from '../petitions/command';
-import { scopeOf } from '../petitions/repo';
+import { petitionNotFound, runCommand } from '../petitions/command';
+import { loadPetition, scopeOf } from '../petitions/repo';
 import { visiblePetition } from '../petitions/read';
+import { draftApplicability } from '../sweeps/drafts';
 import { sweep } from '../sweeps/sweep';
 import { unitNames } from '../units/repo';
 
@@ -241,6 +242,11 @@ export const ownershipRoutes =
                 dueOn: z.string(),
                 note: z.string(),
                 status: z.string(),
+                applicable: z.boolean().describe('Whether the core would accept `supervise` for this draft today'),
+                notApplicable: z
+                  .object({ zh: z.string(), en: z.string() })
+                  .nullable()
+                  .describe('Why the draft can no longer be issued (the petition moved on): dismiss it'),
               }),
             ),
             ...errors,
@@ -258,25 +264,35 @@ export const ownershipRoutes =
           .orderBy(asc(supervisionDrafts.dueOn));
         const ps = rows.length
           ? await deps.db
-              .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, version: petitions.version })
+              .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, version: petitions.version, state: petitions.state })
               .from(petitions)
               .where(inArray(petitions.id, [...new Set(rows.map((r) => r.petitionId))]))
           : [];
         const byId = new Map(ps.map((p) => [p.id, p]));
         const names = await unitNames(deps.db, rows.map((r) => r.unitId));
-        return rows.map((r) => ({
-          id: r.id,
-          petitionId: r.petitionId,
-          trackingCode: byId.get(r.petitionId)?.trackingCode ?? '',
-          title: byId.get(r.petitionId)?.title ?? '',
-          version: byId.get(r.petitionId)?.version ?? 0,
-          unitId: r.unitId,
-          unitName: names.get(r.unitId) ?? r.unitId,
-          clock: r.clock,
-          dueOn: r.dueOn,
-          note: r.note,
-          status: r.status,
-        }));
+        return rows.flatMap((r) => {
+          const p = byId.get(r.petitionId);
+          if (!p) return [];
+          // The petition may have moved on since the sweep drafted this (the sweep sets such drafts aside too).
+          const fit = draftApplicability(deps, p.state, r);
+          return [
+            {
+              id: r.id,
+              petitionId: r.petitionId,
+              trackingCode: p.trackingCode,
+              title: p.title,
+              version: p.version,
+              unitId: r.unitId,
+              unitName: names.get(r.unitId) ?? r.unitId,
+              clock: r.clock,
+              dueOn: r.dueOn,
+              note: r.note,
+              status: r.status,
+              applicable: fit.ok,
+              notApplicable: fit.ok ? null : fit.message,
+            },
+          ];
+        });
       },
     );
     app.post(
@@ -286,7 +302,13 @@ export const ownershipRoutes =
           tags: ['supervision'],
           summary: 'Run the deadline sweep now (it also runs on a timer); idempotent: each reminder is sent once',
           response: {
-            200: z.object({ ran: z.boolean(), examined: z.number().int(), sent: z.record(z.string(), z.number().int()), drafts: z.number().int() }),
+            200: z.object({
+              ran: z.boolean(),
+              examined: z.number().int(),
+              sent: z.record(z.string(), z.number().int()),
+              drafts: z.number().int(),
+              lapsed: z.number().int().describe('Open drafts set aside because their petition moved on'),
+            }),
             ...errors,
           },
         },
@@ -303,7 +325,8 @@ export const ownershipRoutes =
       {
         schema: {
           tags: ['supervision'],
-          summary: '督办 Issue a drafted notice: runs the `supervise` command on the petition and marks the draft issued',
+          summary:
+            '督办 Issue a drafted notice: runs the `supervise` command and marks the draft issued in one transaction; a retry of an issued draft answers the same without issuing again',
           params,
           body: z.object({
             reason: z.enum(['late', 'evasive', 'improper']).default('late'),
@@ -311,18 +334,45 @@ export const ownershipRoutes =
             answerDays: z.number().int().min(1).max(90).optional(),
             expectedVersion: z.number().int(),
           }),
-          response: { 200: z.object({ ok: z.boolean(), version: z.number().int() }), ...errors },
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              version: z.number().int(),
+              supervisionId: z.string().describe("The notice's id: the draft's own id"),
+              repeated: z.boolean().describe('True when the draft had already been issued (a retry): nothing new was issued'),
+            }),
+            ...errors,
+          },
         },
       },
       async (req) => {
         const actor = await req.user();
-        const [row] = await deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, req.params.id));
-        if (!row || row.officeUnitId !== actor.unitId) throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
-        if (row.status !== 'draft') throw new AppError(409, 'draftClosed', { zh: '该督办草稿已处理', en: 'This draft has already been handled' });
         const { expectedVersion, ...body } = req.body;
-        const result = await runCommand(deps, actor, row.petitionId, 'supervise', body, expectedVersion);
-        await deps.db.update(supervisionDrafts).set({ status: 'issued' }).where(eq(supervisionDrafts.id, row.id));
-        return { ok: true, version: result.version };
+        // One transaction: the draft row is locked, the `supervise` event (with the draft's id as the notice's id)
+        // and the draft's status commit together or not at all, so a draft is never left open after its notice
+        // was issued, and a retry finds it issued and answers the same.
+        const outcome = await deps.db.transaction(async (tx) => {
+          const [row] = await tx.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, req.params.id)).for('update');
+          if (!row || row.officeUnitId !== actor.unitId) throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
+          const p = await loadPetition(tx, row.petitionId, { forUpdate: true });
+          if (!p || !can(actor, 'view', scopeOf(p)).allowed) throw petitionNotFound();
+          const permission = can(actor, 'supervise', scopeOf(p));
+          if (!permission.allowed) throw forbidden(permission.message);
+          if (row.status === 'issued' && p.state.supervisions.some((s) => s.id === row.id))
+            return { ok: true as const, result: { ok: true, version: p.version, supervisionId: row.id, repeated: true } };
+          if (row.status !== 'draft') throw new AppError(409, 'draftClosed', { zh: '该督办草稿已处理', en: 'This draft has already been handled' });
+          const fit = draftApplicability(deps, p.state, row);
+          if (!fit.ok) {
+            await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(eq(supervisionDrafts.id, row.id));
+            return { ok: false as const, message: fit.message };
+          }
+          const result = await runCommand(deps, actor, row.petitionId, 'supervise', body, expectedVersion, { tx, supervisionId: row.id });
+          await tx.update(supervisionDrafts).set({ status: 'issued' }).where(eq(supervisionDrafts.id, row.id));
+          return { ok: true as const, result: { ok: true, version: result.version, supervisionId: row.id, repeated: false } };
+        });
+        // Set aside (committed above); the office is told why instead of a refusal of the core.
+        if (!outcome.ok) throw new AppError(409, 'draftLapsed', outcome.message);
+        return outcome.result;
       },
     );
     app.post(

@@ -49,6 +49,13 @@ export interface ApplyOptions {
   expectedVersion?: number;
   /** Whether the caller may see (and so link to) another petition; default: no. */
   maySee?: (row: PetitionRow) => boolean;
+  /**
+   * Run inside this open transaction instead of a new one, so the caller's own writes commit or roll back with
+   * the command's (e.g. a supervision draft marked issued together with the `supervise` event).
+   */
+  tx?: Tx;
+  /** `supervise`: the notice's id (default a new random one); an id already on the petition is refused. */
+  supervisionId?: string;
 }
 
 /**
@@ -65,7 +72,8 @@ export async function applyCommand<C extends BodyCommandType>(
 ) {
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
-  return deps.db.transaction(async (tx) => {
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => (opts.tx ? work(opts.tx) : deps.db.transaction(work));
+  return inTransaction(async (tx) => {
     const row = await loadPetition(tx, id, { forUpdate: true });
     if (!row) throw petitionNotFound();
     opts.authorise(row);
@@ -105,8 +113,10 @@ export async function runCommand<C extends BodyCommandType>(
   type: C,
   body: CommandBody<C>,
   expectedVersion: number,
+  extra: Pick<ApplyOptions, 'tx' | 'supervisionId'> = {},
 ) {
   const { state: _state, ...result } = await applyCommand(deps, id, type, body, {
+    ...extra,
     actor: { userId: actor.userId, unitId: actor.unitId },
     expectedVersion,
     maySee: (row) => can(actor, 'view', scopeOf(row)).allowed,
@@ -153,7 +163,7 @@ async function toCommand(tx: Tx, row: PetitionRow, type: BodyCommandType, body: 
       return { type, ...rest, unit } as Command;
     }
     case 'supervise':
-      return { type, ...b, supervisionId: randomUUID() } as Command;
+      return { type, ...b, supervisionId: opts.supervisionId ?? randomUUID() } as Command;
     case 'notifyReceipt':
     case 'accept':
     case 'decline':

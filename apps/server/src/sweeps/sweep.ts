@@ -5,7 +5,9 @@ import type { Deps } from '../context';
 import type { Tx } from '../db/open';
 import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, reminders, supervisionDrafts, users } from '../db/schema';
 import { encrypt } from '../lib/crypto';
+import { noticeBody, type NoticeText } from '../notifications/text';
 import { unitNames } from '../units/repo';
+import { draftApplicability } from './drafts';
 
 export interface SweepOptions {
   /** Remind this many days before a deadline (default 3). */
@@ -22,18 +24,23 @@ export interface SweepResult {
   examined: number;
   sent: Record<Stage, number>;
   drafts: number;
+  /** Open drafts set aside because their petition moved on (the core would refuse `supervise` now). */
+  lapsed: number;
 }
 
 const LOCK_KEY = 4_242_001; // one advisory lock for "the sweep", across every process on one database
 
-const clockNames: Record<string, string> = {
-  route: '登记转送',
-  receiptNotice: '书面告知',
-  handling: '办理',
-  review: '复查',
-  reReview: '复核',
-  jointConference: '联席会议确定的答复',
+const clockNames: Record<string, NoticeText> = {
+  route: { zh: '登记转送', en: 'routing' },
+  receiptNotice: { zh: '书面告知', en: 'receipt notice' },
+  handling: { zh: '办理', en: 'handling' },
+  review: { zh: '复查', en: 'review' },
+  reReview: { zh: '复核', en: 're-review' },
+  jointConference: { zh: '联席会议确定的答复', en: 'reply set by the joint conference' },
+  supervision: { zh: '督办答复', en: 'supervision answer' },
 };
+
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 /**
  * Find obligations due soon or overdue by indexed queries on the stored deadlines, and send each reminder once
@@ -47,7 +54,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
   const escalateAfter = opts.escalateAfterDays ?? 7;
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
-  const result: SweepResult = { ran: false, examined: 0, sent: { dueSoon: 0, overdue: 0, escalated: 0 }, drafts: 0 };
+  const result: SweepResult = { ran: false, examined: 0, sent: { dueSoon: 0, overdue: 0, escalated: 0 }, drafts: 0, lapsed: 0 };
 
   await deps.db.transaction(async (tx) => {
     const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`);
@@ -83,7 +90,8 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
       const late = daysBetween(clock.due, ctx.today);
       const stages: Stage[] = late <= 0 ? ['dueSoon'] : late < escalateAfter ? ['overdue'] : ['overdue', 'escalated'];
       const unitStaff = staff.get(unitId) ?? { handlers: [], heads: [], supervisors: [] };
-      const label = clockNames[clock.name.split(':')[0]!] ?? '督办答复';
+      const label = clockNames[clock.name.split(':')[0]!] ?? clockNames.supervision!;
+      const unitName = names.get(unitId) ?? unitId;
       for (const stage of stages) {
         const inserted = await tx
           .insert(reminders)
@@ -92,25 +100,41 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           .returning({ petitionId: reminders.petitionId });
         if (inserted.length === 0) continue;
         result.sent[stage]++;
-        const what = `信访件 ${c.trackingCode}（${c.title}）的${label}期限`;
+        const what = `信访件 ${c.trackingCode}（${c.title}）的${label.zh}期限`;
+        const limitEn = `${label.en} time limit of petition ${c.trackingCode} (${c.title})`;
+        const whatEn = `The ${limitEn}`;
         if (stage === 'dueSoon')
-          await notify(tx, deps, c.state, unitStaff.handlers.concat(unitStaff.heads), 'dueSoon', `${what}将于 ${clock.due} 届满，请抓紧办理。`);
+          await notify(tx, deps, c.state, unitStaff.handlers.concat(unitStaff.heads), 'dueSoon', {
+            zh: `${what}将于 ${clock.due} 届满，请抓紧办理。`,
+            en: `${whatEn} ends on ${clock.due}: please act on it soon.`,
+          });
         if (stage === 'overdue')
-          await notify(tx, deps, c.state, unitStaff.heads.length ? unitStaff.heads : unitStaff.handlers, 'overdue', `${what}已于 ${clock.due} 届满，已逾期 ${late} 日，请单位负责人督促办理。`);
+          await notify(tx, deps, c.state, unitStaff.heads.length ? unitStaff.heads : unitStaff.handlers, 'overdue', {
+            zh: `${what}已于 ${clock.due} 届满，已逾期 ${late} 日，请单位负责人督促办理。`,
+            en: `${whatEn} ended on ${clock.due} and is ${days(late)} overdue: the unit head is asked to see it handled.`,
+          });
         if (stage === 'escalated') {
           const owner = owners.get(c.petitionId);
-          if (owner) await notify(tx, deps, c.state, [owner], 'escalated', `您包案的${what}已逾期 ${late} 日（${names.get(unitId) ?? unitId}），请关注。`);
+          if (owner)
+            await notify(tx, deps, c.state, [owner], 'escalated', {
+              zh: `您包案的${what}已逾期 ${late} 日（${unitName}），请关注。`,
+              en: `${whatEn}, a case you own, is ${days(late)} overdue (${unitName}): please follow it up.`,
+            });
+          // Draft only a notice the core would accept today (the petition's stage allows `supervise`, no notice
+          // to this unit since the deadline passed): never one that would fail when the office issues it.
+          const draftId = randomUUID();
+          if (!draftApplicability(deps, c.state, { id: draftId, unitId, dueOn: clock.due }).ok) continue;
           const drafted = await tx
             .insert(supervisionDrafts)
             .values({
-              id: randomUUID(),
+              id: draftId,
               petitionId: c.petitionId,
               jurisdictionCode: c.state.jurisdictionCode,
               officeUnitId: c.state.registeringUnit.id,
               unitId,
               clock: clock.name,
               dueOn: clock.due,
-              note: `${names.get(unitId) ?? unitId}：${what}已逾期 ${late} 日，请于收到本通知后 15 日内书面报告办理情况及逾期原因。`,
+              note: `${unitName}：${what}已逾期 ${late} 日，请于收到本通知后 15 日内书面报告办理情况及逾期原因。`,
               status: 'draft',
               createdAt: now,
             })
@@ -119,15 +143,39 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           result.drafts += drafted.length;
           const office = staff.get(c.state.registeringUnit.id);
           if (drafted.length && office)
-            await notify(tx, deps, c.state, office.supervisors.length ? office.supervisors.concat(office.handlers) : office.handlers.concat(office.heads), 'supervisionDraft', `已为逾期的${what}起草督办通知，请审核后发出。`);
+            await notify(
+              tx,
+              deps,
+              c.state,
+              office.supervisors.length ? office.supervisors.concat(office.handlers) : office.handlers.concat(office.heads),
+              'supervisionDraft',
+              { zh: `已为逾期的${what}起草督办通知，请审核后发出。`, en: `A supervision notice was drafted for the overdue ${limitEn}: review and issue it.` },
+            );
         }
       }
     }
+    result.lapsed = await lapseDrafts(tx, deps);
   });
   return result;
 }
 
-async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[], template: string, text: string) {
+/**
+ * Set aside the open drafts whose petition moved on (concluded, with another unit, already supervised …):
+ * issuing them would be refused, so they leave the office's list as `lapsed` rather than fail at issue time.
+ */
+async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
+  const open = await tx
+    .select({ id: supervisionDrafts.id, unitId: supervisionDrafts.unitId, dueOn: supervisionDrafts.dueOn, state: petitions.state })
+    .from(supervisionDrafts)
+    .innerJoin(petitions, eq(petitions.id, supervisionDrafts.petitionId))
+    .where(eq(supervisionDrafts.status, 'draft'));
+  const stale = open.filter((d) => !draftApplicability(deps, d.state, d).ok).map((d) => d.id);
+  if (stale.length === 0) return 0;
+  await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(inArray(supervisionDrafts.id, stale));
+  return stale.length;
+}
+
+async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[], template: string, text: NoticeText) {
   if (userIds.length === 0) return;
   await tx.insert(outbox).values(
     [...new Set(userIds)].map((recipient) => ({
@@ -136,7 +184,7 @@ async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[
       channel: 'inApp',
       recipient,
       template,
-      bodyEnc: encrypt(deps.keys.encryption, text),
+      bodyEnc: encrypt(deps.keys.encryption, noticeBody(text)),
       nextAttemptAt: deps.now(),
       createdAt: deps.now(),
     })),
