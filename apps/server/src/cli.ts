@@ -29,7 +29,9 @@ Usage: qiao <command> [options]
   eval FILE.jsonl [--folds K]    classification and duplicate scores against labels (cross-validated on training data)
   train FILE.jsonl [--out PATH] [--synthetic N] [--with-corrections]
                                  retrain the classifier (default: the shipped packages/core/src/text/model.json);
-                                 --with-corrections adds the clerks' corrections stored in the database
+                                 --with-corrections adds the clerks' corrections stored in the database (names
+                                 and numbers of petitioners taken out) and writes QIAO_DATA_DIR/model.json,
+                                 which the server then uses
   index --backfill [--batch N] [--stale-before ISO] [--alerts] [--max-batches N]
                                  compute missing duplicate-lookup signatures and clusters in batches (resumable)
 `;

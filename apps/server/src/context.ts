@@ -11,4 +11,6 @@ export interface Deps {
   clockSettings: ClockSettingsStore;
   tokenTtlSeconds: number;
   log?: FastifyBaseLogger;
+  /** A classifier model retrained with the clerks' corrections (data folder), used instead of the shipped one when it exists. */
+  modelPath?: string;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { buildApp, type App } from './app';
 import type { Config } from './config';
@@ -24,6 +25,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     now: () => new Date(),
     clockSettings,
     tokenTtlSeconds: config.tokenTtlSeconds,
+    modelPath: join(config.dataDir, 'model.json'), // analysis/model.ts retrainedModelPath (not imported: it loads jieba)
   };
   return { config, database, deps };
 }

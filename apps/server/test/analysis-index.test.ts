@@ -2,7 +2,7 @@
 // classifier is retrained with.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { defaultModel } from '@qiao/core/text';
+import { defaultModel, train } from '@qiao/core/text';
 import { loadCorrections } from '../src/analysis/corrections';
 import { backfillIndex, type BackfillProgress } from '../src/analysis/indexing';
 import { rows } from '../src/analysis/sql';
@@ -78,14 +78,39 @@ describe.skipIf(!available)(`index backfill and corrections (${engineName})`, ()
     const corrected = await register(t, { title: texts[6][0], content: texts[6][1], domain: 'housing', respondent: undefined, address: undefined });
     await command(t, 'clerk', corrected.id, 'reclassify', { domain: 'urbanConstruction', category: 'claim', litigationRelated: false });
     // Filed by a proxy agent with a label the model disagrees with: the agent's choice, not a clerk's correction.
-    const byAgent = await register(t, { title: '反映拖欠工资', content: texts[4][1], domain: 'education', respondent: undefined, address: undefined, jurisdictionCode: '339902001', consent: true }, 'agent');
+    const byAgent = await register(t, { title: '反映拖欠工资', content: texts[4][1], domain: 'education', respondent: undefined, address: undefined, jurisdictionCode: '339902001', residentConsent: true }, 'agent');
 
-    const found = await loadCorrections(t.deps.db, model);
+    const found = await loadCorrections(t.deps, model);
     const of = (id: string) => found.find((c) => c.petitionId === id);
     expect(of(agreed.id)).toBeUndefined();
     expect(of(overridden.id)).toMatchObject({ source: 'intake', domain: 'education' });
     expect(of(corrected.id)).toMatchObject({ source: 'later', domain: 'urbanConstruction' });
     expect(of(corrected.id)?.text).toContain('滨江花园');
     expect(of(byAgent.id)).toBeUndefined();
+  });
+
+  it('gives the corrections without the petitioners’ names and numbers, so a retrained model never learns them', async () => {
+    // One person petitions twice about one matter, naming themselves and giving numbers in the text; both are
+    // corrected. A word said in both (鹭洲湾) becomes a feature: the name would too, were it left in.
+    const person = { name: '翟明轩', phone: '13912345678', idCard: '110101199003076632' };
+    const content = (n: number) =>
+      `我叫翟明轩，住鹭洲湾小区，电话13912345678，身份证号110101199003076632，工资卡号6222 0212 3456 7890 12${n}。明轩我在鹭洲湾工地干了八个月，老板一直拖着工资不给。`;
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const p = await register(t, { title: '反映鹭洲湾工地拖欠工资', content: content(n), domain: 'labor', respondent: undefined, address: undefined, petitioners: [person] });
+      await command(t, 'clerk', p.id, 'reclassify', { domain: 'labor', category: 'accusation', litigationRelated: false });
+      ids.push(p.id);
+    }
+    const found = (await loadCorrections(t.deps, defaultModel())).filter((c) => ids.includes(c.petitionId));
+    expect(found).toHaveLength(2);
+    for (const c of found) {
+      expect(c.text).toContain('鹭洲湾');
+      for (const secret of ['翟明轩', '明轩', '13912345678', '110101199003076632', '6222', '7890']) expect(c.text).not.toContain(secret);
+      expect(c.text).toContain('某某');
+    }
+    const model = train(found, {}, { synthetic: [] });
+    expect(model.vocab.some((f) => f.includes('鹭洲'))).toBe(true);
+    const leaked = model.vocab.filter((f) => /[翟轩]|明轩|\d{4}/.test(f));
+    expect(leaked).toEqual([]);
   });
 });

@@ -4,13 +4,16 @@
 // - every petition a clerk registered with labels other than the model's suggestion for its text (the clerk
 //   corrected the suggestion at intake), unless corrected later (then the first kind).
 // Residents' and proxy agents' own choices are not corrections: only registrations by a clerk count.
+// The texts come out scrubbed (scrub.ts): no petitioner's name, phone, ID number or email, long digit runs masked.
 
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { classify, type TextModel, type TrainingExample } from '@qiao/core/text';
 import type { Category, Domain } from '@qiao/core';
 import type { Db } from '../db/open';
 import { petitionEvents, petitions, users } from '../db/schema';
+import type { Keys } from '../lib/crypto';
 import { petitionText } from './indexing';
+import { petitionersOf, scrubText } from './scrub';
 
 export interface Correction extends TrainingExample {
   petitionId: string;
@@ -19,7 +22,8 @@ export interface Correction extends TrainingExample {
 
 const PAGE = 1000;
 
-export async function loadCorrections(db: Db, model: TextModel, opts: { limit?: number } = {}): Promise<Correction[]> {
+export async function loadCorrections(deps: { db: Db; keys: Keys }, model: TextModel, opts: { limit?: number } = {}): Promise<Correction[]> {
+  const { db } = deps;
   const limit = opts.limit ?? 100_000;
   const out: Correction[] = [];
   const later = new Set(
@@ -72,5 +76,11 @@ export async function loadCorrections(db: Db, model: TextModel, opts: { limit?: 
       if (c.domain !== p.domain || c.category !== p.category || c.litigationRelated !== p.litigationRelated) out.push(example(p, 'intake'));
     }
   }
-  return out.slice(0, limit);
+  const found = out.slice(0, limit);
+  for (let i = 0; i < found.length; i += PAGE) {
+    const page = found.slice(i, i + PAGE);
+    const people = await petitionersOf(db, deps.keys, page.map((c) => c.petitionId));
+    for (const c of page) c.text = scrubText(c.text, people.get(c.petitionId) ?? []);
+  }
+  return found;
 }

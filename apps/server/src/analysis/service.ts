@@ -11,7 +11,7 @@ import {
   visibilityFilter,
   type Actor,
 } from '@qiao/core';
-import { classify, defaultModel, respondentKey } from '@qiao/core/text';
+import { classify, respondentKey } from '@qiao/core/text';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { analysisClusterMembers, analysisFingerprints, jurisdictions, petitions } from '../db/schema';
@@ -21,6 +21,7 @@ import { loadPetition, scopeOf, visibilitySql } from '../petitions/repo';
 import { listAlerts } from './alerts';
 import { petitionFingerprint, lookupKeys } from './indexing';
 import { clusterLabel, domainName } from './labels';
+import { textModel } from './model';
 import { loadRouting, suggestRouting, type RoutingData } from './routing';
 import { findSimilar } from './similar';
 
@@ -71,7 +72,7 @@ function respondentUnits(data: RoutingData, input: SuggestInput, accusation: boo
 
 export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInput) {
   staffOnly(actor);
-  const model = defaultModel();
+  const model = textModel(deps);
   const c = classify(model, [input.title, input.text].filter(Boolean).join('\n'));
   const domain = input.domain ?? c.domain;
   const category = input.category ?? c.category;
