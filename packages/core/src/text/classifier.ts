@@ -409,15 +409,14 @@ function answer(
   const confidence = 1 / sum;
   if (!withReasons) return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons: [] };
   // The features that speak most for the answer against the runner-up: a small insertion-sorted top list.
-  const topF: number[] = [];
-  const topW: number[] = [];
+  const topF = new Int32Array(CANDIDATES);
+  const topW = new Float64Array(CANDIDATES);
+  let count = 0;
   for (let k = 0; k < ids.length; k++) {
     const base = (ids[k] as number) * n;
     const weight = (values[k] as number) * ((table[base + best] as number) - (table[base + second] as number));
-    if (weight <= 0 || (topW.length === CANDIDATES && weight <= (topW[CANDIDATES - 1] as number))) continue;
-    let j = Math.min(topW.length, CANDIDATES - 1);
-    topW.length = j + 1;
-    topF.length = j + 1;
+    if (weight <= 0 || (count === CANDIDATES && weight <= (topW[CANDIDATES - 1] as number))) continue;
+    let j = count < CANDIDATES ? count++ : CANDIDATES - 1;
     while (j > 0 && (topW[j - 1] as number) < weight) {
       topW[j] = topW[j - 1] as number;
       topF[j] = topF[j - 1] as number;
@@ -428,10 +427,10 @@ function answer(
   }
   // A domain's lexicon features (one, two, four hits) show as the same words: one reason, their weights summed.
   const merged = new Map<string, number>();
-  topF.forEach((f, j) => {
-    const label = featureLabel(model.data.vocab[f] as string, lexicon);
+  for (let j = 0; j < count; j++) {
+    const label = featureLabel(model.data.vocab[topF[j] as number] as string, lexicon);
     merged.set(label, (merged.get(label) ?? 0) + (topW[j] as number));
-  });
+  }
   const reasons = [...merged]
     .sort((a, b) => b[1] - a[1])
     .slice(0, REASONS)
