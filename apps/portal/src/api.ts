@@ -150,6 +150,13 @@ export interface PortalView {
   canRate: boolean;
   reviewWindow: Window | null;
   reReviewWindow: Window | null;
+  /** When this petition was merged into a collective one: how that one stands (no number, names or text). */
+  mergedInto?: {
+    statusText: Message;
+    handlingUnit: string | null;
+    deadlines: PortalView['deadlines'];
+    reply: { outcomeText: Message; issuedOn: string } | null;
+  } | null;
 }
 
 export interface ReceptionDay {

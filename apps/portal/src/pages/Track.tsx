@@ -179,6 +179,7 @@ function CaseView({
         </div>
       </article>
 
+      {view.mergedInto ? <MergedCard merged={view.mergedInto} /> : null}
       {view.reply ? <ReplyCard view={view} creds={creds} /> : null}
       {view.reply ? <RateCard view={view} creds={creds} onChange={onChange} /> : null}
       {view.reply ? <AppealCards view={view} creds={creds} onChange={onChange} /> : null}
@@ -216,6 +217,53 @@ function CaseView({
         </ol>
       </section>
     </div>
+  );
+}
+
+/**
+ * A petition merged into a collective one: how that one stands, in plain words. The API gives no number, names
+ * or reply text of the collective petition (other residents' matter), and none is shown.
+ */
+function MergedCard({ merged }: { merged: NonNullable<PortalView['mergedInto']> }) {
+  const { t, pick, date } = useLang();
+  return (
+    <section className="card merged" aria-labelledby="merged-h" data-testid="merged">
+      <h2 id="merged-h">{t('mergedTitle')}</h2>
+      <p>{t('mergedIntro')}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('mergedStatus')}</dt>
+          <dd>
+            <strong>{pick(merged.statusText)}</strong>
+          </dd>
+        </div>
+        {merged.handlingUnit ? (
+          <div>
+            <dt>{t('handlingUnit')}</dt>
+            <dd>{merged.handlingUnit}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {merged.reply ? (
+        <p role="status">{t('mergedReply', { date: date(merged.reply.issuedOn), outcome: pick(merged.reply.outcomeText) })}</p>
+      ) : null}
+      {merged.deadlines.length ? (
+        <>
+          <h3>{t('mergedDeadlines')}</h3>
+          <ul className="deadlines">
+            {merged.deadlines.map((d) => (
+              <li key={d.name} className={d.late ? 'late' : undefined}>
+                <span className="what">{pick(d.label)}</span>
+                <span className="when">
+                  {t('dueOn', { date: date(d.due) })}
+                  <span className={`badge ${d.late ? 'bad' : d.status}`}>{d.late ? t('late') : t(`clock_${d.status}`)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 
