@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { canRegister, intakePath, useMe } from '../auth';
 import { PlacePicker, UnitPicker } from '../components/Pickers';
+import { IntakeSuggestions } from '../components/analysis/IntakeSuggestions';
 import { api, ApiError, errorMessage, type Created, type Intake, type Respondent } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
 
@@ -353,6 +354,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       <Form.Item name="demands" label={t('intake.demands')}>
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
+      <IntakeSuggestions form={form} />
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name="category" label={t('intake.category')} rules={[{ required: true, message: t('common.required') }]}>

@@ -201,7 +201,7 @@ export function SimilarPanel({ detail, reload }: Props) {
                 description={
                   <Space wrap size={4}>
                     <Tag color={s.sameMatter ? 'red' : 'default'}>{s.sameMatter ? t('analysis.similar.sameMatter') : t('analysis.similar.related')}</Tag>
-                    <Tag>{t('analysis.similar.score', { pct: Math.round(s.score * 100) })}</Tag>
+                    <Tag>{t('analysis.similar.score', { pct: Math.min(100, Math.round(s.score * 100)) })}</Tag>
                     <StatusTag status={s.status as Status} />
                     <span>{t('analysis.similar.received', { date: s.receivedOn })}</span>
                     {s.repeatOf === detail.id && <Tag color="orange">{t('analysis.similar.linkedHere')}</Tag>}
