@@ -354,7 +354,6 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       <Form.Item name="demands" label={t('intake.demands')}>
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
-      <IntakeSuggestions form={form} />
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name="category" label={t('intake.category')} rules={[{ required: true, message: t('common.required') }]}>
@@ -419,6 +418,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
           </>
         )}
       </Row>
+      <IntakeSuggestions form={form} />
       <Form.Item name="repeatOf" label={t('intake.repeatOf')}>
         <Input maxLength={40} className="mono" />
       </Form.Item>

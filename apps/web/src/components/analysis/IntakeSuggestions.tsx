@@ -132,6 +132,7 @@ export function IntakeSuggestions({ form: f }: { form: FormInstance<IntakeFields
     <Card
       size="small"
       className="intake-suggestions"
+      style={{ marginBottom: 16 }}
       data-testid="intake-suggestions"
       title={t('analysis.intake.title')}
       extra={loading ? <Typography.Text type="secondary">{t('analysis.intake.loading')}</Typography.Text> : undefined}
