@@ -69,24 +69,36 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     async () => {
       // A petition assigned today whose receipt notice (15 days) is then left undone: five weeks on, the sweep
       // escalates it and drafts a supervision notice for the city petition office.
-      const created = await api<{ id: string; trackingCode: string }>('clerk', 'POST', '/api/petitions', {
-        channel: 'letter',
-        category: 'claim',
-        domain: 'labor',
-        title: '反映某物流公司拖欠装卸工工资',
-        content: '我们六名装卸工在物流园做工，公司拖欠两个月工资，多次讨要未果。',
-        jurisdictionCode: '339900',
-        petitioners: [{ name: '孙强' }],
-      });
-      const version = (await api<{ version: number }>('clerk', 'GET', `/api/petitions/${created.id}`))
-        .version;
-      await api('clerk', 'POST', `/api/petitions/${created.id}/assign`, {
-        unitId: 'u-city-hrss',
-        expectedVersion: version,
-      });
+      const assigned = async (title: string, content: string) => {
+        const created = await api<{ id: string; trackingCode: string }>('clerk', 'POST', '/api/petitions', {
+          channel: 'letter',
+          category: 'claim',
+          domain: 'labor',
+          title,
+          content,
+          jurisdictionCode: '339900',
+          petitioners: [{ name: '孙强' }],
+        });
+        const version = (await api<{ version: number }>('clerk', 'GET', `/api/petitions/${created.id}`))
+          .version;
+        await api('clerk', 'POST', `/api/petitions/${created.id}/assign`, {
+          unitId: 'u-city-hrss',
+          expectedVersion: version,
+        });
+        return created;
+      };
+      const created = await assigned(
+        '反映某物流公司拖欠装卸工工资',
+        '我们六名装卸工在物流园做工，公司拖欠两个月工资，多次讨要未果。',
+      );
+      // A second one, which the office declines after the sweep drafted a notice for it.
+      const movedOn = await assigned(
+        '反映某搬家公司拖欠临时工工资',
+        '我们三名临时工在搬家公司做工，公司拖欠一个月工资，多次讨要未果。',
+      );
       world.deps.now = () => new Date('2026-07-20T02:00:00Z');
       try {
-        await officeIssues(created.trackingCode);
+        await officeIssues(created.trackingCode, movedOn);
       } finally {
         world.deps.now = () => NOW;
       }
@@ -94,7 +106,7 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     LONG,
   );
 
-  async function officeIssues(code: string) {
+  async function officeIssues(code: string, movedOn: { id: string; trackingCode: string }) {
     const { context, page } = await signIn(world, 'supervisor');
     await page.getByRole('menuitem', { name: '督办草稿' }).click();
     await page.waitForURL(/\/supervision$/);
@@ -136,6 +148,27 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     await page.getByText('督办通知已发出').waitFor();
     await expect.poll(() => page.locator('.acct-drafts .ant-table-row').count()).toBe(before - 1);
     await expect.poll(() => page.locator('.acct-drafts').getByText(code, { exact: true }).count()).toBe(0);
+
+    // A draft whose petition moved on (declined since) says so and can only be dismissed, not issued.
+    const current = await api<{ version: number }>('clerk', 'GET', `/api/petitions/${movedOn.id}`);
+    await api('clerk', 'POST', `/api/petitions/${movedOn.id}/decline`, {
+      reason: 'insufficientInformation',
+      note: '材料不全，已书面告知信访人补充。',
+      expectedVersion: current.version,
+    });
+    await page.reload();
+    const stale = page.locator('.acct-drafts .ant-table-row').filter({ hasText: movedOn.trackingCode });
+    await stale.getByText('已不适用', { exact: true }).waitFor();
+    await stale.getByText('不能再发出', { exact: false }).waitFor();
+    expect(await stale.getByRole('button', { name: '发出督办' }).count()).toBe(0);
+    await shot(page, 'acct-draft-not-applicable-zh');
+    await expectAccessible(page, 'supervision drafts with one no longer applicable (zh)');
+    await stale.getByRole('button', { name: '不予发出' }).click();
+    await page.getByRole('button', { name: /^(是|Yes)$/ }).click();
+    await page.getByText('已不予发出').waitFor();
+    await expect
+      .poll(() => page.locator('.acct-drafts').getByText(movedOn.trackingCode, { exact: true }).count())
+      .toBe(0);
 
     // The notice is on the petition's timeline, and its official document can be downloaded.
     const id = (await api<{ items: { id: string }[] }>('supervisor', 'GET', `/api/petitions?text=${code}`))
@@ -214,6 +247,17 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
       await row.getByText('化解中').waitFor();
       await shot(page, 'acct-owned-zh');
       await expectAccessible(page, 'owned cases (zh)');
+
+      // The leader's panel beside the inbox: the ownership as a workbench pill, and a way to all owned cases.
+      await page.goto(`${world.url}/inbox`);
+      const leaderPanel = page.locator('.leader-panel');
+      const mineRow = leaderPanel.locator('.ant-table-row').filter({ hasText: target.title });
+      await mineRow.locator('.pill.pill-blue').filter({ hasText: '化解中' }).waitFor();
+      expect(await leaderPanel.locator('.ant-tag').count()).toBe(0);
+      await shot(page, 'acct-leader-panel-zh');
+      await expectAccessible(page, 'leader panel (zh)');
+      await leaderPanel.getByRole('link', { name: '查看全部包案' }).click();
+      await page.waitForURL(/\/owned$/);
       await context.close();
     },
     LONG,
@@ -374,6 +418,8 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     await page.locator('.acct-print-head').waitFor();
     expect(await page.locator('.acct-print-issuer').innerText()).toMatch(/\S/);
     await page.locator('.acct-print-head').getByText(`信访件编号：${ledger.code}`).waitFor();
+    // The time of printing is the server's (the fixed clock of this world, 10:00 in China), not the browser's.
+    expect(await page.locator('.acct-print-time').innerText()).toBe('打印时间：2026-06-15 10:00');
     expect(await page.locator('.app-sider').isVisible()).toBe(false);
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.locator('.actions').isVisible()).toBe(false);
@@ -406,6 +452,27 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
       await shot(page, 'acct-petition-en');
       await expectAccessible(page, 'petition (en)');
       await context.close();
+
+      // The sweep's notices read in English for an English reader (the office's supervisor was told of drafts).
+      const sup = await signIn(world, 'supervisor', 'en');
+      await sup.page.locator('.acct-bell').click();
+      await sup.page
+        .getByText(/A supervision notice was drafted for the overdue receipt notice time limit/)
+        .first()
+        .waitFor();
+      expect(await sup.page.locator('.acct-bell-list').getByText('已为逾期', { exact: false }).count()).toBe(
+        0,
+      );
+      // Styled on any page (not only after an accountability page was opened), times in China time.
+      expect(
+        await sup.page
+          .locator('.acct-bell-open')
+          .first()
+          .evaluate((b) => getComputedStyle(b).flexDirection),
+      ).toBe('column');
+      expect(await sup.page.locator('.acct-bell-when').first().innerText()).toBe('07/20/2026 10:00');
+      await shot(sup.page, 'acct-bell-en');
+      await sup.context.close();
     },
     LONG,
   );

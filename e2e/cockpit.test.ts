@@ -138,10 +138,30 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await expectTiles(page, filtered, 'zh');
     await shot(page, 'cockpit-filtered-zh');
 
+    // The hotspots follow the same period and jurisdiction.
+    const hotFiltered = await api<{ clusters: { count: number }[] }>(
+      '/api/analysis/hotspots?from=2025-01&to=2025-12&jurisdiction=339902&minSize=3&limit=10',
+    );
+    const hotCard = page.locator('[data-card="hotspots"]');
+    await hotCard.getByText('热点（2025-01-01 至 2025-12-31）').waitFor();
+    expect(await hotCard.getByText('不受辖区筛选影响', { exact: false }).count()).toBe(0);
+    if (hotFiltered.clusters.length > 0) {
+      await hotCard.getByText('表格', { exact: true }).click();
+      await expect.poll(() => hotCard.locator('.ant-table-row').count()).toBe(hotFiltered.clusters.length);
+      await shot(page, 'cockpit-hotspots-filtered-zh');
+      expect(await hotCard.locator('.ant-table-row').first().getByRole('button').innerText()).toBe(
+        String(hotFiltered.clusters[0]!.count),
+      );
+      await hotCard.getByText('图表', { exact: true }).click();
+    } else {
+      await hotCard.locator('.ant-empty').waitFor();
+    }
+
     // A click on the top bar of the domain chart (SVG: the bar's position on screen) lists exactly its petitions.
     const top = filtered.byDomain[0]!;
     expect(top.volume).toBeGreaterThan(0);
     expect(top.volume).toBeLessThanOrEqual(50); // one page of the list
+    await page.locator('[data-chart="domain"]').scrollIntoViewIfNeeded(); // the hotspot check scrolled down
     const bar = await page.locator('[data-chart="domain"] svg').evaluate((svg) => {
       const bars = [...svg.querySelectorAll('path')]
         .filter((p) => /^(#1d4f91|rgb\(29,\s*79,\s*145\))$/i.test(p.getAttribute('fill') ?? ''))
@@ -250,7 +270,7 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
 
     // A hotspot lists its petitions.
     const hot = await api<{ clusters: { count: number; petitions: unknown[] }[] }>(
-      '/api/analysis/hotspots?days=90&minSize=3&limit=10',
+      '/api/analysis/hotspots?from=2025-07&to=2026-06&minSize=3&limit=10',
     );
     expect(hot.clusters.length).toBeGreaterThan(0);
     const card = page.locator('[data-card="hotspots"]');

@@ -260,6 +260,39 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
       expect(repeatChains).toEqual([]);
     });
 
+    it("filters hotspots by the cockpit's months and jurisdiction, within what each user may see", async () => {
+      t.clock.set('2026-05-10');
+      const hot = async (user: string, query: string, lang = 'zh') => {
+        const res = await call(t, user, 'GET', `/api/analysis/hotspots?minSize=2&kind=respondent&${query}`, undefined, { 'accept-language': lang });
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json<{ since: string; until: string; clusters: Cluster[] }>();
+        return { ...body, dingsheng: body.clusters.find((c) => c.key === '鼎盛') };
+      };
+      // April only: the four district petitions, not the county one of May.
+      const april = await hot('clerk', 'from=2026-04&to=2026-04');
+      expect([april.since, april.until]).toEqual(['2026-04-01', '2026-04-30']);
+      expect(april.dingsheng?.petitions.map((p) => p.id).sort()).toEqual([...dingshengIds].sort());
+      // A period that reaches into the future ends today; `days` is not used with months.
+      const spring = await hot('clerk', 'from=2026-04&to=2026-06&days=1');
+      expect([spring.since, spring.until]).toEqual(['2026-04-01', '2026-05-10']);
+      expect(spring.dingsheng?.count).toBe(5);
+      expect((await hot('clerk', 'to=2026-05')).since).toBe('2026-01-01');
+      // A jurisdiction narrows to the petitions about places within it (6 digits stand for the subtree).
+      expect((await hot('clerk', 'from=2026-04&to=2026-05&jurisdiction=339902')).dingsheng?.count).toBe(4);
+      expect((await hot('clerk', 'from=2026-04&to=2026-05&jurisdiction=3399')).dingsheng?.count).toBe(5);
+      expect((await hot('clerk', 'from=2026-04&to=2026-05&jurisdiction=339921')).dingsheng).toBeUndefined(); // one only
+      // Never beyond what the user may see: the district office asking for the county gets nothing.
+      expect((await hot('district-clerk', 'days=90&jurisdiction=339921')).clusters).toEqual([]);
+      expect((await hot('district-clerk', 'days=90&jurisdiction=3399')).dingsheng?.count).toBe(4);
+      // A period still to come is empty; a reversed one is refused in the reader's language.
+      expect((await hot('clerk', 'from=2026-07&to=2026-08')).clusters).toEqual([]);
+      const reversed = await call(t, 'clerk', 'GET', '/api/analysis/hotspots?from=2026-05&to=2026-04', undefined, { 'accept-language': 'en' });
+      expect(reversed.statusCode).toBe(400);
+      expect(reversed.json().message).toContain('the first month is after the last');
+      const badPlace = await call(t, 'clerk', 'GET', '/api/analysis/hotspots?jurisdiction=abc');
+      expect(badPlace.statusCode).toBe(400);
+    });
+
     it('clusters repeat links into one chain', async () => {
       const a = await register(t, { ...wages, repeatOf: ids.wages, title: '再次反映恒源公司欠薪' });
       await register(t, { ...wages, repeatOf: a.id, title: '第三次反映恒源公司欠薪' });

@@ -52,4 +52,13 @@ describe.skipIf(!available)(`official documents (${engineName})`, () => {
     expect((await download('supervisor', p.id, 'opinion')).statusCode).toBe(403);
     expect((await download('clerk', p.id, 'nonsense')).statusCode).toBe(400);
   });
+
+  it("gives the printed page the server's time of printing, to those who may see the petition", async () => {
+    t.clock.set('2026-05-06T01:30:00Z'); // 09:30 in China
+    const p = await register(t, { title: '打印时间' });
+    const res = await call(t, 'clerk', 'GET', `/api/petitions/${p.id}/print`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ printedAt: '2026-05-06T01:30:00.000Z', today: '2026-05-06' });
+    expect((await call(t, 'handler', 'GET', `/api/petitions/${p.id}/print`)).statusCode).toBe(404);
+  });
 });

@@ -66,11 +66,19 @@ export const SuggestResponse = z.object({
 
 export const SimilarResponse = z.object({ petitionId: z.uuid(), similar: z.array(SimilarPetition) });
 
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const HotspotQuery = z.object({
-  days: z.coerce.number().int().min(1).max(730).default(90),
+  days: z.coerce.number().int().min(1).max(730).default(90).describe('The last N days; ignored when `from` or `to` is given'),
   minSize: z.coerce.number().int().min(2).max(1000).default(3),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   kind: z.enum(['respondent', 'placeDomain', 'repeat']).optional(),
+  from: Month.optional().describe('First month (YYYY-MM) of the period, as the dashboard; default January of `to`’s year'),
+  to: Month.optional().describe('Last month (YYYY-MM); default the current month; the period ends today at the latest'),
+  jurisdiction: z
+    .string()
+    .regex(/^\d{2,12}$/, 'a GB/T 2260 code')
+    .optional()
+    .describe('Only petitions about places within this jurisdiction (always within what you may see)'),
 });
 export const HotspotResponse = z.object({
   since: z.string(),

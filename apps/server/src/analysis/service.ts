@@ -6,6 +6,8 @@ import {
   addDays,
   can,
   chinaDate,
+  compareDates,
+  lastDayOfMonth,
   validateIdCard,
   validatePhone,
   visibilityFilter,
@@ -16,6 +18,8 @@ import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { analysisClusterMembers, analysisFingerprints, jurisdictions, petitions } from '../db/schema';
 import { keyedHash } from '../lib/crypto';
+import { filterPrefix } from '../dashboards/query';
+import { resolvePeriod } from '../dashboards/summary';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { loadPetition, scopeOf, visibilitySql } from '../petitions/repo';
 import { listAlerts } from './alerts';
@@ -130,7 +134,20 @@ export interface HotspotQuery {
   days: number;
   minSize: number;
   limit: number;
-  kind?: string;
+  kind?: string | undefined;
+  /** Months (YYYY-MM) as the dashboard's period; when either is given, `days` is not used. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** A GB/T 2260 code: only petitions about places within it (the list's and the dashboard's rule). */
+  jurisdiction?: string | undefined;
+}
+
+/** The days a hotspot query covers: the last `days` days, or the dashboard's months up to today at the latest. */
+function hotspotWindow(q: HotspotQuery, today: string): { since: string; until: string } {
+  if (q.from === undefined && q.to === undefined) return { since: addDays(today, -(q.days - 1)), until: today };
+  const period = resolvePeriod({ from: q.from, to: q.to }, today);
+  const end = lastDayOfMonth(period.to);
+  return { since: `${period.from}-01`, until: compareDates(end, today) > 0 ? today : end };
 }
 
 /** Week (Monday) of a day. */
@@ -141,16 +158,18 @@ function weekOf(day: string): string {
 }
 
 /**
- * Clusters of the last `days` days with at least `minSize` petitions this user may see: counts, weekly trend
- * and their petitions. Counted from the cluster table joined with the visibility rule.
+ * Clusters of the last `days` days (or of the months `from`–`to`, as the cockpit's period) with at least
+ * `minSize` petitions this user may see, within `jurisdiction` if given: counts, weekly trend and their
+ * petitions. Counted from the cluster table joined with the visibility rule.
  */
 export async function hotspots(deps: Deps, actor: SessionUser, q: HotspotQuery) {
   staffOnly(actor);
-  const today = chinaDate(deps.now());
-  const since = addDays(today, -(q.days - 1));
+  const { since, until: today } = hotspotWindow(q, chinaDate(deps.now()));
+  if (compareDates(since, today) > 0) return { since, until: today, clusters: [] }; // a period still to come
   const m = analysisClusterMembers;
   const visible = visibilitySql(visibilityFilter(actor));
-  const inWindow = and(gte(m.receivedOn, since), lte(m.receivedOn, today), visible, q.kind ? eq(m.kind, q.kind) : undefined);
+  const place = q.jurisdiction ? sql`${petitions.jurisdictionCode} like ${filterPrefix(q.jurisdiction) + '%'}` : undefined;
+  const inWindow = and(gte(m.receivedOn, since), lte(m.receivedOn, today), visible, place, q.kind ? eq(m.kind, q.kind) : undefined);
   const n = sql<number>`count(distinct ${m.petitionId})`.mapWith(Number);
   const top = await deps.db
     .select({ kind: m.kind, key: m.key, count: n, last: sql<string>`max(${m.receivedOn})` })

@@ -130,6 +130,22 @@ export const documentRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
+      '/:id/print',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: "The printed petition page's head: the time of printing by the server clock (not the browser's), and China's date",
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ printedAt: z.string().describe('ISO timestamp, server clock'), today: z.string() }) },
+        },
+      },
+      async (req) => {
+        await visiblePetition(deps.db, await req.user(), req.params.id);
+        const now = deps.now();
+        return { printedAt: now.toISOString(), today: deps.clockSettings.context(now).today };
+      },
+    );
+    app.get(
       '/:id/documents/:kind',
       {
         schema: {

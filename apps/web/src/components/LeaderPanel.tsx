@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, Row, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, errorMessage, type OwnedCase, type ReceptionDay } from '../lib/api';
@@ -18,7 +18,7 @@ export function LeaderPanel() {
     <Row gutter={16} className="gap-bottom leader-panel">
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       <Col xs={24} lg={14}>
-        <Card size="small" title={t('leader.owned')}>
+        <Card size="small" title={t('leader.owned')} extra={<Link to="/owned">{t('acct.owned.all')}</Link>}>
           <Table<OwnedCase>
             size="small"
             rowKey="petitionId"
@@ -33,7 +33,10 @@ export function LeaderPanel() {
               {
                 title: t('leader.ownership'),
                 dataIndex: 'ownership',
-                render: (v: string) => <Tag color={v === 'resolved' ? 'green' : 'blue'}>{t(`leader.${v === 'resolved' ? 'resolved' : 'active'}`)}</Tag>,
+                // The workbench's pills (styles.css), whose colours pass AA contrast; antd's preset tags do not.
+                render: (v: string) => (
+                  <span className={`pill ${v === 'resolved' ? 'pill-green' : 'pill-blue'}`}>{t(`leader.${v === 'resolved' ? 'resolved' : 'active'}`)}</span>
+                ),
               },
             ]}
           />

@@ -18,6 +18,9 @@ export interface SupervisionDraft {
   dueOn: string;
   note: string;
   status: string;
+  /** Whether the core would accept `supervise` for it today; if not, why (the petition moved on): dismiss it. */
+  applicable: boolean;
+  notApplicable: { zh: string; en: string } | null;
 }
 export type SupervisionReason = 'late' | 'evasive' | 'improper';
 export interface SweepResult {
@@ -25,6 +28,8 @@ export interface SweepResult {
   examined: number;
   sent: Record<string, number>;
   drafts: number;
+  /** Open drafts set aside because their petition moved on. */
+  lapsed: number;
 }
 
 export interface PlanStep {
@@ -143,9 +148,14 @@ export const accountabilityApi = {
   drafts: () => request<SupervisionDraft[]>('GET', '/supervision-drafts'),
   runSweep: () => request<SweepResult>('POST', '/supervision-drafts/sweep'),
   issueDraft: (d: SupervisionDraft, body: { reason: SupervisionReason; note: string; answerDays?: number }) =>
-    request<{ ok: boolean; version: number }>('POST', `/supervision-drafts/${d.id}/issue`, {
-      body: { ...body, expectedVersion: d.version },
-    }),
+    /** One transaction on the server; `repeated` when the draft had already been issued (a retry). */
+    request<{ ok: boolean; version: number; supervisionId: string; repeated: boolean }>(
+      'POST',
+      `/supervision-drafts/${d.id}/issue`,
+      {
+        body: { ...body, expectedVersion: d.version },
+      },
+    ),
   dismissDraft: (id: string) => request<{ ok: boolean }>('POST', `/supervision-drafts/${id}/dismiss`),
 
   owner: (petitionId: string) => request<Ownership | null>('GET', `/petitions/${petitionId}/owner`),
@@ -178,6 +188,9 @@ export const accountabilityApi = {
     return request<ImportResult>('POST', `/ledgers/${ledgerId}/import`, { form });
   },
 
+  /** The server's clock for the printed page's head (GET /api/petitions/{id}/print). */
+  printHead: (petitionId: string) =>
+    request<{ printedAt: string; today: string }>('GET', `/petitions/${petitionId}/print`),
   document: (petitionId: string, kind: DocumentKind) =>
     request<Blob>('GET', `/petitions/${petitionId}/documents/${kind}`, { raw: true }),
 

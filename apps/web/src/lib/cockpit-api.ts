@@ -55,8 +55,9 @@ export const cockpitApi = {
     request<AnnualReport>('GET', '/dashboards/annual-report', { query: { year, jurisdiction } }),
   annualReportXlsx: (year: number, jurisdiction?: string) =>
     request<Blob>('GET', '/dashboards/annual-report.xlsx', { query: { year, jurisdiction }, raw: true }),
-  hotspots: (days: number, minSize: number, limit = 10) =>
-    request<Hotspots>('GET', '/analysis/hotspots', { query: { days, minSize, limit } }),
+  /** The hotspots of the cockpit's period and jurisdiction (always within what the user may see). */
+  hotspots: (f: CockpitFilter, minSize: number, limit = 10) =>
+    request<Hotspots>('GET', '/analysis/hotspots', { query: { ...query(f), minSize, limit } }),
 };
 
 /** The petition list behind a figure: the inbox's "all" tab with the figure's filters in the URL. */

@@ -50,7 +50,6 @@ import {
 import { placeTree, useJurisdictions } from '../lib/directory';
 import './cockpit.css';
 
-const HOTSPOT_DAYS = 90;
 const HOTSPOT_MIN = 3;
 /** Higher is better (green when up); lower is better (green when down); the rest are neutral. */
 const higherBetter = new Set([
@@ -129,11 +128,23 @@ function Cockpit() {
     void load();
   }, [load, i18n.language]);
 
+  // The hotspots follow the period and jurisdiction selectors too; only the latest filter's answer is shown.
+  const latestHot = useRef(0);
   useEffect(() => {
-    cockpitApi
-      .hotspots(HOTSPOT_DAYS, HOTSPOT_MIN)
-      .then(setHotspots, (e: unknown) => setHotspotError(errorMessage(e, t('cockpit.loadFailed'))));
-  }, []);
+    const call = ++latestHot.current;
+    setHotspots(null);
+    cockpitApi.hotspots(filter, HOTSPOT_MIN).then(
+      (h) => {
+        if (call !== latestHot.current) return;
+        setHotspots(h);
+        setHotspotError(null);
+      },
+      (e: unknown) => {
+        if (call === latestHot.current) setHotspotError(errorMessage(e, t('cockpit.loadFailed')));
+      },
+    );
+    // the filter is derived from the URL
+  }, [filter.from, filter.to, filter.jurisdiction]);
 
   const setParams = (patch: Partial<Record<'from' | 'to' | 'jurisdiction', string | undefined>>) => {
     const p = new URLSearchParams(search);
@@ -245,7 +256,7 @@ function Cockpit() {
           <ScorecardCard units={summary.units} />
         </Spin>
       )}
-      <HotspotCard hotspots={hotspots} error={hotspotError} />
+      <HotspotCard hotspots={hotspots} error={hotspotError} filter={filter} />
       <AnnualReportDrawer
         open={annualOpen}
         onClose={() => setAnnualOpen(false)}
@@ -789,13 +800,25 @@ function ScorecardCard({ units }: { units: UnitRow[] }) {
 // ---------- hotspots ----------
 type Cluster = Hotspots['clusters'][number];
 
-function HotspotCard({ hotspots, error }: { hotspots: Hotspots | null; error: string | null }) {
+function HotspotCard({
+  hotspots,
+  error,
+  filter,
+}: {
+  hotspots: Hotspots | null;
+  error: string | null;
+  filter: CockpitFilter;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const describe = useDescribe();
   const [open, setOpen] = useState<Cluster | null>(null);
   const rows = hotspots?.clusters ?? [];
-  const title = t('cockpit.hotspots', { days: HOTSPOT_DAYS });
+  // The days the answer covers (the period ends today at the latest); the selected months while it loads.
+  const title = t('cockpit.hotspots', {
+    from: hotspots?.since ?? `${filter.from}-01`,
+    to: hotspots?.until ?? filter.to,
+  });
   const columns: TableColumnsType<Cluster> = [
     { title: t('cockpit.hotspotCol'), render: (_, c) => label(c.label) },
     {

@@ -17,6 +17,7 @@ import {
 import { SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { currentLang } from '../i18n';
 import { accountabilityApi, type SupervisionDraft, type SupervisionReason } from '../lib/accountability-api';
 import { errorMessage } from '../lib/api';
 import '../components/accountability/accountability.css';
@@ -54,8 +55,10 @@ export default function SupervisionDraftsPage() {
     setSweeping(true);
     try {
       const r = await accountabilityApi.runSweep();
-      if (r.ran) message.success(t('acct.drafts.sweepDone', { examined: r.examined, drafts: r.drafts }));
-      else message.warning(t('acct.drafts.sweepSkipped'));
+      if (r.ran) {
+        message.success(t('acct.drafts.sweepDone', { examined: r.examined, drafts: r.drafts }));
+        if (r.lapsed > 0) message.info(t('acct.drafts.sweepLapsed', { lapsed: r.lapsed }));
+      } else message.warning(t('acct.drafts.sweepSkipped'));
       await load();
     } catch (e) {
       message.error(errorMessage(e, t('errors.unknown')));
@@ -138,16 +141,38 @@ export default function SupervisionDraftsPage() {
             {
               title: t('acct.drafts.note'),
               dataIndex: 'note',
-              render: (v: string) => <div className="acct-note-cell">{v}</div>,
+              render: (v: string, d) => (
+                <div className="acct-note-cell">
+                  {v}
+                  {!d.applicable && d.notApplicable && (
+                    <p className="muted acct-not-applicable">
+                      {t('acct.drafts.notApplicableHelp')}{' '}
+                      {d.notApplicable[currentLang() === 'en' ? 'en' : 'zh']}
+                    </p>
+                  )}
+                </div>
+              ),
             },
             {
               title: t('common.actions'),
               key: 'actions',
               render: (_, d) => (
                 <Space wrap>
-                  <Button size="small" type="primary" onClick={() => setIssuing(d)}>
-                    {t('acct.drafts.issue')}
-                  </Button>
+                  {d.applicable ? (
+                    <Button size="small" type="primary" onClick={() => setIssuing(d)}>
+                      {t('acct.drafts.issue')}
+                    </Button>
+                  ) : (
+                    // The petition moved on since the sweep drafted it: the core would refuse the notice.
+                    <span
+                      className="pill pill-grey"
+                      title={
+                        d.notApplicable ? d.notApplicable[currentLang() === 'en' ? 'en' : 'zh'] : undefined
+                      }
+                    >
+                      {t('acct.drafts.notApplicable')}
+                    </span>
+                  )}
                   <Popconfirm
                     title={t('acct.drafts.dismissConfirm')}
                     onConfirm={() => void dismiss(d)}

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { accountabilityApi, type AppNotification } from '../../lib/accountability-api';
 import { errorMessage } from '../../lib/api';
+import { chinaTime } from '../../lib/dates';
+// The bell is in the header of every page: its styles must not depend on an accountability page loaded first.
+import './accountability.css';
 
 const POLL_MS = 60_000;
 
@@ -100,7 +102,7 @@ export function NotificationBell() {
                     </>
                   )}
                   <Tag>{t(`acct.bell.templates.${n.template}`, { defaultValue: n.template })}</Tag>
-                  <span className="acct-bell-when">{dayjs(n.createdAt).format('L HH:mm')}</span>
+                  <span className="acct-bell-when">{chinaTime(n.createdAt).format('L HH:mm')}</span>
                 </Space>
                 <span className="acct-bell-text">{n.text}</span>
               </button>

@@ -64,9 +64,9 @@ export const zh = {
     timelyAcceptance: '及时受理率',
     satisfaction: '满意率',
     firstTime: '一次性化解率',
-    hotspots: '热点（近 {{days}} 天）',
+    hotspots: '热点（{{from}} 至 {{to}}）',
     hotspotsNote:
-      '同一被反映对象、同一地点同一领域或重复信访聚集 {{min}} 件以上；范围为本人可见的全部信访件，不受辖区筛选影响。',
+      '同一被反映对象、同一地点同一领域或重复信访聚集 {{min}} 件以上；按所选期间和辖区，在本人可见的信访件中统计。',
     hotspotCol: '热点',
     noHotspots: '近期没有聚集的热点',
     hotspotPetitions: '热点：{{label}}',
@@ -156,9 +156,9 @@ export const en: Strings<typeof zh> = {
     timelyAcceptance: 'Timely acceptance',
     satisfaction: 'Satisfaction',
     firstTime: 'First-time resolution',
-    hotspots: 'Hotspots (last {{days}} days)',
+    hotspots: 'Hotspots ({{from}} to {{to}})',
     hotspotsNote:
-      'At least {{min}} petitions on one respondent, one place and domain, or one repeat chain; over every petition you may see, whatever jurisdiction is selected.',
+      'At least {{min}} petitions on one respondent, one place and domain, or one repeat chain; in the selected period and jurisdiction, among the petitions you may see.',
     hotspotCol: 'Hotspot',
     noHotspots: 'No clusters lately',
     hotspotPetitions: 'Hotspot: {{label}}',
