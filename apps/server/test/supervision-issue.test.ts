@@ -70,6 +70,10 @@ describe.skipIf(!available)(
       const again = (await call(t, 'supervisor', 'GET', `/api/petitions/${p.id}`)).json();
       expect(again.version).toBe(mine.version + 1);
       expect(again.timeline.filter((e: { type: string }) => e.type === 'supervised')).toHaveLength(1);
+      // An issued draft cannot be dismissed afterwards (the retry above would then fail).
+      const dismiss = await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${mine.id}/dismiss`);
+      expect(dismiss.statusCode).toBe(409);
+      expect(dismiss.json()).toMatchObject({ error: 'draftClosed' });
       // Staff of another unit cannot reach the office's draft.
       expect(
         (
@@ -164,6 +168,12 @@ describe.skipIf(!available)(
       expect(await supervisedEvents(p.id)).toBe(0);
       const after = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
       expect(after.find((d: { id: string }) => d.id === draft.id)).toBeUndefined();
+      // A lapsed draft may still be dismissed, twice without harm.
+      for (let i = 0; i < 2; i++)
+        expect(
+          (await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${draft.id}/dismiss`)).statusCode,
+        ).toBe(200);
+      expect(await draftStatus(draft.id)).toBe('dismissed');
     });
 
     it('lists the leaders who may own a petition, for the office and leaders only', async () => {

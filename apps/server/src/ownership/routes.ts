@@ -384,7 +384,13 @@ export const ownershipRoutes =
         const actor = await req.user();
         const [row] = await deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, req.params.id));
         if (!row || row.officeUnitId !== actor.unitId) throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
-        await deps.db.update(supervisionDrafts).set({ status: 'dismissed' }).where(eq(supervisionDrafts.id, row.id));
+        // An issued draft stays issued (its notice is on the petition); dismissing twice is harmless.
+        const dismissed = await deps.db
+          .update(supervisionDrafts)
+          .set({ status: 'dismissed' })
+          .where(and(eq(supervisionDrafts.id, row.id), inArray(supervisionDrafts.status, ['draft', 'lapsed', 'dismissed'])))
+          .returning({ id: supervisionDrafts.id });
+        if (dismissed.length === 0) throw new AppError(409, 'draftClosed', { zh: '该督办通知已经发出，不能再不予发出', en: 'This notice has already been issued: it can no longer be dismissed' });
         return { ok: true };
       },
     );
