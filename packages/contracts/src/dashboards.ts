@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Message } from './message';
 
 /** Request and response shapes of the dashboard (cockpit) and public-figure endpoints: /api/dashboards and /api/portal/stats. */
 
@@ -18,7 +19,6 @@ export const AnnualReportQuery = z.object({
 
 export const PublicStatsQuery = z.object({ from: Month.optional(), to: Month.optional() });
 
-const Label = z.object({ zh: z.string(), en: z.string() });
 export const DashboardRatio = z.object({
   value: z.number().nullable().describe('numerator ÷ denominator; null when the denominator is 0'),
   numerator: z.number().int(),
@@ -46,7 +46,7 @@ const Change = z
 
 export const KpiTile = z.object({
   measure: z.string(),
-  label: Label,
+  label: Message,
   value: z.number().nullable(),
   numerator: z.number().int(),
   denominator: z.number().int().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Message } from './message';
 import {
   isIsoDate,
   categories,
@@ -14,7 +15,7 @@ import {
 
 // ---------- shared pieces ----------
 export const IsoDate = z.string().refine(isIsoDate, { error: 'a real date as YYYY-MM-DD' });
-export const Message = z.object({ zh: z.string(), en: z.string() });
+export { Message };
 export const Id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -311,3 +312,4 @@ export * from './integrations';
 export * from './workbench';
 export * from './dashboards';
 export * from './joint-conference';
+export * from './analysis';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { Message } from './message';
 import { categories, domains } from '@qiao/core';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const Msg = z.object({ zh: z.string(), en: z.string() });
 
 /** What a resident submits from the portal, without an account. */
 export const PortalIntake = z.object({
@@ -32,7 +32,7 @@ export const PortalSubmitted = z.object({
 
 export const PortalDeadline = z.object({
   name: z.string(),
-  label: Msg,
+  label: Message,
   due: IsoDay,
   status: z.enum(['running', 'paused', 'ended']),
   late: z.boolean(),
@@ -43,12 +43,12 @@ export const PortalView = z.object({
   title: z.string(),
   receivedOn: IsoDay,
   status: z.string(),
-  statusText: Msg.describe('Where the matter stands, in plain words'),
+  statusText: Message.describe('Where the matter stands, in plain words'),
   handlingUnit: z.string().nullable(),
   deadlines: z.array(PortalDeadline).describe('The time limits the law gives the government, and your own windows'),
-  timeline: z.array(z.object({ on: IsoDay, summary: Msg, unit: z.string().nullable() })),
+  timeline: z.array(z.object({ on: IsoDay, summary: Message, unit: z.string().nullable() })),
   reply: z
-    .object({ outcome: z.string(), outcomeText: Msg, text: z.string(), issuedOn: IsoDay, deliveredOn: IsoDay })
+    .object({ outcome: z.string(), outcomeText: Message, text: z.string(), issuedOn: IsoDay, deliveredOn: IsoDay })
     .nullable(),
   review: z.object({ outcome: z.string().nullable(), text: z.string().nullable(), decidedOn: IsoDay.nullable() }).nullable(),
   reReview: z.object({ outcome: z.string().nullable(), text: z.string().nullable(), decidedOn: IsoDay.nullable() }).nullable(),
@@ -58,10 +58,10 @@ export const PortalView = z.object({
   reReviewWindow: z.object({ open: z.boolean(), closesOn: IsoDay }).nullable(),
   mergedInto: z
     .object({
-      statusText: Msg,
+      statusText: Message,
       handlingUnit: z.string().nullable(),
       deadlines: z.array(PortalDeadline),
-      reply: z.object({ outcomeText: Msg, issuedOn: IsoDay }).nullable(),
+      reply: z.object({ outcomeText: Message, issuedOn: IsoDay }).nullable(),
     })
     .nullable()
     .optional()

@@ -3,6 +3,8 @@
 // sample of stored petitions, visibility-filtered, ranked, each with its reasons.
 
 import { and, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { SimilarPetition as SimilarPetitionSchema } from '@qiao/contracts';
 import {
   factLabel,
   fromStored,
@@ -14,7 +16,7 @@ import {
   type Idf,
   type Similarity,
 } from '@qiao/core/text';
-import { visibilityFilter, type Actor, type Message } from '@qiao/core';
+import { visibilityFilter, type Actor } from '@qiao/core';
 import type { Db, Tx } from '../db/open';
 import { analysisFingerprints, petitions } from '../db/schema';
 import { visibilitySql } from '../petitions/repo';
@@ -87,20 +89,8 @@ export async function storedIdf(db: Db | Tx): Promise<Idf> {
 
 // ---- verification and presentation ----
 
-export interface SimilarPetition {
-  id: string;
-  trackingCode: string;
-  title: string;
-  status: string;
-  domain: string;
-  category: string;
-  receivedOn: string;
-  repeatOf: string | null;
-  score: number;
-  textSimilarity: number;
-  sameMatter: boolean;
-  reasons: { kind: string; message: Message }[];
-}
+/** One earlier petition about the same matter, as the API answers it. */
+export type SimilarPetition = z.infer<typeof SimilarPetitionSchema>;
 
 function explain(s: Similarity): SimilarPetition['reasons'] {
   return s.reasons.map((r) => {

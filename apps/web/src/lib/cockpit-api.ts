@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AnnualReport as AnnualReportSchema, DashboardSummary, DrillFilter } from '@qiao/contracts';
+import type { AnnualReport as AnnualReportSchema, DashboardSummary, DrillFilter, HotspotResponse } from '@qiao/contracts';
 import { request } from './api';
 
 /** The cockpit's calls: /api/dashboards (figures, exports, annual report) and /api/analysis/hotspots. */
@@ -22,28 +22,8 @@ export interface CockpitFilter {
   jurisdiction?: string | undefined;
 }
 
-/** The shape of GET /api/analysis/hotspots (apps/server/src/analysis/schemas.ts). */
-export interface Hotspots {
-  since: string;
-  until: string;
-  clusters: {
-    kind: string;
-    key: string;
-    label: { zh: string; en: string };
-    count: number;
-    domains: { domain: string; count: number }[];
-    trend: { week: string; count: number }[];
-    petitions: {
-      id: string;
-      trackingCode: string;
-      title: string;
-      status: string;
-      domain: string;
-      receivedOn: string;
-      repeatOf: string | null;
-    }[];
-  }[];
-}
+/** GET /api/analysis/hotspots. */
+export type Hotspots = z.infer<typeof HotspotResponse>;
 
 const query = (f: CockpitFilter) => ({ from: f.from, to: f.to, jurisdiction: f.jurisdiction });
 
