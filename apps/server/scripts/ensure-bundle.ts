@@ -5,10 +5,11 @@
  * Packages from node_modules stay outside the bundle (native and WASM ones load files next to themselves).
  * Run with `tsx apps/server/scripts/ensure-bundle.ts [--force]`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { newest } from '../../../scripts/newest';
 
 const server = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(server, '..', '..');
@@ -26,15 +27,6 @@ const sources = [
   join(root, 'package-lock.json'),
   fileURLToPath(import.meta.url),
 ];
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
-  return max;
-}
 
 export async function ensureBundle(force = false): Promise<void> {
   const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;

@@ -4,21 +4,13 @@
  * Run with `tsx apps/web/scripts/ensure-build.ts [--force]`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from '../../../scripts/newest';
 
 const apps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const force = process.argv.includes('--force');
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
-  return max;
-}
 
 for (const name of ['web', 'portal']) {
   const app = join(apps, name);
