@@ -368,6 +368,11 @@ export const analysisFingerprints = pgTable('analysis_fingerprints', {
   respondents: text('respondents').array().notNull(),
   places: text('places').array().notNull(),
   subjects: text('subjects').array().notNull(),
+  /**
+   * Concrete facts (core text/facts.ts: `a:38600`, `d:2024-01-09`, `u:1203` …) that add to or, for different
+   * flats, take from a pair's score. NULL in rows indexed before they were kept: `qiao index --backfill` fills them.
+   */
+  facts: text('facts').array(),
   /** Keyed hashes (HMAC) of the petitioners' phone and ID numbers: equal means the same person. */
   persons: text('persons').array().notNull(),
   /** The candidate keys written to analysis_keys for this petition (to replace them on re-indexing). */

@@ -1,0 +1,1 @@
+ALTER TABLE "analysis_fingerprints" ADD COLUMN "facts" text[];
