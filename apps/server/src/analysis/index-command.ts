@@ -1,6 +1,7 @@
 // qiao index --backfill [--batch N] [--stale-before ISO] [--alerts] [--max-batches N]: index petitions that have
-// no duplicate-lookup signature yet (registered before indexing existed, or imported in bulk), oldest first, in
-// batches, each committed on its own, with progress on standard output. Run it again to resume.
+// no duplicate-lookup signature yet (registered before indexing existed, or imported in bulk) or whose stored
+// fingerprint predates the facts column (NULL facts), oldest first, in batches, each committed on its own, with
+// progress on standard output. Run it again to resume.
 
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';

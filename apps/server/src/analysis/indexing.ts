@@ -210,15 +210,18 @@ export interface BackfillProgress {
 }
 
 /**
- * Index petitions registered before indexing existed, imported in bulk, or (with `staleBefore`) indexed by an
+ * Index petitions registered before indexing existed, imported in bulk, indexed before facts were stored (their
+ * `facts` is NULL: the lookup would miss the fact bonuses and conflicts), or (with `staleBefore`) indexed by an
  * older version, in batches, oldest first, each batch in its own transaction. Resumable: what is indexed is no
  * longer missing (nor stale), so a run that stops, fails or is interrupted is simply started again.
  */
 export async function backfillIndex(db: Db, deps: AlertDeps, opts: BackfillOptions = {}): Promise<number> {
   const pending = () =>
-    opts.staleBefore
-      ? or(isNull(analysisFingerprints.petitionId), lt(analysisFingerprints.indexedAt, opts.staleBefore))
-      : isNull(analysisFingerprints.petitionId);
+    or(
+      isNull(analysisFingerprints.petitionId),
+      isNull(analysisFingerprints.facts),
+      opts.staleBefore ? lt(analysisFingerprints.indexedAt, opts.staleBefore) : undefined,
+    );
   const [{ total } = { total: 0 }] = await db
     .select({ total: sql<number>`count(*)`.mapWith(Number) })
     .from(petitions)

@@ -1,6 +1,7 @@
 // Duplicate lookup: candidates by index (the new text's keys looked up with `key = any`, most recent postings
-// first and bounded per key), verified by core's `similarity` on stored fingerprints with IDF weights from a
-// sample of stored petitions, visibility-filtered, ranked, each with its reasons.
+// first and bounded per key), verified by core's `similarity` on stored fingerprints (rebuilt by core's
+// `fromStored`, concrete facts included, so a pair scores here as `similarity` scores it in the core) with IDF
+// weights from a sample of stored petitions, visibility-filtered, ranked, each with its reasons.
 
 import { and, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';

@@ -11,8 +11,8 @@ export interface StoredFingerprint {
   respondents: string[];
   places: string[];
   subjects: string[];
-  /** Concrete facts (facts.ts); absent in fingerprints stored before facts were kept. */
-  facts?: string[];
+  /** Concrete facts (facts.ts); absent (or NULL in a database) in fingerprints stored before facts were kept. */
+  facts?: readonly string[] | null;
 }
 
 /** The signed 32-bit hash of one shingle (the stored form). */
@@ -20,8 +20,8 @@ export function shingleHash(shingle: string): number {
   return fnv1a32(shingle) | 0;
 }
 
-/** What to store of a fingerprint. */
-export function storeFingerprint(fp: Fingerprint): StoredFingerprint {
+/** What to store of a fingerprint (facts always given: an empty list, not NULL, when the text names none). */
+export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: string[] } {
   const hashes = [...new Set([...fp.shingles].map(shingleHash))].sort((a, b) => a - b);
   return {
     shingles: hashes,
@@ -32,8 +32,11 @@ export function storeFingerprint(fp: Fingerprint): StoredFingerprint {
   };
 }
 
-/** A fingerprint rebuilt from its stored form; its shingles are the hashes written as decimal strings. */
-export function fromStored(id: string, s: StoredFingerprint, personKey: string | null = null): Fingerprint {
+/**
+ * A fingerprint rebuilt from its stored form; its shingles are the hashes written as decimal strings. The one
+ * conversion from a stored row (the server's analysis_fingerprints row can be passed as it is) to a Fingerprint.
+ */
+export function fromStored(id: string, s: Readonly<StoredFingerprint>, personKey: string | null = null): Fingerprint {
   return {
     id,
     shingles: new Set(s.shingles.map(String)),
