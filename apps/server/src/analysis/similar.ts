@@ -35,12 +35,14 @@ export const MAX_CANDIDATES = 60;
 /** Shown from this score ("possibly the same matter"); `sameMatter` from core's threshold. */
 export const SHOW_FROM = 0.15;
 
-/** Candidate petitions sharing keys with a draft, most shared keys first. One indexed query. */
-export async function candidates(tx: Tx, keys: readonly string[], limit = MAX_CANDIDATES): Promise<{ petitionId: string; shared: number }[]> {
-  if (keys.length === 0) return [];
-  const out = await rows<{ petition_id: string; shared: number | string }>(
-    tx,
-    sql`select c.petition_id, count(*) as shared
+/**
+ * The candidate query: for each key, its most recent postings from the primary key index (key, received_on,
+ * petition_id), read backwards and cut off by the LIMIT, so a key shared by 100,000 petitions (a big company, a
+ * town) costs no more than a rare one: at most POSTINGS_PER_ENTITY rows a key, never a scan of its posting list.
+ * Older petitions under a very common key are found through their band keys instead.
+ */
+export function candidateQuery(keys: readonly string[], limit = MAX_CANDIDATES) {
+  return sql`select c.petition_id, count(*) as shared
         from unnest(${textArray(keys)}) as q(key)
         cross join lateral (
           select k.petition_id from analysis_keys k where k.key = q.key
@@ -49,9 +51,33 @@ export async function candidates(tx: Tx, keys: readonly string[], limit = MAX_CA
         ) c
         group by c.petition_id
         order by shared desc
-        limit ${limit}::int`,
-  );
+        limit ${limit}::int`;
+}
+
+/** Candidate petitions sharing keys with a draft, most shared keys first. One indexed query. */
+export async function candidates(tx: Tx, keys: readonly string[], limit = MAX_CANDIDATES): Promise<{ petitionId: string; shared: number }[]> {
+  if (keys.length === 0) return [];
+  const out = await rows<{ petition_id: string; shared: number | string }>(tx, candidateQuery(keys, limit));
   return out.map((r) => ({ petitionId: r.petition_id, shared: Number(r.shared) }));
+}
+
+/** The stored fingerprints and list fields of candidate petitions this actor may see (by primary key). */
+export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[]) {
+  return tx
+    .select({
+      fp: analysisFingerprints,
+      id: petitions.id,
+      trackingCode: petitions.trackingCode,
+      title: petitions.title,
+      status: petitions.status,
+      domain: petitions.domain,
+      category: petitions.category,
+      receivedOn: petitions.receivedOn,
+      repeatOf: petitions.repeatOf,
+    })
+    .from(analysisFingerprints)
+    .innerJoin(petitions, sql`${petitions.id} = ${analysisFingerprints.petitionId}`)
+    .where(and(inArray(analysisFingerprints.petitionId, [...ids]), visibilitySql(visibilityFilter(actor))));
 }
 
 // ---- IDF from a sample of stored fingerprints, cached per database ----
@@ -138,21 +164,7 @@ export async function findSimilar(
   const found = (await candidates(tx, keys)).filter((c) => c.petitionId !== opts.exclude);
   if (found.length === 0) return [];
   const ids = found.map((c) => c.petitionId);
-  const stored = await tx
-    .select({
-      fp: analysisFingerprints,
-      id: petitions.id,
-      trackingCode: petitions.trackingCode,
-      title: petitions.title,
-      status: petitions.status,
-      domain: petitions.domain,
-      category: petitions.category,
-      receivedOn: petitions.receivedOn,
-      repeatOf: petitions.repeatOf,
-    })
-    .from(analysisFingerprints)
-    .innerJoin(petitions, sql`${petitions.id} = ${analysisFingerprints.petitionId}`)
-    .where(and(inArray(analysisFingerprints.petitionId, ids), visibilitySql(visibilityFilter(actor))));
+  const stored = await storedCandidates(tx, actor, ids);
   const idf = await storedIdf(tx);
   const query = toStoredForm(draft);
   const mine = new Set(persons);
