@@ -24,8 +24,9 @@ const wage = (sum: string, from: string, to: string) =>
   `${to}老板答应结清，到现在还是一分没给，项目经理电话也不接，请求劳动监察部门督促公司尽快支付。`;
 const earlierSame = wage('38600元', '2025年3月12日', '2025年6月30日');
 const laterOther = wage('52400元', '2025年4月20日', '2025年8月15日');
-// The draft: the first matter told again, shorter, with its sum and one of its dates.
-const draftText = '恒达装饰工程有限公司拖欠我们木工工资38600元，2025年6月30日说好结清至今未给，请求督促支付。';
+// The draft: the first matter told again in a few words, with its sum and one of its dates (short, so that
+// neither pair is a certain match on the words alone and the facts decide).
+const draftText = '来电称恒达装饰工程有限公司拖欠木工工资38600元，2025年6月30日说好结清，至今未给。';
 
 // Two leaks in one estate's building 5: different flats, so different matters however alike the words.
 const leak = (room: string) =>

@@ -61,11 +61,16 @@ export async function candidates(tx: Tx, keys: readonly string[], limit = MAX_CA
   return out.map((r) => ({ petitionId: r.petition_id, shared: Number(r.shared) }));
 }
 
-/** The stored fingerprints and list fields of candidate petitions this actor may see (by primary key). */
+/**
+ * The stored fingerprints and list fields of candidate petitions this actor may see (by primary key). Only what
+ * `fromStored` and the answer need: the row's `keys` (some 70 strings a petition) would cost more to parse than
+ * the verification itself.
+ */
 export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[]) {
+  const f = analysisFingerprints;
   return tx
     .select({
-      fp: analysisFingerprints,
+      fp: { shingles: f.shingles, respondents: f.respondents, places: f.places, subjects: f.subjects, facts: f.facts, persons: f.persons },
       id: petitions.id,
       trackingCode: petitions.trackingCode,
       title: petitions.title,
