@@ -32,6 +32,9 @@ Usage: qiao <command> [options]
                                  --with-corrections adds the clerks' corrections stored in the database (names
                                  and numbers of petitioners taken out) and writes QIAO_DATA_DIR/model.json,
                                  which the server then uses
+  train-dedup FILE.jsonl [--out PATH] [--with-fields]
+                                 fit the duplicate finder's pair model on petitions labeled with dupGroup
+                                 (default: the shipped packages/core/src/text/duplicate-model.json)
   index --backfill [--batch N] [--stale-before ISO] [--alerts] [--max-batches N]
                                  compute missing duplicate-lookup signatures and clusters in batches (resumable)
 `;
@@ -57,6 +60,8 @@ async function main(argv: string[]) {
       return (await import('./text/eval')).evalCommand(rest);
     case 'train':
       return (await import('./text/train')).trainCommand(rest);
+    case 'train-dedup':
+      return (await import('./text/train-dedup')).trainDedupCommand(rest);
     case 'index':
       return (await import('./analysis/index-command')).indexCommand(rest);
     case undefined:

@@ -1,13 +1,19 @@
 // Near-duplicate detection: which petitions are about the same concrete matter. Each petition gets a
 // fingerprint (shingles, MinHash signature, LSH band keys, respondent and place keys, concrete facts such as
-// sums, dates and building numbers); candidates are pairs sharing a band key or a respondent/place key (what a
-// database index would return); a candidate pair is judged by a similarity with reasons, and
-// `groupDuplicates` joins judged pairs by average link (a petition joins a group it is like as a whole).
+// sums, dates and building numbers, the subjects and lexicon domains it speaks of); candidates are pairs sharing
+// a band key or a respondent/place key (what a database index would return); a candidate pair is judged by a
+// logistic pair model over a few interpretable features (text and word similarity, the same company or
+// village, shared sums, conflicting flats or towns ...) whose weights are fitted on labeled duplicates by
+// `fitPairModel` (duplicate-model.json, `qiao train-dedup`), and `groupDuplicates` joins judged pairs by average
+// link (a petition joins a group it is like as a whole).
 
+import modelData from './duplicate-model.json' with { type: 'json' };
 import { bandKeys, minhash, shingles } from './minhash';
 import { extractEntities, placeKey, respondentKey } from './entities';
+import { concepts } from './concepts';
 import { extractFacts } from './facts';
 import { subjects } from './features';
+import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
 import { normalise } from './normalise';
 
 export interface DuplicateInput {
@@ -33,8 +39,14 @@ export interface Fingerprint {
   respondents: Set<string>;
   places: Set<string>;
   personKey: string | null;
-  /** The fields the text speaks of (subject-word rules: wages, pollution, property management ...). */
+  /**
+   * What the text speaks of: subject-word rules (`!labor`, `!property` ...), the lexicon's leading domains
+   * (`lex:labor`), issue concepts (`c:wages`, concepts.ts) and `repeat` when it says the matter was raised
+   * before (上个月已经反映过).
+   */
   subjects: Set<string>;
+  /** The content-word shingles (a subset of `shingles`): retellings share words more than character runs. */
+  words: Set<string>;
   /** Concrete facts: sums, dates, building and room numbers, head counts (facts.ts). */
   facts: Set<string>;
 }
@@ -72,52 +84,56 @@ export function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, i
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-export interface DuplicateOptions {
-  /** Pairs at or above this score are the same matter (default see DUPLICATE_DEFAULTS). */
-  threshold?: number;
-  /** Added when the respondents agree. */
-  respondentBonus?: number;
-  /** Added when a town or street (镇, 乡, 街道) agrees. */
-  placeBonus?: number;
-  /** Added instead when a village, community or estate agrees (a smaller place says more). */
-  finePlaceBonus?: number;
-  /** Subtracted when both name a town or street and none agree. */
-  placeConflictPenalty?: number;
-  /** Added when the petitioner's keyed hash is equal. */
-  personBonus?: number;
-  /** Added per shared telling fact (a sum, a full date, a room number); half for a day of a month or a head count. */
-  factBonus?: number;
-  /** At most this much in all from shared facts. */
-  factCap?: number;
-  /** Subtracted when both name building or room numbers and none agree (two flats' matters, not one). */
-  conflictPenalty?: number;
-  /** Below this text similarity nothing else makes a pair the same matter. */
-  minText?: number;
-  /**
-   * Grouping: two groups are joined only when the mean score over all their pairs reaches this (average link),
-   * so that a chain of pairs each a little alike does not join unrelated petitions.
-   */
-  linkThreshold?: number;
+/** The pair model's features, in order (see `pairFeatures`). */
+export const PAIR_FEATURES = [
+  'text', // IDF-weighted cosine of all shingles (words and character trigrams)
+  'wordCosine', // IDF-weighted cosine of content words only
+  'wordOverlap', // IDF-weighted overlap coefficient of words: a short call note contained in a long letter
+  'rareWords', // shared rare words (company, estate and village names jieba kept whole; 秸秆, HPV ...), up to 6, /6
+  'sameRespondent',
+  'sameFinePlace', // a village, community or estate
+  'sameTown', // a town or street
+  'townConflict', // both name towns or streets, none agree
+  'sharedFacts', // sums, full dates, room numbers (1 each), days of a month, head counts, buildings (1/2), up to 2, /2
+  'unitConflict', // both name rooms or buildings, none agree
+  'subjectAgreement', // 1 shared subject rule, -1 both have rules and none agree, 0 unknown
+  'domainAgreement', // Jaccard of the lexicon's leading domains
+  'respondentAndSubject', // the same company about the same kind of thing
+  'placeAndSubject',
+  'repeatAndKey', // one says it was raised before, and they share a company or a village
+  'overlapAndDomain',
+  'conceptAgreement', // Jaccard of the issue concepts (concepts.ts: wages, social insurance, a late handover ...)
+  'conceptAndKey', // the same issue about the same company or village
+] as const;
+export type PairFeature = (typeof PAIR_FEATURES)[number];
+
+/** A logistic model over pair features, with the thresholds that turn its probability into groups. */
+export interface PairModel {
+  /** One weight per PAIR_FEATURES entry, in order. */
+  weights: number[];
+  bias: number;
+  /** A pair at or above this probability is the same matter. */
+  threshold: number;
+  /** Two groups are joined only when the mean probability over all their pairs reaches this (average link). */
+  linkThreshold: number;
+  /** Added to the logit when the petitioners' keyed hashes agree (no labeled data: set by hand). */
+  personLogit: number;
+  /** How the weights were obtained (data, date), for the record. */
+  fittedOn?: string;
+  /** textHash of every text it was fitted on (so an evaluation can tell seen texts from unseen ones). */
+  textHashes?: number[];
 }
 
-/**
- * Chosen on two thirds of the dev set's matters (the "tune" part, see BENCHMARKS.md); the other third was
- * not looked at until the figures were reported.
- */
-export const DUPLICATE_DEFAULTS: Readonly<Required<DuplicateOptions>> = {
-  threshold: 0.3,
-  respondentBonus: 0.2,
-  placeBonus: 0.05,
-  finePlaceBonus: 0.25,
-  placeConflictPenalty: 0.1,
-  personBonus: 0.25,
-  factBonus: 0.15,
-  factCap: 0.3,
-  conflictPenalty: 0.2,
-  minText: 0.03,
-  linkThreshold: 0.25,
-};
-const DEFAULTS = DUPLICATE_DEFAULTS;
+export const DEFAULT_PAIR_MODEL: Readonly<PairModel> = modelData;
+
+export interface DuplicateOptions {
+  /** The pair model (default: the shipped one, duplicate-model.json). */
+  model?: PairModel;
+  /** Overrides the model's threshold. */
+  threshold?: number;
+  /** Overrides the model's link threshold. */
+  linkThreshold?: number;
+}
 
 export type SimilarityReason =
   | { kind: 'text'; similarity: number }
@@ -129,10 +145,22 @@ export type SimilarityReason =
   | { kind: 'differentPlaces'; places: string[] };
 
 export interface Similarity {
+  /** The pair model's probability that the two are the same matter (0 to 1). */
   score: number;
   /** Text similarity alone (IDF-weighted cosine of shingles). */
   text: number;
   reasons: SimilarityReason[];
+}
+
+// A petition that says it raised the matter before (a repeat is the commonest duplicate).
+const REPEAT = /(?:已经|已|曾|之前|上次|上个月|上月|前段时间|多次|再次|又)[^。，！？]{0,6}(?:反映|投诉|信访|来访|来电|举报|写信|联名)/;
+
+/** The lexicon's leading domains of a text: those with at least half as many distinct terms as the most. */
+function leadingDomains(normalised: string): string[] {
+  const counts = lexiconHits(normalised).counts;
+  const most = Math.max(0, ...counts);
+  if (most === 0) return [];
+  return counts.flatMap((n, d) => (n > 0 && n * 2 >= most ? [`lex:${LEXICON_DOMAINS[d] as string}`] : []));
 }
 
 /** The fingerprint of one petition. */
@@ -145,6 +173,8 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
   if (item.respondent) respondents.add(respondentKey(item.respondent));
   const places = new Set(found.places);
   if (item.place) places.add(placeKey(item.place));
+  const tags = [...subjects(normalised), ...leadingDomains(normalised), ...concepts(normalised)];
+  if (REPEAT.test(normalised)) tags.push('repeat');
   return {
     id: item.id,
     shingles: sh,
@@ -153,7 +183,8 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
     respondents,
     places,
     personKey: item.personKey ?? null,
-    subjects: new Set(subjects(normalised)),
+    subjects: new Set(tags),
+    words: new Set([...sh].filter((x) => x.startsWith('w'))),
     facts: new Set(extractFacts(normalised)),
   };
 }
@@ -192,18 +223,16 @@ function placeConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): string[]
   return x.length > 0 && y.length > 0 && !x.some((t) => b.has(t)) ? [...x, ...y] : null;
 }
 
-/** How much a shared fact tells: sums, full dates and room numbers most; a day of a month or a head count less. */
+/** How much a shared fact tells: sums, full dates and room numbers most; a day of a month, a head count or a building less. */
 function factWeight(f: string): number {
   switch (f[0]) {
     case 'a':
-    case 'd':
     case 'u':
-      return f.startsWith('d:') && f.length === 9 ? 0.5 : 1; // d:2024-01 (a month) tells less than a day
-    case 'm':
-    case 'n':
-      return 0.5;
+      return 1;
+    case 'd':
+      return f.length === 9 ? 0.5 : 1; // d:2024-01 (a month) tells less than a day
     default:
-      return 0.3; // b: a building number
+      return 0.5; // m: a day of a month, n: a head count, b: a building
   }
 }
 
@@ -217,51 +246,111 @@ function unitConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] 
   return null;
 }
 
-/** How alike two petitions are, and why. */
-export function similarity(a: Fingerprint, b: Fingerprint, options: DuplicateOptions = {}, idf?: Idf): Similarity {
-  const o = { ...DEFAULTS, ...options };
+const UNSEEN = '\u0000unseen';
+
+/** IDF-weighted overlap coefficient (shared weight over the smaller side's) and the number of shared rare words. */
+function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, idf?: Idf): { overlap: number; rare: number } {
+  const w = (s: string) => (idf ? idf(s) : 1);
+  // Rare: at least 0.6 of the IDF of a word no petition has (about 1 in 20 petitions or fewer in a batch of 240).
+  const rareFrom = idf ? 0.6 * idf(UNSEEN) : Infinity;
+  let sharedWeight = 0;
+  let wa = 0;
+  let wb = 0;
+  let rare = 0;
+  for (const s of a) {
+    const x = w(s);
+    wa += x * x;
+    if (b.has(s)) {
+      sharedWeight += x * x;
+      if (x >= rareFrom) rare++;
+    }
+  }
+  for (const s of b) wb += w(s) ** 2;
+  const smaller = Math.min(wa, wb);
+  return { overlap: smaller > 0 ? sharedWeight / smaller : 0, rare };
+}
+
+function tagged(set: ReadonlySet<string>, prefix: string): Set<string> {
+  return new Set([...set].filter((s) => s.startsWith(prefix)));
+}
+
+function jaccardOf(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/** The pair model's features of two fingerprints (PAIR_FEATURES order), and the reasons they give. */
+export function pairFeatures(a: Fingerprint, b: Fingerprint, idf?: Idf): { features: number[]; text: number; reasons: SimilarityReason[] } {
   const text = weightedCosine(a.shingles, b.shingles, idf);
   const reasons: SimilarityReason[] = [{ kind: 'text', similarity: Math.round(text * 1000) / 1000 }];
-  let score = text;
-  // One company or village, but different subjects (wages vs. dust): agreement on who and where says nothing.
-  const sameSubject = a.subjects.size === 0 || b.subjects.size === 0 || shared(a.subjects, b.subjects) !== null;
-  const r = sameSubject ? shared(a.respondents, b.respondents) : null;
-  if (r !== null) {
-    score += o.respondentBonus;
-    reasons.push({ kind: 'sameRespondent', key: r });
-  }
-  const p = sameSubject ? sharedPlace(a.places, b.places) : null;
-  if (p !== null) {
-    score += isTown(p) ? o.placeBonus : o.finePlaceBonus;
-    reasons.push({ kind: 'samePlace', key: p });
-  }
+  const wordCosine = weightedCosine(a.words, b.words, idf);
+  const { overlap, rare } = wordOverlap(a.words, b.words, idf);
+  const r = shared(a.respondents, b.respondents);
+  if (r !== null) reasons.push({ kind: 'sameRespondent', key: r });
+  const p = sharedPlace(a.places, b.places);
+  if (p !== null) reasons.push({ kind: 'samePlace', key: p });
   const towns = placeConflict(a.places, b.places);
-  if (towns !== null && o.placeConflictPenalty > 0) {
-    score -= o.placeConflictPenalty;
-    reasons.push({ kind: 'differentPlaces', places: towns });
-  }
-  if (a.personKey !== null && a.personKey === b.personKey) {
-    score += o.personBonus;
-    reasons.push({ kind: 'samePetitioner' });
-  }
+  if (towns !== null) reasons.push({ kind: 'differentPlaces', places: towns });
   const [small, large] = a.facts.size <= b.facts.size ? [a.facts, b.facts] : [b.facts, a.facts];
   const common = [...small].filter((f) => large.has(f)).sort();
-  if (common.length > 0) {
-    score += Math.min(o.factCap, o.factBonus * common.reduce((sum, f) => sum + factWeight(f), 0));
-    reasons.push({ kind: 'sameFacts', facts: common });
-  }
+  if (common.length > 0) reasons.push({ kind: 'sameFacts', facts: common });
   const conflict = unitConflict(a.facts, b.facts);
-  if (conflict !== null) {
-    score -= o.conflictPenalty;
-    reasons.push({ kind: 'differentUnits', facts: conflict });
-  }
-  if (text < o.minText) score = Math.min(score, text);
-  return { score: Math.round(score * 1000) / 1000, text, reasons };
+  if (conflict !== null) reasons.push({ kind: 'differentUnits', facts: conflict });
+  const sa = tagged(a.subjects, '!');
+  const sb = tagged(b.subjects, '!');
+  const subject = sa.size === 0 || sb.size === 0 ? 0 : shared(sa, sb) !== null ? 1 : -1;
+  const domain = jaccardOf(tagged(a.subjects, 'lex:'), tagged(b.subjects, 'lex:'));
+  const concept = jaccardOf(tagged(a.subjects, 'c:'), tagged(b.subjects, 'c:'));
+  const sameRespondent = r !== null ? 1 : 0;
+  const fine = p !== null && !isTown(p) ? 1 : 0;
+  const agrees = subject >= 0 ? 1 : 0;
+  const repeat = a.subjects.has('repeat') || b.subjects.has('repeat') ? 1 : 0;
+  const features = [
+    text,
+    wordCosine,
+    overlap,
+    Math.min(rare, 6) / 6,
+    sameRespondent,
+    fine,
+    p !== null && isTown(p) ? 1 : [...a.places].some((x) => isTown(x) && b.places.has(x)) ? 1 : 0,
+    towns !== null ? 1 : 0,
+    Math.min(2, common.reduce((sum, f) => sum + factWeight(f), 0)) / 2,
+    conflict !== null ? 1 : 0,
+    subject,
+    domain,
+    sameRespondent * agrees,
+    fine * agrees,
+    repeat * (sameRespondent || fine ? 1 : 0),
+    overlap * domain,
+    concept,
+    concept * (sameRespondent || fine ? 1 : 0),
+  ];
+  return { features, text, reasons };
+}
+
+/** The model's probability for a feature vector (and an extra logit, e.g. the same petitioner). */
+export function pairProbability(model: Readonly<PairModel>, features: readonly number[], extraLogit = 0): number {
+  let z = model.bias + extraLogit;
+  for (let i = 0; i < features.length; i++) z += (model.weights[i] ?? 0) * (features[i] as number);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** How alike two petitions are, and why. */
+export function similarity(a: Fingerprint, b: Fingerprint, options: DuplicateOptions = {}, idf?: Idf): Similarity {
+  const model = options.model ?? DEFAULT_PAIR_MODEL;
+  const { features, text, reasons } = pairFeatures(a, b, idf);
+  const samePerson = a.personKey !== null && a.personKey === b.personKey;
+  if (samePerson) reasons.push({ kind: 'samePetitioner' });
+  // Not rounded: near-certain pairs differ only far behind the decimal point, and that difference ranks them.
+  const score = pairProbability(model, features, samePerson ? model.personLogit : 0);
+  return { score, text, reasons };
 }
 
 /** Whether a similarity says "the same matter". */
 export function isSameMatter(s: Similarity, options: DuplicateOptions = {}): boolean {
-  return s.score >= (options.threshold ?? DEFAULTS.threshold);
+  return s.score >= (options.threshold ?? (options.model ?? DEFAULT_PAIR_MODEL).threshold);
 }
 
 /** Above this many pairs between two groups, their link is judged on the pairs already scored only. */
@@ -275,8 +364,13 @@ const MAX_LINK_PAIRS = 400;
  * Returns a group id for each item, in input order (the id of the group's first item).
  */
 export function groupDuplicates(items: readonly DuplicateInput[], options: DuplicateOptions = {}): string[] {
-  const o = { ...DEFAULTS, ...options };
-  const fps = items.map(fingerprint);
+  return groupFingerprints(items.map(fingerprint), options);
+}
+
+/** `groupDuplicates` on fingerprints already made (e.g. to group one set under several models). */
+export function groupFingerprints(fps: readonly Fingerprint[], options: DuplicateOptions = {}): string[] {
+  const model = options.model ?? DEFAULT_PAIR_MODEL;
+  const o = { model, threshold: options.threshold ?? model.threshold, linkThreshold: options.linkThreshold ?? model.linkThreshold };
   const idf = idfFrom(documentFrequencies(fps), fps.length);
   const n = fps.length;
   const byKey = new Map<string, number[]>();

@@ -7,8 +7,6 @@ import { normalise } from './normalise';
 import { cut } from './segment';
 import { STOPWORDS } from './stopwords';
 
-const ORG_SUFFIX =
-  /(?:股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团|合作社|工作室|事务所|中心|门诊部|诊所|医院|卫生院|学校|小学|中学|幼儿园|培训学校|厂|店|超市|酒店|物业)$/;
 // Words of trade or legal form that many companies share: removed to find the trade name.
 const TRADE_WORDS = new Set(
   (
@@ -31,12 +29,73 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
+// A company's name is [region] trade name [trade words] legal form or kind (清河市 恒远 建设工程 有限公司;
+// 华鑫 服饰 厂; 瑞泰 置业). The trade name (two characters, as almost all are) tells one company from another,
+// and is what people keep when they shorten the name (恒远公司, 鑫华化工, 瑞泰置业). Read with a regular expression
+// on the text itself rather than on jieba's words, which glue a preceding character to an unknown name (在鑫华,
+// 过恒泰, 被鑫恒). Developers also name their estates (瑞泰·锦华苑, 华泰·锦城): the part before the dot.
+const INDUSTRY =
+  '建设|工程|建筑|装饰|装修|劳务|分包|服务|物业|管理|房地产|地产|开发|置业|实业|投资|商贸|贸易|科技|物流|运输|化工|石材|石料|' +
+  '环保|环境|食品|纺织|服饰|服装|机械|电子|出租|汽车|客运|公交|水务|燃气|热力|电力|教育|培训|咨询|餐饮|家政|保安|园林|绿化|' +
+  '市政|路桥|水利|矿业|能源|新能源|材料|建材|农业|养殖|种植|种业|生态|旅游|文化|传媒|网络|信息|技术|医疗|医药|健康|发展|' +
+  '工贸|制造|加工|速递|快递|评估|房产|中介|经纪|租赁|金融|小额贷款|担保|保险|律师|会计|药业|药房|制药|印刷|包装|造纸|钢铁|' +
+  '水泥|砖|砂石|搅拌|混凝土|塑料|橡胶|电器|家具|五金|汽修|驾校|美容|健身|游乐|酒业|农资|粮油|超市|电商|商业|百货';
+// Kinds that end a company's name by themselves (恒远公司, 瑞泰置业), and short ones that do only after a trade
+// word (华鑫服饰厂, 恒兴砖厂: a bare 车有店 or 家饭店 is speech, not a name).
+const KIND =
+  '股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团|合作社|事务所|门诊部|诊所|网点|经销点|营业厅|' +
+  '养殖场|石料厂|石材厂|砖厂|化工厂|房地产开发|房地产|超市|酒店|酒楼|宾馆|驾校|培训中心|培训学校|物业(?![费费用])|置业|地产|种业|速递|快递|化工|药房';
+const ORG_NAME = new RegExp(`([\\u4e00-\\u9fff]{2})((?:${INDUSTRY})*)(?:${KIND})|([\\u4e00-\\u9fff]{2})((?:${INDUSTRY})+)(?:厂|店|场)`, 'g');
+// Estates named after their developer (瑞泰·锦华苑): read on the text before normalising drops the dot.
+const ESTATE_OF = /([\u4e00-\u9fff]{2})[·•][\u4e00-\u9fff]{2,4}/g;
+const STARTS_INDUSTRY = new RegExp(`^(?:${INDUSTRY})`);
+const INDUSTRY_WORD = new RegExp(`^(?:${INDUSTRY})$`);
+// Characters of speech that end no trade name (街道和物业, 拖欠物业费 is caught above, 与某装修公司).
+const SPEECH_END = /[和与及跟对向给把被让在找的了是说过到从由为等里上某该这那其各每]$/;
+// ... or begin one (与原物业公司; 街道原纺织厂: the end of a place name).
+const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省]/;
+// Two characters before a kind that are not a trade name: a region, a kind or a word of speech.
+const NOT_A_NAME = new Set(
+  (
+    '公司 有限 集团 物业 开发 置业 地产 建设 工程 服务 管理 一家 这家 那家 该家 这个 那个 我们 他们 你们 本地 当地 外地 外省 ' +
+    '村里 镇上 县里 市里 区里 附近 周边 其他 其它 多家 几家 两家 各家 私人 个体 国有 民营 承包 施工 总包 劳务 合同 所在 原来 ' +
+    '现在 以前 之前 后来 还有 只有 没有 已经 要求 请求 建议 督促 责令 通知 反映 举报 投诉 发现 看到 告诉 交给 保险 社保 医保 ' +
+    '裁决 判决 仲裁 起诉 执行 快递 外卖 网上 线上 大型 小型 中型 新建 在建 这些 那些 所有 部分 附属 下属 上级 作为 对于 关于 因为 所以'
+  ).split(' '),
+);
+const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区|小区)$/;
+
+/** The trade names of the companies a text names (恒远, 华鑫, 鑫华), normalised text in. */
+function tradeNames(normalised: string, raw = normalised): string[] {
+  const out: string[] = [];
+  const take = (name: string, rest: string) => {
+    // A place name's last characters (柳塘镇化工厂 -> 塘镇), a kind, a word of speech, or the first half of a
+    // trade word (华泰房地产 must not give 泰房) are not a trade name.
+    if (NOT_A_NAME.has(name) || PLACE_END.test(name) || STOPWORDS.has(name) || GENERIC.has(name) || SPEECH_END.test(name) || SPEECH_START.test(name)) return;
+    if (STARTS_INDUSTRY.test(name.slice(1) + rest) || INDUSTRY_WORD.test(name)) return;
+    out.push(name);
+  };
+  ORG_NAME.lastIndex = 0;
+  for (let m = ORG_NAME.exec(normalised); m !== null; m = ORG_NAME.exec(normalised)) {
+    take((m[1] ?? m[3]) as string, normalised.slice(m.index + 2));
+    // Overlapping names (a trade name right after another's kind) are still found.
+    ORG_NAME.lastIndex = m.index + 1;
+  }
+  ESTATE_OF.lastIndex = 0;
+  for (let m = ESTATE_OF.exec(raw); m !== null; m = ESTATE_OF.exec(raw)) take(normalise(m[1] as string, { maskPersonalNumbers: false }), '');
+  return out;
+}
+
 /**
- * The key of a respondent's name: region prefixes (青川市, 东湖区), legal forms (有限公司, 有限责任公司, 集团)
- * and trade words (建设工程, 物业服务) removed, leaving the trade name. Falls back to the shortened name.
+ * The key of a respondent's name: a company's trade name (恒远建设工程有限公司, 青川市恒远建设工程有限公司 and
+ * 恒远公司 all give 恒远). Other names (units, hospitals, courts) lose region prefixes and trade words, keeping
+ * what tells them apart (第二人民医院); a name that is only a kind is kept whole (东湖区人民法院).
  */
 export function respondentKey(name: string): string {
-  let s = normalise(name, { maskPersonalNumbers: false }).replace(/[^\u4e00-\u9fffA-Za-z0-9]/g, '');
+  let s = normalise(name, { maskPersonalNumbers: false }).replace(/[^\u4e00-\u9fffA-Za-z0-9·]/g, '');
+  const trade = tradeNames(s.replace(/·/g, ''), s)[0];
+  if (trade !== undefined) return trade;
+  s = s.replace(/·/g, '');
   s = s.replace(/(?:股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团)$/, '');
   const full = s;
   s = s.replace(REGION_PREFIX, '');
@@ -48,8 +107,8 @@ export function respondentKey(name: string): string {
     kept.push(w);
   }
   const key = kept.join('');
-  // A trade name when there is one. A name whose trade words leave only a kind (第二人民医院 -> 医院) is kept
-  // whole without its region; with it, when even that is only a kind (东湖区人民法院).
+  // A name whose trade words leave only a kind (第二人民医院 -> 医院) is kept whole without its region; with it,
+  // when even that is only a kind (东湖区人民法院).
   if (key.length >= 2 && !GENERIC.has(key)) return key;
   return GENERIC.has(s) || s.length < 2 ? full : s;
 }
@@ -71,33 +130,71 @@ export interface Entities {
   places: string[];
 }
 
+// Towns, streets, villages and communities, read on the text (jieba glues a county's last character to a town:
+// 县柳塘镇). Names are two or three characters before the suffix (柳塘镇, 杨柳湾村): three when the first of them
+// is not the end of a larger place or a word of speech (石桥镇北坡村 -> 北坡村, 在下河村 -> 下河村).
+const TOWN_OR_VILLAGE_END = /(?:街道|镇|乡|村|社区)$/;
+const TOWN_OR_VILLAGE_NEXT = new Set(['街道', '镇', '乡', '村', '社区']);
+const NOT_PLACE_START = /^[和与及跟对向给把被让在找从由到回住是我们的了个这那该各全本邻他你其省市县区镇乡村道街]/;
+const NOT_PLACE_NAME = new Set(
+  '城关 乡镇 城镇 村镇 集镇 重镇 本镇 小镇 我们 他们 你们 农村 新农 全村 本村 邻村 该村 各村 同村 外村 村里 社区 城乡 街道 所在 附近 周边 举报 反映 要求 建议 隔壁 街坊 整个 一个 两个 几个 十几'.split(' ').filter((w) => w !== '城关'),
+);
+
+function townsAndVillages(normalised: string): string[] {
+  const out: string[] = [];
+  const re = /([\u4e00-\u9fff]{2,3})(街道|镇|乡|村|社区)(?!委会|民|里|干部|小组|级)/g;
+  const ok = (name: string) => !NOT_PLACE_START.test(name) && !NOT_PLACE_NAME.has(name) && !STOPWORDS.has(name) && !SPEECH_END.test(name);
+  for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
+    const name = m[1] as string;
+    const suffix = m[2] as string;
+    // Most names have two characters, some three (杨柳湾村): both are kept when both may be a name, so that
+    // either telling agrees (a third character of speech, 欠柳塘镇, is a key nobody else shares).
+    const two = name.slice(-2);
+    if (ok(two)) out.push(two + suffix);
+    if (name.length === 3 && ok(name)) out.push(name + suffix);
+    if (!ok(two)) re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+// Institutions named by their place or number rather than a trade name (第二人民医院, 枫林镇卫生院, 白沙镇中心小学).
+const INSTITUTION =
+  /(第[一二三四五六七八九十]+|([\u4e00-\u9fff]{2})(?:镇|乡|村|街道|县|区|市|路))(?:人民|中心|中医|妇幼保健)?(?:医院|卫生院|小学|中学|幼儿园|敬老院)/g;
+
+// An official accused by surname and post (村党支部书记李某, 支书李某, 数学老师陈某): the key is the surname and
+// the post's kind (李某@书记), which two tellings share however they name the post.
+const OFFICIAL = /(书记|支书|主任|科长|局长|所长|队长|站长|院长|校长|经理|会计|老师|教师|医生|法官|工作人员)([\u4e00-\u9fff])某/g;
+const POST_KIND: Readonly<Record<string, string>> = { 支书: '书记', 教师: '老师' };
+
 /** Respondents and places named in a text (already normalised or not). */
 export function extractEntities(text: string): Entities {
-  const words = cut(normalise(text, { maskPersonalNumbers: true }));
-  const respondents = new Set<string>();
-  const places = new Set<string>();
+  const normalised = normalise(text, { maskPersonalNumbers: true });
+  const words = cut(normalised);
+  const respondents = new Set<string>(tradeNames(normalised, text));
+  INSTITUTION.lastIndex = 0;
+  for (let m = INSTITUTION.exec(normalised); m !== null; m = INSTITUTION.exec(normalised)) {
+    const place = m[2];
+    if (place !== undefined && (NOT_A_NAME.has(place) || SPEECH_END.test(place) || STOPWORDS.has(place))) continue;
+    const key = respondentKey(m[0]);
+    if (!isGenericRespondent(key)) respondents.add(key);
+  }
+  for (const m of normalised.matchAll(OFFICIAL)) {
+    const post = m[1] as string;
+    respondents.add(`${m[2] as string}某@${POST_KIND[post] ?? post}`);
+  }
+  const places = new Set<string>(townsAndVillages(normalised));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    // An organisation: a suffix word (公司, 有限公司, 医院 ...) preceded by trade words and a trade name.
-    if (ORG_SUFFIX.test(w) && !HAN2.test(w.replace(ORG_SUFFIX, ''))) {
-      let j = i - 1;
-      while (j >= 0 && TRADE_WORDS.has(words[j] as string)) j--;
-      const name = words[j];
-      if (j >= 0 && j < i && name !== undefined && HAN2.test(name) && !STOPWORDS.has(name) && !PLACE_NEXT.has(name)) {
-        // The whole name (恒远 建设工程 有限公司; 清河市 第二 人民 医院) keyed as a registered name would be.
-        const key = respondentKey(words.slice(j, i + 1).join(''));
-        if (!isGenericRespondent(key)) respondents.add(key);
-      }
-    } else if (ORG_SUFFIX.test(w) && HAN2.test(w.replace(ORG_SUFFIX, '')) && w.length >= 4) {
-      const key = respondentKey(w);
-      if (!isGenericRespondent(key)) respondents.add(key);
+    // Estates and other places jieba keeps whole (幸福家园, 锦华苑小区), or a name followed by 小区 / 社区 ...
+    if (HAN2.test(w) && w.length >= 3 && PLACE_SUFFIX.test(w) && !STOPWORDS.has(w) && !/^[\u4e00-\u9fff]?(?:街道|镇|乡|村)/.test(w)) {
+      if (!TOWN_OR_VILLAGE_END.test(w)) places.add(w);
     }
-    // A place: a word ending in a place suffix, or a name followed by 社区 / 村 / 小区 ...
-    if (HAN2.test(w) && w.length >= 3 && PLACE_SUFFIX.test(w) && !STOPWORDS.has(w)) places.add(w);
     const next = words[i + 1];
-    if (next !== undefined && PLACE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && w.length <= 4) {
+    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && w.length <= 4) {
       places.add(w + next);
     }
   }
+  // An estate after its developer's name and a dot (华瑞·滨江府).
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{2}[·•]([\u4e00-\u9fff]{2,4})/g)) places.add(normalise(m[1] as string, { maskPersonalNumbers: false }));
   return { respondents: [...respondents], places: [...places] };
 }

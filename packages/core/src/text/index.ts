@@ -45,10 +45,16 @@ export {
   weightedCosine,
   idfFrom,
   documentFrequencies,
-  DUPLICATE_DEFAULTS,
+  groupFingerprints,
+  pairFeatures,
+  pairProbability,
+  PAIR_FEATURES,
+  DEFAULT_PAIR_MODEL,
 } from './dedup';
-export type { DuplicateInput, DuplicateOptions, Fingerprint, Idf, Similarity, SimilarityReason } from './dedup';
+export type { DuplicateInput, DuplicateOptions, Fingerprint, Idf, PairFeature, PairModel, Similarity, SimilarityReason } from './dedup';
+export { fitPairModel, crossValidateDuplicates, fitLogistic } from './pair-model';
+export type { FitOptions, LabeledFingerprint } from './pair-model';
 export { groupKFold, accuracy, macroF1, pairwiseScores } from './evaluate';
 export type { LabelScore, PairScore } from './evaluate';
-export { shingleHash, storeFingerprint, fromStored, toStoredForm } from './stored';
+export { shingleHash, storeFingerprint, fromStored, toStoredForm, FINGERPRINT_VERSION } from './stored';
 export type { StoredFingerprint } from './stored';

@@ -1,5 +1,6 @@
 // A fingerprint as a database stores it: shingles as 32-bit hashes (an int4[] column), respondents, places
-// and subjects as text arrays. `fromStored` rebuilds a Fingerprint that `similarity` compares exactly as the
+// and subjects as text arrays. A word's hash is odd and a character trigram's even, so the words (which the
+// pair model weighs on their own) are known again from the hashes alone. `fromStored` rebuilds a Fingerprint that `similarity` compares exactly as the
 // original, provided both sides are in the stored form (`toStoredForm` converts a fresh fingerprint).
 
 import type { Fingerprint } from './dedup';
@@ -15,10 +16,14 @@ export interface StoredFingerprint {
   facts?: readonly string[] | null;
 }
 
-/** The signed 32-bit hash of one shingle (the stored form). */
+/** The signed 32-bit hash of one shingle (the stored form): odd for a word (`w…`), even for a character trigram. */
 export function shingleHash(shingle: string): number {
-  return fnv1a32(shingle) | 0;
+  const h = fnv1a32(shingle);
+  return (shingle.startsWith('w') ? h | 1 : h & ~1) | 0;
 }
+
+/** Fingerprints stored before words were told by their hash's parity (and lexicon tags were kept) are older. */
+export const FINGERPRINT_VERSION = 2;
 
 /** What to store of a fingerprint (facts always given: an empty list, not NULL, when the text names none). */
 export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: string[] } {
@@ -40,6 +45,7 @@ export function fromStored(id: string, s: Readonly<StoredFingerprint>, personKey
   return {
     id,
     shingles: new Set(s.shingles.map(String)),
+    words: new Set(s.shingles.filter((h) => (h & 1) === 1).map(String)),
     signature: new Uint32Array(0),
     bands: [],
     respondents: new Set(s.respondents),

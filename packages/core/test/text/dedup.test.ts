@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_DEFAULTS, candidateKeys, extractEntities, fingerprint, groupDuplicates, respondentKey, similarity } from '../../src/text/index';
+import { DEFAULT_PAIR_MODEL, PAIR_FEATURES, candidateKeys, extractEntities, fingerprint, groupDuplicates, respondentKey, similarity } from '../../src/text/index';
 import { pairwiseScores } from '../../src/text/evaluate';
 
 describe('respondent keys', () => {
@@ -11,6 +11,11 @@ describe('respondent keys', () => {
     ['华泰集团', '华泰'],
     ['清河市第二人民医院', '第二人民医院'],
     ['东湖区人民法院', '东湖区人民法院'],
+    ['华鑫服饰厂', '华鑫'],
+    ['恒泰建筑公司', '恒泰'],
+    ['瑞泰置业', '瑞泰'],
+    ['南岭县鑫瑞种业有限公司', '鑫瑞'],
+    ['西山县恒鑫石材厂', '恒鑫'],
   ])('%s -> %s', (name, key) => {
     expect(respondentKey(name)).toBe(key);
   });
@@ -18,6 +23,21 @@ describe('respondent keys', () => {
   it('finds organisations in a text by name, not by kind', () => {
     const e = extractEntities('物业公司恒华物业管理有限公司贴出通知；我父亲在清河市第二人民醫院做手术');
     expect(e.respondents.sort()).toEqual(['恒华', '第二人民医院']);
+  });
+
+  it('reads a trade name whatever comes before it, and not words of speech', () => {
+    // jieba glues the preceding character to an unknown name (在鑫华, 过恒泰, 被鑫恒): the trade name is still found.
+    expect(extractEntities('我和两个老乡在鑫华建筑装饰工程有限公司做装修').respondents).toEqual(['鑫华']);
+    expect(extractEntities('我上个月已经在网上反映过恒泰建筑公司拖欠我工资的事').respondents).toEqual(['恒泰']);
+    expect(extractEntities('基本农田被鑫恒石材有限公司占用').respondents).toEqual(['鑫恒']);
+    expect(extractEntities('柳塘镇鑫华化工夜里排臭气').respondents).toEqual(['鑫华']);
+    // An estate named after its developer (华泰·锦城), before normalising drops the dot.
+    expect(extractEntities('望江街道滨江路华泰·锦城项目工地天天夜间施工').respondents).toEqual(['华泰']);
+    // Not names: a fee (拖欠物业费), someone's speech (与某装修公司), a verb (裁决石材厂支付), a trade word.
+    expect(extractEntities('瑞华物业管理有限公司起诉我拖欠物业费4260元').respondents).toEqual(['瑞华']);
+    expect(extractEntities('其与某装修公司的欠款纠纷').respondents).toEqual([]);
+    expect(extractEntities('劳动仲裁裁决石材厂支付我赔偿').respondents).toEqual([]);
+    expect(extractEntities('来电人称望江街道华泰房地产开发的楼盘').respondents).toEqual(['华泰']);
   });
 });
 
@@ -68,11 +88,14 @@ describe('duplicate detection', () => {
   it('gives similarity with reasons', () => {
     const [a, b] = [fingerprint(items[0]!), fingerprint(items[2]!)];
     const s = similarity(a, b);
-    expect(s.score).toBeGreaterThan(s.text);
+    expect(s.score).toBeGreaterThanOrEqual(DEFAULT_PAIR_MODEL.threshold);
     expect(s.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['text', 'sameRespondent', 'samePlace']));
-    const withPerson = similarity({ ...a, personKey: 'k1' }, { ...b, personKey: 'k1' });
+    // The same petitioner (equal keyed hashes) makes a less alike pair more likely one matter.
+    const dust = fingerprint(items[3]!);
+    const other = similarity(a, dust);
+    const withPerson = similarity({ ...a, personKey: 'k1' }, { ...dust, personKey: 'k1' });
     expect(withPerson.reasons.some((r) => r.kind === 'samePetitioner')).toBe(true);
-    expect(withPerson.score).toBeGreaterThan(s.score);
+    expect(withPerson.score).toBeGreaterThan(other.score);
   });
 
   it('files petitions under string keys a database can index', () => {
@@ -90,14 +113,25 @@ describe('duplicate detection', () => {
     const call = fingerprint({ id: 'c', text: '来电人称恒泰建筑公司拖欠他工资38600元，法院判决后一直不执行，要求督促。' });
     const s = similarity(letter, call);
     expect(s.reasons).toContainEqual({ kind: 'sameFacts', facts: ['a:38600'] });
-    expect(s.score).toBeGreaterThan(s.text);
+    expect(s.score).toBeGreaterThan(similarity({ ...letter, facts: new Set() }, { ...call, facts: new Set() }).score);
 
     const cracks = fingerprint({ id: 'a', text: '我家是华瑞·滨江府5栋1203，交房后墙体开裂渗水，请督促开发商维修。', respondent: '华瑞地产开发有限公司' });
     const area = fingerprint({ id: 'b', text: '我买的是华瑞·滨江府2栋的房子，交房后面积少了3.2平方米，请督促开发商退差价。', respondent: '华瑞地产开发有限公司' });
     const t = similarity(cracks, area);
     expect(t.reasons.map((r) => r.kind)).toContain('differentUnits');
-    // The developer agrees, the flats do not: the agreement on who is cancelled by the disagreement on which flat.
-    expect(t.score).toBeCloseTo(t.text + DUPLICATE_DEFAULTS.respondentBonus - DUPLICATE_DEFAULTS.conflictPenalty, 2);
+    // The developer agrees, the flats do not: the disagreement on which flat lowers the score.
+    const withoutFlats = similarity({ ...cracks, facts: new Set() }, { ...area, facts: new Set() });
+    expect(t.score).toBeLessThan(withoutFlats.score);
+  });
+
+  it('ships a fitted pair model with one weight per feature, and reads shared sums as evidence', () => {
+    expect(DEFAULT_PAIR_MODEL.weights).toHaveLength(PAIR_FEATURES.length);
+    const w = (f: (typeof PAIR_FEATURES)[number]) => DEFAULT_PAIR_MODEL.weights[PAIR_FEATURES.indexOf(f)] as number;
+    // The signs a clerk would expect: agreement counts for, conflicts against.
+    for (const f of ['wordOverlap', 'sameRespondent', 'sharedFacts', 'domainAgreement'] as const) expect(w(f)).toBeGreaterThan(0);
+    for (const f of ['townConflict', 'unitConflict'] as const) expect(w(f)).toBeLessThan(0);
+    expect(DEFAULT_PAIR_MODEL.threshold).toBeGreaterThan(0);
+    expect(DEFAULT_PAIR_MODEL.threshold).toBeLessThan(1);
   });
 
   it('does not chain: a petition joins a group only if it is like the group (average link)', () => {
@@ -111,8 +145,9 @@ describe('duplicate detection', () => {
       { id: 'u', text: '建议在桃源村设几个垃圾收集点，现在村里没有固定的垃圾桶。' },
     ];
     // Single link (any one similar pair joins) puts the wage matter and the dust matter together through xy.
-    expect(groupDuplicates(chain, { linkThreshold: 0 })).toEqual(['x', 'x', 'x', 'u']);
-    expect(groupDuplicates(chain, { linkThreshold: 0.35 })).toEqual(['x', 'x', 'y', 'u']);
+    // (A low pair threshold, so that the weak xy–y pair counts as an edge.)
+    expect(groupDuplicates(chain, { threshold: 0.1, linkThreshold: 0 })).toEqual(['x', 'x', 'x', 'u']);
+    expect(groupDuplicates(chain, { threshold: 0.1 })).toEqual(['x', 'x', 'y', 'u']);
   });
 
   it('scores pairs: singletons are their own group', () => {
