@@ -9,6 +9,7 @@ import {
   extractEntities,
   fingerprint,
   storeFingerprint,
+  FINGERPRINT_VERSION,
   type Fingerprint,
 } from '@qiao/core/text';
 import { isValidJurisdictionCode } from '@qiao/core';
@@ -211,7 +212,8 @@ export interface BackfillProgress {
 
 /**
  * Index petitions registered before indexing existed, imported in bulk, indexed before facts were stored (their
- * `facts` is NULL: the lookup would miss the fact bonuses and conflicts), or (with `staleBefore`) indexed by an
+ * `facts` is NULL: the lookup would miss the fact bonuses and conflicts) or by an older FINGERPRINT_VERSION
+ * (words not told from trigrams, no issue tags: they compare poorly with new ones), or (with `staleBefore`) indexed by an
  * older version, in batches, oldest first, each batch in its own transaction. Resumable: what is indexed is no
  * longer missing (nor stale), so a run that stops, fails or is interrupted is simply started again.
  */
@@ -220,6 +222,7 @@ export async function backfillIndex(db: Db, deps: AlertDeps, opts: BackfillOptio
     or(
       isNull(analysisFingerprints.petitionId),
       isNull(analysisFingerprints.facts),
+      lt(analysisFingerprints.version, FINGERPRINT_VERSION),
       opts.staleBefore ? lt(analysisFingerprints.indexedAt, opts.staleBefore) : undefined,
     );
   const [{ total } = { total: 0 }] = await db

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -373,6 +374,11 @@ export const analysisFingerprints = pgTable('analysis_fingerprints', {
    * flats, take from a pair's score. NULL in rows indexed before they were kept: `qiao index --backfill` fills them.
    */
   facts: text('facts').array(),
+  /**
+   * How the fingerprint was made (core text/stored.ts FINGERPRINT_VERSION): 1 for rows from before words were
+   * told from trigrams by their hash and lexicon and issue tags were kept; `qiao index --backfill` re-indexes them.
+   */
+  version: smallint('fingerprint_version').notNull().default(1),
   /** Keyed hashes (HMAC) of the petitioners' phone and ID numbers: equal means the same person. */
   persons: text('persons').array().notNull(),
   /** The candidate keys written to analysis_keys for this petition (to replace them on re-indexing). */

@@ -14,6 +14,8 @@ export interface StoredFingerprint {
   subjects: string[];
   /** Concrete facts (facts.ts); absent (or NULL in a database) in fingerprints stored before facts were kept. */
   facts?: readonly string[] | null;
+  /** FINGERPRINT_VERSION when it was made; older ones compare poorly with new ones until re-indexed. */
+  version?: number;
 }
 
 /** The signed 32-bit hash of one shingle (the stored form): odd for a word (`w…`), even for a character trigram. */
@@ -26,7 +28,7 @@ export function shingleHash(shingle: string): number {
 export const FINGERPRINT_VERSION = 2;
 
 /** What to store of a fingerprint (facts always given: an empty list, not NULL, when the text names none). */
-export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: string[] } {
+export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: string[]; version: number } {
   const hashes = [...new Set([...fp.shingles].map(shingleHash))].sort((a, b) => a - b);
   return {
     shingles: hashes,
@@ -34,6 +36,7 @@ export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: 
     places: [...fp.places].sort(),
     subjects: [...fp.subjects].sort(),
     facts: [...fp.facts].sort(),
+    version: FINGERPRINT_VERSION,
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "analysis_fingerprints" ADD COLUMN "fingerprint_version" smallint DEFAULT 1 NOT NULL;
