@@ -1,13 +1,15 @@
 // The petition classifier: multinomial logistic regression with an L2 penalty, one head per question (domain,
-// category, litigation-related), over binary features (content words, character bigrams, keyword rules and
-// domain-lexicon hits). The penalty pulls each weight towards a prior instead of towards zero: a domain's
-// lexicon hits start out as evidence for that domain (lexicon.ts), so knowledge written down by people
-// counts where the labeled examples are few, and the data corrects it where they are many. Trained by
+// category, litigation-related), over binary features (content words, character bigrams, keyword rules,
+// domain-lexicon hit counts and the lexicon terms themselves). The penalty pulls each weight towards a prior
+// instead of towards zero: a domain's lexicon hits, and each of its terms (`!t:` features, one per term, in the
+// vocabulary whether or not a training petition used it), start out as evidence for that domain (lexicon.ts),
+// so knowledge written down by people counts where the labeled examples are few or silent (a term no training
+// petition used keeps its prior), and the data corrects it where they are many. Trained by
 // `train` from labeled examples, serialised as plain JSON (see model.json) and used by `classify`, which
 // returns each answer with a confidence and the words that drove it.
 
 import { KEYWORD_RULES, featureLabel, lexiconFeatures, ruleFeatures, textFeatures } from './features';
-import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
+import { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
 import type { LexiconHits } from './lexicon';
 import { fnv1a32 } from './hash';
 import { normalise } from './normalise';
@@ -42,6 +44,10 @@ export interface TrainOptions {
   ruleValue?: number;
   /** Prior weight of a domain's lexicon features for that domain (default 1). */
   lexiconPrior?: number;
+  /** Prior weight of each lexicon term (`!t:` feature) for the domain(s) listing it (default 1). */
+  termPrior?: number;
+  /** Total value of a petition's term features: each of n is worth termValue/√n (default 1; 0 leaves them out). */
+  termValue?: number;
   /** 0: every example counts as it is; 1: every label counts as much in total (default 1). */
   balance?: number;
   /** Optimisation steps (default 150). */
@@ -94,6 +100,8 @@ export interface TextModel {
   index: Map<string, number>;
   /** Character bigrams by their code (`bigramCode`), for reading a text without building strings. */
   bigrams: Map<number, number>;
+  /** Lexicon term features (`!t:<term>`) by their term. */
+  terms: Map<string, number>;
   /** Scratch space of `classify`: which features a text already has (a feature is seen when equal to `stamp`). */
   seen: Int32Array;
   stamp: number;
@@ -126,7 +134,8 @@ export interface Classification {
 
 /**
  * Chosen by 10-fold group cross-validation on two thirds of the dev set's matters (the "tune" part, see
- * BENCHMARKS.md); differences between nearby settings were within one or two petitions.
+ * BENCHMARKS.md); differences between nearby settings were within one or two petitions. termValue and termPrior
+ * (1, 1) were chosen the same way, averaged over four fold assignments (0.7-1.5 and 0.5-1.5 tried).
  */
 const DEFAULTS: Required<TrainOptions> = {
   l2: 0.002,
@@ -135,6 +144,8 @@ const DEFAULTS: Required<TrainOptions> = {
   charBigrams: true,
   ruleValue: 0.5,
   lexiconPrior: 1,
+  termPrior: 1,
+  termValue: 1,
   balance: 1,
   iterations: 150,
 };
@@ -145,6 +156,23 @@ function round(x: number, digits: number): number {
 }
 
 const isRuleFeature = (x: string) => x.startsWith('!');
+const isTermFeature = (x: string) => x.startsWith('!t:');
+
+/** The domains (index in DOMAINS) whose lexicon lists each term. */
+let termDomainsCache: Map<string, number[]> | undefined;
+function termDomains(): Map<string, number[]> {
+  if (termDomainsCache) return termDomainsCache;
+  const m = new Map<string, number[]>();
+  for (const d of LEXICON_DOMAINS) {
+    for (const term of DOMAIN_LEXICON[d]) {
+      const list = m.get(term) ?? [];
+      if (!list.includes(DOMAINS.indexOf(d))) list.push(DOMAINS.indexOf(d));
+      m.set(term, list);
+    }
+  }
+  termDomainsCache = m;
+  return m;
+}
 
 /** The lexicon feature's domain (`!d:labor`, `!d2:labor` -> labor), or null. */
 function lexiconDomain(x: string): string | null {
@@ -170,20 +198,24 @@ function bigramCode(a: number, b: number): number {
 
 /**
  * The sparse input of one petition from its feature names: the features in the vocabulary, words and bigrams
- * sharing a total length of 1 (each worth 1/√n for n of them), rules and lexicon hits worth `ruleValue` each.
+ * sharing a total length of 1 (each worth 1/√n for n of them), rules and lexicon hit counts worth `ruleValue`
+ * each, lexicon terms sharing a total of `termValue`.
  */
-function encode(features: readonly string[], index: ReadonlyMap<string, number>, ruleValue: number) {
+function encode(features: readonly string[], index: ReadonlyMap<string, number>, ruleValue: number, termValue: number) {
   const ids: number[] = [];
-  const rule: boolean[] = [];
+  /** 0 text, 1 rule or lexicon count, 2 lexicon term. */
+  const kind: number[] = [];
   for (const name of features) {
     const i = index.get(name);
     if (i === undefined) continue;
     ids.push(i);
-    rule.push(isRuleFeature(name));
+    kind.push(isTermFeature(name) ? 2 : isRuleFeature(name) ? 1 : 0);
   }
-  const n = rule.filter((r) => !r).length;
+  const n = kind.filter((r) => r === 0).length;
+  const nTerms = kind.filter((r) => r === 2).length;
   const textValue = 1 / Math.sqrt(Math.max(1, n));
-  return { f: Int32Array.from(ids), x: Float64Array.from(rule, (r) => (r ? ruleValue : textValue)) };
+  const oneTerm = termValue / Math.sqrt(Math.max(1, nTerms));
+  return { f: Int32Array.from(ids), x: Float64Array.from(kind, (r) => (r === 1 ? ruleValue : r === 2 ? oneTerm : textValue)) };
 }
 
 /**
@@ -311,16 +343,22 @@ export function train(
   }
   // Every rule and lexicon feature is in the vocabulary, seen in training or not: a lexicon's prior then
   // counts for hits no training petition had.
-  const known = [...KEYWORD_RULES.map((r) => r.feature), ...LEXICON_DOMAINS.flatMap((d) => [`!d:${d}`, `!d2:${d}`, `!d4:${d}`])];
+  const known = [
+    ...KEYWORD_RULES.map((r) => r.feature),
+    ...LEXICON_DOMAINS.flatMap((d) => [`!d:${d}`, `!d2:${d}`, `!d4:${d}`]),
+    ...(opts.termValue > 0 ? [...termDomains().keys()].map((t) => `!t:${t}`) : []),
+  ];
   for (const x of known) if (!matters.has(x)) matters.set(x, new Set());
   const vocab = [...matters.entries()]
-    .filter(([x, s]) => s.size >= opts.minMatters || isRuleFeature(x))
+    .filter(([x, s]) => (s.size >= opts.minMatters || isRuleFeature(x)) && (opts.termValue > 0 || !isTermFeature(x)))
     .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
     .slice(0, opts.maxFeatures)
     .map(([x]) => x);
   const index = new Map(vocab.map((x, i) => [x, i]));
-  const docs: Doc[] = featured.map(({ e, t }) => ({ ...encode(t.features, index, opts.ruleValue), weight: e.weight ?? 1 }));
+  const docs: Doc[] = featured.map(({ e, t }) => ({ ...encode(t.features, index, opts.ruleValue, opts.termValue), weight: e.weight ?? 1 }));
   const lexDomain = vocab.map(lexiconDomain);
+  const terms = termDomains();
+  const termDomain = vocab.map((x) => (isTermFeature(x) ? (terms.get(x.slice(3)) ?? []) : []));
   const none = () => 0;
   const head = (labels: readonly string[], label: (e: TrainingExample) => string, prior: (f: number, c: number) => number) =>
     trainHead(
@@ -344,7 +382,9 @@ export function train(
     },
     vocab,
     heads: {
-      domain: head(DOMAINS, (e) => e.domain, (f, c) => (lexDomain[f] === DOMAINS[c] ? opts.lexiconPrior : 0)),
+      domain: head(DOMAINS, (e) => e.domain, (f, c) =>
+        lexDomain[f] === DOMAINS[c] ? opts.lexiconPrior : (termDomain[f] as number[]).includes(c) ? opts.termPrior : 0,
+      ),
       category: head(CATEGORIES, (e) => e.category, none),
       litigationRelated: head(['false', 'true'], (e) => String(e.litigationRelated), none),
     },
@@ -362,13 +402,16 @@ export function loadModel(data: TextModelData): TextModel {
     return { labels: h.labels, bias: Float64Array.from(h.bias), byFeature };
   };
   const bigrams = new Map<number, number>();
+  const terms = new Map<string, number>();
   data.vocab.forEach((x, i) => {
     if (x.length === 3 && x[0] === '~') bigrams.set(bigramCode(x.charCodeAt(1), x.charCodeAt(2)), i);
+    else if (isTermFeature(x)) terms.set(x.slice(3), i);
   });
   return {
     data,
     index: new Map(data.vocab.map((x, i) => [x, i])),
     bigrams,
+    terms,
     seen: new Int32Array(v),
     stamp: 0,
     heads: {
@@ -482,10 +525,22 @@ export function readInput(model: TextModel, text: string): { ids: Int32Array; va
       ids.push(i);
     }
   }
+  const ruleCount = ids.length;
+  const termValue = model.data.options.termValue ?? 0;
+  if (termValue > 0) {
+    for (const t of lexicon.terms) {
+      const i = model.terms.get(t.term);
+      if (i !== undefined && seen[i] !== stamp) {
+        seen[i] = stamp;
+        ids.push(i);
+      }
+    }
+  }
   const textValue = 1 / Math.sqrt(Math.max(1, textCount));
   const ruleValue = model.data.options.ruleValue;
+  const oneTerm = termValue / Math.sqrt(Math.max(1, ids.length - ruleCount));
   const values = new Float64Array(ids.length);
-  for (let k = 0; k < ids.length; k++) values[k] = k < textCount ? textValue : ruleValue;
+  for (let k = 0; k < ids.length; k++) values[k] = k < textCount ? textValue : k < ruleCount ? ruleValue : oneTerm;
   return { ids: Int32Array.from(ids), values, lexicon };
 }
 

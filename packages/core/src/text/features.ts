@@ -78,6 +78,13 @@ export function lexiconFeatures(hits: LexiconHits): string[] {
   return out;
 }
 
+/** Term features: `!t:<term>` for each distinct lexicon term found (a term listed by two domains is one feature). */
+export function termFeatures(hits: LexiconHits): string[] {
+  const out = new Set<string>();
+  for (const t of hits.terms) out.add(`!t:${t.term}`);
+  return [...out];
+}
+
 /** The keyword rules that fire on a normalised text. */
 export function ruleFeatures(normalised: string): string[] {
   const out: string[] = [];
@@ -97,6 +104,7 @@ export function textFeatures(text: string, charBigrams = true): TextFeatures {
   for (const f of ruleFeatures(normalised)) set.add(f);
   const lexicon = lexiconHits(normalised);
   for (const f of lexiconFeatures(lexicon)) set.add(f);
+  for (const f of termFeatures(lexicon)) set.add(f);
   return { normalised, features: [...set], lexicon };
 }
 
@@ -109,6 +117,7 @@ export function featureLabel(feature: string, lexicon?: LexiconHits): string {
     const words = lexicon?.terms.filter((t) => t.domain === domain).map((t) => t.term) ?? [];
     return words.length > 0 ? words.slice(0, 4).join('/') : feature;
   }
+  if (feature.startsWith('!t:')) return feature.slice(3);
   if (feature.startsWith('!')) return KEYWORD_RULES.find((r) => r.feature === feature)?.label ?? feature;
   return feature;
 }
