@@ -12,7 +12,6 @@ import {
   fnv1a32,
   crossValidateDuplicates,
   DEFAULT_PAIR_MODEL,
-  fingerprint,
   groupDuplicates,
   groupKFold,
   loadModel,
@@ -23,6 +22,7 @@ import {
 } from '@qiao/core/text';
 import type { Classification, PairScore, TextModel, TrainingExample } from '@qiao/core/text';
 import { labeledPetitions, SYNTHETIC_WEIGHT, syntheticExamples } from './dataset';
+import { duplicateViews } from './train-dedup';
 import type { LabeledPetition } from './dataset';
 import { readJsonlFile } from './jsonl';
 
@@ -75,17 +75,12 @@ export function isFinalPart(p: LabeledPetition): boolean {
   return fnv1a32(p.dupGroup ?? p.id) % 3 === 0;
 }
 
-/** Labeled fingerprints of the items, with or without the registered respondent and place. */
-function labeledFingerprints(items: readonly LabeledPetition[], withFields: boolean) {
-  return items.map((p) => ({
-    fp: fingerprint({ id: p.id, text: p.text, respondent: withFields ? p.respondent : null, place: withFields ? p.place : null }),
-    group: p.dupGroup,
-  }));
-}
-
-/** Group K-fold cross-validation of the duplicate finder (the pair model fitted on the other folds). */
-export function crossValidateDuplicateFinder(items: readonly LabeledPetition[], k: number, withFields: boolean): PairScore {
-  return crossValidateDuplicates(labeledFingerprints(items, withFields), k);
+/**
+ * Group K-fold cross-validation of the duplicate finder, the pair model fitted on the other folds as
+ * `qiao train-dedup` fits it (both views): [text only, with the registered fields].
+ */
+export function crossValidateDuplicateFinder(items: readonly LabeledPetition[], k: number, seed = 0): PairScore[] {
+  return crossValidateDuplicates(duplicateViews(items), k, {}, seed);
 }
 
 /** Pairwise duplicate scores of groupDuplicates (the shipped model) on labeled items, with or without the registered fields. */
@@ -175,8 +170,9 @@ export async function evalCommand(args: string[]): Promise<void> {
     lines.push(`duplicates — pairwise, group cross-validation (${pairOverlap} of ${items.length} texts are in the shipped pair model's fitting set, so each`);
     lines.push(`fold is grouped among itself by a pair model fitted on the other folds; a matter's retellings stay in one fold)`);
     for (const folds of [5, 2]) {
-      lines.push(pairLine(`${folds}-fold, text only`, crossValidateDuplicateFinder(items, folds, false)) + (folds === 5 ? '   (goal F1 >= 0.90)' : ''));
-      lines.push(pairLine(`${folds}-fold, with fields`, crossValidateDuplicateFinder(items, folds, true)));
+      const [textOnly, withFields] = crossValidateDuplicateFinder(items, folds);
+      lines.push(pairLine(`${folds}-fold, text only`, textOnly!) + (folds === 5 ? '   (goal F1 >= 0.90)' : ''));
+      lines.push(pairLine(`${folds}-fold, with fields`, withFields!));
     }
     lines.push(pairLine('shipped model on its own fitting set, text only', scoreDuplicates(items, false)) + '   (optimistic: seen)');
   } else {

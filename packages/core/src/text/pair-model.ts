@@ -107,10 +107,22 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly numbe
   return w;
 }
 
-/** Fit a pair model on labeled petitions: weights by logistic regression, thresholds by grouping F1. */
-export function fitPairModel(items: readonly LabeledFingerprint[], options: FitOptions = {}): PairModel {
+/**
+ * Fit a pair model on labeled petitions: weights by logistic regression, thresholds by grouping F1. `items` may
+ * be several views of the same petitions (e.g. the text alone, and the text with the registered respondent and
+ * place): the model is fitted on the pairs of every view and its thresholds on their mean F1, so that it judges
+ * well whichever fields an input has.
+ */
+export function fitPairModel(items: readonly LabeledFingerprint[] | readonly (readonly LabeledFingerprint[])[], options: FitOptions = {}): PairModel {
   const o = { ...FIT_DEFAULTS, ...options };
-  const { x, y } = pairData(items);
+  const views = isViews(items) ? items : [items];
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (const view of views) {
+    const d = pairData(view);
+    x.push(...d.x);
+    y.push(...d.y);
+  }
   if (!y.includes(1)) throw new Error('fitting the duplicate model needs at least one pair of petitions about the same matter');
   const w = fitLogistic(x, y, o.l2, o.positiveWeight);
   const round = (v: number) => Math.round(v * 10000) / 10000;
@@ -121,12 +133,19 @@ export function fitPairModel(items: readonly LabeledFingerprint[], options: FitO
     linkThreshold: 0.3,
     personLogit: o.personLogit,
   };
-  const fps = items.map((i) => i.fp);
-  const gold = items.map((i) => i.group);
   let best = -1;
   for (const threshold of o.thresholds) {
     for (const linkThreshold of o.linkThresholds) {
-      const f1 = pairwiseScores(gold, groupFingerprints(fps, { model, threshold, linkThreshold })).f1;
+      let f1 = 0;
+      for (const view of views) {
+        f1 += pairwiseScores(
+          view.map((i) => i.group),
+          groupFingerprints(
+            view.map((i) => i.fp),
+            { model, threshold, linkThreshold },
+          ),
+        ).f1 / views.length;
+      }
       if (f1 > best) {
         best = f1;
         model.threshold = threshold;
@@ -137,34 +156,57 @@ export function fitPairModel(items: readonly LabeledFingerprint[], options: FitO
   return model;
 }
 
-/**
- * Group K-fold cross-validation of the duplicate finder: each fold's petitions are grouped (among themselves)
- * by a model fitted on the other folds, so no matter is judged by a model that saw it. Pairwise counts are
- * pooled over folds (pairs across folds are never judged: each fold is one batch).
- */
-export function crossValidateDuplicates(items: readonly LabeledFingerprint[], k: number, options: FitOptions = {}, seed = 0): PairScore {
-  const folds = groupKFold(items, k, (it, i) => it.group ?? `#${i}`, seed);
-  let truePairs = 0;
-  let predictedPairs = 0;
-  let correctPairs = 0;
-  for (let f = 0; f < k; f++) {
-    const train = items.filter((_, i) => folds[i] !== f);
-    const test = items.filter((_, i) => folds[i] === f);
-    if (test.length === 0) continue;
-    const model = fitPairModel(train, options);
-    const s = pairwiseScores(
-      test.map((t) => t.group),
-      groupFingerprints(
-        test.map((t) => t.fp),
-        { model },
-      ),
-    );
-    truePairs += s.truePairs;
-    predictedPairs += s.predictedPairs;
-    correctPairs += s.correctPairs;
-  }
+function isViews(x: readonly LabeledFingerprint[] | readonly (readonly LabeledFingerprint[])[]): x is readonly (readonly LabeledFingerprint[])[] {
+  return Array.isArray(x[0]);
+}
+
+function pooled(scores: readonly PairScore[]): PairScore {
+  const truePairs = scores.reduce((n, s) => n + s.truePairs, 0);
+  const predictedPairs = scores.reduce((n, s) => n + s.predictedPairs, 0);
+  const correctPairs = scores.reduce((n, s) => n + s.correctPairs, 0);
   const precision = predictedPairs === 0 ? 0 : correctPairs / predictedPairs;
   const recall = truePairs === 0 ? 0 : correctPairs / truePairs;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1, truePairs, predictedPairs, correctPairs };
+}
+
+/**
+ * Group K-fold cross-validation of the duplicate finder: each fold's petitions are grouped (among themselves)
+ * by a model fitted on the other folds, so no matter is judged by a model that saw it. Pairwise counts are
+ * pooled over folds (pairs across folds are never judged: each fold is one batch). With several views of the
+ * same petitions (same order), the model is fitted on all of them and scored on each: one PairScore per view.
+ */
+export function crossValidateDuplicates(items: readonly LabeledFingerprint[], k: number, options?: FitOptions, seed?: number): PairScore;
+export function crossValidateDuplicates(views: readonly (readonly LabeledFingerprint[])[], k: number, options?: FitOptions, seed?: number): PairScore[];
+export function crossValidateDuplicates(
+  items: readonly LabeledFingerprint[] | readonly (readonly LabeledFingerprint[])[],
+  k: number,
+  options: FitOptions = {},
+  seed = 0,
+): PairScore | PairScore[] {
+  const views = isViews(items) ? items : [items];
+  const first = views[0] ?? [];
+  const folds = groupKFold(first, k, (it, i) => it.group ?? `#${i}`, seed);
+  const perView: PairScore[][] = views.map(() => []);
+  for (let f = 0; f < k; f++) {
+    if (!folds.includes(f)) continue;
+    const model = fitPairModel(
+      views.map((v) => v.filter((_, i) => folds[i] !== f)),
+      options,
+    );
+    views.forEach((v, n) => {
+      const test = v.filter((_, i) => folds[i] === f);
+      (perView[n] as PairScore[]).push(
+        pairwiseScores(
+          test.map((t) => t.group),
+          groupFingerprints(
+            test.map((t) => t.fp),
+            { model },
+          ),
+        ),
+      );
+    });
+  }
+  const scores = perView.map(pooled);
+  return isViews(items) ? scores : (scores[0] as PairScore);
 }
