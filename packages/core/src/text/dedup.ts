@@ -56,7 +56,44 @@ export type Idf = (shingle: string) => number;
 
 /** An Idf from document frequencies over n documents (e.g. the batch being grouped, or a stored table). */
 export function idfFrom(df: ReadonlyMap<string, number>, n: number): Idf {
-  return (s) => Math.log((n + 1) / ((df.get(s) ?? 0) + 1)) + 1;
+  // Memoised: a batch scores each shingle against many others.
+  const memo = new Map<string, number>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined) memo.set(s, (v = Math.log((n + 1) / ((df.get(s) ?? 0) + 1)) + 1));
+    return v;
+  };
+}
+
+const UNIT_IDF: Idf = () => 1;
+// The squared IDF norm of a set under an Idf, computed once per (set, Idf): a set is compared with many (a
+// fingerprint's sets are not changed once it has been compared).
+const norms = new WeakMap<ReadonlySet<string>, { idf: Idf; norm: number }[]>();
+
+function squaredNorm(set: ReadonlySet<string>, idf: Idf): number {
+  let list = norms.get(set);
+  const hit = list?.find((e) => e.idf === idf);
+  if (hit) return hit.norm;
+  let norm = 0;
+  for (const s of set) norm += idf(s) ** 2;
+  if (!list) norms.set(set, (list = []));
+  if (list.length > 3) list.shift();
+  list.push({ idf, norm });
+  return norm;
+}
+
+/** The squared-IDF weight two sets share (iterating the smaller), and how many shared items reach `rareFrom`. */
+function sharedWeight(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Idf, rareFrom = Infinity): { dot: number; rare: number } {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  let rare = 0;
+  for (const s of small) {
+    if (!large.has(s)) continue;
+    const x = idf(s);
+    dot += x * x;
+    if (x >= rareFrom) rare++;
+  }
+  return { dot, rare };
 }
 
 /** Document frequencies of shingles over fingerprints. */
@@ -67,21 +104,10 @@ export function documentFrequencies(fps: readonly Fingerprint[]): Map<string, nu
 }
 
 /** IDF-weighted cosine of two shingle sets (1 = the same shingles). Without idf, every shingle weighs 1. */
-export function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, idf?: Idf): number {
-  const w = (s: string) => {
-    const x = idf ? idf(s) : 1;
-    return x * x;
-  };
-  let na = 0;
-  let nb = 0;
-  let dot = 0;
-  for (const s of a) {
-    const x = w(s);
-    na += x;
-    if (b.has(s)) dot += x;
-  }
-  for (const s of b) nb += w(s);
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+export function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Idf = UNIT_IDF): number {
+  const na = squaredNorm(a, idf);
+  const nb = squaredNorm(b, idf);
+  return na === 0 || nb === 0 ? 0 : sharedWeight(a, b, idf).dot / Math.sqrt(na * nb);
 }
 
 /** The pair model's features, in order (see `pairFeatures`). */
@@ -248,26 +274,17 @@ function unitConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] 
 
 const UNSEEN = '\u0000unseen';
 
-/** IDF-weighted overlap coefficient (shared weight over the smaller side's) and the number of shared rare words. */
-function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, idf?: Idf): { overlap: number; rare: number } {
-  const w = (s: string) => (idf ? idf(s) : 1);
-  // Rare: at least 0.6 of the IDF of a word no petition has (about 1 in 20 petitions or fewer in a batch of 240).
-  const rareFrom = idf ? 0.6 * idf(UNSEEN) : Infinity;
-  let sharedWeight = 0;
-  let wa = 0;
-  let wb = 0;
-  let rare = 0;
-  for (const s of a) {
-    const x = w(s);
-    wa += x * x;
-    if (b.has(s)) {
-      sharedWeight += x * x;
-      if (x >= rareFrom) rare++;
-    }
-  }
-  for (const s of b) wb += w(s) ** 2;
-  const smaller = Math.min(wa, wb);
-  return { overlap: smaller > 0 ? sharedWeight / smaller : 0, rare };
+/**
+ * Word cosine, IDF-weighted overlap coefficient (shared weight over the smaller side's: a short call note inside a
+ * long letter) and the number of shared rare words: at least 0.6 of the IDF of a word no petition has (about 1 in
+ * 20 petitions or fewer in a batch of 240).
+ */
+function wordMeasures(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Idf = UNIT_IDF): { cosine: number; overlap: number; rare: number } {
+  const na = squaredNorm(a, idf);
+  const nb = squaredNorm(b, idf);
+  if (na === 0 || nb === 0) return { cosine: 0, overlap: 0, rare: 0 };
+  const { dot, rare } = sharedWeight(a, b, idf, idf === UNIT_IDF ? Infinity : 0.6 * idf(UNSEEN));
+  return { cosine: dot / Math.sqrt(na * nb), overlap: dot / Math.min(na, nb), rare };
 }
 
 function tagged(set: ReadonlySet<string>, prefix: string): Set<string> {
@@ -285,8 +302,7 @@ function jaccardOf(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 export function pairFeatures(a: Fingerprint, b: Fingerprint, idf?: Idf): { features: number[]; text: number; reasons: SimilarityReason[] } {
   const text = weightedCosine(a.shingles, b.shingles, idf);
   const reasons: SimilarityReason[] = [{ kind: 'text', similarity: Math.round(text * 1000) / 1000 }];
-  const wordCosine = weightedCosine(a.words, b.words, idf);
-  const { overlap, rare } = wordOverlap(a.words, b.words, idf);
+  const { cosine: wordCosine, overlap, rare } = wordMeasures(a.words, b.words, idf);
   const r = shared(a.respondents, b.respondents);
   if (r !== null) reasons.push({ kind: 'sameRespondent', key: r });
   const p = sharedPlace(a.places, b.places);
