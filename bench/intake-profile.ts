@@ -1,9 +1,12 @@
 /**
- * `npx tsx bench/intake-profile.ts [--petitions N] [--seconds S] [--concurrency C]`: in-process HTTP intake (app.inject)
- * on a scratch PostgreSQL database seeded with the demo, for profiling the registration path
- * (`node --cpu-prof --import tsx bench/intake-profile.ts`). Prints requests/s and latencies; writes nothing.
+ * `npx tsx bench/intake-profile.ts [--petitions N] [--seconds S] [--concurrency C] [--statements]`: in-process HTTP
+ * intake (app.inject) on a scratch PostgreSQL database seeded with the demo, for profiling the registration path
+ * (`QIAO_PROFILE=/tmp/x.cpuprofile` writes a CPU profile). Prints requests/s, latencies, this process's CPU ms and
+ * the CPU ms of the database's PostgreSQL backends per request (from /proc, when the server runs on this machine), and the SQL
+ * statements (round trips) per request; `--statements` lists them; `--pg-set name=value` sets a setting of the
+ * scratch database (log_min_duration_statement=0 logs each statement's server time). Writes nothing else.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -16,12 +19,57 @@ import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
 import { intakeBody, percentile, runConcurrent } from './lib';
 
-const { values } = parseArgs({ options: { petitions: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: {
+    petitions: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '16' },
+    statements: { type: 'boolean', default: false },
+    /** Then the raw single-row INSERT rate of the same database at the same concurrency, as `npm run bench` measures it. */
+    raw: { type: 'boolean', default: false },
+    /** `name=value`: a setting for the scratch database (e.g. log_min_duration_statement=0 to time each statement). */
+    'pg-set': { type: 'string', multiple: true, default: [] },
+  },
+});
+
+/** Statements sent through `pg` while counting (each one round trip), by their text. */
+let counting = false;
+const statements = new Map<string, number>();
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound to each client below
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (counting) {
+    const q = args[0] as string | { text?: string };
+    const text = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 160);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+  }
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** CPU ms (user + system) of each process, by pid, from /proc (NaN when unreadable). */
+function cpuMs(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) * 10); // USER_HZ = 100
+    } catch {
+      /* gone, or not on this machine */
+    }
+  }
+  return out;
+}
 const ADMIN_URL = process.env.QIAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const name = `qiao_prof_${process.pid}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
 await admin.query(`create database ${name}`);
+for (const setting of values['pg-set']) {
+  const [k, v] = setting.split('=');
+  if (!k || v === undefined || !/^[a-z_.]+$/.test(k)) throw new Error(`--pg-set ${setting}: name=value`);
+  await admin.query(`alter database ${name} set ${k} = ${pg.escapeLiteral(v)}`);
+}
 const url = new URL(ADMIN_URL);
 url.pathname = `/${name}`;
 try {
@@ -42,15 +90,60 @@ try {
     await profile.post('Profiler.enable');
     await profile.post('Profiler.start');
   }
+  // The PostgreSQL server's CPU for this database: its backends (other sessions may share the server).
+  const backends = async () =>
+    (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])).rows.map((r) => r.pid);
+  const pg0 = cpuMs(await backends());
+  const cpu0 = process.cpuUsage();
+  counting = true;
   const r = await runConcurrent(Number(values.concurrency), Number(values.seconds) * 1000, async () => {
     const res = await app.inject({ method: 'POST', url: '/api/petitions', headers: { authorization: `Bearer ${token}` }, payload: intakeBody(i++, places) });
     if (res.statusCode !== 201) throw new Error(`intake ${res.statusCode} ${res.body}`);
   });
+  counting = false;
+  const cpu1 = process.cpuUsage(cpu0);
+  const pg1 = cpuMs(await backends());
+  const pgMs = pg1.size ? [...pg1].reduce((sum, [pid, ms]) => sum + ms - (pg0.get(pid) ?? 0), 0) : NaN;
   if (profile) {
     const { profile: cpu } = await profile.post('Profiler.stop');
     writeFileSync(process.env.QIAO_PROFILE!, JSON.stringify(cpu));
   }
   console.log(`intake: ${r.perSecond.toFixed(1)}/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, errors ${r.errors}`);
+  const n = r.latencies.length;
+  const total = [...statements.values()].reduce((a, b) => a + b, 0);
+  console.log(`  per request: node CPU ${((cpu1.user + cpu1.system) / 1000 / n).toFixed(2)} ms (system ${(cpu1.system / 1000 / n).toFixed(2)}), PostgreSQL backends' CPU ${(pgMs / n).toFixed(2)} ms, ${(total / n).toFixed(1)} statements`);
+  if (values.statements)
+    for (const [text, c] of [...statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(c / n).toFixed(2).padStart(6)}  ${text}`);
+  if (values.raw) {
+    // As bench/run.ts: rows of the petitions' shape into a copy of the table, one statement each.
+    const own = new pg.Client({ connectionString: url.toString() });
+    await own.connect();
+    await own.query('create table bench_raw (like petitions including all)');
+    const row = (await own.query('select * from petitions limit 1')).rows[0] as Record<string, unknown>;
+    await own.end();
+    const cols = Object.keys(row);
+    const C = Number(values.concurrency);
+    const pool = new pg.Pool({ connectionString: url.toString(), max: C });
+    const insertSql = `insert into bench_raw (${cols.join(', ')}) values (${cols.map((_, j) => `$${j + 1}`).join(', ')})`;
+    let k = 0;
+    const rawCpu0 = process.cpuUsage();
+    const rawPg0 = cpuMs(await backends());
+    const raw = await runConcurrent(C, Number(values.seconds) * 1000, async () => {
+      const m = k++;
+      await pool.query(
+        insertSql,
+        cols.map((c) => (c === 'id' ? crypto.randomUUID() : c === 'tracking_code' ? `RAW${m}` : c === 'idempotency_key' ? null : c === 'state' ? JSON.stringify(row[c]) : row[c])),
+      );
+    });
+    const rawCpu = process.cpuUsage(rawCpu0);
+    const rawPg1 = cpuMs(await backends());
+    await pool.end();
+    const rawPgMs = [...rawPg1].reduce((sum, [pid, ms]) => sum + ms - (rawPg0.get(pid) ?? 0), 0);
+    const rn = raw.latencies.length;
+    console.log(
+      `raw INSERT: ${raw.perSecond.toFixed(1)}/s (node CPU ${((rawCpu.user + rawCpu.system) / 1000 / rn).toFixed(2)} ms, backends' CPU ${(rawPgMs / rn).toFixed(2)} ms a row) → ratio ${(r.perSecond / raw.perSecond).toFixed(3)}`,
+    );
+  }
   await app.close();
   await database.close();
 } finally {

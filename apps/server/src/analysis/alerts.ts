@@ -27,12 +27,31 @@ const RULE_KEY = 'analysisAlertRule';
 
 export async function alertRule(tx: Tx): Promise<AlertRule> {
   const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, RULE_KEY));
-  const v = row?.value as Partial<AlertRule> | undefined;
+  return alertRuleFrom(row?.value);
+}
+
+/** The rule from its stored setting (absent or invalid parts: the default). */
+export function alertRuleFrom(value: unknown): AlertRule {
+  const v = value as Partial<AlertRule> | null | undefined;
   return {
     size: typeof v?.size === 'number' && v.size >= 2 ? v.size : DEFAULT_ALERT_RULE.size,
     days: typeof v?.days === 'number' && v.days >= 1 ? v.days : DEFAULT_ALERT_RULE.days,
   };
 }
+
+/** The stored rule, as a scalar subquery (its value, or null), for a caller composing one statement. */
+export const alertRuleSql = (): SQL => sql`(select ${settings.value} from ${settings} where ${settings.key} = ${RULE_KEY})`;
+
+/**
+ * A scalar subquery taking the transaction-scoped locks of the clusters petitions joined, in one order (so two
+ * registrations never wait on each other crosswise). Registration takes them in the statement that writes the
+ * petition and then calls `checkAlerts` with `locked`.
+ */
+export function clusterLocksSql(joined: readonly Joined[]): SQL {
+  return sql`(select count(pg_advisory_xact_lock(hashtext(c))) from (select c from unnest(${textArray(clustersOf(joined))}) as c order by c) s)`;
+}
+
+const clustersOf = (joined: readonly Joined[]) => [...new Set(joined.map((j) => `${j.kind}|${j.key}`))].sort();
 
 export async function setAlertRule(tx: Tx, rule: AlertRule, at: Date) {
   await tx
@@ -64,13 +83,19 @@ export interface AlertDeps {
  * the staff of the unit it is addressed to (in the same transaction, only for alerts this call inserted, so a
  * cluster crossing the threshold is announced once). Returns the alerts raised.
  */
-export async function checkAlerts(tx: Tx, deps: AlertDeps, joined: readonly Joined[]) {
+export async function checkAlerts(
+  tx: Tx,
+  deps: AlertDeps,
+  joined: readonly Joined[],
+  /** The rule, and the clusters' locks already taken in an earlier statement of this transaction (clusterLocksSql). */
+  prepared?: { rule: AlertRule; locked: true },
+) {
   if (joined.length === 0) return [];
   const now = deps.now();
-  const rule = await alertRule(tx);
-  const clusters = [...new Set(joined.map((j) => `${j.kind}|${j.key}`))].sort();
-  // Serialise concurrent checks of one cluster (a no-op cost on PGlite's single connection).
-  await rows(tx, sql`select count(pg_advisory_xact_lock(hashtext(c))) as n from (select c from unnest(${textArray(clusters)}) as c order by c) s`);
+  const rule = prepared?.rule ?? (await alertRule(tx));
+  // Serialise concurrent checks of one cluster (a no-op cost on PGlite's single connection). The count below is
+  // a later statement than the lock, so under READ COMMITTED it sees every member committed before the lock.
+  if (!prepared) await rows(tx, sql`select ${clusterLocksSql(joined)} as n`);
 
   // One triggering row per cluster and day.
   const byClusterDay = new Map<string, Joined>();

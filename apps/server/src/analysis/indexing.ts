@@ -3,7 +3,7 @@
 // verification, and its cluster memberships; then the alert check. Runs inside the registering transaction
 // (registerAs, the demo seeder); `backfillIndex` indexes rows that predate it.
 
-import { eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   candidateKeys,
   extractEntities,
@@ -13,6 +13,7 @@ import {
   type Fingerprint,
 } from '@qiao/core/text';
 import { isValidJurisdictionCode } from '@qiao/core';
+import { insertJsonRows } from '../db/json-rows';
 import type { Db, Tx } from '../db/open';
 import { analysisClusterMembers, analysisFingerprints, petitioners, petitions } from '../db/schema';
 import { checkAlerts, type AlertDeps, type Joined } from './alerts';
@@ -57,6 +58,90 @@ export function clusterKeys(fp: Fingerprint, domain: string, jurisdictionCode: s
   return out;
 }
 
+/** What indexing reads of a petition. */
+export interface IndexSource extends PetitionText {
+  id: string;
+  jurisdictionCode: string;
+  receivedOn: string;
+  domain: string;
+  category: string;
+  respondentUnitId: string | null;
+  repeatOf: string | null;
+}
+
+/** The rows indexing writes, and the cluster joins the alert check reads. */
+export interface IndexEntries {
+  keyRows: { key: string; receivedOn: string; petitionId: string; jurisdictionCode: string }[];
+  fpRows: (typeof analysisFingerprints.$inferInsert)[];
+  memberRows: (typeof analysisClusterMembers.$inferInsert)[];
+  joined: Joined[];
+}
+
+/** A petition's person keys: its petitioners' phone and ID-number hashes, in petitioner order, once each. */
+export function personKeysOf(list: readonly { phoneHash: string | null; idCardHash: string | null }[]): string[] {
+  const mine: string[] = [];
+  for (const p of list) for (const h of [p.phoneHash, p.idCardHash]) if (h && !mine.includes(h)) mine.push(h);
+  return mine;
+}
+
+/**
+ * Fingerprints, candidate keys and cluster memberships of petitions, repeat chains aside (`joinRepeatChains`):
+ * CPU only, so registration computes them before its transaction.
+ */
+export function indexEntries(list: readonly IndexSource[], persons: ReadonlyMap<string, readonly string[]>, now: Date): IndexEntries {
+  const e: IndexEntries = { keyRows: [], fpRows: [], memberRows: [], joined: [] };
+  for (const p of list) {
+    const mine = persons.get(p.id) ?? [];
+    const fp = petitionFingerprint(p.id, p, mine);
+    const keys = lookupKeys(fp, mine);
+    for (const key of keys) e.keyRows.push({ key, receivedOn: p.receivedOn, petitionId: p.id, jurisdictionCode: p.jurisdictionCode });
+    e.fpRows.push({
+      petitionId: p.id,
+      jurisdictionCode: p.jurisdictionCode,
+      receivedOn: p.receivedOn,
+      domain: p.domain,
+      ...storeFingerprint(fp),
+      persons: [...mine],
+      keys,
+      indexedAt: now,
+    });
+    for (const c of clusterKeys(fp, p.domain, p.jurisdictionCode)) join(e, { ...memberBase(p), ...c }, p);
+  }
+  return e;
+}
+
+const memberBase = (p: IndexSource) => ({ receivedOn: p.receivedOn, petitionId: p.id, jurisdictionCode: p.jurisdictionCode, domain: p.domain });
+
+function join(e: IndexEntries, m: typeof analysisClusterMembers.$inferInsert, p: IndexSource) {
+  e.memberRows.push(m);
+  e.joined.push({ ...m, category: p.category, respondentUnitId: p.respondentUnitId });
+}
+
+/** Adds each repeat to its chain (oldest first; reads the chain, and names an unindexed root's chain). */
+export async function joinRepeatChains(tx: Tx, list: readonly IndexSource[], e: IndexEntries) {
+  const repeatRoot = new Map<string, string>();
+  for (const p of list) {
+    if (!p.repeatOf) continue;
+    const root = repeatRoot.get(p.repeatOf) ?? (await chainRoot(tx, p.repeatOf));
+    repeatRoot.set(p.id, root);
+    join(e, { ...memberBase(p), kind: 'repeat', key: root }, p);
+  }
+}
+
+/** The statements that write the entries (run one by one, or composed into one statement by registration). */
+export function indexWrites(e: IndexEntries): SQL[] {
+  const out: SQL[] = [];
+  const k = e.keyRows;
+  if (k.length)
+    out.push(sql`insert into analysis_keys (key, received_on, petition_id, jurisdiction_code)
+      select * from unnest(${textArray(k.map((r) => r.key))}, ${dateArray(k.map((r) => r.receivedOn))},
+                           ${uuidArray(k.map((r) => r.petitionId))}, ${textArray(k.map((r) => r.jurisdictionCode))})
+      on conflict do nothing`);
+  if (e.fpRows.length) out.push(insertJsonRows(analysisFingerprints, e.fpRows));
+  if (e.memberRows.length) out.push(insertJsonRows(analysisClusterMembers, e.memberRows, { onConflictDoNothing: true }));
+  return out;
+}
+
 /**
  * Index petitions already inserted in this transaction (or re-index them). With `alerts` (default true) the
  * clusters they join are checked and due alerts raised in the same transaction.
@@ -65,7 +150,7 @@ export async function indexPetitions(
   tx: Tx,
   deps: AlertDeps,
   ids: readonly string[],
-  /** `fresh`: inserted in this transaction, so there is no earlier index to drop (one statement less at intake). */
+  /** `fresh`: inserted in this transaction, so there is no earlier index to drop. */
   opts: { alerts?: boolean; fresh?: boolean } = {},
 ) {
   if (ids.length === 0) return;
@@ -91,58 +176,17 @@ export async function indexPetitions(
     .select({ petitionId: petitioners.petitionId, phoneHash: petitioners.phoneHash, idCardHash: petitioners.idCardHash })
     .from(petitioners)
     .where(inArray(petitioners.petitionId, [...ids]));
-  const persons = new Map<string, string[]>();
-  for (const p of people) {
-    const mine = persons.get(p.petitionId) ?? [];
-    for (const h of [p.phoneHash, p.idCardHash]) if (h && !mine.includes(h)) mine.push(h);
-    persons.set(p.petitionId, mine);
-  }
+  const byPetition = new Map<string, typeof people>();
+  for (const p of people) byPetition.set(p.petitionId, [...(byPetition.get(p.petitionId) ?? []), p]);
+  const persons = new Map([...byPetition].map(([id, rows]) => [id, personKeysOf(rows)]));
 
   if (!opts.fresh) await unindex(tx, ids);
 
-  const now = deps.now();
-  const keyRows: { key: string; receivedOn: string; petitionId: string; jurisdictionCode: string }[] = [];
-  const fpRows: (typeof analysisFingerprints.$inferInsert)[] = [];
-  const memberRows: (typeof analysisClusterMembers.$inferInsert)[] = [];
-  const joined: Joined[] = [];
-  const join = (m: typeof analysisClusterMembers.$inferInsert, p: (typeof list)[number]) => {
-    memberRows.push(m);
-    joined.push({ ...m, category: p.category, respondentUnitId: p.respondentUnitId });
-  };
-  const repeatRoot = new Map<string, string>();
-  for (const p of list) {
-    const mine = persons.get(p.id) ?? [];
-    const fp = petitionFingerprint(p.id, p, mine);
-    const keys = lookupKeys(fp, mine);
-    for (const key of keys) keyRows.push({ key, receivedOn: p.receivedOn, petitionId: p.id, jurisdictionCode: p.jurisdictionCode });
-    fpRows.push({
-      petitionId: p.id,
-      jurisdictionCode: p.jurisdictionCode,
-      receivedOn: p.receivedOn,
-      domain: p.domain,
-      ...storeFingerprint(fp),
-      persons: mine,
-      keys,
-      indexedAt: now,
-    });
-    const base = { receivedOn: p.receivedOn, petitionId: p.id, jurisdictionCode: p.jurisdictionCode, domain: p.domain };
-    for (const c of clusterKeys(fp, p.domain, p.jurisdictionCode)) join({ ...base, ...c }, p);
-    if (p.repeatOf) {
-      const root = repeatRoot.get(p.repeatOf) ?? (await chainRoot(tx, p.repeatOf));
-      repeatRoot.set(p.id, root);
-      join({ ...base, kind: 'repeat', key: root }, p);
-    }
-  }
-
-  if (keyRows.length)
-    await tx.execute(sql`insert into analysis_keys (key, received_on, petition_id, jurisdiction_code)
-      select * from unnest(${textArray(keyRows.map((r) => r.key))}, ${dateArray(keyRows.map((r) => r.receivedOn))},
-                           ${uuidArray(keyRows.map((r) => r.petitionId))}, ${textArray(keyRows.map((r) => r.jurisdictionCode))})
-      on conflict do nothing`);
-  if (fpRows.length) await tx.insert(analysisFingerprints).values(fpRows);
-  if (memberRows.length) await tx.insert(analysisClusterMembers).values(memberRows).onConflictDoNothing();
+  const entries = indexEntries(list, persons, deps.now());
+  await joinRepeatChains(tx, list, entries);
+  for (const write of indexWrites(entries)) await tx.execute(write);
   indexGeneration.value++;
-  if (opts.alerts !== false) await checkAlerts(tx, deps, joined);
+  if (opts.alerts !== false) await checkAlerts(tx, deps, entries.joined);
 }
 
 /** Drop a petition's keys, fingerprint and non-repeat cluster rows (repeat chains are kept: others link to them). */

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor, Role } from '@qiao/core';
 import type { Deps } from '../context';
+import type { Db } from '../db/open';
 import { units, users } from '../db/schema';
 import { signToken, verifyPassword, verifyToken } from '../lib/crypto';
 import { AppError } from '../lib/errors';
@@ -8,6 +9,8 @@ import { AppError } from '../lib/errors';
 export interface SessionUser extends Actor {
   username: string;
   displayName: string;
+  /** The jurisdiction of the user's unit (null: no unit, or one that does not exist), read with the user. */
+  unitJurisdictionCode: string | null;
 }
 
 interface TokenPayload {
@@ -48,6 +51,24 @@ export async function login(deps: Deps, username: string, password: string) {
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/**
+ * The user and their unit by id: prepared once per database, since every authenticated request runs it (on
+ * PostgreSQL a named statement, parsed once per connection).
+ */
+const userQueries = new WeakMap<Db, ReturnType<typeof prepareUserQuery>>();
+const prepareUserQuery = (db: Db) =>
+  db
+    .select({ user: users, unitKind: units.kind, unitJurisdictionCode: units.jurisdictionCode })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('qiao_authenticate');
+function userQuery(db: Db) {
+  let q = userQueries.get(db);
+  if (!q) userQueries.set(db, (q = prepareUserQuery(db)));
+  return q;
+}
+
 /** The signed-in user behind a bearer token, or a 401. Deactivated users and old generations are refused. */
 export async function authenticate(deps: Deps, authorization: string | undefined): Promise<SessionUser> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -55,11 +76,7 @@ export async function authenticate(deps: Deps, authorization: string | undefined
   const payload = verifyToken(deps.keys.tokens, token) as TokenPayload | null;
   if (!payload || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') throw unauthorized();
   if (payload.exp * 1000 <= deps.now().getTime()) throw unauthorized();
-  const [row] = await deps.db
-    .select({ user: users, unitKind: units.kind })
-    .from(users)
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(users.id, payload.sub));
+  const [row] = await userQuery(deps.db).execute({ id: payload.sub });
   if (!row || !row.user.active || row.user.tokenGeneration !== payload.gen) throw unauthorized();
   const u = row.user;
   return {
@@ -70,5 +87,6 @@ export async function authenticate(deps: Deps, authorization: string | undefined
     atPetitionOffice: row.unitKind === 'petitionOffice',
     username: u.username,
     displayName: u.displayName,
+    unitJurisdictionCode: row.unitJurisdictionCode,
   };
 }

@@ -66,26 +66,19 @@ function isPlainText(buf: Buffer): boolean {
   }
 }
 
-export async function insertAttachments(
-  tx: Tx,
-  petition: { id: string; jurisdictionCode: string },
-  files: CheckedFile[],
-  now: Date,
-) {
-  if (files.length === 0) return;
-  await tx.insert(attachments).values(
-    files.map((f) => ({
-      id: randomUUID(),
-      petitionId: petition.id,
-      jurisdictionCode: petition.jurisdictionCode,
-      filename: f.filename,
-      mime: f.mime,
-      size: f.content.length,
-      sha256: sha256(f.content),
-      content: f.content,
-      createdAt: now,
-    })),
-  );
+/** The stored form of a petition's attachments. */
+export function attachmentRows(petition: { id: string; jurisdictionCode: string }, files: CheckedFile[], now: Date): (typeof attachments.$inferInsert)[] {
+  return files.map((f) => ({
+    id: randomUUID(),
+    petitionId: petition.id,
+    jurisdictionCode: petition.jurisdictionCode,
+    filename: f.filename,
+    mime: f.mime,
+    size: f.content.length,
+    sha256: sha256(f.content),
+    content: f.content,
+    createdAt: now,
+  }));
 }
 
 export async function attachmentList(tx: Tx, petitionId: string) {

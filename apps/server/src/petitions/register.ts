@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import {
   can,
   chinaDate,
@@ -15,14 +15,26 @@ import {
 import type { PetitionIntake } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { petitions } from '../db/schema';
+import { insertJsonRows } from '../db/json-rows';
+import { attachments, petitionClocks as clocksTable, petitionEvents, petitioners, petitions } from '../db/schema';
 import { decrypt, encrypt, newTrackingCode, newTrackingSecret, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden } from '../lib/errors';
+import { GroupCommit } from '../lib/group-commit';
 import { findUnit, jurisdictionExists, petitionOfficeFor, unitRef, type UnitRow } from '../units/repo';
-import { indexPetitions } from '../analysis/indexing';
-import { insertAttachments, type CheckedFile } from './attachments';
-import { insertPetitioners, normalisePetitioners } from './petitioners';
-import { appendEvent, isUniqueViolation, loadPetition, saveClocks, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
+import { alertRuleFrom, alertRuleSql, checkAlerts, clusterLocksSql, type AlertDeps } from '../analysis/alerts';
+import {
+  indexEntries,
+  indexGeneration,
+  indexWrites,
+  joinRepeatChains,
+  personKeysOf,
+  type IndexEntries,
+  type IndexSource,
+} from '../analysis/indexing';
+import { rows as sqlRows } from '../analysis/sql';
+import { attachmentRows, type CheckedFile } from './attachments';
+import { normalisePetitioners, petitionerRows } from './petitioners';
+import { clockRows, eventRow, isUniqueViolation, loadPetition, scopeOf, stateColumns, type PetitionRow, type Tx } from './repo';
 import { refusalError } from './refusal-error';
 
 export interface Registered {
@@ -42,7 +54,7 @@ const MAX_VISIT_REPRESENTATIVES = 5;
 
 /** Who registers: the office the petition is registered at, who the history names, and how it came in. */
 export interface Registrar {
-  office: UnitRow;
+  office: Pick<UnitRow, 'id' | 'jurisdictionCode'>;
   actor: ActorRef;
   channel: PetitionIntake['channel'];
   submittedByUserId: string | null;
@@ -156,45 +168,68 @@ export async function registerAs(
   const state = evolve(null, decision.event);
   const secret = newTrackingSecret();
 
+  // Everything the transaction writes is computed before it starts: the CPU work (encryption, the text's
+  // fingerprint) holds no connection and no lock.
+  const row = { id, jurisdictionCode: input.jurisdictionCode };
+  const personal = petitionerRows(deps.keys, row, people);
+  const source: IndexSource = {
+    id,
+    jurisdictionCode: input.jurisdictionCode,
+    receivedOn: petition.receivedOn,
+    domain: input.domain,
+    category: input.category,
+    respondentUnitId: input.respondent?.unitId ?? null,
+    title: input.title,
+    content: input.content,
+    demands: input.demands ?? null,
+    respondentName: input.respondent?.name ?? null,
+    address: input.address ?? null,
+    repeatOf: input.repeatOf ?? null,
+  };
+  const rows: RegistrationRows = {
+    petition: {
+      ...row,
+      trackingCode: '',
+      trackingSecretHash: sha256(secret),
+      trackingSecretEnc: encrypt(deps.keys.encryption, secret),
+      idempotencyKey: key,
+      idempotencyFingerprint: key ? fingerprint : null,
+      consentAt: who.consentAt,
+      channel,
+      category: source.category,
+      litigationRelated: input.litigationRelated,
+      domain: source.domain,
+      title: source.title,
+      content: source.content,
+      demands: source.demands,
+      respondentName: source.respondentName,
+      respondentUnitId: source.respondentUnitId,
+      address: source.address,
+      collective: input.collective,
+      headcount: input.headcount,
+      repeatOf: source.repeatOf,
+      registeringUnitId: office.id,
+      submittedByUserId: who.submittedByUserId,
+      receivedOn: petition.receivedOn,
+      registeredAt: now,
+      updatedAt: now,
+      ...stateColumns(state, ctx),
+    },
+    event: eventRow(row, state.version, decision.event),
+    clocks: clockRows(row, state, ctx),
+    petitioners: personal,
+    attachments: attachmentRows(row, files, now),
+    source,
+    index: indexEntries([source], new Map([[id, personKeysOf(personal)]]), now),
+  };
+
   for (let attempt = 0; ; attempt++) {
     const trackingCode = newTrackingCode();
     try {
-      await deps.db.transaction(async (tx) => {
-        const row = { id, jurisdictionCode: input.jurisdictionCode };
-        await tx.insert(petitions).values({
-          ...row,
-          trackingCode,
-          trackingSecretHash: sha256(secret),
-          trackingSecretEnc: encrypt(deps.keys.encryption, secret),
-          idempotencyKey: key,
-          idempotencyFingerprint: key ? fingerprint : null,
-          consentAt: who.consentAt,
-          channel,
-          category: input.category,
-          litigationRelated: input.litigationRelated,
-          domain: input.domain,
-          title: input.title,
-          content: input.content,
-          demands: input.demands ?? null,
-          respondentName: input.respondent?.name ?? null,
-          respondentUnitId: input.respondent?.unitId ?? null,
-          address: input.address ?? null,
-          collective: input.collective,
-          headcount: input.headcount,
-          repeatOf: input.repeatOf ?? null,
-          registeringUnitId: office.id,
-          submittedByUserId: who.submittedByUserId,
-          receivedOn: petition.receivedOn,
-          registeredAt: now,
-          updatedAt: now,
-          ...stateColumns(state, ctx),
-        });
-        await appendEvent(tx, row, state.version, decision.event);
-        await saveClocks(tx, row, state, ctx, { fresh: true });
-        await insertPetitioners(tx, deps.keys, row, people);
-        await insertAttachments(tx, row, files, now);
-        await indexPetitions(tx, deps, [id], { fresh: true }); // duplicate-lookup keys, clusters and alerts (issue 6)
-        await who.afterInsert?.(tx, { ...row, trackingCode, secret });
+      const afterInsert = who.afterInsert;
+      await intakeGroup(deps).submit({
+        rows: { ...rows, petition: { ...rows.petition, trackingCode } },
+        afterInsert: afterInsert && ((tx) => afterInsert(tx, { ...row, trackingCode, secret })),
       });
       return {
         created: true,
@@ -210,6 +245,90 @@ export async function registerAs(
       if (attempt >= 3) throw err; // a tracking-code collision four times running is not chance
     }
   }
+}
+
+/** A registration waiting to be written, with what the registrar writes in the same transaction. */
+interface PendingRegistration {
+  rows: RegistrationRows;
+  afterInsert?: (tx: Tx) => Promise<void>;
+}
+
+const intakeGroups = new WeakMap<Deps, GroupCommit<PendingRegistration>>();
+
+/**
+ * Registrations are group-committed: those that arrive while one is being written are written together, in one
+ * transaction (one statement for all their rows, one alert check, one commit), and each request is answered
+ * only after that transaction commits. A registration that fails the group is written again alone (GroupCommit).
+ */
+function intakeGroup(deps: Deps): GroupCommit<PendingRegistration> {
+  let group = intakeGroups.get(deps);
+  if (!group) {
+    group = new GroupCommit<PendingRegistration>((items) =>
+      deps.db.transaction(async (tx) => {
+        await writeRegistrations(tx, deps, items.map((i) => i.rows));
+        for (const i of items) await i.afterInsert?.(tx);
+      }),
+    );
+    intakeGroups.set(deps, group);
+  }
+  return group;
+}
+
+/** What registering one petition writes, all computed before the transaction. */
+export interface RegistrationRows {
+  petition: typeof petitions.$inferInsert;
+  event: typeof petitionEvents.$inferInsert;
+  clocks: (typeof clocksTable.$inferInsert)[];
+  petitioners: (typeof petitioners.$inferInsert)[];
+  attachments: (typeof attachments.$inferInsert)[];
+  source: IndexSource;
+  /** Its duplicate-lookup keys, fingerprint and clusters (repeat chains are joined in the transaction). */
+  index: IndexEntries;
+}
+
+/**
+ * Write registered petitions in the caller's transaction: the petitions, their first events, clocks,
+ * petitioners, attachments, index keys, fingerprints and cluster memberships in one statement (data-modifying
+ * CTEs), which also reads the alert rule and takes the joined clusters' locks; then the alert check (a later
+ * statement, so it counts every member committed before the locks). Two round trips instead of one a table.
+ */
+export async function writeRegistrations(tx: Tx, deps: AlertDeps, list: readonly RegistrationRows[]) {
+  if (list.length === 0) return;
+  const sources = list.map((r) => r.source);
+  const index: IndexEntries = {
+    keyRows: list.flatMap((r) => r.index.keyRows),
+    fpRows: list.flatMap((r) => r.index.fpRows),
+    memberRows: list.flatMap((r) => r.index.memberRows),
+    joined: list.flatMap((r) => r.index.joined),
+  };
+  // A repeat joins its chain: read (and for a chain never indexed, named) here, before the writes.
+  if (sources.some((s) => s.repeatOf))
+    await joinRepeatChains(
+      tx,
+      [...sources].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id)),
+      index,
+    );
+  const many = <T>(pick: (r: RegistrationRows) => T[]) => list.flatMap(pick);
+  const clocks = many((r) => r.clocks);
+  const people = many((r) => r.petitioners);
+  const files = many((r) => r.attachments);
+  const writes: SQL[] = [
+    insertJsonRows(petitions, list.map((r) => r.petition)),
+    insertJsonRows(petitionEvents, list.map((r) => r.event)),
+    ...(clocks.length ? [insertJsonRows(clocksTable, clocks)] : []),
+    ...(people.length ? [insertJsonRows(petitioners, people)] : []),
+    // Files go as binary parameters.
+    ...(files.length ? [tx.insert(attachments).values(files).getSQL()] : []),
+    ...indexWrites(index),
+  ];
+  const ctes = sql.join(
+    writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`),
+    sql`, `,
+  );
+  const locks = index.joined.length ? clusterLocksSql(index.joined) : sql`0`;
+  const [prepared] = await sqlRows<{ rule: unknown }>(tx, sql`with ${ctes} select ${alertRuleSql()} as rule, ${locks} as locked`);
+  indexGeneration.value++;
+  await checkAlerts(tx, deps, index.joined, { rule: alertRuleFrom(prepared?.rule), locked: true });
 }
 
 function replayed(deps: Deps, row: PetitionRow, fingerprint: string): Registered {
@@ -238,10 +357,15 @@ function present(deps: Deps, row: PetitionRow): Registered['body'] {
   };
 }
 
-/** Staff register in their own unit; a proxy agent's petitions go to the petition office over their area. */
-async function registeringUnitOf(deps: Deps, actor: SessionUser): Promise<UnitRow> {
+/**
+ * Staff register in their own unit (read with the user when the request was authenticated); a proxy agent's
+ * petitions go to the petition office over their area.
+ */
+async function registeringUnitOf(deps: Deps, actor: SessionUser): Promise<Pick<UnitRow, 'id' | 'jurisdictionCode'>> {
   const unit = actor.unitId
-    ? await findUnit(deps.db, actor.unitId)
+    ? actor.unitJurisdictionCode !== null
+      ? { id: actor.unitId, jurisdictionCode: actor.unitJurisdictionCode }
+      : undefined
     : actor.role === 'proxyAgent'
       ? await petitionOfficeFor(deps.db, actor.jurisdictionCode)
       : undefined;

@@ -63,8 +63,9 @@ export async function loadPetition(tx: Tx, id: string, opts: { forUpdate?: boole
   return row;
 }
 
-export async function appendEvent(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, seq: number, event: PetitionEvent) {
-  await tx.insert(petitionEvents).values({
+/** The stored form of an event (the row appendEvent writes). */
+export function eventRow(row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, seq: number, event: PetitionEvent): typeof petitionEvents.$inferInsert {
+  return {
     petitionId: row.id,
     jurisdictionCode: row.jurisdictionCode,
     seq,
@@ -73,28 +74,33 @@ export async function appendEvent(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdi
     actorUserId: isUuid(event.by.userId) ? event.by.userId : null,
     actorUnitId: event.by.unitId,
     event,
-  });
+  };
 }
 
-/** Replace the petition's clock rows with the clocks of its new state (same transaction as the state). */
-/** Replace a petition's stored clocks (`fresh`: a petition inserted in this transaction has none to delete). */
-export async function saveClocks(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, state: PetitionState, ctx: ClockContext, opts: { fresh?: boolean } = {}) {
-  if (!opts.fresh) await tx.delete(clocksTable).where(eq(clocksTable.petitionId, row.id));
-  const clocks = petitionClocks(state, ctx);
-  if (clocks.length === 0) return;
-  await tx.insert(clocksTable).values(
-    clocks.map((c) => ({
-      petitionId: row.id,
-      jurisdictionCode: row.jurisdictionCode,
-      name: c.name,
-      kind: c.kind,
-      startOn: c.startOn,
-      dueOn: c.due,
-      status: c.status,
-      endedOn: c.endedOn,
-      late: c.late,
-    })),
-  );
+export async function appendEvent(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, seq: number, event: PetitionEvent) {
+  await tx.insert(petitionEvents).values(eventRow(row, seq, event));
+}
+
+/** The stored clock rows of a state. */
+export function clockRows(row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, state: PetitionState, ctx: ClockContext): (typeof clocksTable.$inferInsert)[] {
+  return petitionClocks(state, ctx).map((c) => ({
+    petitionId: row.id,
+    jurisdictionCode: row.jurisdictionCode,
+    name: c.name,
+    kind: c.kind,
+    startOn: c.startOn,
+    dueOn: c.due,
+    status: c.status,
+    endedOn: c.endedOn,
+    late: c.late,
+  }));
+}
+
+/** Replace a petition's stored clocks with those of its new state (same transaction as the state). */
+export async function saveClocks(tx: Tx, row: Pick<PetitionRow, 'id' | 'jurisdictionCode'>, state: PetitionState, ctx: ClockContext) {
+  await tx.delete(clocksTable).where(eq(clocksTable.petitionId, row.id));
+  const clocks = clockRows(row, state, ctx);
+  if (clocks.length) await tx.insert(clocksTable).values(clocks);
 }
 
 export async function loadEvents(tx: Tx, petitionId: string) {

@@ -31,9 +31,20 @@ export async function unitNames(db: Db, ids: (string | null | undefined)[]): Pro
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * Jurisdictions known to exist, per database. Jurisdictions are added and renamed, never deleted, so a code once
+ * found stays valid; a code not found is asked again every time (it may have been added since).
+ */
+const knownJurisdictions = new WeakMap<object, Set<string>>();
+
 export async function jurisdictionExists(db: Db, code: string): Promise<boolean> {
+  const known = knownJurisdictions.get(db);
+  if (known?.has(code)) return true;
   const [row] = await db.select({ code: jurisdictions.code }).from(jurisdictions).where(eq(jurisdictions.code, code));
-  return row !== undefined;
+  if (row === undefined) return false;
+  if (known) known.add(code);
+  else knownJurisdictions.set(db, new Set([code]));
+  return true;
 }
 
 /** The petition office closest above a place: where a proxy agent's or a portal submission is registered. */
