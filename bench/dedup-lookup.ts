@@ -206,7 +206,8 @@ async function main() {
     // should find that petition), half new generated petitions.
     const sample = (
       await pool.query<{ id: string; content: string; demands: string | null; respondent_name: string | null; address: string | null }>(
-        `select id, content, demands, respondent_name, address from petitions tablesample bernoulli (1) repeatable (7) where tracking_code like 'B%' limit $1`,
+        `select id, content, demands, respondent_name, address from petitions tablesample bernoulli (1) repeatable (7)
+         where tracking_code like 'B%' order by md5(id::text) limit $1`, // spread over the two years, not the first pages
         [Math.ceil(Q / 2)],
       )
     ).rows;

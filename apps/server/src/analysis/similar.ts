@@ -39,18 +39,23 @@ export const SHOW_FROM = 0.15;
  * The candidate query: for each key, its most recent postings from the primary key index (key, received_on,
  * petition_id), read backwards and cut off by the LIMIT, so a key shared by 100,000 petitions (a big company, a
  * town) costs no more than a rare one: at most POSTINGS_PER_ENTITY rows a key, never a scan of its posting list.
- * Older petitions under a very common key are found through their band keys instead.
+ * Older petitions under a very common key are found through their band keys instead. Candidates are ranked by
+ * how rare the keys they share are (each key's vote is 1 / the postings read for it, like an IDF): at 1,000,000
+ * petitions a recent petition sharing many common band keys would otherwise push out an older one sharing the
+ * few rare keys that mark the same matter (bench/dedup-lookup.ts, BENCHMARKS.md).
  */
 export function candidateQuery(keys: readonly string[], limit = MAX_CANDIDATES) {
   return sql`select c.petition_id, count(*) as shared
         from unnest(${textArray(keys)}) as q(key)
         cross join lateral (
-          select k.petition_id from analysis_keys k where k.key = q.key
-          order by k.received_on desc
-          limit case when q.key like 'v%' then ${POSTINGS_PER_BAND}::int else ${POSTINGS_PER_ENTITY}::int end
+          select p.petition_id, count(*) over () as n from (
+            select k.petition_id from analysis_keys k where k.key = q.key
+            order by k.received_on desc
+            limit case when q.key like 'v%' then ${POSTINGS_PER_BAND}::int else ${POSTINGS_PER_ENTITY}::int end
+          ) p
         ) c
         group by c.petition_id
-        order by shared desc
+        order by sum(1::float8 / c.n) desc, shared desc
         limit ${limit}::int`;
 }
 
