@@ -22,7 +22,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Actor } from '@qiao/core';
-import { storeFingerprint } from '@qiao/core/text';
+import { FINGERPRINT_VERSION, storeFingerprint } from '@qiao/core/text';
 import { lookupKeys, petitionFingerprint, type PetitionText } from '../apps/server/src/analysis/indexing';
 import { candidateQuery, candidates, findSimilar, storedCandidates, storedIdf } from '../apps/server/src/analysis/similar';
 import type { Db } from '../apps/server/src/db/open';
@@ -162,11 +162,11 @@ async function loadCorpus(pool: pg.Pool, deps: Parameters<typeof seedDemo>[0]) {
     );
     // JSON arrays into PostgreSQL arrays (the texts are plain strings: no commas or braces to escape beyond JSON's).
     await pool.query(
-      `insert into analysis_fingerprints (petition_id, jurisdiction_code, received_on, domain, shingles, respondents, places, subjects, facts, persons, keys, indexed_at)
+      `insert into analysis_fingerprints (petition_id, jurisdiction_code, received_on, domain, shingles, respondents, places, subjects, facts, persons, keys, indexed_at, fingerprint_version)
        select id, j, d, dom, array(select jsonb_array_elements_text(sh::jsonb)::int), array(select jsonb_array_elements_text(r::jsonb)),
               array(select jsonb_array_elements_text(pl::jsonb)), array(select jsonb_array_elements_text(su::jsonb)),
               array(select jsonb_array_elements_text(fa::jsonb)), array(select jsonb_array_elements_text(pe::jsonb)),
-              array(select jsonb_array_elements_text(ke::jsonb)), now()
+              array(select jsonb_array_elements_text(ke::jsonb)), now(), ${FINGERPRINT_VERSION}
        from unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
          as t(id, j, d, dom, sh, r, pl, su, fa, pe, ke)`,
       f,
@@ -179,6 +179,51 @@ async function loadCorpus(pool: pg.Pool, deps: Parameters<typeof seedDemo>[0]) {
   const indexSecs = (performance.now() - t0) / 1000;
   log(`loaded ${N} petitions, ${keyRows} key rows in ${loadSecs.toFixed(0)} s (fingerprinting ${(fpCpu / 1000).toFixed(0)} CPU-s); primary key + vacuum analyze ${indexSecs.toFixed(0)} s`);
   await pool.query(`create table bench_dedup_meta as select ${N}::int as n, ${POOL}::int as pool, ${keyRows}::bigint as key_rows, ${Math.round(loadSecs)}::int as load_seconds, now() as loaded_at`);
+}
+
+/**
+ * A kept database loaded by an older version stores older fingerprints (FINGERPRINT_VERSION): their shingle
+ * hashes would not match a query's. Re-store them from the petitions' texts (the band keys in analysis_keys come
+ * from the MinHash signature, which did not change, and are kept), in batches by id, so the lookup compares like
+ * with like, as `qiao index --backfill` would (without rewriting 68 million key rows).
+ */
+async function restore(pool: pg.Pool) {
+  const [{ n } = { n: 0 }] = (await pool.query<{ n: number }>('select count(*)::int as n from analysis_fingerprints where fingerprint_version < $1', [FINGERPRINT_VERSION])).rows;
+  if (n === 0) return;
+  log(`re-storing ${n} fingerprints of an older version`);
+  const t0 = performance.now();
+  let after = '00000000-0000-0000-0000-000000000000';
+  let done = 0;
+  let inFlight: Promise<unknown> = Promise.resolve();
+  for (;;) {
+    const batch = (
+      await pool.query<{ id: string; title: string; content: string; demands: string | null; respondent_name: string | null; address: string | null; persons: string[] }>(
+        `select p.id, p.title, p.content, p.demands, p.respondent_name, p.address, f.persons from analysis_fingerprints f join petitions p on p.id = f.petition_id
+         where f.petition_id > $1 and f.fingerprint_version < $2 order by f.petition_id limit 2000`,
+        [after, FINGERPRINT_VERSION],
+      )
+    ).rows;
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]!.id;
+    const cols: string[][] = Array.from({ length: 6 }, () => []);
+    for (const r of batch) {
+      const st = storeFingerprint(petitionFingerprint(r.id, { title: r.title, content: r.content, demands: r.demands, respondentName: r.respondent_name, address: r.address }, r.persons));
+      [r.id, JSON.stringify(st.shingles), JSON.stringify(st.respondents), JSON.stringify(st.places), JSON.stringify(st.subjects), JSON.stringify(st.facts)].forEach((v, j) => cols[j]!.push(v));
+    }
+    await inFlight;
+    inFlight = pool.query(
+      `update analysis_fingerprints f set shingles = array(select jsonb_array_elements_text(t.sh::jsonb)::int), respondents = array(select jsonb_array_elements_text(t.r::jsonb)),
+         places = array(select jsonb_array_elements_text(t.pl::jsonb)), subjects = array(select jsonb_array_elements_text(t.su::jsonb)),
+         facts = array(select jsonb_array_elements_text(t.fa::jsonb)), fingerprint_version = ${FINGERPRINT_VERSION}
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) as t(id, sh, r, pl, su, fa) where f.petition_id = t.id`,
+      cols,
+    );
+    done += batch.length;
+    if (done % 50_000 < 2000) log(`re-stored ${done}/${n}, load ${load()}`);
+  }
+  await inFlight;
+  await pool.query('vacuum analyze analysis_fingerprints');
+  log(`re-stored ${done} fingerprints in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 async function main() {
@@ -198,6 +243,7 @@ async function main() {
       await clockSettings.load();
       await loadCorpus(pool, { db: database.db, keys, now: () => new Date(), clockSettings, tokenTtlSeconds: 86_400 });
     }
+    await restore(pool);
     const meta = (await pool.query('select * from bench_dedup_meta')).rows[0] as { n: number; pool: number; key_rows: string; load_seconds: number };
     const size = (await pool.query<{ s: string }>(`select pg_size_pretty(pg_database_size(current_database())) as s`)).rows[0]?.s;
     const db = drizzle(pool) as unknown as Db;
