@@ -227,10 +227,13 @@ export async function registerAs(
     const trackingCode = newTrackingCode();
     try {
       const afterInsert = who.afterInsert;
-      await intakeGroup(deps).submit({
+      const pending: PendingRegistration = {
         rows: { ...rows, petition: { ...rows.petition, trackingCode } },
         afterInsert: afterInsert && ((tx) => afterInsert(tx, { ...row, trackingCode, secret })),
-      });
+      };
+      // A petition with files goes in a transaction of its own: its bytes would hold up the group.
+      if (files.length) await writePending(deps, [pending]);
+      else await intakeGroup(deps).submit(pending);
       return {
         created: true,
         body: { id, trackingCode, trackingSecret: secret, status: state.status, version: state.version, deadlines: openDeadlines(state, ctx) },
@@ -263,15 +266,20 @@ const intakeGroups = new WeakMap<Deps, GroupCommit<PendingRegistration>>();
 function intakeGroup(deps: Deps): GroupCommit<PendingRegistration> {
   let group = intakeGroups.get(deps);
   if (!group) {
-    group = new GroupCommit<PendingRegistration>((items) =>
-      deps.db.transaction(async (tx) => {
-        await writeRegistrations(tx, deps, items.map((i) => i.rows));
-        for (const i of items) await i.afterInsert?.(tx);
-      }),
-    );
+    // One group at a time: two at once insert the same hot index keys and wait on each other's cluster locks,
+    // which cost the database more CPU (measured: about 3 ms a registration instead of 2) than the overlap of
+    // one group's commit with the next group's work saves; meanwhile the next group grows.
+    group = new GroupCommit<PendingRegistration>((items) => writePending(deps, items), { lanes: 1, maxGroup: 64 });
     intakeGroups.set(deps, group);
   }
   return group;
+}
+
+function writePending(deps: Deps, items: readonly PendingRegistration[]) {
+  return deps.db.transaction(async (tx) => {
+    await writeRegistrations(tx, deps, items.map((i) => i.rows));
+    for (const i of items) await i.afterInsert?.(tx);
+  });
 }
 
 /** What registering one petition writes, all computed before the transaction. */
