@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { apiToken, browserAvailable, screenshots, seriousViolations, shot, signIn, startWorld, type World } from './support';
+import { apiToken, browserAvailable, screenshots, seriousViolations, shot, signIn, startWorld, type World, chooseOption } from './support';
 
 /**
  * Issue 6 at intake, in a real browser: as the clerk types a wage-arrears letter, the workbench suggests labour
@@ -49,10 +49,7 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
   }
 
   async function choose(page: Page, id: string, text: string) {
-    const input = page.locator(`#${id}`);
-    await input.click();
-    await input.fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: text }).first().click();
+    await chooseOption(page, page.locator(`#${id}`), text);
   }
 
   const api = async <T,>(url: string) =>

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   apiToken,
   browserAvailable,
+  chooseOption,
   seriousViolations,
   shot,
   signIn,
@@ -76,14 +77,7 @@ describe.skipIf(!browserAvailable)('joint conference and supervision record', ()
 
   /** Pick an option in an antd Select by typing into it. */
   async function choose(page: Page, label: string, text: string) {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(text);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: text })
-      .first()
-      .click();
+    await chooseOption(page, page.getByLabel(label, { exact: true }), text);
   }
 
   it('the clerk refers the petition and records the decision: lead unit, co-units, reply deadline', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World } from './support';
+import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World, chooseOption } from './support';
 
 /**
  * The staff workbench in a real browser: the journeys of issue 3 against the real server (fresh PGlite, the demo
@@ -24,10 +24,7 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
 
   /** Pick an option in an antd Select/TreeSelect by typing into it. */
   async function choose(page: Page, label: string, text: string) {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: text }).first().click();
+    await chooseOption(page, page.getByLabel(label, { exact: true }), text);
   }
 
   it('clerk registers a collective visit and assigns it to the labour bureau', async () => {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp, type App } from '../apps/server/src/app';
 import type { Deps } from '../apps/server/src/context';
 import { openDatabase, type Database } from '../apps/server/src/db/open';
@@ -172,4 +172,29 @@ export async function apiToken(world: World, username: string): Promise<string> 
   const res = await world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'demo' } });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
   return res.json<{ token: string }>().token;
+}
+
+/**
+ * Choose an option of an antd Select (or TreeSelect) by typing into its search input. A previous Select's dropdown
+ * may still be shown (it closes on blur): focus moves on first, so the option never comes from the wrong list.
+ * Under load the dropdown can re-render and close as the option is taken: what counts is the selection.
+ */
+export async function chooseOption(page: Page, input: Locator, text: string) {
+  const shown = page.locator('.ant-select-dropdown:visible');
+  if ((await shown.count()) > 0) {
+    await page.keyboard.press('Tab');
+    await shown.first().waitFor({ state: 'hidden' });
+  }
+  await input.click();
+  await input.fill(text);
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode')
+    .filter({ hasText: text })
+    .first();
+  try {
+    await option.click({ timeout: 10_000 });
+  } catch (err) {
+    const field = input.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]');
+    if ((await field.locator('.ant-select-selection-item').filter({ hasText: text }).count()) === 0) throw err;
+  }
 }

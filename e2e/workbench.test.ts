@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type Lang, type World } from './support';
+import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type Lang, type World, chooseOption } from './support';
 
 /**
  * The rest of the staff workbench in a real browser (issue 3): the admin pages, letter intake with scans and their
@@ -94,24 +94,7 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
 
   /** Type into a searchable Select/TreeSelect (by its label) and click the matching option. */
   async function choose(page: Page, label: string, text: string) {
-    // A previous Select's dropdown may still be shown (it closes on blur): move focus on so options never
-    // come from the wrong list.
-    const shown = page.locator('.ant-select-dropdown:visible');
-    if ((await shown.count()) > 0) {
-      await page.keyboard.press('Tab');
-      await shown.first().waitFor({ state: 'hidden' });
-    }
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: text }).first();
-    try {
-      await option.click({ timeout: 10_000 });
-    } catch (err) {
-      // Under load the dropdown can re-render and close as the option is taken: what counts is the selection.
-      const field = input.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]');
-      if ((await field.locator('.ant-select-selection-item').filter({ hasText: text }).count()) === 0) throw err;
-    }
+    await chooseOption(page, page.getByLabel(label, { exact: true }), text);
   }
 
   /** Open a plain Select (no search) by its label and click an option. */

@@ -213,7 +213,7 @@ export function IntakeSuggestions({ form: f }: { form: FormInstance<IntakeFields
           <List
             size="small"
             dataSource={result.similar}
-            locale={{ emptyText: t('analysis.intake.none') }}
+            locale={{ emptyText: <Typography.Text className="empty-note">{t('analysis.intake.none')}</Typography.Text> }}
             renderItem={(s) => {
               const later = today !== undefined && s.receivedOn > today;
               const isMarked = marked(s.trackingCode);

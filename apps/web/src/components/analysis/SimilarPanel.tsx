@@ -155,7 +155,7 @@ export function SimilarPanel({ detail, reload }: Props) {
         size="small"
         loading={items === null && !failed}
         dataSource={items ?? []}
-        locale={{ emptyText: t('analysis.similar.empty') }}
+        locale={{ emptyText: <Typography.Text className="empty-note">{t('analysis.similar.empty')}</Typography.Text> }}
         renderItem={(s) => {
           const earlier = s.receivedOn <= detail.receivedOn;
           const mergeable = can('mergeIn') && MERGEABLE.includes(s.status);
