@@ -42,11 +42,13 @@ covering index on open petitions.
 | public figures \`/api/portal/stats\` p95 | ${f(r, 'publicStatsP95')} ms |
 | overdue query over all open petitions (${f(r, 'overduePetitions')} overdue of ${f(r, 'openPetitions')} open; total, by unit, by county): p50 / p95 | ${f(r, 'overdueQueryP50')} / ${f(r, 'overdueQueryP95')} ms |
 | overdue list page \`GET /api/petitions?overdue=true\` p50 | ${f(r, 'overdueListP50')} ms |
+| duplicate lookup as at intake (\`findSimilar\`, ${f(r, 'dedupLookups')} retellings, one at a time): p50 / p99 | ${f(r, 'dedupP50')} / ${f(r, 'dedupP99')} ms |
 | HTTP intake (validation, classification, duplicate lookup, routing, commit) | **${f(r, 'intakePerSecond')} requests/s** (p50 ${f(r, 'intakeP50')} ms, p95 ${f(r, 'intakeP95')} ms, ${f(r, 'intakeErrors')} errors) |
 | raw single-row INSERT of a petition-shaped row through \`pg\`, same concurrency | ${f(r, 'rawInsertPerSecond')} rows/s |
 | **intake ÷ raw INSERT** (goal ≥ 0.30) | **${f(r, 'intakeRatio')}** |
 | first dashboard after the intake burst (folds the new petitions into the rollups) | ${f(r, 'dashAfterBurstMs')} ms |
 | dashboard p95 after the burst | ${f(r, 'dashLeaderAfterP95')} ms |
+| overdue sweep over all open petitions, once (${f(r, 'sweepExamined')} running obligations due within 3 days or overdue: reminders, escalations, supervision drafts) | ${f(r, 'sweepSeconds')} s |
 | server memory after the load (RSS / peak) | ${f(r, 'serverRssMb')} / ${f(r, 'serverPeakRssMb')} MB |
 
 | PGlite (embedded default), ${r.pglitePetitions.toLocaleString('en')} petitions | figure |

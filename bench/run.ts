@@ -20,6 +20,9 @@ import { authenticate } from '../apps/server/src/auth/actor';
 import type { Deps } from '../apps/server/src/context';
 import { openDatabase, type Database } from '../apps/server/src/db/open';
 import { overdueCounts } from '../apps/server/src/dashboards/query';
+import { lookupKeys, petitionFingerprint } from '../apps/server/src/analysis/indexing';
+import { findSimilar } from '../apps/server/src/analysis/similar';
+import { sweep } from '../apps/server/src/sweeps/sweep';
 import { syncDashboards } from '../apps/server/src/dashboards/sync';
 import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
@@ -193,6 +196,29 @@ async function postgresRun() {
     figures.overdueListP50 = percentile(ovList, 50).toFixed(1);
     log(`  overdue: ${overdue.total} of ${figures.openPetitions} open; query p50 ${figures.overdueQueryP50} ms; list page p50 ${figures.overdueListP50} ms`);
 
+    // Duplicate lookup as intake runs it (the server's findSimilar: LSH and key candidates, stored fingerprints,
+    // verification by core's pair model), one at a time, for retellings of stored petitions (their text without
+    // its opening words), as the city petition office's clerk.
+    const clerk = await authenticate(deps, `Bearer ${tokens.clerk}`);
+    const drafts = (
+      (await deps.db.execute(
+        sql`select id, title, content, demands, respondent_name as "respondentName", address from petitions order by md5(id::text) limit ${reps * 5}`,
+      )) as unknown as { rows: { id: string; title: string; content: string; demands: string | null; respondentName: string | null; address: string | null }[] }
+    ).rows.map((p) => {
+      const fp = petitionFingerprint('draft', { ...p, content: p.content.slice(Math.min(12, Math.floor(p.content.length / 4))) });
+      return { fp, keys: lookupKeys(fp, []) };
+    });
+    for (const d of drafts.slice(0, 20)) await findSimilar(deps.db, clerk, d.fp, d.keys, []); // warm caches and IDF sample
+    let next = 0;
+    const lookups = await timeN(drafts.length, async () => {
+      const d = drafts[next++ % drafts.length]!;
+      await findSimilar(deps.db, clerk, d.fp, d.keys, []);
+    });
+    figures.dedupLookups = lookups.length;
+    figures.dedupP50 = percentile(lookups, 50).toFixed(1);
+    figures.dedupP99 = percentile(lookups, 99).toFixed(1);
+    log(`  duplicate lookup (findSimilar, ${lookups.length} retellings): p50 ${figures.dedupP50} ms, p99 ${figures.dedupP99} ms`);
+
     // HTTP intake under concurrent load.
     let i = 0;
     const intake = await runConcurrent(C, SECONDS * 1000, async () => {
@@ -219,6 +245,14 @@ async function postgresRun() {
     figures.dashAfterBurstMs = catchUp[0]!.toFixed(0);
     const d2 = await dash('leader', '', reps);
     figures.dashLeaderAfterP95 = d2.p95.toFixed(1);
+
+    // The overdue sweep over every open petition (reminders, escalations, supervision drafts), once, as the hourly
+    // sweep runs it, after the intake burst.
+    const t0Sweep = performance.now();
+    const swept = await sweep(deps);
+    figures.sweepSeconds = ((performance.now() - t0Sweep) / 1000).toFixed(2);
+    figures.sweepExamined = swept.examined;
+    log(`  overdue sweep: ${swept.examined} open petitions examined in ${figures.sweepSeconds} s`);
 
     // Raw single-row INSERT rate of the same PostgreSQL: rows of the petitions' shape, one statement each.
     await deps.db.execute(sql.raw(`create table bench_raw (like petitions including all)`));
