@@ -14,7 +14,6 @@ import {
   AlertQuery,
   AlertRuleBody,
   AlertView,
-  errors,
   HotspotQuery,
   HotspotResponse,
   MergeBody,
@@ -25,7 +24,8 @@ import {
   SimilarResponse,
   SuggestBody,
   SuggestResponse,
-} from './schemas';
+} from '@qiao/contracts';
+import { errors } from './schemas';
 import { alerts, hotspots, requireAdmin, similarTo, suggest } from './service';
 
 const tags = ['analysis'];

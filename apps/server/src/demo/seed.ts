@@ -6,7 +6,6 @@ import {
   decide,
   evolve,
   isWithin,
-  petitionClocks,
   type Command,
   type MergedMatter,
   type PetitionEvent,
@@ -26,7 +25,7 @@ import {
 } from '../db/schema';
 import type { Tx } from '../db/open';
 import { encrypt, hashPassword, newTrackingCode, newTrackingSecret, sha256 } from '../lib/crypto';
-import { stateColumns } from '../petitions/repo';
+import { clockRows, eventRow, stateColumns } from '../petitions/repo';
 import { petitionerRows } from '../petitions/petitioners';
 import { createRng, type Rng } from './random';
 import { buildWorld } from './world';
@@ -130,33 +129,8 @@ async function insertChunk(tx: Tx, deps: Deps, chunk: Built[], ctx: ReturnType<D
       ...stateColumns(b.state, ctx),
     })),
   );
-  await tx.insert(petitionEvents).values(
-    chunk.flatMap((b) =>
-      b.events.map((e, i) => ({
-        petitionId: b.state.id,
-        jurisdictionCode: b.state.jurisdictionCode,
-        seq: i + 1,
-        type: e.type,
-        at: new Date(e.at),
-        actorUserId: e.by.userId,
-        actorUnitId: e.by.unitId,
-        event: e,
-      })),
-    ),
-  );
-  const clocks = chunk.flatMap((b) =>
-    petitionClocks(b.state, ctx).map((c) => ({
-      petitionId: b.state.id,
-      jurisdictionCode: b.state.jurisdictionCode,
-      name: c.name,
-      kind: c.kind,
-      startOn: c.startOn,
-      dueOn: c.due,
-      status: c.status,
-      endedOn: c.endedOn,
-      late: c.late,
-    })),
-  );
+  await tx.insert(petitionEvents).values(chunk.flatMap((b) => b.events.map((e, i) => eventRow(b.state, i + 1, e))));
+  const clocks = chunk.flatMap((b) => clockRows(b.state, b.state, ctx));
   if (clocks.length) await tx.insert(clocksTable).values(clocks);
   await tx.insert(petitioners).values(chunk.flatMap((b) => petitionerRows(deps.keys, b.state, b.people)));
   await indexPetitions(tx, deps, chunk.map((b) => b.state.id), { fresh: true }); // duplicate-lookup keys, clusters, alerts
