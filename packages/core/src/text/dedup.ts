@@ -194,7 +194,7 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
   const normalised = normalise(item.text);
   const sh = shingles(normalised);
   const signature = minhash(sh);
-  const found = extractEntities(item.text);
+  const found = extractEntities(item.text, normalised);
   const respondents = new Set(found.respondents);
   if (item.respondent) respondents.add(respondentKey(item.respondent));
   const places = new Set(found.places);

@@ -166,9 +166,9 @@ const INSTITUTION =
 const OFFICIAL = /(书记|支书|主任|科长|局长|所长|队长|站长|院长|校长|经理|会计|老师|教师|医生|法官|工作人员)([\u4e00-\u9fff])某/g;
 const POST_KIND: Readonly<Record<string, string>> = { 支书: '书记', 教师: '老师' };
 
-/** Respondents and places named in a text (already normalised or not). */
-export function extractEntities(text: string): Entities {
-  const normalised = normalise(text, { maskPersonalNumbers: true });
+/** Respondents and places named in a text (raw: an estate's dot is read before normalising drops it); pass the
+ * normalised text when the caller has it. */
+export function extractEntities(text: string, normalised = normalise(text, { maskPersonalNumbers: true })): Entities {
   const words = cut(normalised);
   const respondents = new Set<string>(tradeNames(normalised, text));
   INSTITUTION.lastIndex = 0;

@@ -94,6 +94,11 @@ export function pairwiseScores(gold: readonly (string | null)[], pred: readonly 
       if (same && said) correctPairs++;
     }
   }
+  return pairScoreOf(truePairs, predictedPairs, correctPairs);
+}
+
+/** Precision, recall and F1 from pair counts (no pair to find and none found is perfect). */
+export function pairScoreOf(truePairs: number, predictedPairs: number, correctPairs: number): PairScore {
   const precision = predictedPairs === 0 ? (truePairs === 0 ? 1 : 0) : correctPairs / predictedPairs;
   const recall = truePairs === 0 ? 1 : correctPairs / truePairs;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

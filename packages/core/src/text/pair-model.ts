@@ -4,7 +4,7 @@
 
 import { documentFrequencies, groupFingerprints, idfFrom, pairFeatures, PAIR_FEATURES } from './dedup';
 import type { Fingerprint, PairModel } from './dedup';
-import { groupKFold, pairwiseScores } from './evaluate';
+import { groupKFold, pairScoreOf, pairwiseScores } from './evaluate';
 import type { PairScore } from './evaluate';
 
 export interface LabeledFingerprint {
@@ -160,14 +160,10 @@ function isViews(x: readonly LabeledFingerprint[] | readonly (readonly LabeledFi
   return Array.isArray(x[0]);
 }
 
+/** Pair counts summed over folds, scored once. */
 function pooled(scores: readonly PairScore[]): PairScore {
-  const truePairs = scores.reduce((n, s) => n + s.truePairs, 0);
-  const predictedPairs = scores.reduce((n, s) => n + s.predictedPairs, 0);
-  const correctPairs = scores.reduce((n, s) => n + s.correctPairs, 0);
-  const precision = predictedPairs === 0 ? 0 : correctPairs / predictedPairs;
-  const recall = truePairs === 0 ? 0 : correctPairs / truePairs;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, truePairs, predictedPairs, correctPairs };
+  const sum = (k: 'truePairs' | 'predictedPairs' | 'correctPairs') => scores.reduce((n, s) => n + s[k], 0);
+  return pairScoreOf(sum('truePairs'), sum('predictedPairs'), sum('correctPairs'));
 }
 
 /**
