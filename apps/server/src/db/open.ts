@@ -28,11 +28,23 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    // Dates stay 'YYYY-MM-DD' strings, as the core wants them, not local-midnight Date objects.
-    pool.on('connect', () => undefined);
+    let closing = false;
+    // An idle connection the server ends (a restart, a failover, an administrator, DROP DATABASE … WITH (FORCE)
+    // right after close) is an 'error' event of the pool, and an unheard 'error' event ends the process. The pool
+    // has already dropped that connection and opens a new one when needed: say so, and go on.
+    pool.on('error', (err) => {
+      if (!closing) process.emitWarning(`PostgreSQL closed an idle connection (${err.message}); a new one is opened when needed`);
+    });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db: db as unknown as Db, engine: 'postgres', close: () => pool.end() };
+    return {
+      db: db as unknown as Db,
+      engine: 'postgres',
+      close: async () => {
+        closing = true;
+        await pool.end();
+      },
+    };
   }
   const client = new PGlite(opts.dataDir ?? 'memory://');
   const db = drizzlePglite(client, { schema });
