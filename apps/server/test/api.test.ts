@@ -56,6 +56,12 @@ describe.skipIf(!available)(`auth, admin and docs (${engineName})`, () => {
       domains: ['education'],
     });
     expect(u.statusCode, u.body).toBe(201);
+    // A patch changes only what it names: renaming or deactivating a unit keeps its domains.
+    const renamed = await call(t, 'admin', 'PATCH', '/api/admin/units/county-education', { name: '云岭县教育体育局' });
+    expect(renamed.json()).toMatchObject({ name: '云岭县教育体育局', domains: ['education'], active: true });
+    const paused = await call(t, 'admin', 'PATCH', '/api/admin/units/county-education', { active: false });
+    expect(paused.json()).toMatchObject({ domains: ['education'], active: false });
+    expect((await call(t, 'admin', 'PATCH', '/api/admin/units/county-education', { active: true })).json()).toMatchObject({ domains: ['education'], active: true });
     const badUnit = await call(t, 'admin', 'POST', '/api/admin/units', { id: 'x-1', name: 'x', jurisdictionCode: '111111', kind: 'department' });
     expect(badUnit.statusCode).toBe(400);
     expect(badUnit.json().field).toBe('jurisdictionCode');

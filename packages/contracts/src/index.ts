@@ -277,14 +277,15 @@ export const JurisdictionView = z.object({
 });
 
 export const unitKinds = ['petitionOffice', 'department', 'townGovernment', 'discipline', 'government'] as const;
+const unitFields = { name: text(100), jurisdictionCode: z.string(), kind: z.enum(unitKinds), domains: z.array(Domain) };
 export const UnitBody = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes'),
-  name: text(100),
-  jurisdictionCode: z.string(),
-  kind: z.enum(unitKinds),
-  domains: z.array(Domain).default([]),
+  ...unitFields,
+  domains: unitFields.domains.default([]),
 });
-export const UnitPatch = UnitBody.omit({ id: true }).partial().extend({ active: z.boolean().optional() });
+// Built without UnitBody's default: zod 4 fills a missing key's default even under .partial(), so a patch that
+// only deactivated or renamed a unit emptied its domains (and with them its subject routing).
+export const UnitPatch = z.object(unitFields).partial().extend({ active: z.boolean().optional() });
 export const UnitAdminView = UnitBody.extend({ active: z.boolean() });
 
 export const roles = ['clerk', 'handler', 'unitHead', 'leader', 'supervisor', 'admin', 'proxyAgent'] as const;
