@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/intake-profile.ts [--petitions N] [--seconds S] [--concurrency C] [--statements]`: in-process HTTP
+ * `npx tsx bench/intake-profile.ts [--petitions N] [--seconds S] [--concurrency C] [--statements] [--suggest]`: in-process HTTP
  * intake (app.inject) on a scratch PostgreSQL database seeded with the demo, for profiling the registration path
  * (`QIAO_PROFILE=/tmp/x.cpuprofile` writes a CPU profile). Prints requests/s, latencies, this process's CPU ms and
  * the CPU ms of the database's PostgreSQL backends per request (from /proc, when the server runs on this machine), and the SQL
@@ -17,7 +17,7 @@ import { openDatabase } from '../apps/server/src/db/open';
 import { seedDemo } from '../apps/server/src/demo/seed';
 import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
-import { intakeBody, percentile, runConcurrent } from './lib';
+import { intakeBody, percentile, runConcurrent, suggestBody } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '16' },
     statements: { type: 'boolean', default: false },
+    /** Each intake asks for the suggestions of its draft first, as the workbench does (POST /api/analysis/suggest). */
+    suggest: { type: 'boolean', default: false },
     /** Then the raw single-row INSERT rate of the same database at the same concurrency, as `npm run bench` measures it. */
     raw: { type: 'boolean', default: false },
     /** `name=value`: a setting for the scratch database (e.g. log_min_duration_statement=0 to time each statement). */
@@ -35,13 +37,29 @@ const { values } = parseArgs({
 /** Statements sent through `pg` while counting (each one round trip), by their text. */
 let counting = false;
 const statements = new Map<string, number>();
+/** Characters sent with each statement (its text and parameters), by its text. */
+const bytes = new Map<string, number>();
 // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound to each client below
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (counting) {
     const q = args[0] as string | { text?: string };
-    const text = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 160);
+    const full = typeof q === 'string' ? q : (q?.text ?? '?');
+    const text = full.replace(/\s+/g, ' ').slice(0, 120);
+    const params = (typeof q === 'object' && q && 'values' in q ? q.values : args[1]) as
+      unknown[] | undefined;
     statements.set(text, (statements.get(text) ?? 0) + 1);
+    bytes.set(
+      text,
+      (bytes.get(text) ?? 0) +
+        full.length +
+        (params
+          ? params.reduce<number>(
+              (n, v) => n + (v == null ? 0 : typeof v === 'string' ? v.length : JSON.stringify(v).length),
+              0,
+            )
+          : 0),
+    );
   }
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
@@ -76,13 +94,29 @@ try {
   const database = await openDatabase({ url: url.toString() });
   const clockSettings = new ClockSettingsStore(database.db, 'calendar');
   await clockSettings.load();
-  const deps: Deps = { db: database.db, keys: deriveKeys(Buffer.from('a'.repeat(64), 'hex')), now: () => new Date(), clockSettings, tokenTtlSeconds: 86_400 };
+  const deps: Deps = {
+    db: database.db,
+    keys: deriveKeys(Buffer.from('a'.repeat(64), 'hex')),
+    now: () => new Date(),
+    clockSettings,
+    tokenTtlSeconds: 86_400,
+  };
   const t0 = performance.now();
   await seedDemo(deps, { petitions: Number(values.petitions) });
   console.log(`seeded ${values.petitions} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const app = await buildApp(deps);
-  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: 'demo' } })).json<{ token: string }>().token;
-  const places = ((await deps.db.execute(sql`select code from jurisdictions where level in ('town', 'village') order by code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
+  const token = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'clerk', password: 'demo' },
+    })
+  ).json<{ token: string }>().token;
+  const places = (
+    (await deps.db.execute(
+      sql`select code from jurisdictions where level in ('town', 'village') order by code`,
+    )) as unknown as { rows: { code: string }[] }
+  ).rows.map((r) => r.code);
   let i = 0;
   const profile = process.env.QIAO_PROFILE ? new Session() : null;
   if (profile) {
@@ -92,12 +126,29 @@ try {
   }
   // The PostgreSQL server's CPU for this database: its backends (other sessions may share the server).
   const backends = async () =>
-    (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])).rows.map((r) => r.pid);
+    (
+      await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])
+    ).rows.map((r) => r.pid);
   const pg0 = cpuMs(await backends());
   const cpu0 = process.cpuUsage();
   counting = true;
   const r = await runConcurrent(Number(values.concurrency), Number(values.seconds) * 1000, async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/petitions', headers: { authorization: `Bearer ${token}` }, payload: intakeBody(i++, places) });
+    const body = intakeBody(i++, places);
+    if (values.suggest) {
+      const s = await app.inject({
+        method: 'POST',
+        url: '/api/analysis/suggest',
+        headers: { authorization: `Bearer ${token}` },
+        payload: suggestBody(body),
+      });
+      if (s.statusCode !== 200) throw new Error(`suggest ${s.statusCode} ${s.body}`);
+    }
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/petitions',
+      headers: { authorization: `Bearer ${token}` },
+      payload: body,
+    });
     if (res.statusCode !== 201) throw new Error(`intake ${res.statusCode} ${res.body}`);
   });
   counting = false;
@@ -108,12 +159,19 @@ try {
     const { profile: cpu } = await profile.post('Profiler.stop');
     writeFileSync(process.env.QIAO_PROFILE!, JSON.stringify(cpu));
   }
-  console.log(`intake: ${r.perSecond.toFixed(1)}/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, errors ${r.errors}`);
+  console.log(
+    `intake: ${r.perSecond.toFixed(1)}/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, errors ${r.errors}`,
+  );
   const n = r.latencies.length;
   const total = [...statements.values()].reduce((a, b) => a + b, 0);
-  console.log(`  per request: node CPU ${((cpu1.user + cpu1.system) / 1000 / n).toFixed(2)} ms (system ${(cpu1.system / 1000 / n).toFixed(2)}), PostgreSQL backends' CPU ${(pgMs / n).toFixed(2)} ms, ${(total / n).toFixed(1)} statements`);
+  console.log(
+    `  per request: node CPU ${((cpu1.user + cpu1.system) / 1000 / n).toFixed(2)} ms (system ${(cpu1.system / 1000 / n).toFixed(2)}), PostgreSQL backends' CPU ${(pgMs / n).toFixed(2)} ms, ${(total / n).toFixed(1)} statements`,
+  );
   if (values.statements)
-    for (const [text, c] of [...statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(c / n).toFixed(2).padStart(6)}  ${text}`);
+    for (const [text, c] of [...statements].sort((a, b) => b[1] - a[1]))
+      console.log(
+        `  ${(c / n).toFixed(2).padStart(6)} ${String(Math.round((bytes.get(text) ?? 0) / c)).padStart(7)} chars  ${text}`,
+      );
   if (values.raw) {
     // As bench/run.ts: rows of the petitions' shape into a copy of the table, one statement each.
     const own = new pg.Client({ connectionString: url.toString() });
@@ -132,7 +190,17 @@ try {
       const m = k++;
       await pool.query(
         insertSql,
-        cols.map((c) => (c === 'id' ? crypto.randomUUID() : c === 'tracking_code' ? `RAW${m}` : c === 'idempotency_key' ? null : c === 'state' ? JSON.stringify(row[c]) : row[c])),
+        cols.map((c) =>
+          c === 'id'
+            ? crypto.randomUUID()
+            : c === 'tracking_code'
+              ? `RAW${m}`
+              : c === 'idempotency_key'
+                ? null
+                : c === 'state'
+                  ? JSON.stringify(row[c])
+                  : row[c],
+        ),
       );
     });
     const rawCpu = process.cpuUsage(rawCpu0);

@@ -55,6 +55,19 @@ const texts = [
 ] as const;
 const channels = ['letter', 'visit', 'online', 'hotline'] as const;
 
+/** The suggestions request the workbench sends for an intake draft (as IntakeSuggestions builds it). */
+export function suggestBody(b: ReturnType<typeof intakeBody>) {
+  return {
+    text: b.content,
+    title: b.title,
+    jurisdictionCode: b.jurisdictionCode,
+    domain: b.domain,
+    category: b.category,
+    petitioners: b.petitioners.map((p) => ({ phone: p.phone })),
+    limit: 5,
+  };
+}
+
 /** A valid intake body, varied by `i` (text, channel, place) so classification and duplicate lookup do real work. */
 export function intakeBody(i: number, places: string[]) {
   const [title, content, domain] = texts[i % texts.length]!;

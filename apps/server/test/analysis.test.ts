@@ -173,6 +173,20 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     expect(again.json().routing.subject.unitId).toBe('district-labor');
   });
 
+  it('sees a unit an admin deactivates at the next suggestion, though suggestions keep the units cached', async () => {
+    const ask = async () => (await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold, jurisdictionCode: '339902001', domain: 'labor' })).json();
+    expect((await ask()).routing.subject.unitId).toBe('district-labor');
+    const off = await call(t, 'admin', 'PATCH', '/api/admin/units/district-labor', { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    try {
+      expect((await ask()).routing.subject?.unitId).not.toBe('district-labor');
+    } finally {
+      const on = await call(t, 'admin', 'PATCH', '/api/admin/units/district-labor', { active: true });
+      expect(on.statusCode, on.body).toBe(200);
+    }
+    expect((await ask()).routing.subject.unitId).toBe('district-labor');
+  });
+
   describe('clusters and alerts', () => {
     const dingsheng = (n: number) => ({
       title: `反映鼎盛装饰公司拖欠工资（${n}）`,

@@ -21,6 +21,7 @@ import type { Deps } from '../context';
 import { jurisdictions, units, users } from '../db/schema';
 import { hashPassword } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
+import { routingChanged } from '../analysis/routing';
 import { isUniqueViolation } from '../petitions/repo';
 import { jurisdictionExists } from '../units/repo';
 import { refreshDeadlines } from '../settings/refresh-deadlines';
@@ -101,6 +102,7 @@ export const adminRoutes =
         const row = { code, name, parentCode: parentCode && (await jurisdictionExists(deps.db, parentCode)) ? parentCode : null, level: jurisdictionLevel(code) };
         try {
           await deps.db.insert(jurisdictions).values(row);
+          routingChanged();
         } catch (e) {
           if (isUniqueViolation(e)) throw conflict(`行政区划 ${code} `, `Jurisdiction ${code}`);
           throw e;
@@ -122,6 +124,7 @@ export const adminRoutes =
       async (req) => {
         await requireAdmin(req.user());
         const [row] = await deps.db.update(jurisdictions).set({ name: req.body.name }).where(eq(jurisdictions.code, req.params.code)).returning();
+        routingChanged();
         if (!row) throw notFound({ zh: '该行政区划', en: 'jurisdiction' });
         return row;
       },
@@ -136,6 +139,7 @@ export const adminRoutes =
         await checkPlacement(deps, { jurisdictionCode: req.body.jurisdictionCode });
         try {
           const [row] = await deps.db.insert(units).values({ ...req.body, createdAt: deps.now() }).returning();
+          routingChanged();
           return reply.code(201).send({ ...req.body, active: row?.active ?? true });
         } catch (e) {
           if (isUniqueViolation(e)) throw conflict(`单位 ${req.body.id} `, `Unit ${req.body.id}`);
@@ -151,6 +155,7 @@ export const adminRoutes =
         await checkPlacement(deps, { jurisdictionCode: req.body.jurisdictionCode });
         if (Object.keys(req.body).length === 0) throw badRequest('emptyPatch', { zh: '没有要修改的内容', en: 'Nothing to change' });
         const [row] = await deps.db.update(units).set(req.body).where(eq(units.id, req.params.id)).returning();
+        routingChanged();
         if (!row) throw notFound({ zh: '该单位', en: 'unit' });
         return { ...row, kind: row.kind as never, domains: row.domains as never };
       },

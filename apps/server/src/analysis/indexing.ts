@@ -19,7 +19,7 @@ import { analysisClusterMembers, analysisFingerprints, petitioners, petitions } 
 import { checkAlerts, type AlertDeps, type Joined } from './alerts';
 import { dateArray, rows, textArray, uuidArray } from './sql';
 
-/** Bumped whenever this process indexes petitions: tells the IDF cache its sample may be stale. */
+/** Petitions this process has indexed: tells the IDF cache how far its sample may have drifted. */
 export const indexGeneration = { value: 0 };
 
 export interface PetitionText {
@@ -185,7 +185,7 @@ export async function indexPetitions(
   const entries = indexEntries(list, persons, deps.now());
   await joinRepeatChains(tx, list, entries);
   for (const write of indexWrites(entries)) await tx.execute(write);
-  indexGeneration.value++;
+  indexGeneration.value += list.length;
   if (opts.alerts !== false) await checkAlerts(tx, deps, entries.joined);
 }
 

@@ -26,7 +26,7 @@ import { listAlerts } from './alerts';
 import { petitionFingerprint, lookupKeys } from './indexing';
 import { clusterLabel, domainName } from './labels';
 import { textModel } from './model';
-import { loadRouting, suggestRouting, type RoutingData } from './routing';
+import { cachedRouting, suggestRouting, type RoutingData } from './routing';
 import { findSimilar } from './similar';
 
 const staffOnly = (actor: Actor) => {
@@ -84,7 +84,7 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
   const persons = personHashes(deps, input.petitioners);
   const fp = petitionFingerprint('draft', { title: input.title ?? '', content: input.text, demands: null, respondentName, address: input.address ?? null }, persons);
   const similar = await findSimilar(deps.db, actor, fp, lookupKeys(fp, persons), persons, { limit: input.limit });
-  const data = await loadRouting(deps.db);
+  const data = await cachedRouting(deps.db);
   const jurisdictionCode = input.jurisdictionCode ?? actor.jurisdictionCode;
   const routing = suggestRouting(data, {
     domain,

@@ -94,6 +94,12 @@ export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[]) {
 
 const SAMPLE = 2000;
 const TTL_MS = 10 * 60_000;
+/**
+ * A sample that is the whole corpus is rebuilt once the petitions indexed since make up this share of it: a
+ * handful of new petitions hardly moves the weights of 1,000, while rebuilding (reading and counting every
+ * stored shingle) after each one cost a small office's intake suggestions some 70 ms each (bench/intake-profile.ts).
+ */
+const DRIFT = 0.05;
 interface IdfCache {
   idf: Idf;
   n: number;
@@ -102,15 +108,27 @@ interface IdfCache {
   complete: boolean;
 }
 const idfCache = new WeakMap<object, IdfCache>();
+/** The rebuild under way, if any: concurrent lookups that find the cache stale wait for one rebuild, not one each. */
+const idfBuilding = new WeakMap<object, Promise<IdfCache>>();
 
 /**
  * Document frequencies of shingles over up to SAMPLE stored petitions (the first by id: uuids are random, so
- * a random sample). Rebuilt after TTL_MS, or after any indexing while the sample is the whole corpus.
+ * a random sample). Rebuilt after TTL_MS, or, while the sample is the whole corpus, once the corpus has grown
+ * by DRIFT since (at once while it is tiny).
  */
 export async function storedIdf(db: Db | Tx): Promise<Idf> {
   const cached = idfCache.get(db);
-  const fresh = cached && Date.now() - cached.at < TTL_MS && !(cached.complete && cached.generation !== indexGeneration.value);
-  if (cached && fresh) return cached.idf;
+  const drifted = cached !== undefined && cached.complete && indexGeneration.value - cached.generation >= Math.max(1, cached.n * DRIFT);
+  if (cached && Date.now() - cached.at < TTL_MS && !drifted) return cached.idf;
+  let building = idfBuilding.get(db);
+  if (!building) {
+    building = buildIdf(db).finally(() => idfBuilding.delete(db));
+    idfBuilding.set(db, building);
+  }
+  return (await building).idf;
+}
+
+async function buildIdf(db: Db | Tx): Promise<IdfCache> {
   const generation = indexGeneration.value;
   const sample = await db
     .select({ shingles: analysisFingerprints.shingles })
@@ -121,7 +139,7 @@ export async function storedIdf(db: Db | Tx): Promise<Idf> {
   for (const s of sample) for (const h of s.shingles) df.set(String(h), (df.get(String(h)) ?? 0) + 1);
   const entry: IdfCache = { idf: idfFrom(df, sample.length), n: sample.length, at: Date.now(), generation, complete: sample.length < SAMPLE };
   idfCache.set(db, entry);
-  return entry.idf;
+  return entry;
 }
 
 // ---- verification and presentation ----

@@ -19,6 +19,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * integer[] values (a fingerprint's 100–300 shingle hashes) parsed by splitting on commas: node-postgres's
+ * generic array parser walks them character by character, which was a fifth of the CPU of the intake
+ * suggestions (bench/intake-profile.ts --suggest). Arrays with NULLs or of several dimensions, which Qiao does not
+ * store, go to the generic parser.
+ */
+// pg-types' TypeId enum names element types only; 1007 is PostgreSQL's int4[] (_int4).
+const INT4_ARRAY_OID = 1007 as Parameters<typeof pg.types.getTypeParser>[0];
+const genericInt4Array = pg.types.getTypeParser(INT4_ARRAY_OID, 'text') as (s: string) => unknown;
+export function parseInt4Array(s: string): unknown {
+  if (s === '{}') return [];
+  if (s.lastIndexOf('{') !== 0 || s.includes('N')) return genericInt4Array(s);
+  return s.slice(1, -1).split(',').map(Number);
+}
+pg.types.setTypeParser(INT4_ARRAY_OID, 'text', parseInt4Array);
+
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**

@@ -335,7 +335,7 @@ export async function writeRegistrations(tx: Tx, deps: AlertDeps, list: readonly
   );
   const locks = index.joined.length ? clusterLocksSql(index.joined) : sql`0`;
   const [prepared] = await sqlRows<{ rule: unknown }>(tx, sql`with ${ctes} select ${alertRuleSql()} as rule, ${locks} as locked`);
-  indexGeneration.value++;
+  indexGeneration.value += list.length;
   await checkAlerts(tx, deps, index.joined, { rule: alertRuleFrom(prepared?.rule), locked: true });
 }
 
