@@ -7,6 +7,7 @@ import { and, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SimilarPetition as SimilarPetitionSchema } from '@qiao/contracts';
 import {
+  conceptLabel,
   factLabel,
   fromStored,
   idfFrom,
@@ -173,6 +174,10 @@ function explain(s: Similarity): SimilarPetition['reasons'] {
       }
       case 'differentPlaces':
         return { kind: 'differentPlaces', message: { zh: `街道或乡镇不同：${r.places.join('、')}`, en: `different towns or streets: ${r.places.join(', ')}` } };
+      case 'sameIssue': {
+        const c = r.concepts.map(conceptLabel);
+        return { kind: 'sameIssue', message: { zh: `同类问题：${c.map((x) => x.zh).join('、')}`, en: `same kind of issue: ${c.map((x) => x.en).join(', ')}` } };
+      }
     }
   });
 }

@@ -80,3 +80,82 @@ export function concepts(normalised: string): string[] {
   for (const [tag, re] of PATTERNS) if (re.test(normalised)) out.push(tag);
   return out;
 }
+
+/** What a clerk reads for each concept when two petitions share it (a reason of the duplicate lookup). */
+const CONCEPT_LABELS: Readonly<Record<string, readonly [zh: string, en: string]>> = {
+  wages: ['工资', 'wages'],
+  projectPayment: ['工程款', 'project payments'],
+  socialInsurance: ['社保', 'social insurance'],
+  overtime: ['加班', 'overtime'],
+  childLabor: ['童工', 'child labour'],
+  workInjury: ['工伤', 'work injury'],
+  dismissal: ['辞退', 'dismissal'],
+  handover: ['交房', 'handover of flats'],
+  buildingQuality: ['房屋质量', 'building quality'],
+  propertyTitle: ['房产证', 'property certificates'],
+  floorArea: ['面积', 'floor area'],
+  elevator: ['电梯', 'lifts'],
+  propertyFees: ['物业收费', 'property fees'],
+  parking: ['停车', 'parking'],
+  repairFund: ['维修基金', 'repair fund'],
+  flooding: ['排水积水', 'drainage and flooding'],
+  noise: ['噪音', 'noise'],
+  odor: ['异味', 'odour'],
+  dust: ['粉尘', 'dust'],
+  sewage: ['排污', 'sewage'],
+  burning: ['焚烧', 'burning'],
+  compensation: ['补偿款', 'compensation'],
+  embezzlement: ['截留挪用', 'embezzlement'],
+  sameStandard: ['补偿标准不一', 'unequal standards'],
+  demolition: ['拆迁拆除', 'demolition'],
+  crops: ['青苗和附着物', 'crops and fixtures'],
+  contractedLand: ['承包地', 'contracted land'],
+  landOccupation: ['占地违建', 'land occupation'],
+  graves: ['迁坟', 'graves'],
+  welfare: ['低保救助', 'welfare'],
+  allowances: ['补贴', 'allowances'],
+  pension: ['养老金', 'pensions'],
+  unemployment: ['失业金', 'unemployment benefit'],
+  medicalDispute: ['医疗纠纷', 'medical dispute'],
+  repeatTests: ['重复检查', 'repeated tests'],
+  registration: ['挂号', 'hospital appointments'],
+  vaccine: ['疫苗接种', 'vaccination'],
+  ambulance: ['急救', 'ambulance'],
+  schoolPlace: ['入学', 'school places'],
+  tutoring: ['有偿补课', 'paid tutoring'],
+  schoolMeals: ['学校伙食', 'school meals'],
+  trainingFees: ['学费退费', 'fees and refunds'],
+  schoolBuilding: ['校舍', 'school buildings'],
+  enforcement: ['执行', 'enforcement of judgments'],
+  retrial: ['再审申诉', 'retrial and appeals'],
+  bribery: ['索贿受贿', 'bribery'],
+  streetLights: ['路灯', 'street lights'],
+  vendors: ['摊贩占道', 'street vendors'],
+  garbage: ['垃圾', 'rubbish'],
+  transport: ['公交出行', 'public transport'],
+  utilities: ['水电气暖', 'water, power, gas and heating'],
+  fire: ['火灾消防', 'fire'],
+  presale: ['预售认购', 'presales'],
+  seeds: ['种子', 'seeds'],
+  insuranceClaim: ['理赔', 'insurance claims'],
+  legalAid: ['法律援助', 'legal aid'],
+  nursingHome: ['养老院', 'care homes'],
+  disability: ['残疾', 'disability'],
+  loans: ['借款欠款', 'loans and debts'],
+  divorce: ['离婚', 'divorce'],
+  trafficAccident: ['交通事故', 'traffic accidents'],
+  clinic: ['诊所行医', 'clinics'],
+  evaluation: ['评估', 'valuation'],
+  committee: ['业委会', "owners' committee"],
+  rural: ['村医', 'village doctors'],
+};
+
+/** A concept tag (`c:wages`) as a clerk reads it; an unknown tag as its name. */
+export function conceptLabel(tag: string): { zh: string; en: string } {
+  const name = tag.startsWith('c:') ? tag.slice(2) : tag;
+  const label = CONCEPT_LABELS[name];
+  return label ? { zh: label[0], en: label[1] } : { zh: name, en: name };
+}
+
+/** Every concept has a label (checked by the tests). */
+export const CONCEPT_NAMES: readonly string[] = Object.keys(CONCEPT_WORDS);

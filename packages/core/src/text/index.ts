@@ -33,6 +33,7 @@ export {
 } from './minhash';
 export { respondentKey, placeKey, extractEntities, isGenericRespondent } from './entities';
 export { extractFacts, factLabel, chineseNumber } from './facts';
+export { concepts, conceptLabel, CONCEPT_NAMES } from './concepts';
 export { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
 export type { LexiconHits } from './lexicon';
 export type { Entities } from './entities';

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAIR_MODEL, PAIR_FEATURES, candidateKeys, extractEntities, fingerprint, groupDuplicates, respondentKey, similarity } from '../../src/text/index';
+import {
+  CONCEPT_NAMES,
+  DEFAULT_PAIR_MODEL,
+  PAIR_FEATURES,
+  candidateKeys,
+  conceptLabel,
+  extractEntities,
+  fingerprint,
+  groupDuplicates,
+  respondentKey,
+  similarity,
+} from '../../src/text/index';
 import { pairwiseScores } from '../../src/text/evaluate';
 
 describe('respondent keys', () => {
@@ -122,6 +133,18 @@ describe('duplicate detection', () => {
     // The developer agrees, the flats do not: the disagreement on which flat lowers the score.
     const withoutFlats = similarity({ ...cracks, facts: new Set() }, { ...area, facts: new Set() });
     expect(t.score).toBeLessThan(withoutFlats.score);
+  });
+
+  it('says when two petitions speak of the same kind of issue, which moves the score, in words a clerk reads', () => {
+    const a = fingerprint({ id: 'a', text: '我在宏达机械厂上班，老板拖欠我们三个月工资，多次讨要未果。' });
+    const b = fingerprint({ id: 'b', text: '锦绣餐饮公司欠我半年的工钱不给，请劳动监察帮忙追讨。' });
+    const s = similarity(a, b);
+    expect(s.reasons).toContainEqual({ kind: 'sameIssue', concepts: ['c:wages'] });
+    const other = fingerprint({ id: 'c', text: '小区电梯经常困人，物业公司一直不修，请督促维修。' });
+    expect(similarity(a, other).reasons.map((r) => r.kind)).not.toContain('sameIssue');
+    expect(conceptLabel('c:wages')).toEqual({ zh: '工资', en: 'wages' });
+    // Every concept has its own label, not its code name.
+    for (const name of CONCEPT_NAMES) expect(conceptLabel(`c:${name}`).zh, name).not.toBe(name);
   });
 
   it('ships a fitted pair model with one weight per feature, and reads shared sums as evidence', () => {
