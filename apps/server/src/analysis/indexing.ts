@@ -3,7 +3,7 @@
 // verification, and its cluster memberships; then the alert check. Runs inside the registering transaction
 // (registerAs, the demo seeder); `backfillIndex` indexes rows that predate it.
 
-import { eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   candidateKeys,
   extractEntities,
@@ -276,11 +276,15 @@ export async function backfillIndex(db: Db, deps: AlertDeps, opts: BackfillOptio
     .where(pending());
   const progress: BackfillProgress = { indexed: 0, total, batches: 0, last: null };
   while (opts.maxBatches === undefined || progress.batches < opts.maxBatches) {
+    // From where the last batch ended (petitions_received_idx): what lies before it is indexed, so a batch
+    // reads on from there instead of checking the whole table again (at 1,000,000 petitions, each batch did).
+    const from = progress.last;
+    const after = from ? sql`(${petitions.receivedOn}, ${petitions.id}) > (${from.receivedOn}::date, ${from.id}::uuid)` : undefined;
     const batch = await db
       .select({ id: petitions.id, receivedOn: petitions.receivedOn })
       .from(petitions)
       .leftJoin(analysisFingerprints, eq(analysisFingerprints.petitionId, petitions.id))
-      .where(pending())
+      .where(and(pending(), after))
       .orderBy(petitions.receivedOn, petitions.id)
       .limit(opts.batch ?? 500);
     if (batch.length === 0) break;
