@@ -26,11 +26,11 @@ import { indexGeneration } from './indexing';
 import { rows, textArray } from './sql';
 
 /**
- * Postings read per key, most recent first: bounds the work for common keys. A band key shared by many
- * petitions says little (a common shingle won the minimum); a respondent, place or petitioner key gets more.
+ * Postings read per key, most recent first: bounds the work for common keys. At 1,000,000 petitions
+ * (bench/dedup-lookup.ts) reading 100 instead of 40 a band key found the original of 313 retold petitions in 500
+ * instead of 272 for about 2 ms more at p99 (15.9 ms, city office); 250 found 371 but took p99 past 20 ms.
  */
-export const POSTINGS_PER_BAND = 40;
-export const POSTINGS_PER_ENTITY = 100;
+export const POSTINGS_PER_KEY = 100;
 /** Candidates verified, those sharing the most keys first. */
 export const MAX_CANDIDATES = 60;
 /** Shown from this score ("possibly the same matter"); `sameMatter` from core's threshold. */
@@ -39,7 +39,7 @@ export const SHOW_FROM = 0.15;
 /**
  * The candidate query: for each key, its most recent postings from the primary key index (key, received_on,
  * petition_id), read backwards and cut off by the LIMIT, so a key shared by 100,000 petitions (a big company, a
- * town) costs no more than a rare one: at most POSTINGS_PER_ENTITY rows a key, never a scan of its posting list.
+ * town) costs no more than a rare one: at most POSTINGS_PER_KEY rows a key, never a scan of its posting list.
  * Older petitions under a very common key are found through their band keys instead. Candidates are ranked by
  * how rare the keys they share are (each key's vote is 1 / the postings read for it, like an IDF): at 1,000,000
  * petitions a recent petition sharing many common band keys would otherwise push out an older one sharing the
@@ -52,7 +52,7 @@ export function candidateQuery(keys: readonly string[], limit = MAX_CANDIDATES) 
           select p.petition_id, count(*) over () as n from (
             select k.petition_id from analysis_keys k where k.key = q.key
             order by k.received_on desc
-            limit case when q.key like 'v%' then ${POSTINGS_PER_BAND}::int else ${POSTINGS_PER_ENTITY}::int end
+            limit ${POSTINGS_PER_KEY}::int
           ) p
         ) c
         group by c.petition_id
