@@ -180,21 +180,35 @@ export async function apiToken(world: World, username: string): Promise<string> 
  * Under load the dropdown can re-render and close as the option is taken: what counts is the selection.
  */
 export async function chooseOption(page: Page, input: Locator, text: string) {
-  const shown = page.locator('.ant-select-dropdown:visible');
-  if ((await shown.count()) > 0) {
-    await page.keyboard.press('Tab');
-    await shown.first().waitFor({ state: 'hidden' });
-  }
-  await input.click();
-  await input.fill(text);
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode')
-    .filter({ hasText: text })
-    .first();
-  try {
-    await option.click({ timeout: 10_000 });
-  } catch (err) {
-    const field = input.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]');
-    if ((await field.locator('.ant-select-selection-item').filter({ hasText: text }).count()) === 0) throw err;
+  // What the Select shows once chosen, whatever antd's markup: its text without the search input and the mirror
+  // that sizes it (which repeats what was typed).
+  const chosen = async () =>
+    (
+      await input.evaluate((el) => {
+        const root = el.closest('.ant-select')?.cloneNode(true) as HTMLElement | undefined;
+        root?.querySelectorAll('input, [class*="mirror"]').forEach((n) => n.remove());
+        return root?.textContent ?? '';
+      })
+    ).includes(text);
+  // A click can land while the options re-render (a search answered meanwhile) and select nothing, silently:
+  // check that the choice shows, and try again before failing here rather than at some later step.
+  for (let attempt = 1; ; attempt++) {
+    const shown = page.locator('.ant-select-dropdown:visible');
+    if ((await shown.count()) > 0) {
+      await page.keyboard.press('Tab');
+      await shown.first().waitFor({ state: 'hidden' });
+    }
+    await input.click();
+    await input.fill(text);
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode')
+      .filter({ hasText: text })
+      .first();
+    await option.click({ timeout: 10_000 }).catch(() => undefined);
+    for (let i = 0; i < 20; i++) {
+      if (await chosen()) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3) throw new Error(`chooseOption: "${text}" is still not chosen after ${attempt} tries`);
   }
 }
