@@ -97,27 +97,6 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     expect((res.json().similar as Similar[])[0]?.id).toBe(ids.wages);
   });
 
-  it('weighs the respondents clerks registered: another employer lowers the score and says why', async () => {
-    // A retelling that names no company: only the registered respondent says whose wages these are.
-    const text = '我们在石桥街道滨河花园二期工地做钢筋的十二个工人，被拖欠工资十三万六千元，项目经理说甲方工程款没到位，请求督促支付。';
-    const ask = async (respondent: string) => {
-      const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text, respondent });
-      expect(res.statusCode, res.body).toBe(200);
-      return (res.json().similar as Similar[]).find((s) => s.id === ids.wages);
-    };
-    const same = await ask('青川市恒源建筑劳务有限公司');
-    const other = await ask('锦绣餐饮管理有限公司');
-    expect(same?.reasons.map((r) => r.kind)).toContain('sameRespondent');
-    expect(same?.reasons.map((r) => r.kind)).not.toContain('differentRespondents');
-    // Still shown (the text is close), lower, with the reason.
-    expect(other).toBeDefined();
-    expect(other!.score).toBeLessThan(same!.score);
-    expect(other!.reasons).toContainEqual({
-      kind: 'differentRespondents',
-      message: { zh: '登记的被反映对象不同：“锦绣”与“恒源”', en: 'different registered respondents: "锦绣" and "恒源"' },
-    });
-  });
-
   it('shows the similar petitions of a registered one, both ways', async () => {
     ids.retold = (await register(t, { ...wages, title: '来电反映拖欠工资', content: retold, demands: undefined, channel: 'hotline', petitioners: [{ name: '周建国', phone: '13912345678' }] })).id;
     const res = await call(t, 'clerk', 'GET', `/api/analysis/petitions/${ids.retold}/similar`);

@@ -12,7 +12,6 @@ import {
   fromStored,
   idfFrom,
   isSameMatter,
-  registeredKey,
   similarity,
   toStoredForm,
   type Fingerprint,
@@ -79,7 +78,6 @@ export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[]) {
     .select({
       fp: { shingles: f.shingles, respondents: f.respondents, places: f.places, subjects: f.subjects, facts: f.facts, persons: f.persons },
       id: petitions.id,
-      respondentName: petitions.respondentName,
       trackingCode: petitions.trackingCode,
       title: petitions.title,
       status: petitions.status,
@@ -176,10 +174,6 @@ function explain(s: Similarity): SimilarPetition['reasons'] {
       }
       case 'differentPlaces':
         return { kind: 'differentPlaces', message: { zh: `街道或乡镇不同：${r.places.join('、')}`, en: `different towns or streets: ${r.places.join(', ')}` } };
-      case 'differentRespondents': {
-        const [a, b] = r.respondents;
-        return { kind: 'differentRespondents', message: { zh: `登记的被反映对象不同：“${a}”与“${b}”`, en: `different registered respondents: "${a}" and "${b}"` } };
-      }
       case 'sameIssue': {
         const c = r.concepts.map(conceptLabel);
         return { kind: 'sameIssue', message: { zh: `同类问题：${c.map((x) => x.zh).join('、')}`, en: `same kind of issue: ${c.map((x) => x.en).join(', ')}` } };
@@ -210,7 +204,7 @@ export async function findSimilar(
   const out: SimilarPetition[] = [];
   for (const row of stored) {
     const shared = row.fp.persons.find((h) => mine.has(h)) ?? null;
-    const other = fromStored(row.id, row.fp, shared, registeredKey(row.respondentName));
+    const other = fromStored(row.id, row.fp, shared);
     const s = similarity({ ...query, personKey: shared }, other, {}, idf);
     if (s.score < SHOW_FROM) continue;
     out.push({

@@ -37,11 +37,6 @@ export interface Fingerprint {
   /** LSH band keys of the signature (`v1:<band>:<hash>`). */
   bands: string[];
   respondents: Set<string>;
-  /**
-   * The key of the respondent a clerk registered, if any (it is in `respondents` too). Two registered respondents
-   * that differ are two parties; the ones read from the text miss or split names too often to say so.
-   */
-  registeredRespondent?: string | null;
   places: Set<string>;
   personKey: string | null;
   /**
@@ -135,7 +130,6 @@ export const PAIR_FEATURES = [
   'overlapAndDomain',
   'conceptAgreement', // Jaccard of the issue concepts (concepts.ts: wages, social insurance, a late handover ...)
   'conceptAndKey', // the same issue about the same company or village
-  'respondentConflict', // both registered a respondent and share none: wages owed by two employers are two matters
 ] as const;
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 
@@ -175,8 +169,6 @@ export type SimilarityReason =
   | { kind: 'sameFacts'; facts: string[] }
   | { kind: 'differentUnits'; facts: string[] }
   | { kind: 'differentPlaces'; places: string[] }
-  /** The registered respondents differ (keys: the first petition's, the other's). */
-  | { kind: 'differentRespondents'; respondents: [string, string] }
   /** Both speak of the same issue (concepts.ts: unpaid wages, a late handover ...), as tags `c:wages`. */
   | { kind: 'sameIssue'; concepts: string[] };
 
@@ -199,11 +191,6 @@ function leadingDomains(normalised: string): string[] {
   return counts.flatMap((n, d) => (n > 0 && n * 2 >= most ? [`lex:${LEXICON_DOMAINS[d] as string}`] : []));
 }
 
-/** The respondent key of a registered respondent name, or null when none is registered (or it has no key). */
-export function registeredKey(name: string | null | undefined): string | null {
-  return name ? respondentKey(name) || null : null;
-}
-
 /** The fingerprint of one petition. */
 export function fingerprint(item: DuplicateInput): Fingerprint {
   const normalised = normalise(item.text);
@@ -222,7 +209,6 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
     signature,
     bands: bandKeys(signature),
     respondents,
-    registeredRespondent: registeredKey(item.respondent),
     places,
     personKey: item.personKey ?? null,
     subjects: new Set(tags),
@@ -321,8 +307,6 @@ export function pairFeatures(a: Fingerprint, b: Fingerprint, idf?: Idf): { featu
   const { cosine: wordCosine, overlap, rare } = wordMeasures(a.words, b.words, idf);
   const r = shared(a.respondents, b.respondents);
   if (r !== null) reasons.push({ kind: 'sameRespondent', key: r });
-  const respondentConflict = r === null && a.registeredRespondent && b.registeredRespondent ? 1 : 0;
-  if (respondentConflict) reasons.push({ kind: 'differentRespondents', respondents: [a.registeredRespondent!, b.registeredRespondent!] });
   const p = sharedPlace(a.places, b.places);
   if (p !== null) reasons.push({ kind: 'samePlace', key: p });
   const towns = placeConflict(a.places, b.places);
@@ -365,7 +349,6 @@ export function pairFeatures(a: Fingerprint, b: Fingerprint, idf?: Idf): { featu
     overlap * domain,
     concept,
     concept * (sameRespondent || fine ? 1 : 0),
-    respondentConflict,
   ];
   return { features, text, reasons };
 }

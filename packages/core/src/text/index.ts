@@ -38,7 +38,6 @@ export { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
 export type { LexiconHits } from './lexicon';
 export type { Entities } from './entities';
 export {
-  registeredKey,
   fingerprint,
   candidateKeys,
   similarity,

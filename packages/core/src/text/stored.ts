@@ -44,16 +44,9 @@ export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: 
  * A fingerprint rebuilt from its stored form; its shingles are the hashes written as decimal strings. The one
  * conversion from a stored row (the server's analysis_fingerprints row can be passed as it is) to a Fingerprint.
  */
-export function fromStored(
-  id: string,
-  s: Readonly<StoredFingerprint>,
-  personKey: string | null = null,
-  /** The key of the respondent registered with the petition (`registeredKey` of its respondent name). */
-  registeredRespondent: string | null = null,
-): Fingerprint {
+export function fromStored(id: string, s: Readonly<StoredFingerprint>, personKey: string | null = null): Fingerprint {
   return {
     id,
-    registeredRespondent,
     shingles: new Set(s.shingles.map(String)),
     words: new Set(s.shingles.filter((h) => (h & 1) === 1).map(String)),
     signature: new Uint32Array(0),
@@ -68,5 +61,5 @@ export function fromStored(
 
 /** A fresh fingerprint in the stored form (shingles hashed), to compare with stored ones. */
 export function toStoredForm(fp: Fingerprint): Fingerprint {
-  return { ...fromStored(fp.id, storeFingerprint(fp), fp.personKey, fp.registeredRespondent ?? null), signature: fp.signature, bands: fp.bands };
+  return { ...fromStored(fp.id, storeFingerprint(fp), fp.personKey), signature: fp.signature, bands: fp.bands };
 }

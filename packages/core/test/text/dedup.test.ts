@@ -7,13 +7,9 @@ import {
   conceptLabel,
   extractEntities,
   fingerprint,
-  fromStored,
   groupDuplicates,
-  registeredKey,
   respondentKey,
   similarity,
-  storeFingerprint,
-  toStoredForm,
 } from '../../src/text/index';
 import { pairwiseScores } from '../../src/text/evaluate';
 
@@ -151,31 +147,12 @@ describe('duplicate detection', () => {
     for (const name of CONCEPT_NAMES) expect(conceptLabel(`c:${name}`).zh, name).not.toBe(name);
   });
 
-  it('counts two different registered respondents against the same matter, not respondents read from the text', () => {
-    const a = { id: 'a', text: '我在工地做工，老板拖欠我们三个月工资共计四万余元，多次讨要未果，请求帮助追讨。' };
-    const b = { id: 'b', text: '我们在工地干活，老板拖欠三个月工资四万多元，一直讨要不到，请求帮忙。' };
-    const bare = similarity(fingerprint(a), fingerprint(b));
-    const two = similarity(fingerprint({ ...a, respondent: '宏达建筑劳务有限公司' }), fingerprint({ ...b, respondent: '锦绣餐饮管理有限公司' }));
-    expect(two.reasons).toContainEqual({ kind: 'differentRespondents', respondents: ['宏达', '锦绣'] });
-    expect(two.score).toBeLessThan(bare.score);
-    const one = similarity(fingerprint({ ...a, respondent: '宏达建筑劳务有限公司' }), fingerprint({ ...b, respondent: '宏达建筑公司' }));
-    expect(one.reasons.map((r) => r.kind)).not.toContain('differentRespondents');
-    expect(one.score).toBeGreaterThan(bare.score);
-    // Only one side registered: nothing contradicts.
-    const half = similarity(fingerprint({ ...a, respondent: '宏达建筑劳务有限公司' }), fingerprint(b));
-    expect(half.reasons.map((r) => r.kind)).not.toContain('differentRespondents');
-    // The registered respondent survives the stored form.
-    const stored = toStoredForm(fingerprint({ ...a, respondent: '宏达建筑劳务有限公司' }));
-    expect(stored.registeredRespondent).toBe('宏达');
-    expect(fromStored('x', storeFingerprint(fingerprint(b)), null, registeredKey('锦绣餐饮管理有限公司')).registeredRespondent).toBe('锦绣');
-  });
-
   it('ships a fitted pair model with one weight per feature, and reads shared sums as evidence', () => {
     expect(DEFAULT_PAIR_MODEL.weights).toHaveLength(PAIR_FEATURES.length);
     const w = (f: (typeof PAIR_FEATURES)[number]) => DEFAULT_PAIR_MODEL.weights[PAIR_FEATURES.indexOf(f)] as number;
     // The signs a clerk would expect: agreement counts for, conflicts against.
     for (const f of ['wordOverlap', 'sameRespondent', 'sharedFacts', 'domainAgreement'] as const) expect(w(f)).toBeGreaterThan(0);
-    for (const f of ['townConflict', 'unitConflict', 'respondentConflict'] as const) expect(w(f)).toBeLessThan(0);
+    for (const f of ['townConflict', 'unitConflict'] as const) expect(w(f)).toBeLessThan(0);
     expect(DEFAULT_PAIR_MODEL.threshold).toBeGreaterThan(0);
     expect(DEFAULT_PAIR_MODEL.threshold).toBeLessThan(1);
   });
