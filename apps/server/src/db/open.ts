@@ -27,7 +27,8 @@ export interface Database {
  */
 // pg-types' TypeId enum names element types only; 1007 is PostgreSQL's int4[] (_int4).
 const INT4_ARRAY_OID = 1007 as Parameters<typeof pg.types.getTypeParser>[0];
-const genericInt4Array = pg.types.getTypeParser(INT4_ARRAY_OID, 'text') as (s: string) => unknown;
+/** node-postgres's own parser (exported for the test that the fast one answers as it does). */
+export const genericInt4Array = pg.types.getTypeParser(INT4_ARRAY_OID, 'text') as (s: string) => unknown;
 export function parseInt4Array(s: string): unknown {
   if (s === '{}') return [];
   if (s.lastIndexOf('{') !== 0 || s.includes('N')) return genericInt4Array(s);
@@ -45,12 +46,15 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     let closing = false;
-    // An idle connection the server ends (a restart, a failover, an administrator, DROP DATABASE … WITH (FORCE)
-    // right after close) is an 'error' event of the pool, and an unheard 'error' event ends the process. The pool
-    // has already dropped that connection and opens a new one when needed: say so, and go on.
-    pool.on('error', (err) => {
-      if (!closing) process.emitWarning(`PostgreSQL closed an idle connection (${err.message}); a new one is opened when needed`);
-    });
+    const warn = (err: Error) => {
+      if (!closing) process.emitWarning(`PostgreSQL closed a connection (${err.message}); a new one is opened when needed`);
+    };
+    // A connection the server ends (a restart, a failover, an administrator, DROP DATABASE … WITH (FORCE) right
+    // after close) is an 'error' event — of the pool while the connection is idle, of the client while a
+    // transaction holds it — and an unheard 'error' event ends the process. The statement running on it fails on
+    // its own (the request gets its error); the pool drops the connection and opens a new one when needed.
+    pool.on('error', warn);
+    pool.on('connect', (client) => client.on('error', warn));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return {
