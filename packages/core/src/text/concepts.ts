@@ -150,6 +150,18 @@ const CONCEPT_LABELS: Readonly<Record<string, readonly [zh: string, en: string]>
   rural: ['村医', 'village doctors'],
 };
 
+/**
+ * Concepts whose words are too broad to tell a clerk "the same kind of issue": 120 is also in 1200元, 撞 in any
+ * collision, 押金 and 罚款 are not dismissals, 欠款 is any debt. They still count in the pair model (fitted with
+ * them); tightening their words means refitting the model and re-indexing the stored fingerprints.
+ */
+const UNSTATED = new Set(['c:ambulance', 'c:trafficAccident', 'c:dismissal', 'c:loans', 'c:sameStandard', 'c:evaluation']);
+
+/** Whether a shared concept is specific enough to be shown as a reason. */
+export function isStatedConcept(tag: string): boolean {
+  return !UNSTATED.has(tag);
+}
+
 /** A concept tag (`c:wages`) as a clerk reads it; an unknown tag as its name. */
 export function conceptLabel(tag: string): { zh: string; en: string } {
   const name = tag.startsWith('c:') ? tag.slice(2) : tag;

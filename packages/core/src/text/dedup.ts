@@ -10,7 +10,7 @@
 import modelData from './duplicate-model.json' with { type: 'json' };
 import { bandKeys, minhash, shingles } from './minhash';
 import { extractEntities, placeKey, respondentKey } from './entities';
-import { concepts } from './concepts';
+import { concepts, isStatedConcept } from './concepts';
 import { extractFacts } from './facts';
 import { subjects } from './features';
 import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
@@ -324,7 +324,7 @@ export function pairFeatures(a: Fingerprint, b: Fingerprint, idf?: Idf): { featu
   const cb = tagged(b.subjects, 'c:');
   const concept = jaccardOf(ca, cb);
   // Shown because it moves the score: without it a pair scored 50% on "text similarity 7%" alone.
-  const issues = [...ca].filter((c) => cb.has(c)).sort();
+  const issues = [...ca].filter((c) => cb.has(c) && isStatedConcept(c)).sort();
   if (issues.length > 0) reasons.push({ kind: 'sameIssue', concepts: issues });
   const sameRespondent = r !== null ? 1 : 0;
   const fine = p !== null && !isTown(p) ? 1 : 0;

@@ -143,6 +143,15 @@ describe('duplicate detection', () => {
     const other = fingerprint({ id: 'c', text: '小区电梯经常困人，物业公司一直不修，请督促维修。' });
     expect(similarity(a, other).reasons.map((r) => r.kind)).not.toContain('sameIssue');
     expect(conceptLabel('c:wages')).toEqual({ zh: '工资', en: 'wages' });
+    // It is what the score weighs: without the shared concept the same pair scores lower.
+    const noConcepts = (f: typeof a) => ({ ...f, subjects: new Set([...f.subjects].filter((t) => !t.startsWith('c:'))) });
+    expect(similarity(noConcepts(a), noConcepts(b)).score).toBeLessThan(s.score);
+    // Words too broad to state as the same issue are not shown: 120 in 1200元 is no ambulance.
+    const sums = similarity(
+      fingerprint({ id: 'd', text: '物业公司多收我家1200元停车费，要求退还。' }),
+      fingerprint({ id: 'e', text: '装修公司收了定金1200元后跑路，要求退还。' }),
+    );
+    expect(sums.reasons.filter((r) => r.kind === 'sameIssue').flatMap((r) => (r.kind === 'sameIssue' ? r.concepts : []))).not.toContain('c:ambulance');
     // Every concept has its own label, not its code name.
     for (const name of CONCEPT_NAMES) expect(conceptLabel(`c:${name}`).zh, name).not.toBe(name);
   });
