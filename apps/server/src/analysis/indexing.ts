@@ -276,8 +276,10 @@ export async function backfillIndex(db: Db, deps: AlertDeps, opts: BackfillOptio
     .where(pending());
   const progress: BackfillProgress = { indexed: 0, total, batches: 0, last: null };
   while (opts.maxBatches === undefined || progress.batches < opts.maxBatches) {
-    // From where the last batch ended (petitions_received_idx): what lies before it is indexed, so a batch
-    // reads on from there instead of checking the whole table again (at 1,000,000 petitions, each batch did).
+    // From where the last batch ended (petitions_received_idx): what lies before it was indexed by this run or at
+    // registration, so a batch reads on from there instead of checking the whole table again (at 1,000,000
+    // petitions, each batch did). Rows inserted unindexed meanwhile with an earlier date (a bulk import, raw SQL)
+    // are left for the next run, which starts from the beginning.
     const from = progress.last;
     const after = from ? sql`(${petitions.receivedOn}, ${petitions.id}) > (${from.receivedOn}::date, ${from.id}::uuid)` : undefined;
     const batch = await db

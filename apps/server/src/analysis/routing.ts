@@ -44,7 +44,9 @@ export function cachedRouting(db: Db): Promise<RoutingData> {
   const hit = routingCache.get(db);
   if (hit && hit.version === routingVersion && Date.now() - hit.at < ROUTING_TTL_MS) return hit.data;
   const entry = { at: Date.now(), version: routingVersion, data: loadRouting(db) };
-  entry.data.catch(() => routingCache.delete(db)); // a failed read is not remembered
+  entry.data.catch(() => {
+    if (routingCache.get(db) === entry) routingCache.delete(db); // a failed read is not remembered (a newer one is kept)
+  });
   routingCache.set(db, entry);
   return entry.data;
 }
