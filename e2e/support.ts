@@ -176,7 +176,7 @@ export async function apiToken(world: World, username: string): Promise<string> 
 
 /**
  * Choose an option of an antd Select (or TreeSelect) by typing into its search input. A previous Select's dropdown
- * may still be shown (it closes on blur): focus moves on first, so the option never comes from the wrong list.
+ * may still be shown (it closes on blur): it is closed first, so the option never comes from the wrong list.
  * Under load the dropdown can re-render and close as the option is taken: what counts is the selection.
  */
 export async function chooseOption(page: Page, input: Locator, text: string) {
@@ -186,16 +186,18 @@ export async function chooseOption(page: Page, input: Locator, text: string) {
     (
       await input.evaluate((el) => {
         const root = el.closest('.ant-select')?.cloneNode(true) as HTMLElement | undefined;
-        root?.querySelectorAll('input, [class*="mirror"]').forEach((n) => n.remove());
+        root?.querySelectorAll('input, [class*="mirror"], [class*="placeholder"]').forEach((n) => n.remove());
         return root?.textContent ?? '';
       })
     ).includes(text);
   // A click can land while the options re-render (a search answered meanwhile) and select nothing, silently:
   // check that the choice shows, and try again before failing here rather than at some later step.
+  let clickError: unknown;
   for (let attempt = 1; ; attempt++) {
     const shown = page.locator('.ant-select-dropdown:visible');
     if ((await shown.count()) > 0) {
-      await page.keyboard.press('Tab');
+      // Escape, not Tab: Tab takes the highlighted option, which in a multiple Select un-chooses a chosen one.
+      await page.keyboard.press('Escape');
       await shown.first().waitFor({ state: 'hidden' });
     }
     await input.click();
@@ -204,11 +206,11 @@ export async function chooseOption(page: Page, input: Locator, text: string) {
       .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode')
       .filter({ hasText: text })
       .first();
-    await option.click({ timeout: 10_000 }).catch(() => undefined);
+    await option.click({ timeout: 10_000 }).catch((e: unknown) => (clickError = e));
     for (let i = 0; i < 20; i++) {
       if (await chosen()) return;
       await page.waitForTimeout(100);
     }
-    if (attempt >= 3) throw new Error(`chooseOption: "${text}" is still not chosen after ${attempt} tries`);
+    if (attempt >= 3) throw new Error(`chooseOption: "${text}" is still not chosen after ${attempt} tries (last click: ${clickError instanceof Error ? clickError.message.split('\n')[0] : 'no error'})`);
   }
 }
