@@ -50,11 +50,12 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       if (!closing) process.emitWarning(`PostgreSQL closed a connection (${err.message}); a new one is opened when needed`);
     };
     // A connection the server ends (a restart, a failover, an administrator, DROP DATABASE … WITH (FORCE) right
-    // after close) is an 'error' event — of the pool while the connection is idle, of the client while a
-    // transaction holds it — and an unheard 'error' event ends the process. The statement running on it fails on
-    // its own (the request gets its error); the pool drops the connection and opens a new one when needed.
-    pool.on('error', warn);
+    // after close) is an 'error' event of its client, which pg-pool passes on to the pool while the connection is
+    // idle; an unheard 'error' event ends the process. The client's listener warns once in either case; the
+    // pool's only has to exist. The statement running on it fails on its own (the request gets its error); the
+    // pool drops the connection and opens a new one when needed.
     pool.on('connect', (client) => client.on('error', warn));
+    pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return {
