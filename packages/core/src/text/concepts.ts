@@ -4,7 +4,7 @@
 // village are one matter only when they are about the same issue, which these tags let the pair model see.
 // General vocabulary of petition work, not phrases of any one data set.
 
-const CONCEPT_WORDS: Readonly<Record<string, string>> = {
+const CONCEPT_WORDS = {
   wages: '工资|工钱|薪水|薪资|血汗钱|欠薪|讨薪|劳务费|生活费',
   projectPayment: '工程款|结算款|货款',
   socialInsurance: '社保|社会保险|养老保险|医疗保险|工伤保险|失业保险|五险',
@@ -70,7 +70,7 @@ const CONCEPT_WORDS: Readonly<Record<string, string>> = {
   evaluation: '评估',
   committee: '业委会|业主大会|业主委员会',
   rural: '村医|卫生室',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 const PATTERNS: readonly [string, RegExp][] = Object.entries(CONCEPT_WORDS).map(([name, words]) => [`c:${name}`, new RegExp(words)]);
 
@@ -81,8 +81,10 @@ export function concepts(normalised: string): string[] {
   return out;
 }
 
-/** What a clerk reads for each concept when two petitions share it (a reason of the duplicate lookup). */
-const CONCEPT_LABELS: Readonly<Record<string, readonly [zh: string, en: string]>> = {
+type Concept = keyof typeof CONCEPT_WORDS;
+
+/** What a clerk reads for each concept when two petitions share it (a reason of the duplicate lookup); one for each. */
+const CONCEPT_LABELS: Readonly<Record<Concept, readonly [zh: string, en: string]>> = {
   wages: ['工资', 'wages'],
   projectPayment: ['工程款', 'project payments'],
   socialInsurance: ['社保', 'social insurance'],
@@ -165,7 +167,7 @@ export function isStatedConcept(tag: string): boolean {
 /** A concept tag (`c:wages`) as a clerk reads it; an unknown tag as its name. */
 export function conceptLabel(tag: string): { zh: string; en: string } {
   const name = tag.startsWith('c:') ? tag.slice(2) : tag;
-  const label = CONCEPT_LABELS[name];
+  const label = Object.hasOwn(CONCEPT_LABELS, name) ? CONCEPT_LABELS[name as Concept] : undefined;
   return label ? { zh: label[0], en: label[1] } : { zh: name, en: name };
 }
 
