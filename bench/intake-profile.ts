@@ -17,7 +17,7 @@ import { openDatabase } from '../apps/server/src/db/open';
 import { seedDemo } from '../apps/server/src/demo/seed';
 import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
-import { intakeBody, percentile, runConcurrent, suggestBody } from './lib';
+import { intakeBody, percentile, rawInserts, runConcurrent, suggestBody } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -174,38 +174,14 @@ try {
       );
   if (values.raw) {
     // As bench/run.ts: rows of the petitions' shape into a copy of the table, one statement each.
-    const own = new pg.Client({ connectionString: url.toString() });
-    await own.connect();
-    await own.query('create table bench_raw (like petitions including all)');
-    const row = (await own.query('select * from petitions limit 1')).rows[0] as Record<string, unknown>;
-    await own.end();
-    const cols = Object.keys(row);
     const C = Number(values.concurrency);
-    const pool = new pg.Pool({ connectionString: url.toString(), max: C });
-    const insertSql = `insert into bench_raw (${cols.join(', ')}) values (${cols.map((_, j) => `$${j + 1}`).join(', ')})`;
-    let k = 0;
+    const rawRows = await rawInserts(url.toString(), C);
     const rawCpu0 = process.cpuUsage();
     const rawPg0 = cpuMs(await backends());
-    const raw = await runConcurrent(C, Number(values.seconds) * 1000, async () => {
-      const m = k++;
-      await pool.query(
-        insertSql,
-        cols.map((c) =>
-          c === 'id'
-            ? crypto.randomUUID()
-            : c === 'tracking_code'
-              ? `RAW${m}`
-              : c === 'idempotency_key'
-                ? null
-                : c === 'state'
-                  ? JSON.stringify(row[c])
-                  : row[c],
-        ),
-      );
-    });
+    const raw = await runConcurrent(C, Number(values.seconds) * 1000, rawRows.insert);
     const rawCpu = process.cpuUsage(rawCpu0);
     const rawPg1 = cpuMs(await backends());
-    await pool.end();
+    await rawRows.end();
     const rawPgMs = [...rawPg1].reduce((sum, [pid, ms]) => sum + ms - (rawPg0.get(pid) ?? 0), 0);
     const rn = raw.latencies.length;
     console.log(

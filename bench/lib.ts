@@ -1,4 +1,6 @@
-/** Helpers of the benchmark: timing, percentiles, a small concurrent load generator, intake bodies. */
+/** Helpers of the benchmark: timing, percentiles, a small concurrent load generator, intake bodies, the raw INSERT. */
+
+import pg from 'pg';
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -79,5 +81,29 @@ export function intakeBody(i: number, places: string[]) {
     content: `${content}（编号${i}）`,
     jurisdictionCode: places[i % places.length] ?? '339902001',
     petitioners: [{ name: '王小明', phone: '13812341234' }],
+  };
+}
+
+/**
+ * What the intake is compared with: single-row INSERTs through `pg` into a copy of `petitions` (its indexes
+ * included), each row a stored petition's values with its own id and tracking code. `insert` writes one row;
+ * `end` closes the pool of `connections`.
+ */
+export async function rawInserts(url: string, connections: number) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  await pool.query('create table bench_raw (like petitions including all)');
+  const row = (await pool.query<Record<string, unknown>>('select * from petitions limit 1')).rows[0]!;
+  const cols = Object.keys(row);
+  const text = `insert into bench_raw (${cols.join(', ')}) values (${cols.map((_, j) => `$${j + 1}`).join(', ')})`;
+  let n = 0;
+  return {
+    insert: async () => {
+      const m = n++;
+      const values = cols.map((c) =>
+        c === 'id' ? crypto.randomUUID() : c === 'tracking_code' ? `RAW${m}` : c === 'idempotency_key' ? null : c === 'state' ? JSON.stringify(row[c]) : row[c],
+      );
+      await pool.query(text, values);
+    },
+    end: () => pool.end(),
   };
 }

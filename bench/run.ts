@@ -28,7 +28,7 @@ import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
 import { bundle, ensureBundle } from '../apps/server/scripts/ensure-bundle';
 import { bulkLoad } from './load';
-import { intakeBody, percentile, runConcurrent, suggestBody, timeN } from './lib';
+import { intakeBody, percentile, rawInserts, runConcurrent, suggestBody, timeN } from './lib';
 import { writeSection } from './report';
 
 const { values } = parseArgs({
@@ -268,21 +268,9 @@ async function postgresRun() {
     log(`  overdue sweep: ${swept.examined} open petitions examined in ${figures.sweepSeconds} s`);
 
     // Raw single-row INSERT rate of the same PostgreSQL: rows of the petitions' shape, one statement each.
-    await deps.db.execute(sql.raw(`create table bench_raw (like petitions including all)`));
-    const sample = (await deps.db.execute(sql.raw(`select * from petitions limit 1`))) as unknown as { rows: Record<string, unknown>[] };
-    const row = sample.rows[0]!;
-    const cols = Object.keys(row);
-    const pool = new pg.Pool({ connectionString: url.toString(), max: C });
-    let k = 0;
-    const insertSql = `insert into bench_raw (${cols.join(', ')}) values (${cols.map((_, j) => `$${j + 1}`).join(', ')})`;
-    const raw = await runConcurrent(C, SECONDS * 1000, async () => {
-      const n = k++;
-      const values = cols.map((c) =>
-        c === 'id' ? crypto.randomUUID() : c === 'tracking_code' ? `RAW${n}` : c === 'idempotency_key' ? null : c === 'state' ? JSON.stringify(row[c]) : row[c],
-      );
-      await pool.query(insertSql, values);
-    });
-    await pool.end();
+    const rawRows = await rawInserts(url.toString(), C);
+    const raw = await runConcurrent(C, SECONDS * 1000, rawRows.insert);
+    await rawRows.end();
     figures.rawInsertPerSecond = raw.perSecond.toFixed(0);
     figures.intakeRatio = (intake.perSecond / raw.perSecond).toFixed(3);
     figures.registerRatio = (registration.perSecond / raw.perSecond).toFixed(3);
