@@ -3,7 +3,7 @@
 // them, and `qiao index --backfill` fills them in rows indexed before they were kept.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { fromStored, similarity, toStoredForm } from '@qiao/core/text';
+import { fromStored, similarity } from '@qiao/core/text';
 import { backfillIndex, petitionFingerprint, type PetitionText } from '../src/analysis/indexing';
 import { storedIdf } from '../src/analysis/similar';
 import { analysisFingerprints, petitions } from '../src/db/schema';
@@ -54,7 +54,7 @@ describe.skipIf(!available)(`duplicate lookup with concrete facts (${engineName}
       .from(petitions)
       .where(eq(petitions.id, id));
     const idf = await storedIdf(t.deps.db);
-    return similarity(toStoredForm(petitionFingerprint('draft', draft)), toStoredForm(petitionFingerprint(id, row!)), {}, idf).score;
+    return similarity(petitionFingerprint('draft', draft), petitionFingerprint(id, row!), {}, idf).score;
   }
 
   it('ranks the earlier petition sharing a sum and a date above an equally worded one that does not, as core scores them', async () => {

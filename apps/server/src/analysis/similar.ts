@@ -13,7 +13,6 @@ import {
   idfFrom,
   isSameMatter,
   similarity,
-  toStoredForm,
   type Fingerprint,
   type Idf,
   type Similarity,
@@ -136,8 +135,8 @@ async function buildIdf(db: Db | Tx): Promise<IdfCache> {
     .from(analysisFingerprints)
     .orderBy(analysisFingerprints.petitionId)
     .limit(SAMPLE);
-  const df = new Map<string, number>();
-  for (const s of sample) for (const h of s.shingles) df.set(String(h), (df.get(String(h)) ?? 0) + 1);
+  const df = new Map<number, number>();
+  for (const s of sample) for (const h of s.shingles) df.set(h, (df.get(h) ?? 0) + 1);
   const entry: IdfCache = { idf: idfFrom(df, sample.length), n: sample.length, at: Date.now(), generation, complete: sample.length < SAMPLE };
   idfCache.set(db, entry);
   return entry;
@@ -199,13 +198,12 @@ export async function findSimilar(
   const ids = found.map((c) => c.petitionId);
   const stored = await storedCandidates(tx, actor, ids);
   const idf = await storedIdf(tx);
-  const query = toStoredForm(draft);
   const mine = new Set(persons);
   const out: SimilarPetition[] = [];
   for (const row of stored) {
     const shared = row.fp.persons.find((h) => mine.has(h)) ?? null;
     const other = fromStored(row.id, row.fp, shared);
-    const s = similarity({ ...query, personKey: shared }, other, {}, idf);
+    const s = similarity({ ...draft, personKey: shared }, other, {}, idf);
     if (s.score < SHOW_FROM) continue;
     out.push({
       id: row.id,

@@ -15,6 +15,7 @@ import { extractFacts } from './facts';
 import { subjects } from './features';
 import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
 import { normalise } from './normalise';
+import { shingleHash, sortedHashes } from './hash';
 
 export interface DuplicateInput {
   id: string;
@@ -32,7 +33,11 @@ export interface DuplicateInput {
 
 export interface Fingerprint {
   id: string;
-  shingles: Set<string>;
+  /**
+   * The shingles' hashes (`shingleHash`: odd for a word, even for a character trigram), sorted, without repeats:
+   * the form a database stores, so a fresh and a stored fingerprint compare alike, by merging sorted arrays.
+   */
+  shingles: Int32Array;
   signature: Uint32Array;
   /** LSH band keys of the signature (`v1:<band>:<hash>`). */
   bands: string[];
@@ -45,66 +50,72 @@ export interface Fingerprint {
    * before (上个月已经反映过).
    */
   subjects: Set<string>;
-  /** The content-word shingles (a subset of `shingles`): retellings share words more than character runs. */
-  words: Set<string>;
+  /** The content words' hashes (the odd ones of `shingles`, sorted): retellings share words more than character runs. */
+  words: Int32Array;
   /** Concrete facts: sums, dates, building and room numbers, head counts (facts.ts). */
   facts: Set<string>;
 }
 
-/** How rare a shingle is (inverse document frequency); rare shared words say more than common ones. */
-export type Idf = (shingle: string) => number;
+/** How rare a shingle is (inverse document frequency), by its hash; rare shared words say more than common ones. */
+export type Idf = (hash: number) => number;
 
 /** An Idf from document frequencies over n documents (e.g. the batch being grouped, or a stored table). */
-export function idfFrom(df: ReadonlyMap<string, number>, n: number): Idf {
-  // Memoised: a batch scores each shingle against many others.
-  const memo = new Map<string, number>();
-  return (s) => {
-    let v = memo.get(s);
-    if (v === undefined) memo.set(s, (v = Math.log((n + 1) / ((df.get(s) ?? 0) + 1)) + 1));
-    return v;
-  };
+export function idfFrom(df: ReadonlyMap<number, number>, n: number): Idf {
+  // Computed once: a batch or a lookup scores each shingle against many others.
+  const unseen = Math.log(n + 1) + 1;
+  const table = new Map<number, number>();
+  for (const [h, count] of df) table.set(h, Math.log((n + 1) / (count + 1)) + 1);
+  return (h) => table.get(h) ?? unseen;
 }
 
 const UNIT_IDF: Idf = () => 1;
 // The squared IDF norm of a set under an Idf, computed once per (set, Idf): a set is compared with many (a
 // fingerprint's sets are not changed once it has been compared).
-const norms = new WeakMap<ReadonlySet<string>, { idf: Idf; norm: number }[]>();
+const norms = new WeakMap<Int32Array, { idf: Idf; norm: number }[]>();
 
-function squaredNorm(set: ReadonlySet<string>, idf: Idf): number {
+function squaredNorm(set: Int32Array, idf: Idf): number {
   let list = norms.get(set);
   const hit = list?.find((e) => e.idf === idf);
   if (hit) return hit.norm;
   let norm = 0;
-  for (const s of set) norm += idf(s) ** 2;
+  for (const h of set) norm += idf(h) ** 2;
   if (!list) norms.set(set, (list = []));
   if (list.length > 3) list.shift();
   list.push({ idf, norm });
   return norm;
 }
 
-/** The squared-IDF weight two sets share (iterating the smaller), and how many shared items reach `rareFrom`. */
-function sharedWeight(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Idf, rareFrom = Infinity): { dot: number; rare: number } {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** The squared-IDF weight two sorted hash sets share (one merge), and how many shared items reach `rareFrom`. */
+function sharedWeight(a: Int32Array, b: Int32Array, idf: Idf, rareFrom = Infinity): { dot: number; rare: number } {
   let dot = 0;
   let rare = 0;
-  for (const s of small) {
-    if (!large.has(s)) continue;
-    const x = idf(s);
-    dot += x * x;
-    if (x >= rareFrom) rare++;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      const w = idf(x);
+      dot += w * w;
+      if (w >= rareFrom) rare++;
+      i++;
+      j++;
+    }
   }
   return { dot, rare };
 }
 
-/** Document frequencies of shingles over fingerprints. */
-export function documentFrequencies(fps: readonly Fingerprint[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const fp of fps) for (const s of fp.shingles) df.set(s, (df.get(s) ?? 0) + 1);
+/** Document frequencies of shingle hashes over fingerprints. */
+export function documentFrequencies(fps: readonly Fingerprint[]): Map<number, number> {
+  const df = new Map<number, number>();
+  for (const fp of fps) for (const h of fp.shingles) df.set(h, (df.get(h) ?? 0) + 1);
   return df;
 }
 
-/** IDF-weighted cosine of two shingle sets (1 = the same shingles). Without idf, every shingle weighs 1. */
-export function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Idf = UNIT_IDF): number {
+/** IDF-weighted cosine of two shingle hash sets (1 = the same shingles). Without idf, every shingle weighs 1. */
+export function weightedCosine(a: Int32Array, b: Int32Array, idf: Idf = UNIT_IDF): number {
   const na = squaredNorm(a, idf);
   const nb = squaredNorm(b, idf);
   return na === 0 || nb === 0 ? 0 : sharedWeight(a, b, idf).dot / Math.sqrt(na * nb);
@@ -196,6 +207,7 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
   const normalised = normalise(item.text);
   const sh = shingles(normalised);
   const signature = minhash(sh);
+  const hashes = sortedHashes([...sh].map(shingleHash));
   const found = extractEntities(item.text, normalised);
   const respondents = new Set(found.respondents);
   if (item.respondent) respondents.add(respondentKey(item.respondent));
@@ -205,14 +217,14 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
   if (REPEAT.test(normalised)) tags.push('repeat');
   return {
     id: item.id,
-    shingles: sh,
+    shingles: hashes,
     signature,
     bands: bandKeys(signature),
     respondents,
     places,
     personKey: item.personKey ?? null,
     subjects: new Set(tags),
-    words: new Set([...sh].filter((x) => x.startsWith('w'))),
+    words: hashes.filter((h) => (h & 1) === 1),
     facts: new Set(extractFacts(normalised)),
   };
 }
@@ -274,14 +286,15 @@ function unitConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] 
   return null;
 }
 
-const UNSEEN = '\u0000unseen';
+/** Not an integer, so never a shingle's hash: the IDF of a word no document has. */
+const UNSEEN = 0.5;
 
 /**
  * Word cosine, IDF-weighted overlap coefficient (shared weight over the smaller side's: a short call note inside a
  * long letter) and the number of shared rare words: at least 0.6 of the IDF of a word no petition has (about 1 in
  * 20 petitions or fewer in a batch of 240).
  */
-function wordMeasures(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Idf = UNIT_IDF): { cosine: number; overlap: number; rare: number } {
+function wordMeasures(a: Int32Array, b: Int32Array, idf: Idf = UNIT_IDF): { cosine: number; overlap: number; rare: number } {
   const na = squaredNorm(a, idf);
   const nb = squaredNorm(b, idf);
   if (na === 0 || nb === 0) return { cosine: 0, overlap: 0, rare: 0 };

@@ -20,3 +20,14 @@ export function fmix32(x: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** The signed 32-bit hash of one shingle (as stored, in an int4[]): odd for a word (`w…`), even for a character trigram. */
+export function shingleHash(shingle: string): number {
+  const h = fnv1a32(shingle);
+  return (shingle.startsWith('w') ? h | 1 : h & ~1) | 0;
+}
+
+/** Hashes sorted, without repeats: the form fingerprints hold them in, compared by merging. */
+export function sortedHashes(hashes: Iterable<number>): Int32Array {
+  return Int32Array.from(new Set(hashes)).sort();
+}

@@ -19,7 +19,7 @@ export type {
   TrainOptions,
 } from './classifier';
 export { defaultModel } from './model';
-export { fnv1a32, fmix32 } from './hash';
+export { fnv1a32, fmix32, shingleHash, sortedHashes } from './hash';
 export {
   NUM_HASHES,
   BAND_ROWS,
@@ -57,5 +57,5 @@ export { fitPairModel, crossValidateDuplicates, fitLogistic } from './pair-model
 export type { FitOptions, LabeledFingerprint } from './pair-model';
 export { groupKFold, accuracy, macroF1, pairwiseScores } from './evaluate';
 export type { LabelScore, PairScore } from './evaluate';
-export { shingleHash, storeFingerprint, fromStored, toStoredForm, FINGERPRINT_VERSION } from './stored';
+export { storeFingerprint, fromStored, FINGERPRINT_VERSION } from './stored';
 export type { StoredFingerprint } from './stored';

@@ -1,10 +1,10 @@
 // A fingerprint as a database stores it: shingles as 32-bit hashes (an int4[] column), respondents, places
 // and subjects as text arrays. A word's hash is odd and a character trigram's even, so the words (which the
-// pair model weighs on their own) are known again from the hashes alone. `fromStored` rebuilds a Fingerprint that `similarity` compares exactly as the
-// original, provided both sides are in the stored form (`toStoredForm` converts a fresh fingerprint).
+// pair model weighs on their own) are known again from the hashes alone. A fresh fingerprint holds the same
+// hashes, so `fromStored` rebuilds one that `similarity` compares exactly as the original.
 
 import type { Fingerprint } from './dedup';
-import { fnv1a32 } from './hash';
+import { sortedHashes } from './hash';
 
 export interface StoredFingerprint {
   /** fnv1a32 of each shingle as a signed 32-bit integer (PostgreSQL int4), sorted, without repeats. */
@@ -18,20 +18,13 @@ export interface StoredFingerprint {
   version?: number;
 }
 
-/** The signed 32-bit hash of one shingle (the stored form): odd for a word (`w…`), even for a character trigram. */
-export function shingleHash(shingle: string): number {
-  const h = fnv1a32(shingle);
-  return (shingle.startsWith('w') ? h | 1 : h & ~1) | 0;
-}
-
 /** Fingerprints stored before words were told by their hash's parity (and lexicon tags were kept) are older. */
 export const FINGERPRINT_VERSION = 2;
 
 /** What to store of a fingerprint (facts always given: an empty list, not NULL, when the text names none). */
 export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: string[]; version: number } {
-  const hashes = [...new Set([...fp.shingles].map(shingleHash))].sort((a, b) => a - b);
   return {
-    shingles: hashes,
+    shingles: Array.from(fp.shingles),
     respondents: [...fp.respondents].sort(),
     places: [...fp.places].sort(),
     subjects: [...fp.subjects].sort(),
@@ -41,14 +34,16 @@ export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: 
 }
 
 /**
- * A fingerprint rebuilt from its stored form; its shingles are the hashes written as decimal strings. The one
- * conversion from a stored row (the server's analysis_fingerprints row can be passed as it is) to a Fingerprint.
+ * A fingerprint rebuilt from its stored form, to compare with a fresh one (`similarity` scores the pair as it
+ * scores the two fresh fingerprints: both hold the same hashes). The one conversion from a stored row (the
+ * server's analysis_fingerprints row can be passed as it is) to a Fingerprint.
  */
 export function fromStored(id: string, s: Readonly<StoredFingerprint>, personKey: string | null = null): Fingerprint {
+  const shingles = isSortedSet(s.shingles) ? Int32Array.from(s.shingles) : sortedHashes(s.shingles);
   return {
     id,
-    shingles: new Set(s.shingles.map(String)),
-    words: new Set(s.shingles.filter((h) => (h & 1) === 1).map(String)),
+    shingles,
+    words: shingles.filter((h) => (h & 1) === 1),
     signature: new Uint32Array(0),
     bands: [],
     respondents: new Set(s.respondents),
@@ -59,7 +54,8 @@ export function fromStored(id: string, s: Readonly<StoredFingerprint>, personKey
   };
 }
 
-/** A fresh fingerprint in the stored form (shingles hashed), to compare with stored ones. */
-export function toStoredForm(fp: Fingerprint): Fingerprint {
-  return { ...fromStored(fp.id, storeFingerprint(fp), fp.personKey), signature: fp.signature, bands: fp.bands };
+/** Whether hashes are strictly increasing (as stored): then they need no sorting. */
+function isSortedSet(hashes: readonly number[]): boolean {
+  for (let i = 1; i < hashes.length; i++) if ((hashes[i] as number) <= (hashes[i - 1] as number)) return false;
+  return true;
 }

@@ -9,7 +9,10 @@ import {
   fingerprint,
   groupDuplicates,
   respondentKey,
+  idfFrom,
   similarity,
+  sortedHashes,
+  weightedCosine,
 } from '../../src/text/index';
 import { pairwiseScores } from '../../src/text/evaluate';
 
@@ -107,6 +110,23 @@ describe('duplicate detection', () => {
     const withPerson = similarity({ ...a, personKey: 'k1' }, { ...dust, personKey: 'k1' });
     expect(withPerson.reasons.some((r) => r.kind === 'samePetitioner')).toBe(true);
     expect(withPerson.score).toBeGreaterThan(other.score);
+  });
+
+  it('compares shingle hash sets by merging sorted arrays, as a set intersection would', () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) % 400 - 200;
+    for (let round = 0; round < 50; round++) {
+      const a = Array.from({ length: 1 + (round % 40) }, rand);
+      const b = Array.from({ length: 1 + ((round * 7) % 60) }, rand);
+      const df = new Map<number, number>();
+      for (const h of [...new Set(a), ...new Set(b)]) df.set(h, (df.get(h) ?? 0) + 1);
+      const idf = idfFrom(df, 3);
+      const [sa, sb] = [new Set(a), new Set(b)];
+      const norm = (s: Set<number>) => [...s].reduce((n, h) => n + idf(h) ** 2, 0);
+      const dot = [...sa].filter((h) => sb.has(h)).reduce((n, h) => n + idf(h) ** 2, 0);
+      expect(weightedCosine(sortedHashes(a), sortedHashes(b), idf)).toBeCloseTo(dot / Math.sqrt(norm(sa) * norm(sb)), 12);
+      expect(weightedCosine(sortedHashes(a), sortedHashes(b))).toBeCloseTo([...sa].filter((h) => sb.has(h)).length / Math.sqrt(sa.size * sb.size), 12);
+    }
   });
 
   it('files petitions under string keys a database can index', () => {
