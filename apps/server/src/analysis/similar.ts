@@ -3,7 +3,7 @@
 // `fromStored`, concrete facts included, so a pair scores here as `similarity` scores it in the core) with IDF
 // weights from a sample of stored petitions, visibility-filtered, ranked, each with its reasons.
 
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SimilarPetition as SimilarPetitionSchema } from '@qiao/contracts';
 import {
@@ -67,12 +67,13 @@ export async function candidates(tx: Tx, keys: readonly string[], limit = MAX_CA
 }
 
 /**
- * The stored fingerprints and list fields of candidate petitions this actor may see (by primary key). Only what
- * `fromStored` and the answer need: the row's `keys` (some 70 strings a petition) would cost more to parse than
- * the verification itself.
+ * The stored fingerprints and list fields of candidate petitions this actor may see (by primary key): given as
+ * ids, or as the candidate query itself (one round trip for the lookup). Only what `fromStored` and the answer
+ * need: the row's `keys` (some 70 strings a petition) would cost more to parse than the verification itself.
  */
-export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[]) {
+export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[] | SQL) {
   const f = analysisFingerprints;
+  const which = Array.isArray(ids) ? inArray(f.petitionId, [...ids]) : sql`${f.petitionId} in (select c.petition_id from (${ids}) c)`;
   return tx
     .select({
       fp: { shingles: f.shingles, respondents: f.respondents, places: f.places, subjects: f.subjects, facts: f.facts, persons: f.persons },
@@ -87,7 +88,7 @@ export function storedCandidates(tx: Tx, actor: Actor, ids: readonly string[]) {
     })
     .from(analysisFingerprints)
     .innerJoin(petitions, sql`${petitions.id} = ${analysisFingerprints.petitionId}`)
-    .where(and(inArray(analysisFingerprints.petitionId, [...ids]), visibilitySql(visibilityFilter(actor))));
+    .where(and(which, visibilitySql(visibilityFilter(actor))));
 }
 
 // ---- IDF from a sample of stored fingerprints, cached per database ----
@@ -193,10 +194,9 @@ export async function findSimilar(
   persons: readonly string[],
   opts: { exclude?: string; limit?: number } = {},
 ): Promise<SimilarPetition[]> {
-  const found = (await candidates(tx, keys)).filter((c) => c.petitionId !== opts.exclude);
-  if (found.length === 0) return [];
-  const ids = found.map((c) => c.petitionId);
-  const stored = await storedCandidates(tx, actor, ids);
+  if (keys.length === 0) return [];
+  const stored = (await storedCandidates(tx, actor, candidateQuery(keys))).filter((row) => row.id !== opts.exclude);
+  if (stored.length === 0) return [];
   const idf = await storedIdf(tx);
   const mine = new Set(persons);
   const out: SimilarPetition[] = [];
