@@ -11,7 +11,8 @@ const CONCEPT_WORDS = {
   overtime: '加班|超时|休息日|工时|只休',
   childLabor: '童工|未成年|十四五岁',
   workInjury: '工伤|伤残|砸断|卷伤|摔伤|断指|九级|八级',
-  dismissal: '辞退|裁员|开除|解除劳动|押金|罚款',
+  dismissal: '辞退|裁员|开除|解除劳动',
+  deposits: '押金|保证金',
   handover: '交房|逾期|延期交付|烂尾|停工|复工|交付',
   buildingQuality: '裂缝|开裂|渗水|漏水|质量问题|空鼓|脱落|霉|防水',
   propertyTitle: '房产证|不动产权证|办证|产权证|不动产登记',
@@ -28,7 +29,7 @@ const CONCEPT_WORDS = {
   burning: '焚烧|秸秆|烟雾',
   compensation: '补偿款|补偿标准|赔偿款|安置费|过渡费|补偿金',
   embezzlement: '截留|挪用|克扣|虚报|冒领|贪污|私分|优亲厚友|侵占',
-  sameStandard: '同一标准|标准不一|差价|不一样',
+  sameStandard: '同一标准|标准不一|标准不同|(?:标准|价格|地价|单价)不一样|差别对待|同地不同价',
   demolition: '强拆|拆除|拆迁|征收|推倒',
   crops: '青苗|果树|橘树|附着物|橘园',
   contractedLand: '承包地|流转|确权|调地|承包经营权|收回',
@@ -42,7 +43,7 @@ const CONCEPT_WORDS = {
   repeatTests: '重复检查|重做|不认|互认',
   registration: '挂号|号贩子|专家号|放号',
   vaccine: '疫苗|接种|HPV',
-  ambulance: '救护车|急救|120',
+  ambulance: '救护车|急救|(?<!\\d)120(?!\\d)',
   schoolPlace: '入学|学位|转学|划片|落户|户口',
   tutoring: '补课|补习|有偿',
   schoolMeals: '食堂|营养餐|伙食|饭菜|牛奶',
@@ -63,9 +64,9 @@ const CONCEPT_WORDS = {
   legalAid: '法律援助|律师|代理费',
   nursingHome: '敬老院|养老院|五保户',
   disability: '残疾|残联',
-  loans: '借款|借给|欠款|贷款',
+  loans: '借款|借给|借条|欠条|贷款|民间借贷|欠款纠纷|债务',
   divorce: '离婚|分割|前夫|前妻',
-  trafficAccident: '车祸|撞|交强险|肇事',
+  trafficAccident: '车祸|交通事故|交强险|肇事|撞车|追尾|(?<!叉)车撞',
   clinic: '诊所|行医|执业资格|输液|吊针',
   evaluation: '评估',
   committee: '业委会|业主大会|业主委员会',
@@ -92,6 +93,7 @@ const CONCEPT_LABELS: Readonly<Record<Concept, readonly [zh: string, en: string]
   childLabor: ['童工', 'child labour'],
   workInjury: ['工伤', 'work injury'],
   dismissal: ['辞退', 'dismissal'],
+  deposits: ['押金', 'deposits'],
   handover: ['交房', 'handover of flats'],
   buildingQuality: ['房屋质量', 'building quality'],
   propertyTitle: ['房产证', 'property certificates'],
@@ -153,11 +155,10 @@ const CONCEPT_LABELS: Readonly<Record<Concept, readonly [zh: string, en: string]
 };
 
 /**
- * Concepts whose words are too broad to tell a clerk "the same kind of issue": 120 is also in 1200元, 撞 in any
- * collision, 押金 and 罚款 are not dismissals, 欠款 is any debt. They still count in the pair model (fitted with
- * them); tightening their words means refitting the model and re-indexing the stored fingerprints.
+ * Concepts whose words are too broad to tell a clerk "the same kind of issue": 贷款 is also a flat's mortgage,
+ * 评估 a hospital's assessment as well as a valuation. They still count in the pair model (fitted with them).
  */
-const UNSTATED = new Set(['c:ambulance', 'c:trafficAccident', 'c:dismissal', 'c:loans', 'c:sameStandard', 'c:evaluation']);
+const UNSTATED = new Set(['c:loans', 'c:evaluation']);
 
 /** Whether a shared concept is specific enough to be shown as a reason. */
 export function isStatedConcept(tag: string): boolean {

@@ -5,11 +5,13 @@ import {
   PAIR_FEATURES,
   candidateKeys,
   conceptLabel,
+  concepts,
   extractEntities,
   fingerprint,
   groupDuplicates,
   respondentKey,
   idfFrom,
+  normalise,
   similarity,
   sortedHashes,
   weightedCosine,
@@ -174,6 +176,23 @@ describe('duplicate detection', () => {
     expect(sums.reasons.filter((r) => r.kind === 'sameIssue').flatMap((r) => (r.kind === 'sameIssue' ? r.concepts : []))).not.toContain('c:ambulance');
     // Every concept has its own label, not its code name.
     for (const name of CONCEPT_NAMES) expect(conceptLabel(`c:${name}`).zh, name).not.toBe(name);
+  });
+
+  it.each([
+    ['拨打120后救护车四十分钟才到', 'c:ambulance', true],
+    ['每人每月收费1200元', 'c:ambulance', false],
+    ['滨江府5栋1203室', 'c:ambulance', false],
+    ['被一辆货车撞成十级伤残', 'c:trafficAccident', true],
+    ['卸货时被叉车撞伤，右腿骨折', 'c:trafficAccident', false],
+    ['公司以业绩不好为由辞退了我', 'c:dismissal', true],
+    ['离职时公司不退800元押金', 'c:dismissal', false],
+    ['离职时公司不退800元押金', 'c:deposits', true],
+    ['因为片区综合地价不一样，补偿差了一倍', 'c:sameStandard', true],
+    ['材料上有一个字不一样，要我重新开证明', 'c:sameStandard', false],
+    ['有我父亲的借条和转账记录', 'c:loans', true],
+    ['靠借钱过日子，欠款越来越多', 'c:loans', false],
+  ] as const)('tells issue concepts by words specific to them: %s → %s %s', (text, tag, expected) => {
+    expect(concepts(normalise(text)).includes(tag)).toBe(expected);
   });
 
   it('ships a fitted pair model with one weight per feature, and reads shared sums as evidence', () => {
