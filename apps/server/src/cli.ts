@@ -12,6 +12,7 @@ import { refreshDeadlines } from './settings/refresh-deadlines';
 import { startOutboxWorker } from './notifications/deliver';
 import { sendersFromEnv } from './notifications/senders';
 import { startSweeper, sweep } from './sweeps/sweep';
+import { hasStaleFingerprints } from './analysis/indexing';
 
 const HELP = `qiao — the Qiao (桥) petition case system
 
@@ -103,6 +104,12 @@ async function serve(args: string[]) {
     const shown = demoUsers.filter((u) => wanted.includes(u.username));
     lines.push(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const u of shown) lines.push(`    ${u.username.padEnd(12)} ${u.role.padEnd(11)} ${u.displayName}`);
+  }
+  if (await hasStaleFingerprints(runtime.deps.db)) {
+    lines.push(
+      '  注意：部分信访事项的查重索引由旧版本生成，请运行 `npm run qiao -- index --backfill` 重建。',
+      '  Note: some petitions were indexed for duplicate lookup by an older version; run `npm run qiao -- index --backfill` once.',
+    );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
   const stop = async () => {

@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_VERSION } from '@qiao/core/text';
-import { backfillIndex } from '../src/analysis/indexing';
+import { backfillIndex, hasStaleFingerprints } from '../src/analysis/indexing';
 import { analysisFingerprints } from '../src/db/schema';
 import { available, engineName, useTestApp } from './support/app';
 import { call, register } from './support/http';
@@ -26,12 +26,17 @@ describe.skipIf(!available)(`fingerprint versions (${engineName})`, () => {
       (await t.deps.db.select({ v: analysisFingerprints.version }).from(analysisFingerprints).where(eq(analysisFingerprints.petitionId, id)))[0]?.v;
     expect(await version()).toBe(FINGERPRINT_VERSION);
     expect(await backfillIndex(t.deps.db, t.deps)).toBe(0);
+    expect(await hasStaleFingerprints(t.deps.db)).toBe(false);
 
-    // As migration 0004 leaves rows indexed before it.
-    await t.deps.db.execute(sql`update analysis_fingerprints set fingerprint_version = 1 where petition_id = ${id}`);
-    expect(await backfillIndex(t.deps.db, t.deps)).toBe(1);
-    expect(await version()).toBe(FINGERPRINT_VERSION);
-    expect(await backfillIndex(t.deps.db, t.deps)).toBe(0);
+    // As migration 0004 leaves rows indexed before it; and as version 2 (before the issue words were tightened).
+    for (const old of [1, FINGERPRINT_VERSION - 1]) {
+      await t.deps.db.execute(sql`update analysis_fingerprints set fingerprint_version = ${old} where petition_id = ${id}`);
+      expect(await hasStaleFingerprints(t.deps.db)).toBe(true); // serve says so at start
+      expect(await backfillIndex(t.deps.db, t.deps)).toBe(1);
+      expect(await version()).toBe(FINGERPRINT_VERSION);
+      expect(await backfillIndex(t.deps.db, t.deps)).toBe(0);
+      expect(await hasStaleFingerprints(t.deps.db)).toBe(false);
+    }
 
     // The re-indexed petition is found again by a retelling.
     const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: '来电称鑫瑞劳务分包公司欠白沙镇水厂工地工人工资一万四千元未付。' });

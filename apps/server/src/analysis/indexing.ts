@@ -255,6 +255,19 @@ export interface BackfillProgress {
 }
 
 /**
+ * Whether some petitions were indexed by an older FINGERPRINT_VERSION (they compare poorly with new ones until
+ * `qiao index --backfill` re-indexes them): one probe of analysis_fingerprints_version_idx, for the start-up check.
+ */
+export async function hasStaleFingerprints(db: Db): Promise<boolean> {
+  const found = await db
+    .select({ id: analysisFingerprints.petitionId })
+    .from(analysisFingerprints)
+    .where(lt(analysisFingerprints.version, FINGERPRINT_VERSION))
+    .limit(1);
+  return found.length > 0;
+}
+
+/**
  * Index petitions registered before indexing existed, imported in bulk, indexed before facts were stored (their
  * `facts` is NULL: the lookup would miss the fact bonuses and conflicts) or by an older FINGERPRINT_VERSION
  * (words not told from trigrams, no issue tags: they compare poorly with new ones), or (with `staleBefore`) indexed by an

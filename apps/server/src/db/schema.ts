@@ -360,31 +360,36 @@ export const analysisKeys = pgTable(
 );
 
 /** What similarity needs of a petition, without re-reading its text: hashed shingles, entities, person hashes. */
-export const analysisFingerprints = pgTable('analysis_fingerprints', {
-  petitionId: uuid('petition_id').primaryKey(),
-  jurisdictionCode: text('jurisdiction_code').notNull(),
-  receivedOn: day('received_on').notNull(),
-  domain: text('domain').notNull(),
-  shingles: integer('shingles').array().notNull(),
-  respondents: text('respondents').array().notNull(),
-  places: text('places').array().notNull(),
-  subjects: text('subjects').array().notNull(),
-  /**
-   * Concrete facts (core text/facts.ts: `a:38600`, `d:2024-01-09`, `u:1203` …) that add to or, for different
-   * flats, take from a pair's score. NULL in rows indexed before they were kept: `qiao index --backfill` fills them.
-   */
-  facts: text('facts').array(),
-  /**
-   * How the fingerprint was made (core text/stored.ts FINGERPRINT_VERSION): 1 for rows from before words were
-   * told from trigrams by their hash and lexicon and issue tags were kept; `qiao index --backfill` re-indexes them.
-   */
-  version: smallint('fingerprint_version').notNull().default(1),
-  /** Keyed hashes (HMAC) of the petitioners' phone and ID numbers: equal means the same person. */
-  persons: text('persons').array().notNull(),
-  /** The candidate keys written to analysis_keys for this petition (to replace them on re-indexing). */
-  keys: text('keys').array().notNull(),
-  indexedAt: ts('indexed_at').notNull(),
-});
+export const analysisFingerprints = pgTable(
+  'analysis_fingerprints',
+  {
+    petitionId: uuid('petition_id').primaryKey(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    receivedOn: day('received_on').notNull(),
+    domain: text('domain').notNull(),
+    shingles: integer('shingles').array().notNull(),
+    respondents: text('respondents').array().notNull(),
+    places: text('places').array().notNull(),
+    subjects: text('subjects').array().notNull(),
+    /**
+     * Concrete facts (core text/facts.ts: `a:38600`, `d:2024-01-09`, `u:1203` …) that add to or, for different
+     * flats, take from a pair's score. NULL in rows indexed before they were kept: `qiao index --backfill` fills them.
+     */
+    facts: text('facts').array(),
+    /**
+     * How the fingerprint was made (core text/stored.ts FINGERPRINT_VERSION; 1 for rows from before the column):
+     * rows of an older version compare poorly with new ones until `qiao index --backfill` re-indexes them.
+     */
+    version: smallint('fingerprint_version').notNull().default(1),
+    /** Keyed hashes (HMAC) of the petitioners' phone and ID numbers: equal means the same person. */
+    persons: text('persons').array().notNull(),
+    /** The candidate keys written to analysis_keys for this petition (to replace them on re-indexing). */
+    keys: text('keys').array().notNull(),
+    indexedAt: ts('indexed_at').notNull(),
+  },
+  // Finds fingerprints of an older version at start without reading the table (serve warns of them).
+  (t) => [index('analysis_fingerprints_version_idx').on(t.version)],
+);
 
 /** Cluster membership: by respondent (`respondent`), place + domain (`placeDomain`), repeat chain (`repeat`). */
 export const analysisClusterMembers = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "analysis_fingerprints_version_idx" ON "analysis_fingerprints" USING btree ("fingerprint_version");
