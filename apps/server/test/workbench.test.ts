@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LateUnits, PetitionList, RespondentSuggestions, WorkbenchContext, WorkbenchCounts } from '@qiao/contracts';
 import { available, engineName, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
+import { authenticate } from '../src/auth/actor';
+import { tabCounts, tabsFor } from '../src/workbench/routes';
 
 type Item = { id: string; nextDueOn: string | null; overdue: boolean; receivedOn: string; status: string };
 type List = { items: Item[]; nextCursor: string | null };
@@ -45,6 +47,13 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     expect(clerk.counts).toMatchObject({ toRoute: 1, objections: 0, overdue: 0, all: 3 });
     const handler = (await call(t, 'handler', 'GET', '/api/workbench/counts')).json();
     expect(handler.counts).toMatchObject({ toReceive: 2, handling: 0, reviews: 0, overdue: 0, all: 2 });
+    expect(clerk.capped).toEqual([]);
+
+    // "All" is counted up to a cap (10,000 in the API), then said to be at least that many.
+    const user = await authenticate(t.deps, `Bearer ${await t.token('clerk')}`);
+    const tabs = tabsFor(user, '2025-01-01');
+    expect(await tabCounts(t.deps, user, tabs, '2025-01-01', 2)).toMatchObject({ counts: { all: 2, toRoute: 1 }, capped: ['all'] });
+    expect(await tabCounts(t.deps, user, tabs, '2025-01-01', 4)).toMatchObject({ counts: { all: 3 }, capped: [] });
 
     // The accusation is about the labour bureau: it is neither counted nor listed for it.
     const all = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&text=%E6%A3%80%E4%B8%BE')).json<List>();

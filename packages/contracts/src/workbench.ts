@@ -46,6 +46,9 @@ export const WorkbenchCounts = z.object({
   counts: z
     .partialRecord(WorkbenchTabKey, z.number().int())
     .describe('Petitions in each of my tabs (lateUnits: how many units are late)'),
+  capped: z
+    .array(WorkbenchTabKey)
+    .describe('Tabs whose count stopped at the cap (10,000): there are at least that many'),
 });
 
 export const LateUnit = z.object({

@@ -95,10 +95,9 @@ export function listItem(row: PetitionRow, names: Map<string, string>, today: st
   };
 }
 
-/** Newest first, by received day then id; the cursor is the last row's (receivedOn, id). */
-export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery) {
-  const today = deps.clockSettings.context(deps.now()).today;
-  const where: SQL[] = [visibilitySql(visibilityFilter(actor))];
+/** The list filters of /api/petitions as SQL (the workbench applies them on top of a tab). */
+export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: string): SQL[] {
+  const where: SQL[] = [];
   if (q.status?.length) where.push(inArray(petitions.status, q.status));
   if (q.domain?.length) where.push(inArray(petitions.domain, q.domain));
   if (q.category?.length) where.push(inArray(petitions.category, q.category));
@@ -124,6 +123,28 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
       )!,
     );
   }
+  return where;
+}
+
+/** Whether the filters keep only petitions with a deadline before a day (overdue, due before): open ones only. */
+export function byDeadline(q: Pick<ListQuery, 'overdue' | 'dueBefore'>): boolean {
+  return q.overdue === 'true' || q.dueBefore !== undefined;
+}
+
+/**
+ * Newest first, by received day then id. Filtered by deadline, the order is on an expression: PostgreSQL then
+ * takes the few matching rows (open petitions only) from the deadline index and sorts them, instead of walking
+ * every petition newest first looking for old overdue ones (at 1,000,000 petitions a unit handler's overdue list
+ * took 1.1 s that way, 74 ms this; a city office's 128 ms, 21 ms: bench/lists-scale.ts).
+ */
+export function newestFirst(deadlineFiltered: boolean): SQL[] {
+  return deadlineFiltered ? [sql`${petitions.receivedOn} + 0 desc`, desc(petitions.id)] : [desc(petitions.receivedOn), desc(petitions.id)];
+}
+
+/** Newest first, by received day then id; the cursor is the last row's (receivedOn, id). */
+export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery) {
+  const today = deps.clockSettings.context(deps.now()).today;
+  const where: SQL[] = [visibilitySql(visibilityFilter(actor)), ...listFilterSql(q, today)];
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(
@@ -134,7 +155,7 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
     .select()
     .from(petitions)
     .where(and(...where))
-    .orderBy(desc(petitions.receivedOn), desc(petitions.id))
+    .orderBy(...newestFirst(byDeadline(q)))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const names = await unitNames(deps.db, page.map((r) => r.currentUnitId));

@@ -108,6 +108,11 @@ export async function loadEvents(tx: Tx, petitionId: string) {
 }
 
 /** The SQL twin of core/protection's matchesVisibility: which rows an actor may see at all. */
+/** The unit is among the petition's involved units (GIN-indexed). */
+function involves(unitId: string): SQL {
+  return sql`${petitions.involvedUnitIds} @> array[${unitId}]::text[]`;
+}
+
 export function visibilitySql(filter: VisibilityFilter): SQL {
   if (filter.kind === 'none') return sql`false`;
   const parts: SQL[] = [];
@@ -116,7 +121,9 @@ export function visibilitySql(filter: VisibilityFilter): SQL {
       parts.push(eq(petitions.submittedByUserId, filter.userId));
       break;
     case 'unit':
-      parts.push(sql`(${petitions.currentUnitId} = ${filter.unitId} or ${filter.unitId} = any(${petitions.involvedUnitIds}))`);
+      // `@>`, not `= any(...)`: the GIN index on involved_unit_ids serves the former only (at 1,000,000 petitions
+      // a handler's "all" count read the whole table otherwise).
+      parts.push(sql`(${petitions.currentUnitId} = ${filter.unitId} or ${involves(filter.unitId)})`);
       break;
     case 'jurisdiction': {
       const ors: SQL[] = [];
@@ -126,7 +133,7 @@ export function visibilitySql(filter: VisibilityFilter): SQL {
         ors.push(
           sql`${petitions.registeringUnitId} = ${filter.unitId}`,
           sql`${petitions.currentUnitId} = ${filter.unitId}`,
-          sql`${filter.unitId} = any(${petitions.involvedUnitIds})`,
+          involves(filter.unitId),
         );
       parts.push(ors.length ? sql`(${sql.join(ors, sql` or `)})` : sql`false`);
       break;

@@ -7,7 +7,7 @@ export const en: Resources = {
     save: 'Save', cancel: 'Cancel', submit: 'Submit', reset: 'Reset', search: 'Search', loading: 'Loading…', retry: 'Retry',
     yes: 'Yes', no: 'No', none: 'None', edit: 'Edit', add: 'Add', delete: 'Delete', close: 'Close', back: 'Back',
     print: 'Print', copy: 'Copy', copied: 'Copied', open: 'Open', refresh: 'Refresh', optional: 'optional', all: 'All',
-    actions: 'Actions', name: 'Name', required: 'Required', days: '{{count}} days', total: '{{count}} in all',
+    actions: 'Actions', name: 'Name', required: 'Required', days: '{{count}} days', total: '{{count}} in all', totalAtLeast: '{{count}} or more',
     prev: 'Previous', next: 'Next', page: 'Page {{page}}', perPage: '{{count}} / page',
     draftRestored: 'Restored what you typed last time', discardDraft: 'Discard draft', unsaved: 'Unsubmitted changes',
     notFound: 'Page not found', backHome: 'Back to the inbox',

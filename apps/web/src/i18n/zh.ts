@@ -5,7 +5,7 @@ export const zh = {
     save: '保存', cancel: '取消', submit: '提交', reset: '重置', search: '查询', loading: '正在加载…', retry: '重试',
     yes: '是', no: '否', none: '无', edit: '编辑', add: '新增', delete: '删除', close: '关闭', back: '返回',
     print: '打印', copy: '复制', copied: '已复制', open: '打开', refresh: '刷新', optional: '选填', all: '全部',
-    actions: '操作', name: '名称', required: '必填', days: '{{count}} 天', total: '共 {{count}} 件',
+    actions: '操作', name: '名称', required: '必填', days: '{{count}} 天', total: '共 {{count}} 件', totalAtLeast: '{{count}} 件及以上',
     prev: '上一页', next: '下一页', page: '第 {{page}} 页', perPage: '每页 {{count}} 条',
     draftRestored: '已恢复上次未提交的内容', discardDraft: '清空草稿', unsaved: '有未提交的内容',
     notFound: '找不到该页面', backHome: '回到待办',

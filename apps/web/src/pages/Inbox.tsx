@@ -86,6 +86,8 @@ export default function InboxPage() {
   const filtered = Object.keys(listFilters).length > 0;
 
   const [counts, setCounts] = useState<Partial<Record<TabKey, number>>>({});
+  /** Tabs counted only up to the server's cap: "at least" that many. */
+  const [capped, setCapped] = useState<TabKey[]>([]);
   const [items, setItems] = useState<ListItem[]>([]);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [next, setNext] = useState<string | null>(null);
@@ -108,7 +110,11 @@ export default function InboxPage() {
     let live = true;
     api
       .counts()
-      .then((c) => live && setCounts(c.counts))
+      .then((c) => {
+        if (!live) return;
+        setCounts(c.counts);
+        setCapped(c.capped);
+      })
       .catch(() => undefined);
     return () => {
       live = false;
@@ -392,7 +398,9 @@ export default function InboxPage() {
               {t('inbox.nav')}
             </Typography.Text>
             <Space>
-              {!filtered && counts[tab.key] !== undefined && <span>{t('common.total', { count: counts[tab.key] })}</span>}
+              {!filtered && counts[tab.key] !== undefined && (
+                <span>{t(capped.includes(tab.key) ? 'common.totalAtLeast' : 'common.total', { count: counts[tab.key] })}</span>
+              )}
               <span>{t('common.page', { page: pageNo })}</span>
               {pageNo > 1 && (
                 <Button disabled={loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
