@@ -367,9 +367,14 @@ class Simulator {
     if (chance(0.08)) {
       const at = rng.int(20, 40);
       const supervisionId = randomUUID();
-      if (!maybe(at, { type: 'supervise', supervisionId, reason: rng.pick(['late', 'evasive'] as const), note: '请加快办理并书面报告进展', answerDays: rng.pick([10, 15, 30]) }, 'clerk', office.id)) return;
+      const reason = rng.pick(['late', 'evasive'] as const);
+      const answerDays = rng.pick([10, 15, 30]);
+      if (!maybe(at, { type: 'supervise', supervisionId, reason, note: '请加快办理并书面报告进展', answerDays }, 'clerk', office.id)) return;
       used += at;
-      if (chance(0.85) && !maybe(rng.int(2, 14), { type: 'answerSupervision', supervisionId, text: '已成立专班，正在协调解决，预计月底前答复信访人。' })) return;
+      // The unit answers the notice, one in seven after its due day; it is left unanswered (and overdue) only
+      // while the petition is still open, as an office would not let a concluded case's notice go unanswered.
+      const answerIn = chance(0.15) ? answerDays + rng.int(1, 10) : rng.int(2, Math.min(14, answerDays));
+      if (!maybe(answerIn, { type: 'answerSupervision', supervisionId, text: '已成立专班，正在协调解决，预计月底前答复信访人。' })) return;
     }
     const replyIn = Math.max(1, late([10, 55], [62, 90], 0.12) - used);
     const outcome = rng.weighted([['support', 45], ['explain', 30], ['notSupport', 15], ['mediated', 10]] as const);
