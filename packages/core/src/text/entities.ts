@@ -39,7 +39,8 @@ const INDUSTRY =
   '环保|环境|食品|纺织|服饰|服装|机械|电子|出租|汽车|客运|公交|水务|燃气|热力|电力|教育|培训|咨询|餐饮|家政|保安|园林|绿化|' +
   '市政|路桥|水利|矿业|能源|新能源|材料|建材|农业|养殖|种植|种业|生态|旅游|文化|传媒|网络|信息|技术|医疗|医药|健康|发展|' +
   '工贸|制造|加工|速递|快递|评估|房产|中介|经纪|租赁|金融|小额贷款|担保|保险|律师|会计|药业|药房|制药|印刷|包装|造纸|钢铁|' +
-  '水泥|砖|砂石|搅拌|混凝土|塑料|橡胶|电器|家具|五金|汽修|驾校|美容|健身|游乐|酒业|农资|粮油|超市|电商|商业|百货';
+  '水泥|砖|砂石|搅拌|混凝土|塑料|橡胶|电器|家具|五金|汽修|驾校|美容|健身|游乐|酒业|农资|粮油|超市|电商|商业|百货|' +
+  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|钢构|门窗|幕墙|照明|光电|通信|软件|数码|家纺|针织|印染';
 // Kinds that end a company's name by themselves (恒远公司, 瑞泰置业), and short ones that do only after a trade
 // word (华鑫服饰厂, 恒兴砖厂: a bare 车有店 or 家饭店 is speech, not a name).
 const KIND =
@@ -51,16 +52,18 @@ const ESTATE_OF = /([\u4e00-\u9fff]{2})[·•][\u4e00-\u9fff]{2,4}/g;
 const STARTS_INDUSTRY = new RegExp(`^(?:${INDUSTRY})`);
 const INDUSTRY_WORD = new RegExp(`^(?:${INDUSTRY})$`);
 // Characters of speech that end no trade name (街道和物业, 拖欠物业费 is caught above, 与某装修公司).
-const SPEECH_END = /[和与及跟对向给把被让在找的了是说过到从由为等里上某该这那其各每]$/;
+const SPEECH_END = /[和与及跟对向给把被让在找的了是说过到从由为等里上某该这那其各每去]$/;
 // ... or begin one (与原物业公司; 街道原纺织厂: the end of a place name).
-const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省]/;
+const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省们]/;
 // Two characters before a kind that are not a trade name: a region, a kind or a word of speech.
 const NOT_A_NAME = new Set(
   (
     '公司 有限 集团 物业 开发 置业 地产 建设 工程 服务 管理 一家 这家 那家 该家 这个 那个 我们 他们 你们 本地 当地 外地 外省 ' +
     '村里 镇上 县里 市里 区里 附近 周边 其他 其它 多家 几家 两家 各家 私人 个体 国有 民营 承包 施工 总包 劳务 合同 所在 原来 ' +
     '现在 以前 之前 后来 还有 只有 没有 已经 要求 请求 建议 督促 责令 通知 反映 举报 投诉 发现 看到 告诉 交给 保险 社保 医保 ' +
-    '裁决 判决 仲裁 起诉 执行 快递 外卖 网上 线上 大型 小型 中型 新建 在建 这些 那些 所有 部分 附属 下属 上级 作为 对于 关于 因为 所以'
+    '裁决 判决 仲裁 起诉 执行 快递 外卖 网上 线上 大型 小型 中型 新建 在建 这些 那些 所有 部分 附属 下属 上级 作为 对于 关于 因为 所以 ' +
+    // Verbs an office does to a company (查处公司, 约谈公司): what is done to it, not its name.
+    '查处 约谈 处罚 调查 检查 整治 取缔 查封 状告 约见 催促 协调 委托 监管 督查 处理 追究 联系 告到 找到 来到 回到 离开 进入'
   ).split(' '),
 );
 const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区|小区)$/;
@@ -137,22 +140,26 @@ const TOWN_OR_VILLAGE_END = /(?:街道|镇|乡|村|社区)$/;
 const TOWN_OR_VILLAGE_NEXT = new Set(['街道', '镇', '乡', '村', '社区']);
 const NOT_PLACE_START = /^[和与及跟对向给把被让在找从由到回住是我们的了个这那该各全本邻他你其省市县区镇乡村道街]/;
 const NOT_PLACE_NAME = new Set(
-  '城关 乡镇 城镇 村镇 集镇 重镇 本镇 小镇 我们 他们 你们 农村 新农 全村 本村 邻村 该村 各村 同村 外村 村里 社区 城乡 街道 所在 附近 周边 举报 反映 要求 建议 隔壁 街坊 整个 一个 两个 几个 十几'.split(' ').filter((w) => w !== '城关'),
+  '城关 乡镇 城镇 村镇 集镇 重镇 本镇 小镇 我们 他们 你们 农村 新农 全村 本村 邻村 该村 各村 同村 外村 村里 社区 城乡 街道 所在 附近 周边 举报 反映 要求 建议 隔壁 街坊 整个 一个 两个 几个 十几 责令 督促 协调 找过 找到 联系 通知 告诉 起诉 状告'.split(' ').filter((w) => w !== '城关'),
 );
+
+// Words that end in a place suffix without being a place (我经老乡介绍, 住房和城乡建设局, 回到农村).
+const COMMON_WORD = /(?:老乡|家乡|故乡|同乡|下乡|城乡|回乡|返乡|外乡|异乡|他乡|农村|乡村|山村|渔村|城镇|乡镇|集镇)$/;
 
 function townsAndVillages(normalised: string): string[] {
   const out: string[] = [];
-  const re = /([\u4e00-\u9fff]{2,3})(街道|镇|乡|村|社区)(?!委会|民|里|干部|小组|级)/g;
-  const ok = (name: string) => !NOT_PLACE_START.test(name) && !NOT_PLACE_NAME.has(name) && !STOPWORDS.has(name) && !SPEECH_END.test(name);
+  const re = /([\u4e00-\u9fff]{2,3})(街道|镇|乡|村|社区)(?!委会|民|里|干部|小组|级|集体|党|两委)/g;
+  const ok = (name: string, suffix: string) =>
+    !NOT_PLACE_START.test(name) && !NOT_PLACE_NAME.has(name) && !STOPWORDS.has(name) && !SPEECH_END.test(name) && !COMMON_WORD.test(name + suffix);
   for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
     const name = m[1] as string;
     const suffix = m[2] as string;
     // Most names have two characters, some three (杨柳湾村): both are kept when both may be a name, so that
     // either telling agrees (a third character of speech, 欠柳塘镇, is a key nobody else shares).
     const two = name.slice(-2);
-    if (ok(two)) out.push(two + suffix);
-    if (name.length === 3 && ok(name)) out.push(name + suffix);
-    if (!ok(two)) re.lastIndex = m.index + 1;
+    if (ok(two, suffix)) out.push(two + suffix);
+    if (name.length === 3 && ok(name, suffix)) out.push(name + suffix);
+    if (!ok(two, suffix)) re.lastIndex = m.index + 1;
   }
   return out;
 }
@@ -190,7 +197,7 @@ export function extractEntities(text: string, normalised = normalise(text, { mas
       if (!TOWN_OR_VILLAGE_END.test(w)) places.add(w);
     }
     const next = words[i + 1];
-    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && w.length <= 4) {
+    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && !NOT_PLACE_NAME.has(w) && !NOT_A_NAME.has(w) && w.length <= 4) {
       places.add(w + next);
     }
   }

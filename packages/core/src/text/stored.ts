@@ -20,7 +20,8 @@ export interface StoredFingerprint {
 
 /**
  * 2: words told by their hash's parity, lexicon tags kept. 3: issue concepts with tighter words (120 only as a
- * number of its own, 押金 no longer a dismissal ...), so the stored subjects of version 2 are out of date.
+ * number of its own, 押金 no longer a dismissal ...) and respondents and places without the fragments the
+ * entity rules took for names (约谈公司, 经老乡, 住房和城乡), so the stored subjects and keys of version 2 are out of date.
  */
 export const FINGERPRINT_VERSION = 3;
 

@@ -55,6 +55,27 @@ describe('respondent keys', () => {
     expect(extractEntities('劳动仲裁裁决石材厂支付我赔偿').respondents).toEqual([]);
     expect(extractEntities('来电人称望江街道华泰房地产开发的楼盘').respondents).toEqual(['华泰']);
   });
+
+  // Fragments the demo city's petitions gave as "the same company" or "the same place" to hundreds of unrelated
+  // petitions (the intake panel and the cockpit's hotspots showed them): what an office does to a company, the
+  // end of a pronoun, a trade word taken for a name, words that end like places.
+  it.each([
+    ['劳动监察大队说会约谈公司，到现在没有下文', [], []],
+    ['恳请政府查处公司违法延长工作时间的问题', [], []],
+    ['我们去公司找，公司说钱已经给了包工头', [], []],
+    ['其与青川市丰泽置地有限公司的商品房买卖合同纠纷', ['丰泽'], []],
+    ['我在岭西街道兴盛塑料制品有限公司当包装工', ['兴盛'], ['岭西街道']],
+    ['差额部分说是留作村集体发展资金', [], []],
+    ['现实名举报村党支部书记刘某截留征地补偿款', ['刘某@书记'], []],
+    ['要求村委会归还承包地，责令村委会整改', [], []],
+    ['我经老乡介绍到盛源建筑劳务服务有限公司承包的渡口镇污水处理厂工程', ['盛源'], ['渡口镇']],
+    ['江屿区住房和城乡建设局给了答复意见', [], []],
+    ['柳塘镇白沙村的村民反映恒远公司拖欠工资', ['恒远'], ['柳塘镇', '白沙村']],
+  ] as const)('%s: respondents %j, places %j', (text, respondents, places) => {
+    const e = extractEntities(text);
+    expect(e.respondents.sort()).toEqual([...respondents].sort());
+    expect(e.places.sort()).toEqual([...places].sort());
+  });
 });
 
 // Two matters about one company (wages on a site; dust from its plant), one matter told three times, one unrelated.
