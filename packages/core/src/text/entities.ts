@@ -67,6 +67,7 @@ const NOT_A_NAME = new Set(
   ).split(' '),
 );
 const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区|小区)$/;
+const GOVERNMENT_DEPARTMENT = /(?:局|委员会|委|办公室|办|厅)$/;
 
 /** The trade names of the companies a text names (恒远, 华鑫, 鑫华), normalised text in. */
 function tradeNames(normalised: string, raw = normalised): string[] {
@@ -110,6 +111,8 @@ export function respondentKey(name: string): string {
     kept.push(w);
   }
   const key = kept.join('');
+  // A government department is one per county (江屿区教育局, 槐山县教育局 are two respondents): kept with its region.
+  if (GOVERNMENT_DEPARTMENT.test(key) && full !== s) return full;
   // A name whose trade words leave only a kind (第二人民医院 -> 医院) is kept whole without its region; with it,
   // when even that is only a kind (东湖区人民法院).
   if (key.length >= 2 && !GENERIC.has(key)) return key;
@@ -143,6 +146,8 @@ const NOT_PLACE_NAME = new Set(
   '城关 乡镇 城镇 村镇 集镇 重镇 本镇 小镇 我们 他们 你们 农村 新农 全村 本村 邻村 该村 各村 同村 外村 村里 社区 城乡 街道 所在 附近 周边 举报 反映 要求 建议 隔壁 街坊 整个 一个 两个 几个 十几 责令 督促 协调 找过 找到 联系 通知 告诉 起诉 状告'.split(' ').filter((w) => w !== '城关'),
 );
 
+// Kinds of estate, not one (老旧小区改造, 安置小区, jieba's 巷老旧小区), and a government (人民政府 ends like 滨江府).
+const KIND_OF_ESTATE = /^(?:周边|整个|我们|本|该|这个|那个|各个|多个|每个)|(?:老旧|安置|回迁|拆迁|商品房)(?:小区|社区)$|政府$/;
 // Words that end in a place suffix without being a place (我经老乡介绍, 住房和城乡建设局, 回到农村).
 const COMMON_WORD = /(?:老乡|家乡|故乡|同乡|下乡|城乡|回乡|返乡|外乡|异乡|他乡|农村|乡村|山村|渔村|城镇|乡镇|集镇)$/;
 
@@ -193,11 +198,11 @@ export function extractEntities(text: string, normalised = normalise(text, { mas
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     // Estates and other places jieba keeps whole (幸福家园, 锦华苑小区), or a name followed by 小区 / 社区 ...
-    if (HAN2.test(w) && w.length >= 3 && PLACE_SUFFIX.test(w) && !STOPWORDS.has(w) && !/^[\u4e00-\u9fff]?(?:街道|镇|乡|村)/.test(w)) {
+    if (HAN2.test(w) && w.length >= 3 && PLACE_SUFFIX.test(w) && !STOPWORDS.has(w) && !/^[\u4e00-\u9fff]?(?:街道|镇|乡|村)/.test(w) && !KIND_OF_ESTATE.test(w)) {
       if (!TOWN_OR_VILLAGE_END.test(w)) places.add(w);
     }
     const next = words[i + 1];
-    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && !NOT_PLACE_NAME.has(w) && !NOT_A_NAME.has(w) && w.length <= 4) {
+    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && !NOT_PLACE_NAME.has(w) && !NOT_A_NAME.has(w) && w.length <= 4 && !KIND_OF_ESTATE.test(w + next)) {
       places.add(w + next);
     }
   }

@@ -32,6 +32,9 @@ describe('respondent keys', () => {
     ['瑞泰置业', '瑞泰'],
     ['南岭县鑫瑞种业有限公司', '鑫瑞'],
     ['西山县恒鑫石材厂', '恒鑫'],
+    // One education bureau per county: two respondents, not one.
+    ['江屿区教育局', '江屿区教育局'],
+    ['槐山县教育局', '槐山县教育局'],
   ])('%s -> %s', (name, key) => {
     expect(respondentKey(name)).toBe(key);
   });
@@ -71,6 +74,7 @@ describe('respondent keys', () => {
     ['我经老乡介绍到盛源建筑劳务服务有限公司承包的渡口镇污水处理厂工程', ['盛源'], ['渡口镇']],
     ['江屿区住房和城乡建设局给了答复意见', [], []],
     ['柳塘镇白沙村的村民反映恒远公司拖欠工资', ['恒远'], ['柳塘镇', '白沙村']],
+    ['白鹭镇人民政府说长乐巷老旧小区改造明年开工', [], ['白鹭镇']],
   ] as const)('%s: respondents %j, places %j', (text, respondents, places) => {
     const e = extractEntities(text);
     expect(e.respondents.sort()).toEqual([...respondents].sort());
