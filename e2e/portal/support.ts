@@ -11,6 +11,7 @@ import { CHROMIUM, seriousViolations } from '../support';
 import { buildApp, type App } from '../../apps/server/src/app';
 import type { Deps } from '../../apps/server/src/context';
 import { openDatabase, type Database } from '../../apps/server/src/db/open';
+import { seedDemo } from '../../apps/server/src/demo/seed';
 import { jurisdictions, receptionDays, units, users } from '../../apps/server/src/db/schema';
 import { deriveKeys, hashPassword } from '../../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../../apps/server/src/settings/clock-settings';
@@ -169,11 +170,14 @@ const mime: Record<string, string> = {
 };
 
 /**
- * The real server on a fresh in-memory PGlite with the small test world. /portal is served by the app when
+ * The real server on a fresh in-memory PGlite with the small test world, or with `demo` the demo city and that
+ * many petitions over that many days up to today (for figures worth showing). /portal is served by the app when
  * buildApp takes `portalRoot`; until then by a tiny static handler in front of it (the API still goes through
  * the real app).
  */
-export async function startServer(): Promise<Server> {
+export async function startServer(
+  opts: { demo?: { petitions: number; days: number } } = {},
+): Promise<Server> {
   const database = await openDatabase({});
   const clockSettings = new ClockSettingsStore(database.db, 'calendar');
   await clockSettings.load();
@@ -184,7 +188,8 @@ export async function startServer(): Promise<Server> {
     clockSettings,
     tokenTtlSeconds: 3600,
   };
-  await seed(deps);
+  if (opts.demo) await seedDemo(deps, { petitions: opts.demo.petitions, days: opts.demo.days });
+  else await seed(deps);
   const options = {
     portalLimits: { submissions: 100, lookups: 1000 },
     portalRoot: portalDist,

@@ -4,6 +4,7 @@ import { Link, useRoute } from './router';
 import { SubmitPage } from './pages/Submit';
 import { TrackPage } from './pages/Track';
 import { ReceptionPage } from './pages/Reception';
+import { StatsPage } from './pages/Stats';
 import { useFocusHeading } from './ui';
 
 export function App() {
@@ -48,6 +49,9 @@ export function App() {
         <Link to="/reception" current={route === '/reception'}>
           {t('navReception')}
         </Link>
+        <Link to="/stats" current={route === '/stats'}>
+          {t('navStats')}
+        </Link>
       </nav>
       <main id="main" tabIndex={-1}>
         {route === '/' ? (
@@ -56,6 +60,8 @@ export function App() {
           <TrackPage />
         ) : route === '/reception' ? (
           <ReceptionPage />
+        ) : route === '/stats' ? (
+          <StatsPage />
         ) : (
           <NotFound />
         )}

@@ -259,3 +259,40 @@ export async function cancelBooking(bookingCode: string, cancelSecret: string): 
     headers: { 'x-booking-secret': cancelSecret.trim() },
   });
 }
+
+// ----- public figures (see PublicStats in packages/contracts/src/dashboards.ts) -----
+
+/** A count; `value` is null and `suppressed` true when fewer than `minimumCell` petitions are behind it. */
+export interface StatCell {
+  value: number | null;
+  suppressed: boolean;
+}
+
+/** A rate (0–1); withheld when its denominator, numerator or remainder is under `minimumCell`. */
+export interface RateCell {
+  value: number | null;
+  denominator: number | null;
+  suppressed: boolean;
+}
+
+export interface PublicStats {
+  period: { from: string; to: string };
+  asOf: string;
+  minimumCell: number;
+  received: StatCell;
+  monthly: { month: string; received: StatCell }[];
+  domains: { domain: string; received: StatCell }[];
+  counties: {
+    code: string;
+    name: string;
+    received: StatCell;
+    onTimeRate: RateCell;
+    satisfactionRate: RateCell;
+  }[];
+}
+
+/** The public figures of a period of months (YYYY-MM); without one, the twelve months up to this one. */
+export function loadStats(period: { from: string; to: string } | null): Promise<PublicStats> {
+  const query = period ? `?${new URLSearchParams(period).toString()}` : '';
+  return json<PublicStats>('GET', `/stats${query}`);
+}

@@ -1,15 +1,15 @@
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 
-/** A tiny router over /portal, /portal/track and /portal/reception: the portal needs no routing library. */
+/** A tiny router over /portal, /portal/track, /portal/reception and /portal/stats: the portal needs no routing library. */
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
-export type Route = '/' | '/track' | '/reception' | 'notFound';
+export type Route = '/' | '/track' | '/reception' | '/stats' | 'notFound';
 
 function current(): Route {
   let path = window.location.pathname;
   if (path.startsWith(base)) path = path.slice(base.length);
   path = path.replace(/\/+$/, '') || '/';
-  return path === '/' || path === '/track' || path === '/reception' ? path : 'notFound';
+  return path === '/' || path === '/track' || path === '/reception' || path === '/stats' ? path : 'notFound';
 }
 
 const listeners = new Set<() => void>();
