@@ -88,6 +88,7 @@ async function serve(args: string[]) {
   } else if (values.demo) {
     demoUsers = (await runtime.deps.db.select().from(users)).map((u) => ({ username: u.username, role: u.role, displayName: u.displayName }));
   }
+  runtime.deps.demo = values.demo;
   const app = await listen(runtime);
   runtime.deps.log = app.log;
   const stopOutbox = startOutboxWorker(runtime.deps, { ...sendersFromEnv(), webhook: (await import('./open311/webhooks')).webhookSender(runtime.deps) });

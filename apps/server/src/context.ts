@@ -13,4 +13,6 @@ export interface Deps {
   log?: FastifyBaseLogger;
   /** A classifier model retrained with the clerks' corrections (data folder), used instead of the shipped one when it exists. */
   modelPath?: string;
+  /** Started with the demo data (`serve --demo`): only then does the sign-in page name the demo accounts. */
+  demo?: boolean;
 }

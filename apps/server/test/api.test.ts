@@ -21,6 +21,16 @@ describe.skipIf(!available)(`auth, admin and docs (${engineName})`, () => {
     expect([200, 302]).toContain(docs.statusCode);
   });
 
+  it('names the demo accounts on the sign-in page only when started with the demo data', async () => {
+    expect((await call(t, null, 'GET', '/api/auth/options')).json()).toEqual({ demo: false });
+    t.deps.demo = true;
+    try {
+      expect((await call(t, null, 'GET', '/api/auth/options')).json()).toEqual({ demo: true });
+    } finally {
+      t.deps.demo = undefined;
+    }
+  });
+
   it('logs in with a password, refuses a wrong one, and expires tokens', async () => {
     const bad = await call(t, null, 'POST', '/api/auth/login', { username: 'clerk', password: 'nope' });
     expect(bad.statusCode).toBe(401);

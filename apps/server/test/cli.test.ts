@@ -73,6 +73,8 @@ describe('qiao CLI', () => {
         body: JSON.stringify({ username: 'clerk', password: 'demo' }),
       });
       expect(login.status).toBe(200);
+      // Started with --demo: the sign-in page may name the demo accounts.
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/auth/options`)).json()).toEqual({ demo: true });
       const { token } = (await login.json()) as { token: string };
       const list = await fetch(`http://127.0.0.1:${port}/api/petitions?limit=1`, { headers: { authorization: `Bearer ${token}` } });
       expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);

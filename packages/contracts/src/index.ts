@@ -31,6 +31,9 @@ export const ErrorBody = z.object({
 
 // ---------- auth ----------
 export const LoginBody = z.object({ username: text(64), password: z.string().min(1).max(200) });
+export const LoginOptions = z.object({
+  demo: z.boolean().describe('The server was started with its demo data (`serve --demo`): the sign-in page names the demo accounts'),
+});
 export const LoginResponse = z.object({
   token: z.string(),
   expiresAt: z.string(),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody, LoginBody, LoginResponse } from '@qiao/contracts';
+import { ErrorBody, LoginBody, LoginOptions, LoginResponse } from '@qiao/contracts';
 import type { Deps } from '../context';
 import { login } from './actor';
 
@@ -18,5 +18,18 @@ export const authRoutes =
         },
       },
       async (req) => login(deps, req.body.username, req.body.password),
+    );
+
+    app.get(
+      '/options',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'What the sign-in page may say before anyone signs in (whether this is the demo)',
+          security: [],
+          response: { 200: LoginOptions },
+        },
+      },
+      async () => ({ demo: deps.demo === true }),
     );
   };

@@ -16,7 +16,7 @@ export const en: Resources = {
     title: 'Petition workbench', subtitle: 'Qingchuan City petition case system', username: 'Username', password: 'Password',
     submit: 'Sign in', usernameRequired: 'Enter your username', passwordRequired: 'Enter your password',
     expired: 'Your session has expired: sign in again',
-    demo: 'Demo accounts: clerk, handler, leader, supervisor, admin — password demo',
+    demo: 'Demo accounts: clerk, handler, leader, supervisor, admin, agent (community proxy agent) — password demo',
   },
   nav: {
     inbox: 'Inbox', petitions: 'Find petitions', intake: 'Register', admin: 'Administration', jurisdictions: 'Jurisdictions',
@@ -179,7 +179,7 @@ export const en: Resources = {
     unit: 'Unit', jurisdiction: 'Jurisdiction', password: 'Password', passwordHint: '8 characters at least',
     newPassword: 'New password (leave empty to keep)', addUser: 'Add a user', editUser: 'Edit user', settings: 'Clocks & holidays',
     dayCounting: 'Count the law’s days as', calendarDays: 'Calendar days', workingDays: 'Working days',
-    years: 'Years with a holiday arrangement', provisional: 'provisional (statutory days only)', importHolidays: 'Import a holiday arrangement',
+    years: 'Years with a holiday arrangement', provisional: 'provisional (statutory days only)', provisionalWarning: 'The holiday arrangement for {{years}} is provisional (statutory days only, no swapped working days): deadlines that fall in it are counted again once the official arrangement is imported.', importHolidays: 'Import a holiday arrangement',
     importHint: 'Paste the State Council’s arrangement as JSON: {"years": {"2027": {"holidays": [...], "workdays": [...]}}}',
     importFile: 'Choose a JSON file', imported: 'Imported the holidays of {{years}}; deadlines recomputed', saved: 'Saved',
     kinds: { petitionOffice: 'Petition office', department: 'Department', townGovernment: 'Town government', discipline: 'Discipline inspection', government: 'Government' },

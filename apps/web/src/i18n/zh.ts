@@ -13,7 +13,7 @@ export const zh = {
   login: {
     title: '信访工作台', subtitle: '青川市信访事项办理系统', username: '用户名', password: '密码', submit: '登录',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码', expired: '登录已过期，请重新登录',
-    demo: '演示账号：clerk、handler、leader、supervisor、admin，密码均为 demo',
+    demo: '演示账号：clerk、handler、leader、supervisor、admin、agent（信访代理员），密码均为 demo',
   },
   nav: {
     inbox: '待办', petitions: '信访件查询', intake: '登记信访', admin: '系统管理', jurisdictions: '行政区划', units: '单位',
@@ -163,7 +163,7 @@ export const zh = {
     displayName: '姓名', role: '角色', unit: '单位', jurisdiction: '辖区', password: '密码', passwordHint: '至少 8 位',
     newPassword: '新密码（留空不改）', addUser: '新增用户', editUser: '编辑用户', settings: '期限与节假日',
     dayCounting: '“日”的计算方式', calendarDays: '自然日', workingDays: '工作日', years: '已有节假日安排的年份',
-    provisional: '暂定（仅法定节日）', importHolidays: '导入节假日安排', importHint: '粘贴国务院办公厅公布的节假日安排 JSON：{"years": {"2027": {"holidays": [...], "workdays": [...]}}}',
+    provisional: '暂定（仅法定节日）', provisionalWarning: '{{years}} 年的节假日安排是暂定的（只有法定节日，没有调休）：落在其中的期限，在导入国务院办公厅公布的安排后会重新计算。', importHolidays: '导入节假日安排', importHint: '粘贴国务院办公厅公布的节假日安排 JSON：{"years": {"2027": {"holidays": [...], "workdays": [...]}}}',
     importFile: '选择 JSON 文件', imported: '已导入 {{years}} 年节假日安排，期限已重新计算', saved: '已保存',
     kinds: { petitionOffice: '信访工作机构', department: '职能部门', townGovernment: '乡镇街道', discipline: '纪检监察', government: '政府' },
     levels: { province: '省', city: '市', county: '县区', town: '乡镇街道', village: '村社区' },

@@ -186,6 +186,7 @@ export interface ListFilters {
 // ---------- the API ----------
 export const api = {
   login: (username: string, password: string) => request<Login>('POST', '/auth/login', { body: { username, password } }),
+  loginOptions: () => request<{ demo: boolean }>('GET', '/auth/options'),
 
   context: () => request<WorkbenchContext>('GET', '/workbench/context'),
   ownedCases: () => request<OwnedCase[]>('GET', '/owners/me'),

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth';
-import { errorMessage } from '../lib/api';
+import { api, errorMessage } from '../lib/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 export function LoginPage() {
@@ -13,6 +13,18 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The demo accounts are named only on a server started with the demo data, never on a production sign-in page.
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api
+      .loginOptions()
+      .then((o) => live && setDemo(o.demo))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   const next = params.get('next');
   if (session) return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox'} replace />;
 
@@ -56,9 +68,11 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" className="login-demo">
-          {t('login.demo')}
-        </Typography.Paragraph>
+        {demo && (
+          <Typography.Paragraph type="secondary" className="login-demo">
+            {t('login.demo')}
+          </Typography.Paragraph>
+        )}
       </Card>
     </main>
   );

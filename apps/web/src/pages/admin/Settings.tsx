@@ -76,11 +76,15 @@ export default function SettingsPage() {
         />
       </Card>
       <Card size="small" title={t('admin.years')} className="section">
+        {settings && settings.provisionalYears.length > 0 && (
+          // Deadlines that fall in a provisional year move once the official arrangement is imported.
+          <Alert type="warning" showIcon className="gap-bottom" message={t('admin.provisionalWarning', { years: settings.provisionalYears.join('、') })} />
+        )}
         <Space wrap>
-          {settings?.years.map((y) => (
-            <Tag key={y} color={settings.provisionalYears.includes(y) ? 'orange' : 'blue'} className="year-tag">
+          {[...new Set([...(settings?.years ?? []), ...(settings?.provisionalYears ?? [])])].sort().map((y) => (
+            <Tag key={y} color={settings?.provisionalYears.includes(y) ? 'orange' : 'blue'} className="year-tag">
               {y}
-              {settings.provisionalYears.includes(y) ? ` · ${t('admin.provisional')}` : ''}
+              {settings?.provisionalYears.includes(y) ? ` · ${t('admin.provisional')}` : ''}
             </Tag>
           ))}
         </Space>
