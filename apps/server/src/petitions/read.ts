@@ -34,6 +34,7 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   const unitIds = [
     row.currentUnitId,
     row.registeringUnitId,
+    row.respondentUnitId,
     ...row.involvedUnitIds,
     ...events.map((e) => e.actorUnitId),
   ];
@@ -46,7 +47,11 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
     ...listItem(row, names, ctx.today, (await maskedPetitioners(deps.db, id))[0]?.name ?? ''),
     content: row.content,
     demands: row.demands,
-    respondent: row.respondentName ? { name: row.respondentName, unitId: row.respondentUnitId } : null,
+    // A respondent unit is shown even without a name (rows written before intake required one), named after the unit.
+    respondent:
+      row.respondentName || row.respondentUnitId
+        ? { name: row.respondentName || names.get(row.respondentUnitId!) || row.respondentUnitId!, unitId: row.respondentUnitId }
+        : null,
     address: row.address,
     registeringUnit: unit(row.registeringUnitId),
     repeatOf: row.repeatOf,

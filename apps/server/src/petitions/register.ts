@@ -31,6 +31,7 @@ import {
   type IndexEntries,
   type IndexSource,
 } from '../analysis/indexing';
+import { cachedRouting } from '../analysis/routing';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
 import { normalisePetitioners, petitionerRows } from './petitioners';
@@ -143,6 +144,8 @@ export async function registerAs(
       { field: 'respondent.unitId' },
     );
 
+  const respondentUnitId = input.respondent?.unitId ?? (input.respondent ? await unitNamed(deps, input.respondent.name) : null);
+
   const office = who.office;
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
@@ -154,7 +157,7 @@ export async function registerAs(
     jurisdictionCode: input.jurisdictionCode,
     collective: input.collective,
     headcount: input.headcount,
-    respondentUnitId: input.respondent?.unitId ?? null,
+    respondentUnitId,
     receivedOn: input.receivedOn ?? chinaDate(now),
     repeatOf: input.repeatOf ? await earlierMatter(deps, input.repeatOf, who.mayLink) : null,
   };
@@ -178,7 +181,7 @@ export async function registerAs(
     receivedOn: petition.receivedOn,
     domain: input.domain,
     category: input.category,
-    respondentUnitId: input.respondent?.unitId ?? null,
+    respondentUnitId,
     title: input.title,
     content: input.content,
     demands: input.demands ?? null,
@@ -248,6 +251,17 @@ export async function registerAs(
       if (attempt >= 3) throw err; // a tracking-code collision four times running is not chance
     }
   }
+}
+
+/**
+ * The unit a respondent typed by name is, when the name is exactly one of our units' (and no other's): an
+ * accusation against "江屿区住房和城乡建设局" typed rather than picked is still never routed to, or shown to, that
+ * bureau (Art. 30). A name that only contains a unit's name (one of its officials, say) is left as text.
+ */
+async function unitNamed(deps: Deps, name: string): Promise<string | null> {
+  const wanted = name.trim();
+  const named = (await cachedRouting(deps.db)).units.filter((u) => u.name === wanted);
+  return named.length === 1 ? named[0]!.id : null;
 }
 
 /** A registration waiting to be written, with what the registrar writes in the same transaction. */

@@ -31,6 +31,7 @@ import { canRegister, intakePath, useMe } from '../auth';
 import { PlacePicker, UnitPicker } from '../components/Pickers';
 import { IntakeSuggestions } from '../components/analysis/IntakeSuggestions';
 import { api, ApiError, errorMessage, type Created, type Intake, type Respondent } from '../lib/api';
+import { useUnits } from '../lib/directory';
 import { readJson, writeJson } from '../lib/storage';
 
 /** The petition office's channels (tabs). A proxy agent has one form: the server files everything they register as `proxy`. */
@@ -74,6 +75,17 @@ const emptyValues = (): Values => ({ category: 'claim', petitioners: [{}], colle
 const draftKey = (c: IntakeChannel) => `qiao.intake.${c}`;
 const trimmed = (s?: string) => (s && s.trim() ? s.trim() : undefined);
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/**
+ * The respondent as the API takes it: a name, with the unit when one is picked. A unit picked without a name is
+ * sent under its own name, never dropped: an accusation must know the unit it accuses, so that the petition is
+ * never routed to it nor shown to it.
+ */
+function respondentOf(v: Pick<Values, 'respondentName' | 'respondentUnitId'>, units: readonly { id: string; name: string }[]): Intake['respondent'] {
+  const unitId = v.respondentUnitId || undefined;
+  const name = trimmed(v.respondentName) ?? (unitId ? (units.find((u) => u.id === unitId)?.name ?? unitId) : undefined);
+  return name ? { name, unitId } : undefined;
+}
 
 export default function IntakePage() {
   const { channel: param } = useParams<{ channel: string }>();
@@ -119,6 +131,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const [units] = useUnits();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -189,7 +202,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
         title: v.title?.trim() ?? '',
         content,
         demands: trimmed(v.demands),
-        respondent: trimmed(v.respondentName) ? { name: v.respondentName!.trim(), unitId: v.respondentUnitId || undefined } : undefined,
+        respondent: respondentOf(v, units),
         jurisdictionCode: v.jurisdictionCode ?? '',
         address: trimmed(v.address),
         collective: channel === 'visit' ? (v.collective ?? false) : false,
@@ -214,7 +227,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
     } catch (e) {
       if (e instanceof ApiError && e.field) {
         const path = e.field.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
-        const name = path[0] === 'respondent' ? 'respondentName' : path;
+        const name = path[0] === 'respondent' ? (path[1] === 'unitId' ? 'respondentUnitId' : 'respondentName') : path;
         try {
           form.setFields([{ name: name as never, errors: [e.message] }]);
           form.scrollToField(name);

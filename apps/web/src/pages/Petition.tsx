@@ -15,10 +15,17 @@ import { OwnershipPanel } from '../components/accountability/OwnershipPanel';
 import { PetitionPrintHead } from '../components/accountability/PetitionPrintHead';
 import { api, ApiError, errorMessage, type Detail } from '../lib/api';
 import { chinaTime } from '../lib/dates';
-import { placeName, useJurisdictions } from '../lib/directory';
+import { placeName, useJurisdictions, useUnits } from '../lib/directory';
 
 type Petitioner = Detail['petitioners'][number];
 type Attachment = Detail['attachments'][number];
+
+/** The respondent's name, and the unit of ours it is when that unit goes by another name. */
+function respondentText(r: Detail['respondent'], units: readonly { id: string; name: string }[]): string {
+  if (!r) return '—';
+  const unit = r.unitId ? (units.find((u) => u.id === r.unitId)?.name ?? null) : null;
+  return unit && unit !== r.name ? `${r.name} · ${unit}` : r.name;
+}
 
 export default function PetitionPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -28,6 +35,7 @@ export default function PetitionPage() {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [places] = useJurisdictions();
+  const [units] = useUnits();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
 
   const reload = useCallback(async () => {
@@ -123,7 +131,7 @@ export default function PetitionPage() {
                 { key: 'received', label: t('petition.received'), children: dayjs(d.receivedOn).format('LL') },
                 { key: 'place', label: t('petition.place'), children: placeName(places, d.jurisdictionCode) },
                 { key: 'address', label: t('petition.address'), children: d.address ?? '—' },
-                { key: 'respondent', label: t('petition.respondent'), children: d.respondent?.name ?? '—' },
+                { key: 'respondent', label: t('petition.respondent'), children: respondentText(d.respondent, units) },
                 { key: 'registering', label: t('petition.registeringUnit'), children: d.registeringUnit?.name ?? '—' },
                 { key: 'current', label: t('petition.currentUnit'), children: d.currentUnit?.name ?? '—' },
                 ...(d.collective ? [{ key: 'headcount', label: t('petition.headcount'), children: d.headcount }] : []),

@@ -2,7 +2,7 @@ import { addDays, chinaDate, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
 import { isWithin } from '../protection/jurisdiction';
 import { petitionClocks, type ClockContext } from './clocks';
-import { checkJointConference, jointConferenceBlock } from './joint-conference';
+import { checkJointConference, coUnitIdsOf, jointConferenceBlock } from './joint-conference';
 import { refuse, type Refusal } from './refusals';
 import {
   eventNames,
@@ -257,8 +257,11 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
         command.category === state.category &&
         command.litigationRelated === state.litigationRelated;
       if (same) return no('classificationUnchanged');
-      const heldByAccused = state.respondentUnitId !== null && state.currentUnit?.id === state.respondentUnitId;
-      return command.category === 'accusation' && heldByAccused ? no('accusedUnit') : ok();
+      // An accusation is never with the unit it accuses (Art. 30): not as the unit holding it, nor as a co-unit
+      // a joint conference named (co-units see the matter and add opinions). The office routes it away first.
+      const accused = state.respondentUnitId;
+      const withAccused = accused !== null && (state.currentUnit?.id === accused || coUnitIdsOf(state).includes(accused));
+      return command.category === 'accusation' && withAccused ? no('accusedUnit') : ok();
     }
     case 'mergeInto':
       return command.collective.id === state.id ? no('mergeInvalid') : ok();

@@ -718,6 +718,32 @@ const rows: Row[] = [
     'accusedUnit',
     () => attempt(run(claimAboutLabor, toAccepted), '2026-03-12', cmd.reclassify('labor', 'accusation')),
   ],
+  [
+    'correct to an accusation while the accused unit co-handles it (joint conference)',
+    'accusedUnit',
+    () =>
+      attempt(
+        run(claimAboutLabor, [
+          ['2026-03-03', cmd.referToJointConference()],
+          ['2026-03-04', cmd.recordJointConferenceDecision(housingBureau, [laborBureau])],
+        ]),
+        '2026-03-12',
+        cmd.reclassify('labor', 'accusation'),
+      ),
+  ],
+  [
+    'correct to an accusation held and co-handled by other units',
+    'ok',
+    () =>
+      attempt(
+        run(claimAboutLabor, [
+          ['2026-03-03', cmd.referToJointConference()],
+          ['2026-03-04', cmd.recordJointConferenceDecision(housingBureau, [countyGov])],
+        ]),
+        '2026-03-12',
+        cmd.reclassify('labor', 'accusation'),
+      ),
+  ],
   ['correct to litigation-related', 'ok', () => attempt(accepted, '2026-03-12', cmd.reclassify('labor', 'claim', true))],
 
   // merging single petitions into a collective one (Art. 20)

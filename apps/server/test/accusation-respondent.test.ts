@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { available, engineName, intake, useTestApp, type TestContext } from './support/app';
+import { call, command, register } from './support/http';
+
+/*
+ * An accusation never reaches the unit it accuses (Art. 30), however the clerk names that unit at intake (picked
+ * from the unit list, or typed as its exact name), and on every path that hands the petition to a unit: assign,
+ * forward, review, a joint conference's lead or co-units, a later reclassification, the routing suggestions.
+ */
+
+type Detail = { version: number; respondent: { name: string; unitId: string | null } | null };
+
+const detail = async (t: TestContext, id: string) => {
+  const res = await call(t, 'clerk', 'GET', `/api/petitions/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Detail>();
+};
+
+/** POST a command with the current version as the clerk; the raw response. */
+const attempt = async (t: TestContext, id: string, name: string, body: Record<string, unknown>) =>
+  call(t, 'clerk', 'POST', `/api/petitions/${id}/${name}`, {
+    ...body,
+    expectedVersion: (await detail(t, id)).version,
+  });
+
+const accusation = {
+  category: 'accusation',
+  domain: 'housing',
+  title: '举报市住建局工作人员收受开发商好处',
+  content: '市住建局某工作人员在办理预售许可时收受开发商好处。',
+};
+
+describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName})`, () => {
+  const t = useTestApp();
+
+  it('refuses a respondent unit without a name (400 naming the field), never dropping the unit', async () => {
+    for (const respondent of [
+      { name: '', unitId: 'city-housing' },
+      { name: '  ', unitId: 'city-housing' },
+      { unitId: 'city-housing' },
+    ]) {
+      const res = await call(t, 'clerk', 'POST', '/api/petitions', intake({ ...accusation, respondent }));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().field).toBe('respondent.name');
+    }
+    const list = (await call(t, 'clerk', 'GET', '/api/petitions?limit=200')).json<{ items: unknown[] }>();
+    expect(list.items).toHaveLength(0);
+  });
+
+  it('keeps the unit picked at intake from the petition on every path that would hand it over', async () => {
+    // What the intake form sends when only the unit was picked: the unit with its own name.
+    const p = await register(t, {
+      ...accusation,
+      respondent: { name: '青川市住房和城乡建设局', unitId: 'city-housing' },
+    });
+    expect((await detail(t, p.id)).respondent).toEqual({
+      name: '青川市住房和城乡建设局',
+      unitId: 'city-housing',
+    });
+    expect((await call(t, 'housing-handler', 'GET', `/api/petitions/${p.id}`)).statusCode).toBe(404);
+
+    for (const name of ['assign', 'forward']) {
+      const res = await attempt(t, p.id, name, { unitId: 'city-housing' });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toBe('accusedUnit');
+    }
+
+    // A joint conference names it neither as the lead unit nor as a co-unit.
+    await command(t, 'clerk', p.id, 'referToJointConference', { reason: '涉及多个部门' });
+    for (const [leadUnitId, coUnitIds] of [
+      ['city-housing', ['city-discipline']],
+      ['city-discipline', ['city-housing']],
+    ] as const) {
+      const res = await attempt(t, p.id, 'recordJointConferenceDecision', {
+        leadUnitId,
+        coUnitIds,
+        replyDueOn: '2026-04-10',
+        summary: '明确牵头单位',
+      });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toBe('accusedUnitInConference');
+    }
+    await command(t, 'clerk', p.id, 'recordJointConferenceDecision', {
+      leadUnitId: 'city-discipline',
+      coUnitIds: ['city-labor'],
+      replyDueOn: '2026-04-10',
+      summary: '市纪委监委牵头核查',
+    });
+    expect((await call(t, 'housing-handler', 'GET', `/api/petitions/${p.id}`)).statusCode).toBe(404);
+
+    // Nor is it the unit that reviews the answer.
+    await command(t, 'discipline-handler', p.id, 'accept');
+    await command(t, 'discipline-handler', p.id, 'reply', {
+      outcome: 'explain',
+      text: '经核查，已依规处理。',
+    });
+    const review = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/requestReview`, {
+      unitId: 'city-housing',
+      reason: '不服处理意见',
+      expectedVersion: (await detail(t, p.id)).version,
+    });
+    expect(review.statusCode, review.body).toBe(422);
+    expect(review.json().error).toBe('accusedUnit');
+  });
+
+  it('takes a respondent typed as exactly one of our units’ names as that unit; a name that only mentions one stays text', async () => {
+    const typed = await register(t, { ...accusation, respondent: { name: ' 青川市住房和城乡建设局 ' } });
+    expect((await detail(t, typed.id)).respondent).toEqual({
+      name: '青川市住房和城乡建设局',
+      unitId: 'city-housing',
+    });
+    const res = await attempt(t, typed.id, 'assign', { unitId: 'city-housing' });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error).toBe('accusedUnit');
+    expect((await call(t, 'housing-handler', 'GET', `/api/petitions/${typed.id}`)).statusCode).toBe(404);
+
+    const official = await register(t, {
+      ...accusation,
+      respondent: { name: '青川市住房和城乡建设局工作人员李某' },
+    });
+    expect((await detail(t, official.id)).respondent).toEqual({
+      name: '青川市住房和城乡建设局工作人员李某',
+      unitId: null,
+    });
+  });
+
+  it('refuses to reclassify as an accusation while the accused unit co-handles the petition', async () => {
+    const p = await register(t, {
+      domain: 'housing',
+      respondent: { name: '青川市住房和城乡建设局', unitId: 'city-housing' },
+    });
+    await command(t, 'clerk', p.id, 'referToJointConference', { reason: '涉及多个部门' });
+    await command(t, 'clerk', p.id, 'recordJointConferenceDecision', {
+      leadUnitId: 'city-labor',
+      coUnitIds: ['city-housing'],
+      replyDueOn: '2026-04-10',
+      summary: '人社局牵头，住建局协办',
+    });
+    const res = await attempt(t, p.id, 'reclassify', {
+      domain: 'housing',
+      category: 'accusation',
+      litigationRelated: false,
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error).toBe('accusedUnit');
+  });
+
+  it('never suggests the accused unit when only the unit is given', async () => {
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: accusation.content,
+      title: accusation.title,
+      category: 'accusation',
+      domain: 'housing',
+      jurisdictionCode: '339900',
+      respondent: { unitId: 'city-housing' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const routing = res.json().routing;
+    expect(routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('city-housing');
+    expect(JSON.stringify([routing.territorial, routing.subject])).not.toContain('city-housing');
+  });
+});
