@@ -10,6 +10,19 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
   let world: World;
   const accusation: { id?: string } = {};
   const ACCUSED = '江屿区住房和城乡建设局';
+  /** The core's clock names (packages/core/src/petition/clocks.ts), as they would show without a label. */
+  const RAW_CLOCK_NAMES = [
+    'route',
+    'receiptNotice',
+    'objection',
+    'handling',
+    'jointConference',
+    'reviewRequest',
+    'review',
+    'reReviewRequest',
+    'reReview',
+    'supervision',
+  ];
 
   beforeAll(async () => {
     world = await startWorld();
@@ -97,5 +110,37 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
     await page.locator('.command-form button[type="submit"]').click();
     await page.getByText('交办至青川市人力资源和社会保障局').waitFor();
     await context.close();
+  });
+
+  it('names a supervision notice’s deadline as the supervision answer deadline, in Chinese and in English', async () => {
+    const version = (await api<{ version: number }>('supervisor', 'GET', `/api/petitions/${accusation.id}`))
+      .body.version;
+    const supervised = await api('supervisor', 'POST', `/api/petitions/${accusation.id}/supervise`, {
+      reason: 'improper',
+      note: '请按期书面答复督办事项。',
+      answerDays: 10,
+      expectedVersion: version,
+    });
+    expect(supervised.status, JSON.stringify(supervised.body)).toBe(200);
+
+    for (const [lang, label, other] of [
+      ['zh', '督办答复期限', '转送交办期限'],
+      ['en', 'Supervision answer', 'Routing'],
+    ] as const) {
+      const { context, page } = await signIn(world, 'clerk', lang);
+      await page.goto(`${world.url}/petitions/${accusation.id}`);
+      const names = page.locator('.deadlines .clock-list li strong');
+      await names.first().waitFor();
+      await expect.poll(() => names.allInnerTexts()).toContain(label);
+      const all = await names.allInnerTexts();
+      expect(all).toContain(other);
+      // Every clock reads as words: no internal name (supervision:<id>, or a bare key) is shown.
+      for (const n of all) {
+        expect(n).not.toContain(':');
+        expect(RAW_CLOCK_NAMES).not.toContain(n);
+      }
+      await shot(page, `petition-supervision-deadline-${lang}`);
+      await context.close();
+    }
   });
 });

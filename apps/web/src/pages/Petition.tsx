@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, List, 
 import { ArrowLeftOutlined, EyeOutlined, FileOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../auth';
 import { ClockBadge, StatusTag } from '../components/Badges';
@@ -19,6 +20,15 @@ import { placeName, useJurisdictions, useUnits } from '../lib/directory';
 
 type Petitioner = Detail['petitioners'][number];
 type Attachment = Detail['attachments'][number];
+
+/**
+ * A clock's label: `supervision:<notice id>` (one clock per supervision notice) reads as its kind, 督办答复期限. Only
+ * the kind goes into the key: in `clocks.supervision:…` i18next reads the ':' as a namespace and finds nothing.
+ */
+function clockLabel(t: TFunction, name: string): string {
+  const kind = name.split(':')[0]!;
+  return t(`clocks.${kind}`, { defaultValue: kind });
+}
 
 /** The respondent's name, and the unit of ours it is when that unit goes by another name. */
 function respondentText(r: Detail['respondent'], units: readonly { id: string; name: string }[]): string {
@@ -189,7 +199,7 @@ export default function PetitionPage() {
                 {[...running, ...ended].map((c) => (
                   <li key={c.name} className={c.status === 'ended' ? 'clock-ended' : ''}>
                     <div>
-                      <strong>{t(`clocks.${c.name}`, c.name)}</strong>
+                      <strong>{clockLabel(t, c.name)}</strong>
                       <div className="clock-meta">
                         {dayjs(c.due).format('LL')} · {lang === 'zh' ? c.article.replace(/^Art\.\s*(\d+)$/, '第$1条') : c.article}
                       </div>
