@@ -143,4 +143,101 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
       await context.close();
     }
   });
+
+  it('lands a handler on the first to-do tab that holds petitions; a tab named in the URL or clicked is kept', async () => {
+    // One petition for the handler's unit to handle, and their first tab (to notify / accept) emptied by
+    // accepting what waits there: the landing has to move past it.
+    const { body: ctx } = await api<{ user: { unitId: string }; tabs: { key: string }[] }>(
+      'handler',
+      'GET',
+      '/api/workbench/context',
+    );
+    const registered = await api<{ id: string; version: number }>('clerk', 'POST', '/api/petitions', {
+      channel: 'letter',
+      category: 'claim',
+      domain: 'labor',
+      title: '反映某公司拖欠三个月工资',
+      content: '我在某公司工作，公司拖欠三个月工资，多次讨要未果。',
+      jurisdictionCode: '339900',
+      petitioners: [{ name: '孙丽' }],
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const assigned = await api('clerk', 'POST', `/api/petitions/${registered.body.id}/assign`, {
+      unitId: ctx.user.unitId,
+      expectedVersion: registered.body.version,
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const waiting = (
+      await api<{ items: { id: string }[] }>(
+        'handler',
+        'GET',
+        '/api/workbench/petitions?tab=toReceive&limit=200',
+      )
+    ).body.items;
+    for (const { id } of waiting) {
+      const version = (await api<{ version: number }>('handler', 'GET', `/api/petitions/${id}`)).body.version;
+      const accepted = await api('handler', 'POST', `/api/petitions/${id}/accept`, {
+        expectedVersion: version,
+      });
+      if (accepted.status !== 200) {
+        const diverted = await api('handler', 'POST', `/api/petitions/${id}/divert`, {
+          to: 'litigation',
+          note: '涉法涉诉，导入诉讼程序',
+          expectedVersion: version,
+        });
+        expect(diverted.status, JSON.stringify(diverted.body)).toBe(200);
+      }
+    }
+    const { body: counted } = await api<{ counts: Record<string, number> }>(
+      'handler',
+      'GET',
+      '/api/workbench/counts',
+    );
+    expect(ctx.tabs[0]!.key).toBe('toReceive');
+    expect(counted.counts.toReceive).toBe(0);
+    const expected = ctx.tabs.find((x) => x.key !== 'all' && (counted.counts[x.key] ?? 0) > 0)!.key;
+    expect(expected).not.toBe('toReceive');
+
+    const { context, page } = await signIn(world, 'handler');
+    await page.waitForURL(new RegExp(`/inbox/${expected}$`));
+    await expect
+      .poll(() => page.locator('.inbox-tabs .ant-tabs-tab-active').innerText())
+      .not.toContain('待告知/受理');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'handler-landing-zh');
+
+    // A tab the user clicks stays, even an empty one.
+    await page.locator('.inbox-tabs .ant-tabs-tab').filter({ hasText: '待告知/受理' }).click();
+    await page.waitForURL(/\/inbox\/toReceive$/);
+    await page.getByText('这里没有待办事项').waitFor();
+    await page.waitForTimeout(1000);
+    expect(page.url()).toMatch(/\/inbox\/toReceive$/);
+
+    // A tab named in the URL stays.
+    await page.goto(`${world.url}/inbox/toReceive`);
+    await page.getByText('这里没有待办事项').waitFor();
+    await page.waitForTimeout(1000);
+    expect(page.url()).toMatch(/\/inbox\/toReceive$/);
+
+    // A click before the counts arrive, even on the tab shown, is a choice: no jump afterwards.
+    await page.route('**/api/workbench/counts', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${world.url}/inbox`);
+    await page.locator('.inbox-tabs .ant-tabs-tab').filter({ hasText: '待告知/受理' }).click();
+    await page.waitForTimeout(2500);
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    expect(await page.locator('.inbox-tabs .ant-tabs-tab-active').innerText()).toContain('待告知/受理');
+    await page.getByText('这里没有待办事项').waitFor();
+    await page.unroute('**/api/workbench/counts');
+
+    // Signing in (no tab) lands again, in English too.
+    await context.close();
+    const en = await signIn(world, 'handler', 'en');
+    await en.page.waitForURL(new RegExp(`/inbox/${expected}$`));
+    await en.page.locator('.ant-table-row').first().waitFor();
+    await shot(en.page, 'handler-landing-en');
+    await en.context.close();
+  });
 });

@@ -41,6 +41,14 @@ const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
 const CHANNELS = ['letter', 'visit', 'online', 'hotline', 'proxy', 'transfer'] as const;
 const LIST_KEYS = ['status', 'domain', 'category', 'channel'] as const;
 
+/** Tabs that are no to-do list: a user is never landed on them for their count. */
+const NOT_TO_DO: readonly TabKey[] = ['all', 'recent'];
+
+/** Where a user lands when the URL names no tab: the first to-do tab that holds petitions, else the first tab. */
+function landingTab(tabs: readonly { key: TabKey }[], counts: Partial<Record<TabKey, number>>): TabKey | undefined {
+  return tabs.find((x) => !NOT_TO_DO.includes(x.key) && (counts[x.key] ?? 0) > 0)?.key;
+}
+
 interface SavedView {
   name: string;
   tab: TabKey;
@@ -85,6 +93,14 @@ export default function InboxPage() {
   const sort = sortParam ?? tab.sort;
   const filtered = Object.keys(listFilters).length > 0;
 
+  // With no tab in the URL (/inbox: signing in, the menu) the user has chosen none: once the counts arrive they land
+  // on the first to-do tab that holds petitions (the list waits for that), unless they have meanwhile chosen a tab
+  // or a filter themselves. A tab in the URL is always kept.
+  const noTab = params.tab === undefined;
+  const [landing, setLanding] = useState(noTab);
+  const chose = useRef(false);
+  const latest = useRef({ noTab, query: search.toString() });
+  latest.current = { noTab, query: search.toString() };
   const [counts, setCounts] = useState<Partial<Record<TabKey, number>>>({});
   /** Tabs counted only up to the server's cap: "at least" that many. */
   const [capped, setCapped] = useState<TabKey[]>([]);
@@ -108,18 +124,29 @@ export default function InboxPage() {
 
   useEffect(() => {
     let live = true;
+    if (noTab) {
+      chose.current = false;
+      setLanding(true);
+    }
     api
       .counts()
       .then((c) => {
         if (!live) return;
         setCounts(c.counts);
         setCapped(c.capped);
+        const { noTab: stillNoTab, query } = latest.current;
+        const to = stillNoTab && !chose.current ? landingTab(tabs, c.counts) : undefined;
+        if (to && to !== tabs[0]?.key) void navigate(`/inbox/${to}${query ? `?${query}` : ''}`, { replace: true });
+        setLanding(false);
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (live) setLanding(false);
+      });
     return () => {
       live = false;
     };
-  }, [tab.key]);
+    // tabs and navigate are the same for the session; noTab: coming back to /inbox lands again
+  }, [tab.key, noTab]);
 
   // A new tab, filter or sort starts again at the first page.
   useEffect(() => {
@@ -128,6 +155,7 @@ export default function InboxPage() {
   }, [tab.key, filterKey, pageSize]);
 
   const load = useCallback(async () => {
+    if (landing) return;
     if (tab.key === 'lateUnits') {
       setLoading(true);
       try {
@@ -152,13 +180,14 @@ export default function InboxPage() {
       setLoading(false);
     }
     // listFilters is derived from filterKey
-  }, [tab.key, filterKey, cursor, pageSize, sort, t]);
+  }, [landing, tab.key, filterKey, cursor, pageSize, sort, t]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   const setParam = (patch: Record<string, string | undefined>) => {
+    chose.current = true;
     const p = new URLSearchParams(search);
     for (const [k, v] of Object.entries(patch)) {
       if (v) p.set(k, v);
@@ -248,7 +277,14 @@ export default function InboxPage() {
       <Tabs
         activeKey={tab.key}
         items={tabItems}
-        onChange={(k) => void navigate(`/inbox/${k}${filtered ? `?${search.toString()}` : ''}`)}
+        // Every click counts as a choice, also one on the tab already shown (which changes nothing).
+        onTabClick={() => {
+          chose.current = true;
+        }}
+        onChange={(k) => {
+          chose.current = true;
+          void navigate(`/inbox/${k}${filtered ? `?${search.toString()}` : ''}`);
+        }}
         className="inbox-tabs"
       />
       {tab.key === 'lateUnits' ? (
@@ -368,7 +404,7 @@ export default function InboxPage() {
             size="middle"
             columns={columns}
             dataSource={items}
-            loading={loading}
+            loading={loading || landing}
             pagination={false}
             scroll={{ x: 1100 }}
             onRow={(r, i) => ({
