@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/lists-scale.ts --db NAME [--reps R]`: the lists a user lands on, at scale, on a database loaded by
  * `bench/dashboard-scale.ts --keep NAME`: each role's to-do tab counts and first tab, the overdue list and a text
- * search of the petition list, timed in-process (app.inject) like the dashboards. Writes nothing.
+ * search of the petition list (a rare and a common word) and the intake's respondent suggestions, timed in-process (app.inject) like the dashboards. Writes nothing.
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
@@ -37,6 +37,9 @@ try {
       ...me.tabs.filter((t) => t.key !== 'lateUnits').slice(0, 2).map((t) => `/api/workbench/petitions?tab=${t.key}&limit=20`),
       '/api/petitions?overdue=true&limit=20',
       `/api/petitions?text=${encodeURIComponent('恒远')}&limit=20`,
+      `/api/petitions?text=${encodeURIComponent('工资')}&limit=20`,
+      `/api/workbench/respondents?q=${encodeURIComponent('恒远')}`,
+      '/api/workbench/respondents',
     ].filter((p) => !values.only || p.includes(values.only));
     for (const path of paths) {
       const times = await timeN(Number(values.reps), () => get(path));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { available, engineName, intake, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
@@ -279,6 +280,27 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       const everything = (await call(t, 'clerk', 'GET', '/api/petitions?limit=200')).json();
       expect(all).toEqual(everything.items.map((i: { id: string }) => i.id));
       expect(new Set(all).size).toBe(all.length);
+    });
+
+    it('searches titles, contents and respondents for a substring through the bigram index, exactly as LIKE would', async () => {
+      const a = await register(t, { title: '反映琥珀鸥欠薪', content: '琥珀鸥在柳塘镇的工地欠薪四万元，鸥在追讨。', respondent: { name: '琥珀鸥建设工程有限公司' } });
+      const b = await register(t, { title: '翠鸟巷噪音扰民', content: '翠鸟巷夜间施工 噪音很大，影响休息。' });
+      const ids = async (text: string) =>
+        ((await call(t, 'clerk', 'GET', `/api/petitions?limit=200&text=${encodeURIComponent(text)}`)).json().items as { id: string }[]).map((i) => i.id).sort();
+      expect(await ids('琥珀鸥')).toEqual([a.id]); // title, content and respondent
+      expect(await ids('鸥欠薪')).toEqual([a.id]); // the title only
+      expect(await ids('鸥建设')).toEqual([a.id]); // the respondent's name only
+      expect(await ids('巷夜间施工 噪音')).toEqual([b.id]); // across white space, as written
+      expect(await ids('翠')).toEqual([b.id]); // one character: no bigram, LIKE alone
+      // Every bigram of the query is in the petition (珀鸥, 鸥在, 在追), but not in this order: not a match.
+      expect(await ids('珀鸥在追')).toEqual([]);
+      expect(await ids('琥珀%')).toEqual([]); // LIKE's wildcards are searched for as characters
+      expect(await ids(a.trackingCode.toLowerCase())).toEqual([a.id]);
+      // The generated column holds the text's bigrams, none with white space.
+      const res: unknown = await t.deps.db.execute(sql`select search_grams from petitions where id = ${b.id}`);
+      const [row] = (res as { rows: { search_grams: string[] }[] }).rows;
+      expect(row!.search_grams).toEqual(expect.arrayContaining(['施工', '噪音', '扰民']));
+      expect(row!.search_grams.some((g) => /\s/.test(g))).toBe(false);
     });
 
     it('filters by unit and received date range, and rejects a bad cursor', async () => {

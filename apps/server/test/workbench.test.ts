@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '@qiao/core';
 import { LateUnits, PetitionList, RespondentSuggestions, WorkbenchContext, WorkbenchCounts } from '@qiao/contracts';
 import { available, engineName, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
@@ -112,6 +113,13 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     // The labour bureau never learns through suggestions that it is accused.
     const handler = (await call(t, 'handler', 'GET', '/api/workbench/respondents')).json();
     expect(handler.map((r: { name: string }) => r.name)).not.toContain('青川市人力资源和社会保障局');
+    // Before anything is typed, the most frequent of the last 90 days; typed, every earlier petition.
+    const today = t.deps.clockSettings.context(t.deps.now()).today;
+    await register(t, { receivedOn: addDays(today, -200), respondent: { name: '远古琉璃制品厂' } });
+    const names = async (q: string) =>
+      ((await call(t, 'clerk', 'GET', `/api/workbench/respondents?limit=50&q=${encodeURIComponent(q)}`)).json() as { name: string }[]).map((r) => r.name);
+    expect(await names('')).not.toContain('远古琉璃制品厂');
+    expect(await names('远古')).toContain('远古琉璃制品厂');
   });
 
   it('answers in the shapes of the shared contracts (packages/contracts/src/workbench.ts)', async () => {

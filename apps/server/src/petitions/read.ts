@@ -11,6 +11,7 @@ import { attachmentList } from './attachments';
 import { petitionNotFound } from './command';
 import { maskedPetitioners } from './petitioners';
 import { summarise } from './presenter';
+import { textSearchSql } from './search';
 import { loadEvents, loadPetition, scopeOf, visibilitySql, type PetitionRow, type Tx } from './repo';
 
 type ListQuery = z.infer<typeof PetitionListQuery>;
@@ -117,17 +118,7 @@ export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: str
   if (q.dueBefore) where.push(lte(petitions.nextDueOn, q.dueBefore));
   if (q.receivedFrom) where.push(gte(petitions.receivedOn, q.receivedFrom));
   if (q.receivedTo) where.push(lte(petitions.receivedOn, q.receivedTo));
-  if (q.text) {
-    const like = `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    where.push(
-      or(
-        sql`${petitions.title} like ${like}`,
-        sql`${petitions.content} like ${like}`,
-        sql`${petitions.respondentName} like ${like}`,
-        eq(petitions.trackingCode, q.text.toUpperCase()),
-      )!,
-    );
-  }
+  if (q.text) where.push(textSearchSql(q.text));
   return where;
 }
 
