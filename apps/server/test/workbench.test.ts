@@ -117,7 +117,7 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     const today = t.deps.clockSettings.context(t.deps.now()).today;
     await register(t, { receivedOn: addDays(today, -200), respondent: { name: '远古琉璃制品厂' } });
     const names = async (q: string) =>
-      ((await call(t, 'clerk', 'GET', `/api/workbench/respondents?limit=50&q=${encodeURIComponent(q)}`)).json() as { name: string }[]).map((r) => r.name);
+      (await call(t, 'clerk', 'GET', `/api/workbench/respondents?limit=50&q=${encodeURIComponent(q)}`)).json<{ name: string }[]>().map((r) => r.name);
     expect(await names('')).not.toContain('远古琉璃制品厂');
     expect(await names('远古')).toContain('远古琉璃制品厂');
   });
