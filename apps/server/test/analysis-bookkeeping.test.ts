@@ -223,6 +223,26 @@ describe.skipIf(!available)(`petition office bookkeeping (${engineName})`, () =>
       const handler = await call(t, 'handler', 'POST', `/api/analysis/petitions/${other.id}/merge`, { petitionIds: [lead.id], representatives: 1, expectedVersion: other.version });
       expect([403, 404]).toContain(handler.statusCode);
     });
+
+    it('merges an accusation only into a collective accusation against the same unit (Art. 30)', async () => {
+      t.clock.set('2026-05-06');
+      const accuses = (n: number) =>
+        wages(40 + n, { category: 'accusation', title: `检举劳动保障局工作人员（${n}）`, respondent: { name: '青川市人力资源和社会保障局', unitId: 'city-labor' } });
+      const accusation = await register(t, accuses(1));
+      // Into a wage claim (which the accused bureau may well hold): refused, nothing written.
+      const claim = await register(t, wages(45));
+      const refused = await call(t, 'clerk', 'POST', `/api/analysis/petitions/${claim.id}/merge`, { petitionIds: [accusation.id], representatives: 1, expectedVersion: claim.version });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().error).toBe('accusationMergeInvalid');
+      expect(refused.json().message).toMatch(/第三十条|Art\. 30/);
+      expect((await detail(accusation.id)).status).toBe('registered');
+      expect((await detail(claim.id)).version).toBe(claim.version);
+      // Into an accusation against the same bureau: merged.
+      const lead = await register(t, accuses(2));
+      const ok = await call(t, 'clerk', 'POST', `/api/analysis/petitions/${lead.id}/merge`, { petitionIds: [accusation.id], representatives: 1, expectedVersion: lead.version });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect((await detail(accusation.id)).status).toBe('merged');
+    });
   });
 
   describe('cluster alerts in the outbox', () => {

@@ -65,7 +65,11 @@ export async function mergePetitions(deps: Deps, actor: SessionUser, collectiveI
     for (const source of sources) {
       const d = decide(
         source.state,
-        { type: 'mergeInto', collective: { id: target.id, trackingCode: target.trackingCode }, ...(input.note ? { note: input.note } : {}) },
+        {
+          type: 'mergeInto',
+          collective: { id: target.id, trackingCode: target.trackingCode, category: target.state.category, respondentUnitId: target.state.respondentUnitId },
+          ...(input.note ? { note: input.note } : {}),
+        },
         decideCtx,
       );
       if (!d.ok) {

@@ -6,6 +6,7 @@ import {
   decide,
   evolve,
   isWithin,
+  type Category,
   type Command,
   type MergedMatter,
   type PetitionEvent,
@@ -175,7 +176,8 @@ class Simulator {
     const on = p.merge!.on;
     const office = this.officeFor(p.facts.jurisdictionCode, p.facts.channel);
     const collective = { id: randomUUID(), trackingCode: newTrackingCode() };
-    const others = members.flatMap((m) => this.run(m, undefined, { office, mergeInto: { collective, on } }) ?? []);
+    const into = { ...collective, category: p.facts.category, respondentUnitId: p.facts.respondent?.unitId ?? null };
+    const others = members.flatMap((m) => this.run(m, undefined, { office, mergeInto: { collective: into, on } }) ?? []);
     const sources: MergedMatter[] = others
       .filter((b) => b.state.status === 'merged')
       .map((b) => ({ id: b.state.id, trackingCode: b.row.trackingCode, headcount: b.state.headcount }));
@@ -191,7 +193,7 @@ class Simulator {
       office?: Unit;
       id?: string;
       trackingCode?: string;
-      mergeInto?: { collective: { id: string; trackingCode: string }; on: string };
+      mergeInto?: { collective: { id: string; trackingCode: string; category: Category; respondentUnitId: string | null }; on: string };
       mergeIn?: { sources: MergedMatter[]; on: string };
     } = {},
   ): Built | undefined {

@@ -263,8 +263,15 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       const withAccused = accused !== null && (state.currentUnit?.id === accused || coUnitIdsOf(state).includes(accused));
       return command.category === 'accusation' && withAccused ? no('accusedUnit') : ok();
     }
-    case 'mergeInto':
-      return command.collective.id === state.id ? no('mergeInvalid') : ok();
+    case 'mergeInto': {
+      if (command.collective.id === state.id) return no('mergeInvalid');
+      // An accusation is never handled by the unit it accuses (Art. 30). Merged, it would be handled as the
+      // collective petition, by whichever unit holds that: it joins only a collective accusation against the
+      // same unit, which the rules above keep away from that unit.
+      const accused = state.category === 'accusation' ? state.respondentUnitId : null;
+      const c = command.collective;
+      return accused !== null && (c.category !== 'accusation' || c.respondentUnitId !== accused) ? no('accusationMergeInvalid') : ok();
+    }
     case 'referToJointConference':
     case 'recordJointConferenceDecision':
     case 'addCoUnitOpinion': {

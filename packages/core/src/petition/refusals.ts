@@ -116,6 +116,10 @@ export const refusalMessages = {
     zh: '合并须是另一件信访事项，且不能重复合并',
     en: 'A petition can be merged only with another petition, and only once',
   },
+  accusationMergeInvalid: {
+    zh: '检举控告类事项只能并入检举控告同一单位的集体检举控告事项，不得由被检举控告的单位办理（《信访工作条例》第三十条）',
+    en: 'An accusation can be merged only into a collective accusation against the same unit, so that the unit it accuses never handles it (Art. 30)',
+  },
   representativesInvalid: {
     zh: '集体访推选的代表不得超过 5 人，且不能多于总人数（《信访工作条例》第二十条）',
     en: 'A collective petition sends at most 5 representatives, and no more than its headcount (Art. 20)',

@@ -262,7 +262,12 @@ export type Command =
   | { type: 'linkRepeat'; earlier: LinkedMatter; note?: string }
   | { type: 'unlinkRepeat'; reason: string }
   | { type: 'reclassify'; domain: Domain; category: Category; litigationRelated: boolean; note?: string }
-  | { type: 'mergeInto'; collective: { id: string; trackingCode: string }; note?: string }
+  | {
+      type: 'mergeInto';
+      /** The collective petition as it stands: an accusation joins only an accusation against the same unit. */
+      collective: { id: string; trackingCode: string; category: Category; respondentUnitId: string | null };
+      note?: string;
+    }
   | { type: 'mergeIn'; sources: MergedMatter[]; headcount: number; representatives: number; note?: string };
 
 export type CommandType = Command['type'];

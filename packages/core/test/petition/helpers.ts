@@ -253,7 +253,10 @@ export const cmd = {
     category,
     litigationRelated,
   }),
-  mergeInto: (id = 'P-9'): ProcessCommand => ({ type: 'mergeInto', collective: { id, trackingCode: `Q-${id}` } }),
+  mergeInto: (id = 'P-9', collective: { category?: Category; respondentUnitId?: string | null } = {}): ProcessCommand => ({
+    type: 'mergeInto',
+    collective: { id, trackingCode: `Q-${id}`, category: collective.category ?? 'claim', respondentUnitId: collective.respondentUnitId ?? null },
+  }),
   mergeIn: (sources: { id: string; headcount: number }[] = [{ id: 'P-2', headcount: 1 }], headcount = 2, representatives = 1): ProcessCommand => ({
     type: 'mergeIn',
     sources: sources.map((x) => ({ ...x, trackingCode: `Q-${x.id}` })),

@@ -749,6 +749,27 @@ const rows: Row[] = [
   // merging single petitions into a collective one (Art. 20)
   ['merge into another petition', 'ok', () => attempt(accepted, '2026-03-12', cmd.mergeInto('P-9'))],
   ['merge into itself', 'mergeInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeInto('P-1'))],
+  // An accusation is handled as the collective petition it joins: only one against the same unit (Art. 30).
+  [
+    'merge an accusation into a collective claim',
+    'accusationMergeInvalid',
+    () => attempt(accusation, '2026-03-03', cmd.mergeInto('P-9', { category: 'claim', respondentUnitId: laborBureau.id })),
+  ],
+  [
+    'merge an accusation into an accusation against another unit',
+    'accusationMergeInvalid',
+    () => attempt(accusation, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: 'u-other' })),
+  ],
+  [
+    'merge an accusation into an accusation against the same unit',
+    'ok',
+    () => attempt(accusation, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: laborBureau.id })),
+  ],
+  [
+    'merge an accusation of no unit of ours (an official by name) into a claim',
+    'ok',
+    () => attempt(registered({ category: 'accusation' }), '2026-03-03', cmd.mergeInto('P-9', { category: 'claim' })),
+  ],
   ['merge two petitions in, 3 people, 2 representatives', 'ok', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 1 }, { id: 'P-3', headcount: 1 }], 3, 2))],
   ['merge nothing in', 'mergeInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn([]))],
   ['merge a petition into itself', 'mergeInvalid', () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-1', headcount: 1 }]))],
