@@ -385,6 +385,23 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
     await context.close();
   });
 
+  it('checks an ID card number as the server does, and says what is wrong in words, not a field path', async () => {
+    const { context, page } = await signIn(world, 'clerk');
+    await page.goto(`${world.url}/intake/hotline`);
+    const id = page.locator('#intake-hotline_petitioners_0_idCard');
+    await id.waitFor();
+    // 18 characters, a real birth date, the wrong check character (the server's GB 11643 checksum refuses it).
+    await id.fill('33990219800101123X');
+    await id.blur();
+    const error = page.locator('.ant-form-item').filter({ has: id }).locator('.ant-form-item-explain-error');
+    await expect.poll(() => error.innerText(), { timeout: 10_000 }).toContain('校验位');
+    expect(await error.innerText()).not.toContain('petitioners');
+    await id.fill('110101199003076632');
+    await id.blur();
+    await expect.poll(() => error.count(), { timeout: 10_000 }).toBe(0);
+    await context.close();
+  });
+
   it('a proxy agent has one intake form (filed as proxy), without channel tabs', async () => {
     const { context, page } = await signIn(world, 'agent');
     const intake = page.getByRole('menuitem', { name: '登记信访' });

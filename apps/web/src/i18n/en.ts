@@ -164,7 +164,7 @@ export const en: Resources = {
     headcount: 'Headcount', headcountMin: 'A collective visit has at least 2 people', petitioners: 'Petitioners',
     representatives: 'Representatives (5 at most)', addPetitioner: 'Add a petitioner', addRepresentative: 'Add a representative',
     petitionerName: 'Name', nameRequired: 'Write the name', phone: 'Phone', phoneInvalid: 'Not a valid phone number',
-    idCard: 'ID card', idCardInvalid: 'An ID card number has 18 characters', personAddress: 'Address', scans: 'Scans of the letter',
+    idCard: 'ID card', idCardInvalid: 'An ID card number has 18 characters', idCardChecksum: 'The ID card number’s check character does not match: check the last character', idCardBirthDate: 'The birth date in the ID card number does not exist: check characters 7 to 14', personAddress: 'Address', scans: 'Scans of the letter',
     scansHint: 'Click or drop scans here (images or PDF, 20 MB each at most)', transferFrom: 'Transferred by',
     transferFromRequired: 'Name the authority that transferred it', transferNo: 'Reference number',
     repeatOf: 'Earlier petition ID (for a repeat)', residentConsent: 'The resident agreed that I submit this for them and to the processing of their personal data', consentRequired: 'A proxy submission needs the resident’s consent first', submit: 'Register', submitting: 'Registering…', created: 'Registered',

@@ -148,7 +148,7 @@ export const zh = {
     placeSearch: '输入地名搜索', address: '具体地点', receivedOn: '收到日期', collective: '集体访',
     headcount: '来访人数', headcountMin: '集体访人数至少 2 人', petitioners: '信访人', representatives: '代表（最多 5 名）',
     addPetitioner: '添加信访人', addRepresentative: '添加代表', petitionerName: '姓名', nameRequired: '请填写姓名',
-    phone: '电话', phoneInvalid: '电话号码格式不正确', idCard: '身份证号', idCardInvalid: '身份证号应为 18 位',
+    phone: '电话', phoneInvalid: '电话号码格式不正确', idCard: '身份证号', idCardInvalid: '身份证号应为 18 位', idCardChecksum: '身份证号的校验位不对，请核对最后一位', idCardBirthDate: '身份证号中的出生日期不存在，请核对第 7 至 14 位',
     personAddress: '住址', scans: '来信扫描件', scansHint: '点击或拖入扫描件（图片或 PDF，每个不超过 20 MB）',
     transferFrom: '转交机关', transferFromRequired: '请填写转交机关', transferNo: '转交文号', repeatOf: '前次信访件编号或 ID（重复信访时填写）',
     residentConsent: '信访人已同意由我代为提交，并同意处理其个人信息', consentRequired: '代理提交须先取得信访人同意',

@@ -93,7 +93,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorResponse,
   ) {
-    super(body.message);
+    super(withoutField(body.message, body.field));
   }
   get code() {
     return this.body.error;
@@ -101,6 +101,16 @@ export class ApiError extends Error {
   get field() {
     return this.body.field;
   }
+}
+
+/**
+ * The server starts a message about one field with its path (`petitioners.0.idCard：…`), which tells an API client
+ * where; a user sees the message at the field itself (or at the top of the form), so without the path.
+ */
+function withoutField(message: string, field: string | undefined): string {
+  if (!field) return message;
+  for (const sep of ['：', ': ']) if (message.startsWith(field + sep)) return message.slice(field.length + sep.length);
+  return message;
 }
 
 export function errorMessage(e: unknown, fallback: string): string {

@@ -26,6 +26,8 @@ import {
 import { DeleteOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { validateIdCard } from '@qiao/core';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { canRegister, intakePath, useMe } from '../auth';
 import { PlacePicker, UnitPicker } from '../components/Pickers';
@@ -74,6 +76,13 @@ interface Draft extends Omit<Values, 'receivedOn'> {
 const emptyValues = (): Values => ({ category: 'claim', petitioners: [{}], collective: false, headcount: 2 });
 const draftKey = (c: IntakeChannel) => `qiao.intake.${c}`;
 const trimmed = (s?: string) => (s && s.trim() ? s.trim() : undefined);
+/** The ID card number checked as the server checks it (core's validateIdCard), before the form is sent. */
+function idCardRule(v: string | undefined, t: TFunction): Promise<void> {
+  if (!v || !v.trim()) return Promise.resolve();
+  const r = validateIdCard(v);
+  if (r.ok) return Promise.resolve();
+  return Promise.reject(new Error(t(r.reason === 'checksum' ? 'intake.idCardChecksum' : r.reason === 'birthDate' ? 'intake.idCardBirthDate' : 'intake.idCardInvalid')));
+}
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /**
@@ -312,7 +321,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={6}>
-                  <Form.Item name={[f.name, 'idCard']} label={t('intake.idCard')} rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('intake.idCardInvalid') }]}>
+                  <Form.Item name={[f.name, 'idCard']} label={t('intake.idCard')} rules={[{ validator: (_, v?: string) => idCardRule(v, t) }]}>
                     <Input maxLength={18} autoComplete="off" />
                   </Form.Item>
                 </Col>
