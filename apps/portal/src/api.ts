@@ -103,6 +103,8 @@ export interface Intake {
 export interface Submitted {
   trackingCode: string;
   secret: string;
+  /** An SMS with both is on its way (the server has a gateway and was given a phone). */
+  texted: boolean;
 }
 
 export interface Jurisdiction {

@@ -89,6 +89,7 @@ async function serve(args: string[]) {
     demoUsers = (await runtime.deps.db.select().from(users)).map((u) => ({ username: u.username, role: u.role, displayName: u.displayName }));
   }
   runtime.deps.demo = values.demo;
+  runtime.deps.smsGateway = Boolean(process.env.QIAO_SMS_WEBHOOK_URL);
   const app = await listen(runtime);
   runtime.deps.log = app.log;
   const stopOutbox = startOutboxWorker(runtime.deps, { ...sendersFromEnv(), webhook: (await import('./open311/webhooks')).webhookSender(runtime.deps) });

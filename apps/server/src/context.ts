@@ -15,4 +15,6 @@ export interface Deps {
   modelPath?: string;
   /** Started with the demo data (`serve --demo`): only then does the sign-in page name the demo accounts. */
   demo?: boolean;
+  /** An SMS gateway is configured (QIAO_SMS_WEBHOOK_URL): only then is a resident told a text is on its way. */
+  smsGateway?: boolean;
 }

@@ -36,8 +36,21 @@ describe.skipIf(!available)(`resident portal API (${engineName})`, () => {
   async function submit(over: Record<string, unknown> = {}) {
     const res = await portal('POST', '/petitions', { payload: submission(over), address: from() });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ trackingCode: string; secret: string }>();
+    return res.json<{ trackingCode: string; secret: string; texted: boolean }>();
   }
+
+  it('says a text with the code and secret is on its way only when an SMS gateway is configured', async () => {
+    t.clock.set('2026-03-02');
+    const withPhone = { contact: { name: '王五', phone: '13800001111' } };
+    expect((await submit(withPhone)).texted).toBe(false); // no gateway: the text would reach the log only
+    t.deps.smsGateway = true;
+    try {
+      expect((await submit(withPhone)).texted).toBe(true);
+      expect((await submit({ contact: { name: '王五' } })).texted).toBe(false); // no phone given
+    } finally {
+      t.deps.smsGateway = undefined;
+    }
+  });
 
   it('submits without an account and follows the case with code + secret, through reply, rating and review', async () => {
     t.clock.set('2026-03-02');

@@ -28,6 +28,9 @@ export type PortalIntake = z.infer<typeof PortalIntake>;
 export const PortalSubmitted = z.object({
   trackingCode: z.string(),
   secret: z.string().describe('Shown once: keep it with the tracking code to follow the case'),
+  texted: z
+    .boolean()
+    .describe('The code and secret are on their way by SMS to the phone given: only when an SMS gateway is configured'),
 });
 
 export const PortalDeadline = z.object({

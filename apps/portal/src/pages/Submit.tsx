@@ -607,7 +607,7 @@ function Done({ result, phone, onAnother }: { result: Submitted; phone: boolean;
         copyLabel={t('copyBoth')}
         warning={t('keepWarning')}
       />
-      {phone ? <p>{t('smsNote')}</p> : null}
+      {phone && result.texted ? <p>{t('smsNote')}</p> : null}
       <div className="actions">
         <button type="button" className="btn primary" onClick={() => navigate('/track')}>
           {t('goTrack')}

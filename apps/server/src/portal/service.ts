@@ -65,7 +65,9 @@ export async function submitFromPortal(deps: Deps, input: PortalIntake, files: C
       },
     },
   );
-  return { created: result.created, body: { trackingCode: result.body.trackingCode, secret: result.body.trackingSecret } };
+  // Without a gateway the text only reaches the server's log: the resident must not count on it to keep the secret.
+  const texted = Boolean(input.contact.phone) && deps.smsGateway === true;
+  return { created: result.created, body: { trackingCode: result.body.trackingCode, secret: result.body.trackingSecret, texted } };
 }
 
 export async function trackFromPortal(deps: Deps, code: string, secret: string | undefined) {
