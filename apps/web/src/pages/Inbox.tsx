@@ -35,7 +35,7 @@ import { useStored } from '../lib/storage';
 
 const LateUnitsChart = lazy(() => import('../components/LateUnitsChart'));
 
-const STATUSES = ['registered', 'awaitingAcceptance', 'objected', 'accepted', 'replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed', 'declined', 'diverted'] as const;
+const STATUSES = ['registered', 'awaitingAcceptance', 'objected', 'accepted', 'replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed', 'declined', 'diverted', 'merged'] as const;
 const DOMAINS = ['housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment', 'urbanConstruction', 'socialSecurity', 'agriculture', 'other'] as const;
 const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
 const CHANNELS = ['letter', 'visit', 'online', 'hotline', 'proxy', 'transfer'] as const;
