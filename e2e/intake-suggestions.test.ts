@@ -82,6 +82,8 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     await panel.screenshot({ path: join(screenshots, 'intake-suggestions-panel-zh.png') }); // the panel alone, without the sticky action bar
     await expectAccessible(page, 'intake with suggestions (zh)');
 
+    await choose(page, 'intake-letter_jurisdictionCode', '江屿区');
+    await page.locator('#intake-letter_petitioners_0_name').fill('孙强');
     await panel.getByRole('button', { name: '采用此分类' }).click();
     await panel.getByText('已采用').waitFor();
     await expect.poll(() => domainField.innerText()).toContain('劳动保障');
@@ -90,10 +92,9 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     await item.getByText('已标记：本件重复该件').waitFor();
     expect(await page.locator('#intake-letter_repeatOf').inputValue()).toBe(earlier.code);
 
-    await choose(page, 'intake-letter_jurisdictionCode', '江屿区');
-    await page.locator('#intake-letter_petitioners_0_name').fill('孙强');
     await shot(page, 'intake-suggestions-accepted-zh');
-    await page.getByRole('button', { name: '登记', exact: true }).click();
+    // The focus is on the suggestions' button just clicked, outside the form: Ctrl+Enter still sends it.
+    await page.keyboard.press('Control+Enter');
     await page.getByText('查询码只显示这一次').waitFor();
     const code = (await page.locator('.intake-done .mono').first().innerText()).trim();
     await context.close();

@@ -250,6 +250,20 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
     }
   };
 
+  // Ctrl+Enter sends the form from anywhere on the page: after a click in the suggestions beside it (采用此分类)
+  // the focus is no longer in the form, and the shortcut bound on the form did nothing (walkthrough).
+  useEffect(() => {
+    if (created) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
+      if (e.target instanceof Element && e.target.closest('.ant-modal-wrap, .ant-drawer')) return;
+      e.preventDefault();
+      form.submit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [form, created]);
+
   if (created)
     return (
       <Card className="intake-done">
@@ -464,6 +478,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
     </Card>
   );
 
+
   return (
     <Form<Values>
       form={form}
@@ -471,12 +486,6 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       initialValues={initial}
       onFinish={(v) => void submit(v)}
       onValuesChange={saveDraft}
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-          e.preventDefault();
-          form.submit();
-        }
-      }}
       scrollToFirstError
       className={`intake-form intake-${channel}`}
       name={`intake-${channel}`}
