@@ -145,7 +145,8 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     const routing = res.json().routing;
     expect(routing.subject.unitId).not.toBe('district-labor');
-    expect(routing.subject.unitId).toBe('city-labor');
+    // Labour inspectors taking bribes: for the discipline commission, not a labour bureau.
+    expect(routing.subject).toMatchObject({ unitId: 'city-discipline', reason: { zh: expect.stringContaining('纪检监察') } });
     expect(routing.territorial?.unitId).not.toBe('district-labor');
     expect(routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('district-labor');
     // Also when the accused unit is only named in the text.
@@ -156,6 +157,15 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     });
     expect(named.json().routing.territorial.unitId).not.toBe('district-office');
     expect(named.json().routing.territorial.unitId).toBe('city-office');
+    // An accusation against a company (child labour) is for the labour bureau, not the discipline commission.
+    const company = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: '举报宏达建筑劳务有限公司在石桥街道工地雇用十四五岁的童工。',
+      category: 'accusation',
+      domain: 'labor',
+      respondent: { name: '宏达建筑劳务有限公司' },
+      jurisdictionCode: '339902001',
+    });
+    expect(company.json().routing.subject.unitId).toMatch(/labor/);
   });
 
   it('follows the routing rules admins set', async () => {

@@ -152,12 +152,39 @@ export function suggestRouting(data: RoutingData, input: RoutingInput): RoutingS
       });
     return false;
   };
+  // The accused units are named to the clerk as "not for this petition", whichever units are suggested.
+  for (const id of input.scope.respondentUnitIds) {
+    const unit = data.unitById.get(id);
+    if (unit) allowed(unit);
+  }
   const placed = placeJurisdiction(data, input.places, input.jurisdictionCode);
+  const from = placed?.row.code ?? input.jurisdictionCode;
+  // An accusation against one of our units or its staff (a bribe, neglect of duty) is for the discipline
+  // inspection and supervision commission, not for a department of the accused unit's field.
+  const againstPublicBody = input.scope.category === 'accusation' && input.scope.respondentUnitIds.length > 0;
   return {
     territorial: territorialUnit(data, placed, input.jurisdictionCode, allowed),
-    subject: subjectUnit(data, input.domain, placed?.row.code ?? input.jurisdictionCode, allowed),
+    subject: (againstPublicBody ? disciplineUnit(data, from, allowed) : null) ?? subjectUnit(data, input.domain, from, allowed),
     excluded,
   };
+}
+
+/** The nearest discipline inspection and supervision commission (纪委监委) up from a jurisdiction. */
+function disciplineUnit(data: RoutingData, from: string, allowed: (u: UnitRow) => boolean): UnitSuggestion | null {
+  for (const j of chain(data, from)) {
+    const unit = data.units.find((u) => u.active && u.kind === 'discipline' && u.jurisdictionCode === j.code && allowed(u));
+    if (unit)
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        jurisdictionCode: unit.jurisdictionCode,
+        reason: {
+          zh: `检举控告公职人员或公共机构的事项，由纪检监察机关${unit.name}处理`,
+          en: `An accusation against a public body or its staff goes to the discipline inspection and supervision commission, ${unit.name}`,
+        },
+      };
+  }
+  return null;
 }
 
 function territorialUnit(
