@@ -36,7 +36,9 @@ export type TabKey = z.infer<typeof WorkbenchTabKey>;
 /** The "all" tab is counted up to this many (then shown as "at least"). */
 export const COUNT_CAP = 10_000;
 
-/** Respondent suggestions before anything is typed come from this many days back. */
+/** Respondent suggestions before anything is typed come from this many of the most recent petitions, of the last
+ * RECENT_RESPONDENT_DAYS (the day bound lets PostgreSQL take a unit's few petitions from its indexes). */
+const RECENT_RESPONDENT_PETITIONS = 2_000;
 const RECENT_RESPONDENT_DAYS = 90;
 
 /** Days ahead that count as "due soon" (the amber badge). */
@@ -290,7 +292,7 @@ export const workbenchRoutes =
       {
         schema: {
           tags: ['workbench'],
-          summary: 'Respondents named in earlier petitions I may see, most frequent first (intake suggestions; without q, of the last 90 days)',
+          summary: 'Respondents named in earlier petitions I may see, most frequent first (intake suggestions; without q, among the 2,000 most recent of the last 90 days)',
           querystring: z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(10) }),
           response: { 200: RespondentSuggestions, ...errors },
         },
@@ -302,18 +304,21 @@ export const workbenchRoutes =
           const grams = bigramsOf(req.query.q);
           if (grams) where.push(grams);
           where.push(sql`${petitions.respondentName} like ${containing(req.query.q)}`);
-        } else {
-          // Before anything is typed: the most frequent of the last 90 days (all petitions ever took 0.5 s at
-          // 1,000,000, at every focus of the intake field).
-          where.push(gte(petitions.receivedOn, addDays(today(), -RECENT_RESPONDENT_DAYS)));
-        }
-        const count = sql<number>`count(*)`.mapWith(Number);
-        const rows = await deps.db
-          .select({ name: petitions.respondentName, unitId: petitions.respondentUnitId, count })
+        } else where.push(gte(petitions.receivedOn, addDays(today(), -RECENT_RESPONDENT_DAYS)));
+        // Before anything is typed: the most frequent among the most recent petitions, read newest first from the
+        // index (grouping every petition took 0.5 s at 1,000,000, at every focus of the intake field).
+        const base = deps.db
+          .select({ name: petitions.respondentName, unitId: petitions.respondentUnitId })
           .from(petitions)
           .where(and(...where))
-          .groupBy(petitions.respondentName, petitions.respondentUnitId)
-          .orderBy(desc(count), asc(petitions.respondentName))
+          .$dynamic();
+        const named = (req.query.q ? base : base.orderBy(desc(petitions.receivedOn), desc(petitions.id)).limit(RECENT_RESPONDENT_PETITIONS)).as('named');
+        const count = sql<number>`count(*)`.mapWith(Number);
+        const rows = await deps.db
+          .select({ name: named.name, unitId: named.unitId, count })
+          .from(named)
+          .groupBy(named.name, named.unitId)
+          .orderBy(desc(count), asc(named.name))
           .limit(req.query.limit);
         return rows.map((r) => ({ name: r.name ?? '', unitId: r.unitId, count: r.count }));
       },
