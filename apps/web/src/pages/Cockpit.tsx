@@ -463,7 +463,7 @@ function barOption(labels: string[], values: number[], seriesName: string, color
         data: values,
         itemStyle: { color },
         barMaxWidth: 22,
-        label: { show: true, position: 'right', color: palette.text },
+        label: { show: true, position: 'right', color: palette.text, formatter: (p: { value: number }) => fmtCount(p.value) },
       },
     ],
   };
@@ -489,7 +489,7 @@ function TrendCard({ summary, onDrill }: { summary: Summary; onDrill: (d: Drill)
         data: rows.map((r) => r.volume),
         itemStyle: { color: palette.current },
         barMaxWidth: 32,
-        label: { show: rows.length <= 12, position: 'top', color: palette.text },
+        label: { show: rows.length <= 12, position: 'top', color: palette.text, formatter: (p: { value: number }) => fmtCount(p.value) },
       },
       {
         name: last,

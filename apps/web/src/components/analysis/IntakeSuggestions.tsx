@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Form, List, Row, Space, Tag, Typography, type FormInstance } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth';
 import { StatusTag } from '../Badges';
@@ -258,7 +258,7 @@ export function IntakeSuggestions({ form: f }: { form: FormInstance<IntakeFields
                         <Tag color={s.sameMatter ? 'red' : 'default'}>{s.sameMatter ? t('analysis.similar.sameMatter') : t('analysis.similar.related')}</Tag>
                         <Tag>{t('analysis.similar.score', { pct: pct(s.score) })}</Tag>
                         <StatusTag status={s.status as Status} />
-                        <span>{t('analysis.similar.received', { date: s.receivedOn })}</span>
+                        <span>{t('analysis.similar.received', { date: dayjs(s.receivedOn).format('LL') })}</span>
                         {s.reasons.map((r, i) => (
                           <Typography.Text key={i} type="secondary">
                             · {r.message[lang]}

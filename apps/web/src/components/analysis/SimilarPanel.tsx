@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import dayjs from 'dayjs';
 import { Alert, App, Button, Checkbox, Form, Input, InputNumber, List, Modal, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -203,7 +204,7 @@ export function SimilarPanel({ detail, reload }: Props) {
                     <Tag color={s.sameMatter ? 'red' : 'default'}>{s.sameMatter ? t('analysis.similar.sameMatter') : t('analysis.similar.related')}</Tag>
                     <Tag>{t('analysis.similar.score', { pct: Math.min(100, Math.round(s.score * 100)) })}</Tag>
                     <StatusTag status={s.status as Status} />
-                    <span>{t('analysis.similar.received', { date: s.receivedOn })}</span>
+                    <span>{t('analysis.similar.received', { date: dayjs(s.receivedOn).format('LL') })}</span>
                     {s.repeatOf === detail.id && <Tag color="orange">{t('analysis.similar.linkedHere')}</Tag>}
                     {s.reasons.map((r, i) => (
                       <Typography.Text key={i} type="secondary">
