@@ -84,7 +84,7 @@ async function loadCorpus(pool: pg.Pool, deps: Parameters<typeof seedDemo>[0]) {
   log(`seeded ${templates.length} petitions through the core in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const cols = (
     await pool.query<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_name = 'petitions' and table_schema = current_schema() order by ordinal_position`,
+      `select column_name from information_schema.columns where table_name = 'petitions' and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
     )
   ).rows.map((r) => r.column_name);
   const override: Record<string, string> = {

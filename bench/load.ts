@@ -55,7 +55,7 @@ export async function bulkLoad(deps: Deps, n: number, base = 5_000, log: (s: str
 
 async function columns(db: Tx, table: string): Promise<string[]> {
   const res = (await db.execute(
-    sql`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema() order by ordinal_position`,
+    sql`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
   )) as unknown as { rows: { column_name: string }[] };
   return res.rows.map((r) => r.column_name);
 }
