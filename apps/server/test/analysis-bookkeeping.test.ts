@@ -242,6 +242,19 @@ describe.skipIf(!available)(`petition office bookkeeping (${engineName})`, () =>
       const ok = await call(t, 'clerk', 'POST', `/api/analysis/petitions/${lead.id}/merge`, { petitionIds: [accusation.id], representatives: 1, expectedVersion: lead.version });
       expect(ok.statusCode, ok.body).toBe(200);
       expect((await detail(accusation.id)).status).toBe('merged');
+      // The collective stays an accusation against the bureau: not reclassified, so never assigned to it.
+      const version = (await detail(lead.id)).version;
+      const reclassified = await call(t, 'clerk', 'POST', `/api/petitions/${lead.id}/reclassify`, {
+        domain: 'labor',
+        category: 'claim',
+        litigationRelated: false,
+        expectedVersion: version,
+      });
+      expect(reclassified.statusCode, reclassified.body).toBe(422);
+      expect(reclassified.json().error).toBe('mergedAccusation');
+      const assigned = await call(t, 'clerk', 'POST', `/api/petitions/${lead.id}/assign`, { unitId: 'city-labor', expectedVersion: version });
+      expect(assigned.statusCode, assigned.body).toBe(422);
+      expect(assigned.json().error).toBe('accusedUnit');
     });
   });
 

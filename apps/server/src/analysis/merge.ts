@@ -51,7 +51,12 @@ export async function mergePetitions(deps: Deps, actor: SessionUser, collectiveI
     const headcount = input.headcount ?? target.headcount + sources.reduce((n, s) => n + s.headcount, 0);
     const into: Command = {
       type: 'mergeIn',
-      sources: sources.map((s) => ({ id: s.id, trackingCode: s.trackingCode, headcount: s.headcount })),
+      sources: sources.map((s) => ({
+        id: s.id,
+        trackingCode: s.trackingCode,
+        headcount: s.headcount,
+        accusedUnitId: s.state.category === 'accusation' ? s.state.respondentUnitId : null,
+      })),
       headcount,
       representatives: input.representatives,
       ...(input.note ? { note: input.note } : {}),

@@ -180,7 +180,12 @@ class Simulator {
     const others = members.flatMap((m) => this.run(m, undefined, { office, mergeInto: { collective: into, on } }) ?? []);
     const sources: MergedMatter[] = others
       .filter((b) => b.state.status === 'merged')
-      .map((b) => ({ id: b.state.id, trackingCode: b.row.trackingCode, headcount: b.state.headcount }));
+      .map((b) => ({
+        id: b.state.id,
+        trackingCode: b.row.trackingCode,
+        headcount: b.state.headcount,
+        accusedUnitId: b.state.category === 'accusation' ? b.state.respondentUnitId : null,
+      }));
     const first = this.run(p, undefined, { office, ...collective, mergeIn: sources.length ? { sources, on } : undefined });
     if (!first) throw new Error(`demo: the collective petition ${p.key} could not be registered`);
     return [first, ...others];

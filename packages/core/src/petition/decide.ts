@@ -257,6 +257,9 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
         command.category === state.category &&
         command.litigationRelated === state.litigationRelated;
       if (same) return no('classificationUnchanged');
+      // A collective holding merged accusations stays an accusation against their unit: reclassified, it could be
+      // assigned to that unit, which would then handle the accusations merged into it (Art. 30).
+      if ((state.mergedAccusedUnitIds ?? []).length > 0 && command.category !== 'accusation') return no('mergedAccusation');
       // An accusation is never with the unit it accuses (Art. 30): not as the unit holding it, nor as a co-unit
       // a joint conference named (co-units see the matter and add opinions). The office routes it away first.
       const accused = state.respondentUnitId;
@@ -288,7 +291,9 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
         return no('headcountInvalid');
       if (!isWholeIn(command.representatives, 1, Math.min(MAX_REPRESENTATIVES, command.headcount)))
         return no('representativesInvalid');
-      return ok();
+      // The same rule as mergeInto, seen from the collective: an accusation joins only an accusation against its unit.
+      const against = state.category === 'accusation' ? state.respondentUnitId : null;
+      return command.sources.some((x) => x.accusedUnitId && x.accusedUnitId !== against) ? no('accusationMergeInvalid') : ok();
     }
   }
 }

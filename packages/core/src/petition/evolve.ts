@@ -220,6 +220,9 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
         headcount: event.data.headcount,
         representatives: event.data.representatives,
         mergedFrom: [...(s.mergedFrom ?? []), ...event.data.sources.map((x) => x.id)],
+        mergedAccusedUnitIds: [
+          ...new Set([...(s.mergedAccusedUnitIds ?? []), ...event.data.sources.flatMap((x) => (x.accusedUnitId ? [x.accusedUnitId] : []))]),
+        ],
       };
   }
 }

@@ -116,6 +116,10 @@ export const refusalMessages = {
     zh: '合并须是另一件信访事项，且不能重复合并',
     en: 'A petition can be merged only with another petition, and only once',
   },
+  mergedAccusation: {
+    zh: '该集体信访事项合并了检举控告类事项，只能作为检举控告类事项办理，不得改为其他类别（《信访工作条例》第三十条）',
+    en: 'Accusations were merged into this collective petition: it stays an accusation and cannot be reclassified (Art. 30)',
+  },
   accusationMergeInvalid: {
     zh: '检举控告类事项只能并入检举控告同一单位的集体检举控告事项，不得由被检举控告的单位办理（《信访工作条例》第三十条）',
     en: 'An accusation can be merged only into a collective accusation against the same unit, so that the unit it accuses never handles it (Art. 30)',

@@ -179,6 +179,11 @@ export interface PetitionState {
   mergedInto?: string | null;
   /** The single petitions merged into this collective one, and how many representatives it sends (Art. 20). */
   mergedFrom?: string[];
+  /**
+   * The units that accusations merged into this one accuse: it stays an accusation against them, whatever a later
+   * reclassification would make of it (Art. 30). Absent on states saved before.
+   */
+  mergedAccusedUnitIds?: string[];
   representatives?: number | null;
 }
 
@@ -200,6 +205,8 @@ export interface MergedMatter {
   id: string;
   trackingCode: string;
   headcount: number;
+  /** The unit it accuses, when it is an accusation against one of ours (absent: none). */
+  accusedUnitId?: string | null;
 }
 
 /** What an earlier petition about the same matter looks like, found by the adapter from `repeatOf`. */

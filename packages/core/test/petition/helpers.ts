@@ -257,7 +257,7 @@ export const cmd = {
     type: 'mergeInto',
     collective: { id, trackingCode: `Q-${id}`, category: collective.category ?? 'claim', respondentUnitId: collective.respondentUnitId ?? null },
   }),
-  mergeIn: (sources: { id: string; headcount: number }[] = [{ id: 'P-2', headcount: 1 }], headcount = 2, representatives = 1): ProcessCommand => ({
+  mergeIn: (sources: { id: string; headcount: number; accusedUnitId?: string | null }[] = [{ id: 'P-2', headcount: 1 }], headcount = 2, representatives = 1): ProcessCommand => ({
     type: 'mergeIn',
     sources: sources.map((x) => ({ ...x, trackingCode: `Q-${x.id}` })),
     headcount,

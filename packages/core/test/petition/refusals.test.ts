@@ -766,6 +766,26 @@ const rows: Row[] = [
     () => attempt(accusation, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: laborBureau.id })),
   ],
   [
+    'merge an accusation in, into a claim',
+    'accusationMergeInvalid',
+    () => attempt(accepted, '2026-03-12', cmd.mergeIn([{ id: 'P-2', headcount: 1, accusedUnitId: laborBureau.id }])),
+  ],
+  [
+    'merge an accusation in, into an accusation against the same unit',
+    'ok',
+    () => attempt(accusation, '2026-03-03', cmd.mergeIn([{ id: 'P-2', headcount: 1, accusedUnitId: laborBureau.id }])),
+  ],
+  [
+    'reclassify a collective holding a merged accusation as a claim (it could then reach the accused unit)',
+    'mergedAccusation',
+    () =>
+      attempt(
+        run(accusation, [['2026-03-03', cmd.mergeIn([{ id: 'P-2', headcount: 1, accusedUnitId: laborBureau.id }])]]),
+        '2026-03-04',
+        cmd.reclassify('labor', 'claim'),
+      ),
+  ],
+  [
     'merge an accusation of no unit of ours (an official by name) into a claim',
     'ok',
     () => attempt(registered({ category: 'accusation' }), '2026-03-03', cmd.mergeInto('P-9', { category: 'claim' })),
