@@ -114,6 +114,10 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     expect(res.json().error).toBe('accusedUnit');
     expect((await call(t, 'housing-handler', 'GET', `/api/petitions/${typed.id}`)).statusCode).toBe(404);
 
+    // The district bureau written with the city before it is still that bureau (the only one it can be).
+    const nested = await register(t, { ...accusation, respondent: { name: '青川市临江区人力资源和社会保障局' } });
+    expect((await detail(t, nested.id)).respondent).toMatchObject({ unitId: 'district-labor' });
+
     const official = await register(t, {
       ...accusation,
       respondent: { name: '青川市住房和城乡建设局工作人员李某' },

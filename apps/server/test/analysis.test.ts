@@ -157,6 +157,19 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     });
     expect(named.json().routing.territorial.unitId).not.toBe('district-office');
     expect(named.json().routing.territorial.unitId).toBe('city-office');
+    // The accused bureau typed with the city before it, or with no region at all, is still kept out.
+    for (const name of ['青川市临江区人力资源和社会保障局', '人力资源和社会保障局']) {
+      const typed = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+        text: '检举劳动监察大队工作人员收受包工头好处，对工地欠薪投诉长期不处理。',
+        category: 'accusation',
+        domain: 'labor',
+        respondent: { name },
+        jurisdictionCode: '339902001',
+      });
+      const r = typed.json().routing;
+      expect(r.excluded.map((e: { unitId: string }) => e.unitId), name).toContain('district-labor');
+      expect([r.subject?.unitId, r.territorial?.unitId], name).not.toContain('district-labor');
+    }
     // An accusation against a company (child labour) is for the labour bureau, not the discipline commission.
     const company = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
       text: '举报宏达建筑劳务有限公司在石桥街道工地雇用十四五岁的童工。',

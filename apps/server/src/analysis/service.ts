@@ -13,7 +13,7 @@ import {
   visibilityFilter,
   type Actor,
 } from '@qiao/core';
-import { classify, respondentKey } from '@qiao/core/text';
+import { classify, mayNameUnit } from '@qiao/core/text';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { analysisClusterMembers, analysisFingerprints, jurisdictions, petitions } from '../db/schema';
@@ -63,10 +63,7 @@ function respondentUnits(data: RoutingData, input: SuggestInput, accusation: boo
   const r = typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {});
   if (r.unitId) return [r.unitId];
   const ids = new Set<string>();
-  if (r.name) {
-    const key = respondentKey(r.name);
-    for (const u of data.units) if (u.name === r.name || (key.length >= 3 && respondentKey(u.name) === key)) ids.add(u.id);
-  }
+  if (r.name) for (const u of data.units) if (u.name === r.name || mayNameUnit(r.name, u.name)) ids.add(u.id);
   if (accusation && ids.size === 0) {
     const text = `${input.title ?? ''}\n${input.text}`;
     for (const u of data.units) if (u.name.length >= 4 && text.includes(u.name)) ids.add(u.id);

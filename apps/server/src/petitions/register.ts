@@ -32,6 +32,7 @@ import {
   type IndexSource,
 } from '../analysis/indexing';
 import { cachedRouting } from '../analysis/routing';
+import { mayNameUnit } from '@qiao/core/text';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
 import { normalisePetitioners, petitionerRows } from './petitioners';
@@ -254,13 +255,18 @@ export async function registerAs(
 }
 
 /**
- * The unit a respondent typed by name is, when the name is exactly one of our units' (and no other's): an
+ * The unit a respondent typed by name is, when the name is one of our units' (and no other's), also written with
+ * more or fewer regions (青川市临江区人社局 is 临江区人社局; core's mayNameUnit): an
  * accusation against "江屿区住房和城乡建设局" typed rather than picked is still never routed to, or shown to, that
  * bureau (Art. 30). A name that only contains a unit's name (one of its officials, say) is left as text.
  */
 async function unitNamed(deps: Deps, name: string): Promise<string | null> {
   const wanted = name.trim();
-  const named = (await cachedRouting(deps.db)).units.filter((u) => u.name === wanted);
+  const all = (await cachedRouting(deps.db)).units;
+  const exact = all.filter((u) => u.name === wanted);
+  if (exact.length === 1) return exact[0]!.id;
+  // Written with more or fewer regions (青川市临江区人社局 for 临江区人社局): the one unit it can be, if only one.
+  const named = all.filter((u) => mayNameUnit(wanted, u.name));
   return named.length === 1 ? named[0]!.id : null;
 }
 

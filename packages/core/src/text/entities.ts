@@ -18,6 +18,13 @@ const TRADE_WORDS = new Set(
   ).split(' '),
 );
 const REGION_PREFIX = /^(?:[\u4e00-\u9fff]{2,3}?(?:省|市|县|区))+/;
+const REGION_SEGMENT = /[\u4e00-\u9fff]{2,3}?(?:省|市|县|区)/g;
+
+/** A name's leading regions (青川市, 临江区) and the rest; the innermost region is the last. */
+function regionsOf(name: string): { regions: string[]; rest: string } {
+  const prefix = REGION_PREFIX.exec(name)?.[0] ?? '';
+  return { regions: prefix.match(REGION_SEGMENT) ?? [], rest: name.slice(prefix.length) };
+}
 const PLACE_SUFFIX = /(?:街道|镇|乡|村|社区|小区|花园|家园|新村|新城|名苑|苑|庭|府|湾|广场)$/;
 const PLACE_NEXT = new Set(['街道', '镇', '乡', '村', '社区', '小区', '村委会', '居委会', '花园', '家园', '新村', '新城']);
 const HAN2 = /^[\u4e00-\u9fff]{2,}$/;
@@ -111,12 +118,27 @@ export function respondentKey(name: string): string {
     kept.push(w);
   }
   const key = kept.join('');
-  // A government department is one per county (江屿区教育局, 槐山县教育局 are two respondents): kept with its region.
-  if (GOVERNMENT_DEPARTMENT.test(key) && full !== s) return full;
+  // A government department is one per county (江屿区教育局, 槐山县教育局 are two respondents): kept with its
+  // innermost region, so 青川市临江区教育局 and 临江区教育局 are the same one.
+  const innermost = regionsOf(full).regions.at(-1);
+  if (GOVERNMENT_DEPARTMENT.test(key) && innermost !== undefined && full !== s) return innermost + s;
   // A name whose trade words leave only a kind (第二人民医院 -> 医院) is kept whole without its region; with it,
   // when even that is only a kind (东湖区人民法院).
   if (key.length >= 2 && !GENERIC.has(key)) return key;
   return GENERIC.has(s) || s.length < 2 ? full : s;
+}
+
+/**
+ * Whether a respondent as someone typed it may be this unit of ours: the same key (青川市临江区人社局 is 临江区人社局),
+ * or the same department when the typed name gives no region, for then any county's may be meant (an accusation
+ * is kept from every one of them).
+ */
+export function mayNameUnit(typed: string, unitName: string): boolean {
+  const key = respondentKey(typed);
+  if (key.length >= 3 && key === respondentKey(unitName)) return true;
+  const t = regionsOf(normalise(typed, { maskPersonalNumbers: false }));
+  const u = regionsOf(normalise(unitName, { maskPersonalNumbers: false }));
+  return t.regions.length === 0 && t.rest.length >= 3 && t.rest === u.rest;
 }
 
 /** Whether a respondent key names only a kind of organisation (医院, 物业), not one of them. */

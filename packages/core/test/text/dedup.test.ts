@@ -11,6 +11,7 @@ import {
   groupDuplicates,
   respondentKey,
   idfFrom,
+  mayNameUnit,
   normalise,
   similarity,
   sortedHashes,
@@ -32,11 +33,20 @@ describe('respondent keys', () => {
     ['瑞泰置业', '瑞泰'],
     ['南岭县鑫瑞种业有限公司', '鑫瑞'],
     ['西山县恒鑫石材厂', '恒鑫'],
-    // One education bureau per county: two respondents, not one.
+    // One education bureau per county: two respondents, not one; the city before the district changes nothing.
     ['江屿区教育局', '江屿区教育局'],
     ['槐山县教育局', '槐山县教育局'],
+    ['青川市江屿区教育局', '江屿区教育局'],
+    ['青川市教育局', '青川市教育局'],
   ])('%s -> %s', (name, key) => {
     expect(respondentKey(name)).toBe(key);
+  });
+
+  it('tells which of our units a typed respondent may be', () => {
+    expect(mayNameUnit('青川市临江区人力资源和社会保障局', '临江区人力资源和社会保障局')).toBe(true);
+    expect(mayNameUnit('人力资源和社会保障局', '临江区人力资源和社会保障局')).toBe(true); // any county's
+    expect(mayNameUnit('临江区人力资源和社会保障局', '青川市人力资源和社会保障局')).toBe(false);
+    expect(mayNameUnit('临江区住房和城乡建设局', '临江区人力资源和社会保障局')).toBe(false);
   });
 
   it('finds organisations in a text by name, not by kind', () => {
