@@ -43,7 +43,7 @@ const CONCEPT_WORDS = {
   repeatTests: '重复检查|重做|不认|互认',
   registration: '挂号|号贩子|专家号|放号',
   vaccine: '疫苗|接种|HPV',
-  ambulance: '救护车|急救|(?<!\\d)120(?!\\d)',
+  ambulance: '救护车|急救|(?<![\\d.])120(?![\\d.元万千百平米天人户个次年月日号%])',
   schoolPlace: '入学|学位|转学|划片|落户|户口',
   tutoring: '补课|补习|有偿',
   schoolMeals: '食堂|营养餐|伙食|饭菜|牛奶',

@@ -47,7 +47,9 @@ const INDUSTRY =
   '市政|路桥|水利|矿业|能源|新能源|材料|建材|农业|养殖|种植|种业|生态|旅游|文化|传媒|网络|信息|技术|医疗|医药|健康|发展|' +
   '工贸|制造|加工|速递|快递|评估|房产|中介|经纪|租赁|金融|小额贷款|担保|保险|律师|会计|药业|药房|制药|印刷|包装|造纸|钢铁|' +
   '水泥|砖|砂石|搅拌|混凝土|塑料|橡胶|电器|家具|五金|汽修|驾校|美容|健身|游乐|酒业|农资|粮油|超市|电商|商业|百货|' +
-  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|钢构|门窗|幕墙|照明|光电|通信|软件|数码|家纺|针织|印染';
+  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|幕墙|照明|软件|数码|针织|印染';
+// Not 光电, 通信, 钢构, 门窗, 家纺: a trade name's second character and the next would read as one (阳光电器,
+// 恒通信息, 宝钢构件, 龙门窗业, 万家纺织).
 // Kinds that end a company's name by themselves (恒远公司, 瑞泰置业), and short ones that do only after a trade
 // word (华鑫服饰厂, 恒兴砖厂: a bare 车有店 or 家饭店 is speech, not a name).
 const KIND =
@@ -163,7 +165,7 @@ export interface Entities {
 // is not the end of a larger place or a word of speech (石桥镇北坡村 -> 北坡村, 在下河村 -> 下河村).
 const TOWN_OR_VILLAGE_END = /(?:街道|镇|乡|村|社区)$/;
 const TOWN_OR_VILLAGE_NEXT = new Set(['街道', '镇', '乡', '村', '社区']);
-const NOT_PLACE_START = /^[和与及跟对向给把被让在找从由到回住是我们的了个这那该各全本邻他你其省市县区镇乡村道街]/;
+const NOT_PLACE_START = /^[和与及跟对向给把被让在找从由到回住是我们的了个这那该各全本邻他你其省市县区镇乡村道街过去来往于经]/;
 const NOT_PLACE_NAME = new Set(
   '城关 乡镇 城镇 村镇 集镇 重镇 本镇 小镇 我们 他们 你们 农村 新农 全村 本村 邻村 该村 各村 同村 外村 村里 社区 城乡 街道 所在 附近 周边 举报 反映 要求 建议 隔壁 街坊 整个 一个 两个 几个 十几 责令 督促 协调 找过 找到 联系 通知 告诉 起诉 状告'.split(' ').filter((w) => w !== '城关'),
 );
@@ -171,7 +173,8 @@ const NOT_PLACE_NAME = new Set(
 // Kinds of estate, not one (老旧小区改造, 安置小区, jieba's 巷老旧小区), and a government (人民政府 ends like 滨江府).
 const KIND_OF_ESTATE = /^(?:周边|整个|我们|本|该|这个|那个|各个|多个|每个)|(?:老旧|安置|回迁|拆迁|商品房)(?:小区|社区)$|政府$/;
 // Words that end in a place suffix without being a place (我经老乡介绍, 住房和城乡建设局, 回到农村).
-const COMMON_WORD = /(?:老乡|家乡|故乡|同乡|下乡|城乡|回乡|返乡|外乡|异乡|他乡|农村|乡村|山村|渔村|城镇|乡镇|集镇)$/;
+// Not 家乡, 集镇, 城镇, 山村, 同乡, 下乡: 李家乡, 王集镇, 古城镇, 青山村, 大同乡, 山下乡 are real names.
+const COMMON_WORD = /(?:老乡|城乡|农村|故乡|返乡|回乡|异乡|他乡)$/;
 
 function townsAndVillages(normalised: string): string[] {
   const out: string[] = [];

@@ -85,6 +85,11 @@ describe('respondent keys', () => {
     ['江屿区住房和城乡建设局给了答复意见', [], []],
     ['柳塘镇白沙村的村民反映恒远公司拖欠工资', ['恒远'], ['柳塘镇', '白沙村']],
     ['白鹭镇人民政府说长乐巷老旧小区改造明年开工', [], ['白鹭镇']],
+    // Real names that end like common words, and trade names whose next characters read as a trade word.
+    ['王集镇青山村和李家乡凤山村的村民', [], ['王集镇', '青山村', '李家乡', '凤山村']],
+    ['古城镇、大同乡、山下乡、东渔村四地', [], ['古城镇', '大同乡', '山下乡', '东渔村']],
+    ['阳光电器有限公司和恒通信息技术有限公司拖欠工资', ['阳光', '恒通'], []],
+    ['我们找过南浦街道劳动保障所，去沙洲镇也问过', [], ['南浦街道', '沙洲镇']],
   ] as const)('%s: respondents %j, places %j', (text, respondents, places) => {
     const e = extractEntities(text);
     expect(e.respondents.sort()).toEqual([...respondents].sort());
@@ -216,6 +221,9 @@ describe('duplicate detection', () => {
   it.each([
     ['拨打120后救护车四十分钟才到', 'c:ambulance', true],
     ['每人每月收费1200元', 'c:ambulance', false],
+    ['还欠我工资120元，拖了120天', 'c:ambulance', false],
+    ['面积少了120平方米', 'c:ambulance', false],
+    ['打120叫了救护车', 'c:ambulance', true],
     ['滨江府5栋1203室', 'c:ambulance', false],
     ['被一辆货车撞成十级伤残', 'c:trafficAccident', true],
     ['卸货时被叉车撞伤，右腿骨折', 'c:trafficAccident', false],
