@@ -114,6 +114,18 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     expect(res.json().error).toBe('accusedUnit');
     expect((await call(t, 'housing-handler', 'GET', `/api/petitions/${typed.id}`)).statusCode).toBe(404);
 
+    // Named only in the text, with no respondent given: the first unit named is the accused one.
+    const inText = await register(t, {
+      ...accusation,
+      title: '举报临江区人力资源和社会保障局工作人员收受红包',
+      content: '临江区人力资源和社会保障局劳动监察大队工作人员收受包工头红包，对工地欠薪投诉长期不处理，请青川市信访局督促。',
+      respondent: undefined,
+    });
+    expect((await detail(t, inText.id)).respondent).toMatchObject({ unitId: 'district-labor' });
+    const toAccused = await attempt(t, inText.id, 'assign', { unitId: 'district-labor' });
+    expect(toAccused.statusCode, toAccused.body).toBe(422);
+    expect(toAccused.json().error).toBe('accusedUnit');
+
     // The district bureau written with the city before it is still that bureau (the only one it can be).
     const nested = await register(t, { ...accusation, respondent: { name: '青川市临江区人力资源和社会保障局' } });
     expect((await detail(t, nested.id)).respondent).toMatchObject({ unitId: 'district-labor' });

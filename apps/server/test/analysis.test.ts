@@ -170,6 +170,17 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
       expect(r.excluded.map((e: { unitId: string }) => e.unitId), name).toContain('district-labor');
       expect([r.subject?.unitId, r.territorial?.unitId], name).not.toContain('district-labor');
     }
+    // The form still says "claim" (its default) but the text reads as an accusation: the bureau it names is kept out.
+    const unclassified = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: '举报临江区人力资源和社会保障局劳动监察大队工作人员收受包工头红包，对工地欠薪投诉长期不处理。',
+      category: 'claim',
+      domain: 'labor',
+      jurisdictionCode: '339902001',
+    });
+    const u = unclassified.json();
+    expect(u.classification.category).toBe('accusation');
+    expect(u.routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('district-labor');
+    expect([u.routing.subject?.unitId, u.routing.territorial?.unitId]).not.toContain('district-labor');
     // An accusation against a company (child labour) is for the labour bureau, not the discipline commission.
     const company = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
       text: '举报宏达建筑劳务有限公司在石桥街道工地雇用十四五岁的童工。',

@@ -77,6 +77,9 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
   const c = classify(model, [input.title, input.text].filter(Boolean).join('\n'));
   const domain = input.domain ?? c.domain;
   const category = input.category ?? c.category;
+  // Routed as an accusation when the form says so or the text reads as one (the form's default is a claim until
+  // the clerk takes the suggested class): the accused unit is never suggested either way (Art. 30).
+  const accusation = category === 'accusation' || c.category === 'accusation';
   const respondentName = typeof input.respondent === 'string' ? input.respondent : (input.respondent?.name ?? null);
   const persons = personHashes(deps, input.petitioners);
   const fp = petitionFingerprint('draft', { title: input.title ?? '', content: input.text, demands: null, respondentName, address: input.address ?? null }, persons);
@@ -87,7 +90,7 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
     domain,
     jurisdictionCode,
     places: [...fp.places],
-    scope: { category, respondentUnitIds: respondentUnits(data, input, category === 'accusation') },
+    scope: { category: accusation ? 'accusation' : category, respondentUnitIds: respondentUnits(data, input, accusation) },
   });
   return {
     classification: {

@@ -145,7 +145,10 @@ export async function registerAs(
       { field: 'respondent.unitId' },
     );
 
-  const respondentUnitId = input.respondent?.unitId ?? (input.respondent ? await unitNamed(deps, input.respondent.name) : null);
+  const respondentUnitId =
+    input.respondent?.unitId ??
+    (input.respondent ? await unitNamed(deps, input.respondent.name) : null) ??
+    (input.category === 'accusation' ? await unitAccusedInText(deps, `${input.title}\n${input.content}`) : null);
 
   const office = who.office;
   const now = deps.now();
@@ -268,6 +271,22 @@ async function unitNamed(deps: Deps, name: string): Promise<string | null> {
   // Written with more or fewer regions (青川市临江区人社局 for 临江区人社局): the one unit it can be, if only one.
   const named = all.filter((u) => mayNameUnit(wanted, u.name));
   return named.length === 1 ? named[0]!.id : null;
+}
+
+/**
+ * The unit an accusation registered without a respondent names in its own words (举报江屿区住房和城乡建设局工作
+ * 人员…), the first one named: it is kept from the petition as if picked (Art. 30). The intake suggestions name it
+ * too; a clerk who did not copy it into the form no longer leaves the accused bureau free to receive the case.
+ */
+async function unitAccusedInText(deps: Deps, text: string): Promise<string | null> {
+  let first: { id: string; at: number; length: number } | null = null;
+  for (const u of (await cachedRouting(deps.db)).units) {
+    if (u.name.length < 4) continue;
+    const at = text.indexOf(u.name);
+    if (at < 0) continue;
+    if (!first || at < first.at || (at === first.at && u.name.length > first.length)) first = { id: u.id, at, length: u.name.length };
+  }
+  return first?.id ?? null;
 }
 
 /** A registration waiting to be written, with what the registrar writes in the same transaction. */
