@@ -82,7 +82,13 @@ export default function SettingsPage() {
         )}
         <Space wrap>
           {[...new Set([...(settings?.years ?? []), ...(settings?.provisionalYears ?? [])])].sort().map((y) => (
-            <Tag key={y} color={settings?.provisionalYears.includes(y) ? 'orange' : 'blue'} className="year-tag">
+            <Tag
+              key={y}
+              color={settings?.provisionalYears.includes(y) ? 'orange' : 'blue'}
+              className="year-tag"
+              // antd's orange text on its orange background is 3.3:1; a darker orange reads at 5.9:1 (WCAG AA).
+              style={settings?.provisionalYears.includes(y) ? { color: '#ad4e00' } : undefined}
+            >
               {y}
               {settings?.provisionalYears.includes(y) ? ` · ${t('admin.provisional')}` : ''}
             </Tag>
