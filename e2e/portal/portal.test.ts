@@ -107,6 +107,17 @@ describe.skipIf(!chromiumAvailable)('resident portal in a phone browser', () => 
     await page.getByLabel('姓名').fill('陈静');
     await page.getByLabel('手机号码').fill('13912345678');
     await page.getByLabel('我已阅读并同意以上个人信息处理说明').check();
+    // An ID number with a wrong check character: the server refuses it, shown at the field in words, no field path.
+    await page.locator('[data-field="idCard"] input').fill('339902198001011234');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    const idError = page.locator('[data-field="idCard"] .error-text');
+    await expect.poll(() => idError.textContent(), { timeout: 15_000 }).toContain('校验位');
+    expect(await page.locator('main').innerText()).not.toContain('petitioners');
+    // The browser logs the refused request: that one error is expected.
+    const refused = pageErrors.findIndex((e) => e.includes('status of 400'));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    pageErrors.splice(refused, 1);
+    await page.locator('[data-field="idCard"] input').fill('');
     await page.getByRole('button', { name: '提交', exact: true }).click();
 
     await page.getByRole('heading', { name: /已提交成功/ }).waitFor();

@@ -57,7 +57,20 @@ async function send(method: string, path: string, opts: Options = {}): Promise<R
     zh: `请求失败（${res.status}），请稍后重试`,
     en: err.message ?? `The request failed (${res.status}); please try again later`,
   };
-  throw new ApiError(res.status, err.error ?? 'httpError', messages, err.field);
+  throw new ApiError(res.status, err.error ?? 'httpError', withoutField(messages, err.field), err.field);
+}
+
+/**
+ * The server starts a message about one field with its path (`petitioners.0.idCard：…`), for API clients; a
+ * resident reads it beside the field, or above the form, without it.
+ */
+function withoutField(m: Message, field: string | undefined): Message {
+  if (!field) return m;
+  const strip = (s: string) => {
+    for (const sep of ['：', ': ']) if (s.startsWith(field + sep)) return s.slice(field.length + sep.length);
+    return s;
+  };
+  return { zh: strip(m.zh), en: strip(m.en) };
 }
 
 async function json<T>(method: string, path: string, opts?: Options): Promise<T> {

@@ -72,6 +72,11 @@ const serverField: Record<string, FieldName> = {
   'contact.phone': 'phone',
   'contact.idCard': 'idCard',
   'contact.address': 'contactAddress',
+  // The resident is the petition's one petitioner: the server checks them as such.
+  'petitioners.0.name': 'name',
+  'petitioners.0.phone': 'phone',
+  'petitioners.0.idCard': 'idCard',
+  'petitioners.0.address': 'contactAddress',
   consent: 'consent',
 };
 
