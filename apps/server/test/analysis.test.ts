@@ -181,6 +181,23 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     expect(u.classification.category).toBe('accusation');
     expect(u.routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('district-labor');
     expect([u.routing.subject?.unitId, u.routing.territorial?.unitId]).not.toContain('district-labor');
+    // The commission at the accused bureau's own level: a district's for a district bureau, the city's for a city
+    // bureau, wherever in the district the matter happened.
+    const created = await call(t, 'admin', 'POST', '/api/admin/units', { id: 'district-discipline', name: '临江区纪委监委', jurisdictionCode: '339902', kind: 'discipline', domains: [] });
+    expect(created.statusCode, created.body).toBe(201);
+    const against = async (unitId: string, name: string) =>
+      (
+        await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+          text: `检举${name}工作人员收受好处，对投诉长期不处理。`,
+          category: 'accusation',
+          domain: 'labor',
+          respondent: { name, unitId },
+          jurisdictionCode: '339902001',
+        })
+      ).json().routing.subject?.unitId;
+    expect(await against('district-labor', '临江区人力资源和社会保障局')).toBe('district-discipline');
+    expect(await against('city-labor', '青川市人力资源和社会保障局')).toBe('city-discipline');
+    await call(t, 'admin', 'PATCH', '/api/admin/units/district-discipline', { active: false });
     // An accusation against a company (child labour) is for the labour bureau, not the discipline commission.
     const company = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
       text: '举报宏达建筑劳务有限公司在石桥街道工地雇用十四五岁的童工。',

@@ -164,9 +164,22 @@ export function suggestRouting(data: RoutingData, input: RoutingInput): RoutingS
   const againstPublicBody = input.scope.category === 'accusation' && input.scope.respondentUnitIds.length > 0;
   return {
     territorial: territorialUnit(data, placed, input.jurisdictionCode, allowed),
-    subject: (againstPublicBody ? disciplineUnit(data, from, allowed) : null) ?? subjectUnit(data, input.domain, from, allowed),
+    subject: (againstPublicBody ? disciplineUnit(data, disciplineLevel(data, input.scope.respondentUnitIds, from), allowed) : null) ?? subjectUnit(data, input.domain, from, allowed),
     excluded,
   };
+}
+
+/**
+ * Where to look for the discipline commission: at the accused units' own level (the highest of them), for a
+ * district's commission has no say over a city bureau's staff; the matter's place when the units are unknown.
+ */
+function disciplineLevel(data: RoutingData, accused: readonly string[], place: string): string {
+  const levels = accused.flatMap((id) => {
+    const u = data.unitById.get(id);
+    return u ? [u.jurisdictionCode] : [];
+  });
+  // Fewest ancestors first: the highest level.
+  return levels.sort((a, b) => chain(data, a).length - chain(data, b).length || a.localeCompare(b))[0] ?? place;
 }
 
 /** The nearest discipline inspection and supervision commission (纪委监委) up from a jurisdiction. */
