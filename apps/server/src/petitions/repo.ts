@@ -107,12 +107,12 @@ export async function loadEvents(tx: Tx, petitionId: string) {
   return tx.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).orderBy(asc(petitionEvents.seq));
 }
 
-/** The SQL twin of core/protection's matchesVisibility: which rows an actor may see at all. */
 /** The unit is among the petition's involved units (GIN-indexed). */
 function involves(unitId: string): SQL {
   return sql`${petitions.involvedUnitIds} @> array[${unitId}]::text[]`;
 }
 
+/** The SQL twin of core/protection's matchesVisibility: which rows an actor may see at all. */
 export function visibilitySql(filter: VisibilityFilter): SQL {
   if (filter.kind === 'none') return sql`false`;
   const parts: SQL[] = [];

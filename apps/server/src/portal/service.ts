@@ -65,7 +65,8 @@ export async function submitFromPortal(deps: Deps, input: PortalIntake, files: C
       },
     },
   );
-  // Without a gateway the text only reaches the server's log: the resident must not count on it to keep the secret.
+  // Without a gateway the text goes nowhere (the console sender logs that one would go, not its body): the resident
+  // must not count on it to keep the secret.
   const texted = Boolean(input.contact.phone) && deps.smsGateway === true;
   return { created: result.created, body: { trackingCode: result.body.trackingCode, secret: result.body.trackingSecret, texted } };
 }
