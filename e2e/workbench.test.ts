@@ -367,6 +367,8 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
     await page.keyboard.type('生态');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '生态环境' }).waitFor();
     await page.keyboard.press('Enter');
+    // As a user sees the list close before moving on: Tab while it is still closing stays in the select.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await tabTo('intake-hotline_jurisdictionCode');
     await page.keyboard.type('锦屏街道');
     await page.locator('.ant-select-dropdown:visible').getByText('锦屏街道').first().waitFor();
