@@ -31,6 +31,16 @@ describe.skipIf(!available)(`auth, admin and docs (${engineName})`, () => {
     }
   });
 
+  it('says what format a field wants, in Chinese too, not the regular expression that checks it', async () => {
+    const zh = await call(t, 'leader', 'GET', '/api/dashboards/summary?from=2026-13', undefined, { 'accept-language': 'zh-CN' });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().message).toContain('YYYY-MM');
+    expect(zh.json().message).toContain('格式不正确');
+    expect(zh.json().message).not.toContain('正则');
+    const en = await call(t, 'leader', 'GET', '/api/dashboards/summary?from=2026-13', undefined, { 'accept-language': 'en' });
+    expect(en.json().message).toContain('YYYY-MM');
+  });
+
   it('logs in with a password, refuses a wrong one, and expires tokens', async () => {
     const bad = await call(t, null, 'POST', '/api/auth/login', { username: 'clerk', password: 'nope' });
     expect(bad.statusCode).toBe(401);

@@ -22,6 +22,11 @@ export class ValidationFailure extends Error {
 }
 
 function localise(issue: z.core.$ZodIssue): string {
+  // zod's Chinese for a pattern is the regular expression itself; a user reads the format the schema names.
+  if (issue.code === 'invalid_format' && issue.format === 'regex') {
+    const named = !issue.message.startsWith('Invalid') && /^[\w\-:./]{1,20}$/.test(issue.message);
+    return named ? `格式不正确，应为 ${issue.message}` : '格式不正确';
+  }
   const out = zh(issue as never);
   const text = typeof out === 'string' ? out : out?.message;
   return text ?? issue.message;
