@@ -89,6 +89,24 @@ export interface UnitSuggestion {
   reason: Message;
 }
 
+/**
+ * Our units a text names in full (names of four characters or more), the first named first and, named at the
+ * same place, the longer name first: the units an accusation's own words accuse.
+ */
+export function unitsNamedIn(units: readonly UnitRow[], text: string): UnitRow[] {
+  return units
+    .filter((u) => u.name.length >= 4)
+    .map((u) => ({ u, at: text.indexOf(u.name) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at || b.u.name.length - a.u.name.length)
+    .map((x) => x.u);
+}
+
+/** A unit suggested, with the reason a clerk reads. */
+function suggestionOf(unit: UnitRow, reason: Message): UnitSuggestion {
+  return { unitId: unit.id, unitName: unit.name, jurisdictionCode: unit.jurisdictionCode, reason };
+}
+
 export interface RoutingSuggestion {
   territorial: UnitSuggestion | null;
   subject: UnitSuggestion | null;
@@ -187,15 +205,10 @@ function disciplineUnit(data: RoutingData, from: string, allowed: (u: UnitRow) =
   for (const j of chain(data, from)) {
     const unit = data.units.find((u) => u.active && u.kind === 'discipline' && u.jurisdictionCode === j.code && allowed(u));
     if (unit)
-      return {
-        unitId: unit.id,
-        unitName: unit.name,
-        jurisdictionCode: unit.jurisdictionCode,
-        reason: {
-          zh: `检举控告公职人员或公共机构的事项，由纪检监察机关${unit.name}处理`,
-          en: `An accusation against a public body or its staff goes to the discipline inspection and supervision commission, ${unit.name}`,
-        },
-      };
+      return suggestionOf(unit, {
+        zh: `检举控告公职人员或公共机构的事项，由纪检监察机关${unit.name}处理`,
+        en: `An accusation against a public body or its staff goes to the discipline inspection and supervision commission, ${unit.name}`,
+      });
   }
   return null;
 }
@@ -217,15 +230,10 @@ function territorialUnit(
     const where = placed
       ? { zh: `事发地“${placed.place}”位于${placed.row.name}`, en: `The place "${placed.place}" lies in ${placed.row.name}` }
       : { zh: `登记的事发地为${data.jurisdictionByCode.get(registered)?.name ?? registered}`, en: `The matter is registered in ${data.jurisdictionByCode.get(registered)?.name ?? registered}` };
-    return {
-      unitId: unit.id,
-      unitName: unit.name,
-      jurisdictionCode: unit.jurisdictionCode,
-      reason: {
-        zh: `${where.zh}，由${unit.name}属地负责（${j.name}）`,
-        en: `${where.en}; ${unit.name} is responsible for that territory (${j.name})`,
-      },
-    };
+    return suggestionOf(unit, {
+      zh: `${where.zh}，由${unit.name}属地负责（${j.name}）`,
+      en: `${where.en}; ${unit.name} is responsible for that territory (${j.name})`,
+    });
   }
   return null;
 }
@@ -238,28 +246,18 @@ function subjectUnit(data: RoutingData, domain: string, from: string, allowed: (
     if (rule !== undefined) {
       const unit = data.unitById.get(rule);
       if (unit && unit.active && allowed(unit))
-        return {
-          unitId: unit.id,
-          unitName: unit.name,
-          jurisdictionCode: unit.jurisdictionCode,
-          reason: {
-            zh: `${d.zh}类事项由${unit.name}主管（${j.name}属事规则）`,
-            en: `${d.en} matters go to ${unit.name} (subject routing rule of ${j.name})`,
-          },
-        };
+        return suggestionOf(unit, {
+          zh: `${d.zh}类事项由${unit.name}主管（${j.name}属事规则）`,
+          en: `${d.en} matters go to ${unit.name} (subject routing rule of ${j.name})`,
+        });
       continue;
     }
     const unit = defaultSubjectUnits(data, j.code, domain).find(allowed);
     if (unit)
-      return {
-        unitId: unit.id,
-        unitName: unit.name,
-        jurisdictionCode: unit.jurisdictionCode,
-        reason: {
-          zh: `${d.zh}类事项属${unit.name}职责范围（单位职能，${j.name}）`,
-          en: `${d.en} matters are in the remit of ${unit.name} (its registered fields, ${j.name})`,
-        },
-      };
+      return suggestionOf(unit, {
+        zh: `${d.zh}类事项属${unit.name}职责范围（单位职能，${j.name}）`,
+        en: `${d.en} matters are in the remit of ${unit.name} (its registered fields, ${j.name})`,
+      });
   }
   return null;
 }

@@ -26,7 +26,7 @@ import { listAlerts } from './alerts';
 import { petitionFingerprint, lookupKeys } from './indexing';
 import { clusterLabel, domainName } from './labels';
 import { textModel } from './model';
-import { cachedRouting, suggestRouting, type RoutingData } from './routing';
+import { cachedRouting, suggestRouting, unitsNamedIn, type RoutingData } from './routing';
 import { findSimilar } from './similar';
 
 const staffOnly = (actor: Actor) => {
@@ -66,7 +66,7 @@ function respondentUnits(data: RoutingData, input: SuggestInput, accusation: boo
   if (r.name) for (const u of data.units) if (u.name === r.name || mayNameUnit(r.name, u.name)) ids.add(u.id);
   if (accusation && ids.size === 0) {
     const text = `${input.title ?? ''}\n${input.text}`;
-    for (const u of data.units) if (u.name.length >= 4 && text.includes(u.name)) ids.add(u.id);
+    for (const u of unitsNamedIn(data.units, text)) ids.add(u.id);
   }
   return [...ids];
 }

@@ -31,7 +31,7 @@ import {
   type IndexEntries,
   type IndexSource,
 } from '../analysis/indexing';
-import { cachedRouting } from '../analysis/routing';
+import { cachedRouting, unitsNamedIn } from '../analysis/routing';
 import { mayNameUnit } from '@qiao/core/text';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
@@ -279,14 +279,7 @@ async function unitNamed(deps: Deps, name: string): Promise<string | null> {
  * too; a clerk who did not copy it into the form no longer leaves the accused bureau free to receive the case.
  */
 async function unitAccusedInText(deps: Deps, text: string): Promise<string | null> {
-  let first: { id: string; at: number; length: number } | null = null;
-  for (const u of (await cachedRouting(deps.db)).units) {
-    if (u.name.length < 4) continue;
-    const at = text.indexOf(u.name);
-    if (at < 0) continue;
-    if (!first || at < first.at || (at === first.at && u.name.length > first.length)) first = { id: u.id, at, length: u.name.length };
-  }
-  return first?.id ?? null;
+  return unitsNamedIn((await cachedRouting(deps.db)).units, text)[0]?.id ?? null;
 }
 
 /** A registration waiting to be written, with what the registrar writes in the same transaction. */
