@@ -1,3 +1,4 @@
+import { statuses } from '@qiao/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
@@ -35,7 +36,6 @@ import { useStored } from '../lib/storage';
 
 const LateUnitsChart = lazy(() => import('../components/LateUnitsChart'));
 
-const STATUSES = ['registered', 'awaitingAcceptance', 'objected', 'accepted', 'replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed', 'declined', 'diverted', 'merged'] as const;
 const DOMAINS = ['housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment', 'urbanConstruction', 'socialSecurity', 'agriculture', 'other'] as const;
 const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
 const CHANNELS = ['letter', 'visit', 'online', 'hotline', 'proxy', 'transfer'] as const;
@@ -308,7 +308,7 @@ export default function InboxPage() {
               className="filter-text"
             />
             {LIST_KEYS.map((k) => {
-              const values = k === 'status' ? STATUSES : k === 'domain' ? DOMAINS : k === 'category' ? CATEGORIES : CHANNELS;
+              const values = k === 'status' ? statuses : k === 'domain' ? DOMAINS : k === 'category' ? CATEGORIES : CHANNELS;
               return (
                 <Select
                   key={k}
