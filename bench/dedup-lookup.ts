@@ -30,6 +30,7 @@ import { openDatabase } from '../apps/server/src/db/open';
 import { buildWorld, createRng, generatePetitionFacts, toTraditional } from '../apps/server/src/demo/index';
 import { seedDemo } from '../apps/server/src/demo/seed';
 import { deriveKeys, keyedHash } from '../apps/server/src/lib/crypto';
+import { writableColumns } from './lib';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
 
 const { values } = parseArgs({
@@ -82,11 +83,7 @@ async function loadCorpus(pool: pg.Pool, deps: Parameters<typeof seedDemo>[0]) {
   await seedDemo(deps, { petitions: SEEDED });
   const templates = (await pool.query<{ id: string }>('select id from petitions order by id')).rows.map((r) => r.id);
   log(`seeded ${templates.length} petitions through the core in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const cols = (
-    await pool.query<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_name = 'petitions' and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
-    )
-  ).rows.map((r) => r.column_name);
+  const cols = await writableColumns(drizzle(pool), 'petitions');
   const override: Record<string, string> = {
     id: 'g.id',
     tracking_code: `'B' || g.n`,

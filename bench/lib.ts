@@ -1,5 +1,7 @@
 /** Helpers of the benchmark: timing, percentiles, a small concurrent load generator, intake bodies, the raw INSERT. */
 
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
 export function percentile(values: number[], p: number): number {
@@ -85,6 +87,17 @@ export function intakeBody(i: number, places: string[]) {
 }
 
 /**
+ * The columns of a table that a copy writes, in order: not the generated ones (migration 0006's search bigrams),
+ * which the table computes and refuses to be given.
+ */
+export async function writableColumns(db: { execute: (query: SQL) => Promise<unknown> }, table: string): Promise<string[]> {
+  const res = (await db.execute(
+    sql`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
+  )) as { rows: { column_name: string }[] };
+  return res.rows.map((r) => r.column_name);
+}
+
+/**
  * What the intake is compared with: single-row INSERTs through `pg` into a copy of `petitions` (its indexes
  * included), each row a stored petition's values with its own id and tracking code. `insert` writes one row;
  * `end` closes the pool of `connections`.
@@ -92,12 +105,7 @@ export function intakeBody(i: number, places: string[]) {
 export async function rawInserts(url: string, connections: number) {
   const pool = new pg.Pool({ connectionString: url, max: connections });
   await pool.query('create table bench_raw (like petitions including all)');
-  // Generated columns (the search bigrams) are computed by the table, not written.
-  const cols = (
-    await pool.query<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_name = 'petitions' and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
-    )
-  ).rows.map((r) => r.column_name);
+  const cols = await writableColumns(drizzle(pool), 'petitions');
   const row = (await pool.query<Record<string, unknown>>(`select ${cols.join(', ')} from petitions limit 1`)).rows[0]!;
   const text = `insert into bench_raw (${cols.join(', ')}) values (${cols.map((_, j) => `$${j + 1}`).join(', ')})`;
   let n = 0;

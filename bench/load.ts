@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../apps/server/src/context';
-import type { Tx } from '../apps/server/src/db/open';
 import { seedDemo } from '../apps/server/src/demo/seed';
+import { writableColumns } from './lib';
 
 /**
  * Bulk-load N petitions: the demo generator drives `base` petitions through the real core (every state and clock
@@ -23,7 +23,7 @@ export async function bulkLoad(deps: Deps, n: number, base = 5_000, log: (s: str
         select p.id as old_id, k from petitions p cross join generate_series(1, ${copies}) k order by k, p.id limit ${extra}) s`));
     await db.execute(sql.raw(`create unique index on bench_map (old_id, k)`));
     await db.execute(sql.raw(`analyze bench_map`));
-    const cols = await columns(db, 'petitions');
+    const cols = await writableColumns(db, 'petitions');
     const override: Record<string, string> = {
       id: 'm.new_id',
       tracking_code: `p.tracking_code || '-' || m.k`,
@@ -37,7 +37,7 @@ export async function bulkLoad(deps: Deps, n: number, base = 5_000, log: (s: str
       from bench_map m join petitions p on p.id = m.old_id
       left join bench_map r on r.old_id = p.repeat_of and r.k = m.k`));
     const copy = async (table: string, map: Record<string, string>) => {
-      const cs = (await columns(db, table)).filter((c) => !(c === 'id' && table === 'petition_events'));
+      const cs = (await writableColumns(db, table)).filter((c) => !(c === 'id' && table === 'petition_events'));
       await db.execute(sql.raw(`insert into ${table} (${cs.join(', ')})
         select ${cs.map((c) => map[c] ?? `x.${c}`).join(', ')} from ${table} x join bench_map m on m.old_id = x.petition_id`));
     };
@@ -53,9 +53,3 @@ export async function bulkLoad(deps: Deps, n: number, base = 5_000, log: (s: str
   return { seconds: (performance.now() - t0) / 1000, generated: first, copied: extra };
 }
 
-async function columns(db: Tx, table: string): Promise<string[]> {
-  const res = (await db.execute(
-    sql`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
-  )) as unknown as { rows: { column_name: string }[] };
-  return res.rows.map((r) => r.column_name);
-}
