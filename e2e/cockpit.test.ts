@@ -109,6 +109,13 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
 
     // The default view is this year so far.
     await expectTiles(page, await api<Summary>('/api/dashboards/summary?from=2026-01&to=2026-06'), 'zh');
+    // 同比 compares with the same days last year: up to 15 June 2025, the clock's date a year ago.
+    await page.getByText('同比对照去年同期：2025年1月1日 至 2025年6月15日').waitFor();
+    const trendCard = page.locator('[data-card="trend"]');
+    await trendCard.getByText('表格', { exact: true }).click();
+    await trendCard.getByRole('link', { name: /^2025-06（1–15日）: \d+$/ }).waitFor();
+    await trendCard.getByRole('link', { name: /^2025-05: \d+$/ }).waitFor();
+    await trendCard.getByText('图表', { exact: true }).click();
     await shot(page, 'cockpit-zh');
     await expectAccessible(page, 'cockpit (zh)');
 
@@ -265,6 +272,7 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await page.locator('[data-chart="trend"] svg').waitFor();
     await expectTiles(page, await api<Summary>('/api/dashboards/summary?from=2025-07&to=2026-06'), 'en');
     expect(await page.locator('[data-chart="trend"]').getAttribute('aria-label')).toMatch(/^Monthly trend/);
+    await page.getByText(/^Year on year against the same days last year: July 1, 2024 – June 15, 2025$/).waitFor();
     await shot(page, 'cockpit-en');
     await expectAccessible(page, 'cockpit (en)');
 

@@ -307,7 +307,7 @@ describe.skipIf(!available)(`dashboard exports (${engineName})`, () => {
     const wb = await workbook(res.rawPayload);
     expect(wb.get('2025 年度')!.slice(1)).toEqual([
       ['信访总量 received', a.received],
-      ['去年 last year', a.lastYearReceived],
+      ['去年同期 same period last year (2024-01-01 – 2024-12-31)', a.lastYearReceived],
       ['转送 forwarded', a.forwarded],
       ['交办 assigned', a.assigned],
       ['督办 supervised', a.supervised],

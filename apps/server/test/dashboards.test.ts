@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesVisibility, visibilityFilter } from '@qiao/core';
-import { allRates, monthsBetween, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
+import { allRates, lastDayOfMonth, monthsBetween, sameDayLastYear, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
 import { authenticate } from '../src/auth/actor';
 import { petitionClocks as clocksTable, petitions } from '../src/db/schema';
 import { scopeOf } from '../src/petitions/repo';
@@ -23,12 +23,13 @@ function rng(seed: number) {
 interface Summary {
   source: string;
   tiles: { measure: string; value: number | null; numerator: number; denominator: number | null; lastYear: { numerator: number; denominator: number | null } | null; filter: { query: string } }[];
-  trend: { month: string; volume: number; lastYearVolume: number }[];
-  byDomain: { key: string; volume: number; filter: { query: string } }[];
+  lastYear: { receivedFrom: string; receivedTo: string };
+  trend: { month: string; volume: number; lastYearMonth: string; lastYearVolume: number; lastYearFilter: { query: string } }[];
+  byDomain: { key: string; volume: number; lastYear: number; filter: { query: string } }[];
   byChannel: { key: string; volume: number }[];
   byCategory: { key: string; volume: number }[];
-  jurisdictions: { code: string; volume: number; filter: { query: string } }[];
-  units: { unit: { id: string } | null; volume: number; overdue: number; filter: { query: string } }[];
+  jurisdictions: { code: string; volume: number; lastYear: number; filter: { query: string } }[];
+  units: { unit: { id: string } | null; volume: number; lastYear: number; overdue: number; filter: { query: string } }[];
 }
 
 /** Every figure recounted from the petitions themselves with core/metrics, as the given user may see them. */
@@ -66,8 +67,12 @@ async function recount(t: TestContext, username: string, from: string, to: strin
   };
   const months = new Set(monthsBetween(from, to));
   const lastMonths = new Set([...months].map(sameMonthLastYear));
+  // Last year's side stops at the same day last year as this year's (today, when the period reaches it).
+  const today = t.deps.clockSettings.context(t.deps.now()).today;
+  const through = lastDayOfMonth(to) < today ? lastDayOfMonth(to) : today;
+  const lastThrough = sameDayLastYear(through);
   const cur = visible.filter((p) => months.has(p.receivedOn.slice(0, 7)));
-  const prev = visible.filter((p) => lastMonths.has(p.receivedOn.slice(0, 7)));
+  const prev = visible.filter((p) => lastMonths.has(p.receivedOn.slice(0, 7)) && p.receivedOn <= lastThrough);
   const by = (list: typeof all, key: (p: (typeof all)[number]) => string) => {
     const m = new Map<string, MeasureCounts>();
     const groups = new Map<string, typeof all>();
@@ -82,6 +87,12 @@ async function recount(t: TestContext, username: string, from: string, to: strin
     byMonth: by(cur, (p) => p.receivedOn.slice(0, 7)),
     byUnit: by(cur, (p) => p.currentUnitId ?? ''),
     byCounty: by(cur, (p) => p.jurisdictionCode.slice(0, 6)),
+    lastYear: {
+      byDomain: by(prev, (p) => p.domain),
+      byMonth: by(prev, (p) => p.receivedOn.slice(0, 7)),
+      byUnit: by(prev, (p) => p.currentUnitId ?? ''),
+      byCounty: by(prev, (p) => p.jurisdictionCode.slice(0, 6)),
+    },
     visible,
   };
 }
@@ -116,6 +127,12 @@ function expectAgrees(s: Summary, r: Awaited<ReturnType<typeof recount>>) {
   for (const u of s.units) expect([u.unit?.id, u.volume]).toEqual([u.unit?.id, r.byUnit.get(u.unit?.id ?? '')?.received ?? 0]);
   expect(s.units.reduce((a, u) => a + u.volume, 0)).toBe(r.current.received);
   for (const j of s.jurisdictions) expect([j.code, j.volume]).toEqual([j.code, r.byCounty.get(j.code)?.received ?? 0]);
+  // Last year's side of every comparison: the same petitions, up to the same day last year.
+  const ly = r.lastYear;
+  for (const m of s.trend) expect([m.lastYearMonth, m.lastYearVolume]).toEqual([m.lastYearMonth, ly.byMonth.get(m.lastYearMonth)?.received ?? 0]);
+  for (const d of s.byDomain) expect(['lastYear', d.key, d.lastYear]).toEqual(['lastYear', d.key, ly.byDomain.get(d.key)?.received ?? 0]);
+  for (const u of s.units) expect(['lastYear', u.unit?.id, u.lastYear]).toEqual(['lastYear', u.unit?.id, ly.byUnit.get(u.unit?.id ?? '')?.received ?? 0]);
+  for (const j of s.jurisdictions) expect(['lastYear', j.code, j.lastYear]).toEqual(['lastYear', j.code, ly.byCounty.get(j.code)?.received ?? 0]);
 }
 
 async function listCount(t: TestContext, user: string, query: string) {
@@ -196,13 +213,26 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
 
     const leader = await recount(t, 'leader', '2025-07', '2026-06', null);
     expect(leader.current.replied * leader.current.rated * leader.current.firstConcluded * leader.current.repeats).toBeGreaterThan(0);
-    for (const user of users)
-      for (const q of periods) {
-        const params = new URLSearchParams(q);
-        const s = await summary(t, user, q);
-        const want = await recount(t, user, params.get('from')!, params.get('to')!, params.get('jurisdiction'));
-        expectAgrees(s, want);
+    // Where the random walk left the clock, then two days of November, when 2026-01..12 compares with 2025 up to
+    // 10 or 24 November: last year's part month read up to the day (the 10th), or whole less the days after (the 24th).
+    for (const day of ['03', '10', '11', '25']) // petitions on both sides of both cut-offs
+      await register(t, { channel: 'letter', category: 'claim', domain: 'labor', jurisdictionCode: '339902001', receivedOn: `2025-11-${day}` }, 'clerk');
+    const whole = await recount(t, 'leader', '2025-11', '2025-11', null);
+    for (const day of [null, '2026-11-10', '2026-11-24']) {
+      if (day !== null) t.clock.set(day);
+      if (day !== null) {
+        const upToDay = await recount(t, 'leader', '2026-11', '2026-11', null);
+        expect(upToDay.previous.received).toBeGreaterThan(0);
+        expect(upToDay.previous.received, 'the cut-off matters').toBeLessThan(whole.current.received);
       }
+      for (const user of users)
+        for (const q of periods) {
+          const params = new URLSearchParams(q);
+          const s = await summary(t, user, q);
+          const want = await recount(t, user, params.get('from')!, params.get('to')!, params.get('jurisdiction'));
+          expectAgrees(s, want);
+        }
+    }
 
     // The incrementally kept rollups equal a rebuild from scratch.
     const before = await rollupSnapshot(t);
@@ -224,6 +254,12 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
         expect(await listCount(t, user, u.filter.query)).toBe(u.volume);
       const overdue = s.tiles.find((x) => x.measure === 'overdue')!;
       expect(await listCount(t, user, overdue.filter.query)).toBe(overdue.value);
+      // Last year's side of a period that reaches today (2026-11-24): up to 2025-11-24, month by month.
+      const ytd = await summary(t, user, periods[1]!);
+      expect(ytd.lastYear.receivedTo).toBe('2025-11-24');
+      for (const m of ytd.trend) expect([m.lastYearMonth, await listCount(t, user, m.lastYearFilter.query)]).toEqual([m.lastYearMonth, m.lastYearVolume]);
+      const lastYearVolume = ytd.tiles.find((x) => x.measure === 'volume')!.lastYear!.numerator;
+      expect(await listCount(t, user, new URLSearchParams(ytd.lastYear).toString())).toBe(lastYearVolume);
     }
   });
 
@@ -245,6 +281,15 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     expect(a.byDomain.reduce((x, d) => x + d.count, 0)).toBe(want.current.received);
     expect([a.forwarded, a.assigned, a.supervised]).toEqual([want.current.forwarded, want.current.assigned, want.current.supervised]);
     expect([a.suggestions.received, a.suggestions.adopted]).toEqual([want.current.suggestions, want.current.suggestionsAdopted]);
+
+    // The year still running (the clock is at 2026-11-24) compares with 2025 up to 24 November.
+    const running = await call(t, 'leader', 'GET', '/api/dashboards/annual-report?year=2026');
+    expect(running.statusCode, running.body).toBe(200);
+    const r = running.json<{ received: number; lastYearReceived: number; lastYear: { receivedFrom: string; receivedTo: string } }>();
+    const wantRunning = await recount(t, 'leader', '2026-01', '2026-12', null);
+    expect(r.lastYear).toEqual({ receivedFrom: '2025-01-01', receivedTo: '2025-11-24' });
+    expect([r.received, r.lastYearReceived]).toEqual([wantRunning.current.received, wantRunning.previous.received]);
+    expect(r.lastYearReceived).toBeLessThan(want.current.received);
   });
 
   it('exports the view as .xlsx', async () => {

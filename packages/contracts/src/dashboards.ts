@@ -94,6 +94,10 @@ export const DashboardSummary = z.object({
       volume: z.number().int(),
       lastYearMonth: z.string(),
       lastYearVolume: z.number().int(),
+      lastYearThrough: z
+        .string()
+        .nullable()
+        .describe("The last day counted of last year's month when it is counted only up to today's date last year (去年同期), else null"),
       change: Change,
       onTimeRate: DashboardRatio,
       satisfactionRate: DashboardRatio,
@@ -142,6 +146,9 @@ export const AnnualReport = z.object({
   source: z.enum(['rollup', 'live', 'empty']),
   received: z.number().int(),
   lastYearReceived: z.number().int(),
+  lastYear: z
+    .object({ receivedFrom: z.string(), receivedTo: z.string() })
+    .describe("The days last year's figure counts: the whole year, or up to today's date last year while the year runs"),
   change: Change,
   filter: DrillFilter,
   byDomain: z.array(Count),

@@ -26,7 +26,7 @@ export async function publicStats(deps: Deps, input: { from?: string | undefined
   const period = resolvePeriod({ from: input.from ?? nextMonth(defaultFrom), to }, today);
   await syncDashboards(deps);
   const plan: Plan = { kind: 'rollup', prefix: '', excludeAccused: null, exception: null, scope: null };
-  const groups = await groupCounts(deps.db, plan, period.months, []);
+  const groups = await groupCounts(deps.db, plan, period.months, { months: [], partial: null });
   const of = (dimension: string) => new Map(groups.filter((g) => g.dimension === dimension).map((g) => [g.key, g.counts]));
   const months = of('month');
   const byDomain = of('domain');

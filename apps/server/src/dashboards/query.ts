@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { visibilityFilter, type VisibilityFilter } from '@qiao/core';
-import { addCounts, zeroCounts, type MeasureCounts } from '@qiao/core';
+import { addCounts, lastDayOfMonth, zeroCounts, type LastYearPeriod, type MeasureCounts } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Tx } from '../db/open';
 import { visibilitySql } from '../petitions/repo';
@@ -138,50 +138,116 @@ function toCounts(r: Record<string, unknown>): MeasureCounts {
   return c;
 }
 
+/** Last year's months: those counted whole and the one counted up to a day (core/metrics `lastYearPeriod`). */
+export type PreviousMonths = Pick<LastYearPeriod, 'months' | 'partial'>;
+
 /** `(values ('2026-01', 'current'), …)`: a month may belong to both periods when they overlap. */
-function monthPeriods(current: string[], previous: string[]): SQL {
-  const pairs = [...current.map((m) => [m, 'current']), ...previous.map((m) => [m, 'previous'])];
+function monthPeriods(pairs: [string, Period][]): SQL {
+  if (pairs.length === 0) return sql`(select null::text as month, null::text as period where false) as mp`;
   return sql`(values ${sql.join(
     pairs.map(([m, p]) => sql`(${m}::text, ${p}::text)`),
     sql`, `,
   )}) as mp(month, period)`;
 }
 
-function fromScope(scope: Scope, dims: string): SQL {
-  const county = sql.raw('r.county');
-  const where: SQL[] = [sql`r.scope_unit_id = ${scope.unitId}`];
-  if (scope.handlesOnly) where.push(sql`r.handles`);
-  if (scope.excludeSelfAccused) where.push(sql`not r.accused_self`);
+/** The conditions on the county of a scope's rows (`column`: the rollup's or the facts' county). */
+function scopeCounty(scope: Scope, county: SQL): SQL[] {
+  const where: SQL[] = [];
   if (scope.countyPrefix !== null) where.push(likePrefix(county, scope.countyPrefix));
   if (scope.outsidePrefix !== null)
     where.push(sql`(${county} ~<~ ${scope.outsidePrefix} or ${county} ~>=~ ${prefixEnd(scope.outsidePrefix)})`);
+  return where;
+}
+
+function fromScope(scope: Scope, dims: string): SQL {
+  const where: SQL[] = [sql`r.scope_unit_id = ${scope.unitId}`, ...scopeCounty(scope, sql.raw('r.county'))];
+  if (scope.handlesOnly) where.push(sql`r.handles`);
+  if (scope.excludeSelfAccused) where.push(sql`not r.accused_self`);
   return sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from dashboard_scope_rollup r where ${sql.join(where, sql` and `)}`;
 }
 
+/** The same petitions as `fromScope`, read from the facts (a unit's scope rows are the facts naming it). */
+function scopeFacts(scope: Scope): SQL {
+  const u = scope.unitId;
+  const where: SQL[] = [sql`f.units @> array[${u}]::text[]`, ...scopeCounty(scope, sql.raw('f.county'))];
+  if (scope.handlesOnly) where.push(sql`(f.unit_id = ${u} or f.involved_unit_ids @> array[${u}]::text[])`);
+  if (scope.excludeSelfAccused) where.push(sql`f.accused_unit_id <> ${u}`);
+  return sql.join(where, sql` and `);
+}
+
 function sources(plan: Exclude<Plan, { kind: 'empty' }>, table: 'dashboard_rollup' | 'dashboard_unit_rollup', dims: string): SQL {
-  const fromFacts = (where: SQL) =>
-    sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(factMeasures)}
-        from dashboard_facts f join petitions on petitions.id = f.petition_id where ${where}`;
-  if (plan.kind === 'live') return fromFacts(plan.where);
+  if (plan.kind === 'live') return fromFacts(dims, plan.where, factMeasures);
   if (plan.kind === 'scope') return fromScope(plan.scope, dims);
   const rollup = sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(table)} r
     where ${likePrefix(sql.raw('r.county'), plan.prefix)}
     ${plan.excludeAccused === null ? sql`` : sql`and r.accused_unit_id <> ${plan.excludeAccused}`}`;
   if (plan.scope !== null) return sql`${rollup} union all ${fromScope(plan.scope, dims)}`;
-  return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(plan.exception)}`;
+  return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(dims, plan.exception, factMeasures)}`;
+}
+
+/** Facts rows (joined with their petition, for the visibility SQL of a live plan) as a source's columns. */
+function fromFacts(dims: string, where: SQL, measures: string): SQL {
+  return sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(measures)}
+      from dashboard_facts f join petitions on petitions.id = f.petition_id where ${where}`;
+}
+
+/** The petitions of `sources(plan)` received in `range`, read from the facts; `sign` -1 gives negated counts. */
+function factSources(plan: Exclude<Plan, { kind: 'empty' }>, dims: string, range: SQL, sign: 1 | -1): SQL {
+  const measures = sign === 1 ? factMeasures : measureSqlColumns.map((m) => `-f.${m} as ${m}`).join(', ');
+  const facts = (where: SQL) =>
+    sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(measures)}
+        from dashboard_facts f where ${where} and ${range}`;
+  if (plan.kind === 'live') return fromFacts(dims, sql`${plan.where} and ${range}`, measures);
+  if (plan.kind === 'scope') return facts(scopeFacts(plan.scope));
+  const own = sql`${likePrefix(sql.raw('f.county'), plan.prefix)}
+    ${plan.excludeAccused === null ? sql`` : sql`and f.accused_unit_id <> ${plan.excludeAccused}`}`;
+  if (plan.scope !== null) return sql`${facts(own)} union all ${facts(scopeFacts(plan.scope))}`;
+  return plan.exception === null
+    ? facts(own)
+    : sql`${facts(own)} union all ${fromFacts(dims, sql`${plan.exception} and ${range}`, measures)}`;
+}
+
+/**
+ * The rows of both periods, each tagged with its period. Last year's part month is read from the per-petition
+ * facts by the day received: the days up to the cut-off when they are fewer, else the whole month from the
+ * rollup less the days after it, so at most half a month of facts is read.
+ */
+function periodRows(
+  plan: Exclude<Plan, { kind: 'empty' }>,
+  table: 'dashboard_rollup' | 'dashboard_unit_rollup',
+  dims: string,
+  current: string[],
+  previous: PreviousMonths,
+): SQL {
+  const pairs: [string, Period][] = [...current.map((m): [string, Period] => [m, 'current']), ...previous.months.map((m): [string, Period] => [m, 'previous'])];
+  const cols = `${dims.split(', ').map((d) => `s.${d}`).join(', ')}, ${measureSqlColumns.map((m) => `s.${m}`).join(', ')}`;
+  const part = previous.partial;
+  let extra = sql``;
+  if (part !== null) {
+    const day = Number(part.through.slice(8));
+    const end = lastDayOfMonth(part.month);
+    const fewerBefore = day * 2 <= Number(end.slice(8));
+    const received = sql.raw('f.received_on');
+    const range = fewerBefore
+      ? sql`${received} between ${`${part.month}-01`} and ${part.through}`
+      : sql`${received} > ${part.through} and ${received} <= ${end}`;
+    if (!fewerBefore) pairs.push([part.month, 'previous']);
+    extra = sql` union all select 'previous' as period, ${sql.raw(cols)} from (${factSources(plan, dims, range, fewerBefore ? 1 : -1)}) s`;
+  }
+  return sql`select mp.period, ${sql.raw(cols)} from (${sources(plan, table, dims)}) s join ${monthPeriods(pairs)} on mp.month = s.month${extra}`;
 }
 
 /** Counts by period × (total, month, domain, channel, category, county) in one statement. */
-export async function groupCounts(db: Tx, plan: Plan, current: string[], previous: string[]): Promise<GroupCounts[]> {
+export async function groupCounts(db: Tx, plan: Plan, current: string[], previous: PreviousMonths): Promise<GroupCounts[]> {
   if (plan.kind === 'empty') return [];
-  const src = sources(plan, 'dashboard_rollup', 'month, county, domain, channel, category');
+  const src = periodRows(plan, 'dashboard_rollup', 'month, county, domain, channel, category', current, previous);
   const result = await rows<Record<string, unknown>>(
     db,
-    sql`select mp.period, grouping(s.month, s.domain, s.channel, s.category, s.county) as g,
+    sql`select s.period, grouping(s.month, s.domain, s.channel, s.category, s.county) as g,
           s.month, s.domain, s.channel, s.category, s.county, ${sql.raw(measureList)}
-        from (${src}) s join ${monthPeriods(current, previous)} on mp.month = s.month
-        group by grouping sets ((mp.period), (mp.period, s.month), (mp.period, s.domain), (mp.period, s.channel),
-          (mp.period, s.category), (mp.period, s.county))`,
+        from (${src}) s
+        group by grouping sets ((s.period), (s.period, s.month), (s.period, s.domain), (s.period, s.channel),
+          (s.period, s.category), (s.period, s.county))`,
   );
   // grouping() bits, most significant first: month, domain, channel, category, county (1 = not grouped by it).
   const byMask: Record<number, Dimension> = { 31: 'total', 15: 'month', 23: 'domain', 27: 'channel', 29: 'category', 30: 'county' };
@@ -193,14 +259,12 @@ export async function groupCounts(db: Tx, plan: Plan, current: string[], previou
 }
 
 /** Counts by period × current unit ('' = none yet). */
-export async function unitCounts(db: Tx, plan: Plan, current: string[], previous: string[]) {
+export async function unitCounts(db: Tx, plan: Plan, current: string[], previous: PreviousMonths) {
   if (plan.kind === 'empty') return [];
-  const src = sources(plan, 'dashboard_unit_rollup', 'month, unit_id');
+  const src = periodRows(plan, 'dashboard_unit_rollup', 'month, unit_id', current, previous);
   const result = await rows<Record<string, unknown>>(
     db,
-    sql`select mp.period, s.unit_id, ${sql.raw(measureList)}
-        from (${src}) s join ${monthPeriods(current, previous)} on mp.month = s.month
-        group by mp.period, s.unit_id`,
+    sql`select s.period, s.unit_id, ${sql.raw(measureList)} from (${src}) s group by s.period, s.unit_id`,
   );
   return result.map((r) => ({ period: r.period as Period, unitId: String(r.unit_id), counts: toCounts(r) }));
 }

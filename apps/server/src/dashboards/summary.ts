@@ -3,10 +3,12 @@ import { categories, channels, domains } from '@qiao/core';
 import {
   allRates,
   lastDayOfMonth,
+  lastYearPeriod,
   monthsBetween,
   rateChange,
   sameMonthLastYear,
   suggestionAdoptionRate,
+  type LastYearPeriod,
   yearOnYear,
   zeroCounts,
   type MeasureCounts,
@@ -38,7 +40,10 @@ export interface Period {
   from: string;
   to: string;
   months: string[];
-  lastYear: { from: string; to: string; months: string[] };
+  /** The last day counted: the period's last day, or today when the period reaches it. */
+  through: string;
+  /** 去年同期: the same months last year, counted up to the same day last year. */
+  lastYear: { from: string; to: string } & LastYearPeriod;
 }
 
 const MAX_MONTHS = 36;
@@ -51,8 +56,10 @@ export function resolvePeriod(input: PeriodInput, today: string): Period {
     throw badRequest('invalidPeriod', { zh: 'from：开始月份不能晚于结束月份', en: 'from: the first month is after the last' }, { field: 'from' });
   if (months.length > MAX_MONTHS)
     throw badRequest('invalidPeriod', { zh: `期间最长 ${MAX_MONTHS} 个月`, en: `A period spans at most ${MAX_MONTHS} months` }, { field: 'from' });
-  const lastYear = { from: sameMonthLastYear(from), to: sameMonthLastYear(to), months: months.map(sameMonthLastYear) };
-  return { from, to, months, lastYear };
+  const end = lastDayOfMonth(to);
+  const through = end < today ? end : today;
+  const lastYear = { from: sameMonthLastYear(from), to: sameMonthLastYear(to), ...lastYearPeriod(months, through) };
+  return { from, to, months, through, lastYear };
 }
 
 export function drill(params: Record<string, string | null | undefined>): DrillFilter {
@@ -61,10 +68,14 @@ export function drill(params: Record<string, string | null | undefined>): DrillF
   return { params: clean, query: new URLSearchParams(clean).toString() };
 }
 
-const received = (months: { from: string; to: string }) => ({
-  receivedFrom: `${months.from}-01`,
-  receivedTo: lastDayOfMonth(months.to),
-});
+/** The drill-down's days of whole months, or of months counted up to a day (`through`, last year's side). */
+const received = (months: { from: string; to: string; through?: string }) => {
+  const end = lastDayOfMonth(months.to);
+  return {
+    receivedFrom: `${months.from}-01`,
+    receivedTo: months.through !== undefined && months.through < end ? months.through : end,
+  };
+};
 
 export const measureLabels: Record<RateMeasure | 'volume' | 'overdue', { zh: string; en: string }> = {
   volume: { zh: '信访总量', en: 'Petitions received' },
@@ -115,8 +126,8 @@ export async function loadFigures(deps: Deps, plan: Plan, period: Period): Promi
   await syncDashboards(deps);
   // Independent reads: on PostgreSQL they run on separate pool connections at once.
   const [groups, units] = await Promise.all([
-    groupCounts(deps.db, plan, period.months, period.lastYear.months),
-    unitCounts(deps.db, plan, period.months, period.lastYear.months),
+    groupCounts(deps.db, plan, period.months, period.lastYear),
+    unitCounts(deps.db, plan, period.months, period.lastYear),
   ]);
   return { period, plan, groups, units };
 }
@@ -182,11 +193,12 @@ export async function dashboardSummary(deps: Deps, actor: SessionUser, input: Pe
       volume: c.received,
       lastYearMonth: lyMonth,
       lastYearVolume: l.received,
+      lastYearThrough: period.lastYear.partial?.month === lyMonth ? period.lastYear.partial.through : null,
       change: yearOnYear(c.received, l.received).change,
       onTimeRate: r.onTimeRate,
       satisfactionRate: r.satisfactionRate,
       filter: drill({ ...base, ...received({ from: month, to: month }) }),
-      lastYearFilter: drill({ ...base, ...received({ from: lyMonth, to: lyMonth }) }),
+      lastYearFilter: drill({ ...base, ...received({ from: lyMonth, to: lyMonth, through: period.lastYear.through }) }),
     };
   });
 
@@ -285,7 +297,8 @@ async function scorecard(
 /** The figures of Art. 41's annual report for a calendar year: totals by domain, most-petitioned units, routing, supervision, suggestions. */
 export async function annualReport(deps: Deps, actor: SessionUser, year: number, jurisdiction: string | null) {
   const y = String(year).padStart(4, '0');
-  const period = resolvePeriod({ from: `${y}-01`, to: `${y}-12` }, `${y}-12-31`);
+  const today = deps.clockSettings.context(deps.now()).today;
+  const period = resolvePeriod({ from: `${y}-01`, to: `${y}-12` }, today);
   const plan = planFor(actor, jurisdiction);
   const { groups, units } = await loadFigures(deps, plan, period);
   const cur = received(period);
@@ -316,6 +329,7 @@ export async function annualReport(deps: Deps, actor: SessionUser, year: number,
     source: plan.kind === 'scope' ? 'rollup' : plan.kind,
     received: total.received,
     lastYearReceived: last.received,
+    lastYear: received(period.lastYear),
     change: yearOnYear(total.received, last.received).change,
     filter: drill({ ...base, ...cur }),
     byDomain: by('domain', domains),

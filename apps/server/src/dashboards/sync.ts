@@ -49,6 +49,7 @@ const factDims = [
   'units',
   'involved_unit_ids',
   'submitted_by_user_id',
+  'received_on',
 ] as const;
 const factColumns = ['petition_id', ...factDims, ...measureSqlColumns] as const;
 const mainDims = ['month', 'county', 'domain', 'channel', 'category', 'accused_unit_id'] as const;
@@ -75,6 +76,7 @@ select p.id as petition_id,
   array_remove(array[p.registering_unit_id, p.current_unit_id] || p.involved_unit_ids, null) as units,
   p.involved_unit_ids,
   p.submitted_by_user_id,
+  p.received_on,
   1 as received,
   ${b(`p.repeat_of is not null`)} as repeats,
   ${b(`p.channel = 'online'`)} as online,
@@ -98,9 +100,9 @@ left join petition_clocks rn on rn.petition_id = p.id and rn.name = 'receiptNoti
 
 /**
  * The shape of the facts and rollups: bumped when a migration adds a fact or a rollup, so the first sync after
- * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup).
+ * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup; 3: the day received).
  */
-const FACTS_VERSION = 2;
+const FACTS_VERSION = 3;
 
 /** Fingerprint of what stored lateness depends on (the counting mode and the holiday data) and of the facts' shape. */
 export function settingsKey(deps: Deps): string {

@@ -80,7 +80,7 @@ export async function summaryWorkbook(s: z.infer<typeof Summary>): Promise<Buffe
   );
   sheet(wb, '说明 about', ['项目 item', '值 value'], [
     ['统计期间（受理月份） period (month received)', `${s.period.from} – ${s.period.to}`],
-    ['去年同期 same period last year', `${s.lastYear.from} – ${s.lastYear.to}`],
+    ['去年同期 same period last year', `${s.lastYear.receivedFrom} – ${s.lastYear.receivedTo}`],
     ['辖区 jurisdiction', s.jurisdiction ?? '全部可见 all visible'],
     ['数据截至 as of', s.asOf],
   ]);
@@ -92,7 +92,7 @@ export async function annualWorkbook(r: z.infer<typeof AnnualReport>): Promise<B
   wb.creator = 'Qiao';
   sheet(wb, `${r.year} 年度`, ['项目 item', '数量 count'], [
     ['信访总量 received', r.received],
-    ['去年 last year', r.lastYearReceived],
+    [`去年同期 same period last year (${r.lastYear.receivedFrom} – ${r.lastYear.receivedTo})`, r.lastYearReceived],
     ['转送 forwarded', r.forwarded],
     ['交办 assigned', r.assigned],
     ['督办 supervised', r.supervised],

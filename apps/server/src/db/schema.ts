@@ -515,10 +515,13 @@ export const dashboardFacts = pgTable(
     /** The units involved besides the current one (co-handling, review): a unit's own scope. */
     involvedUnitIds: text('involved_unit_ids').array().notNull().default(sql`'{}'::text[]`),
     submittedByUserId: uuid('submitted_by_user_id'),
+    /** The day received, for last year's part month (去年同期 up to the same day). */
+    receivedOn: day('received_on').notNull(),
     ...measureColumns(),
   },
   (t) => [
     index('dashboard_facts_units_idx').using('gin', t.units),
+    index('dashboard_facts_received_idx').on(t.receivedOn),
     index('dashboard_facts_jurisdiction_idx').on(t.jurisdictionCode.op('text_pattern_ops'), t.month),
     index('dashboard_facts_submitted_idx').on(t.submittedByUserId),
   ],

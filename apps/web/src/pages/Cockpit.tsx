@@ -176,9 +176,19 @@ function Cockpit() {
         <Typography.Title level={1} className="page-title">
           {t('cockpit.title')}
         </Typography.Title>
-        <Typography.Text type="secondary">
-          {t('cockpit.subtitle', { date: dayjs(summary?.asOf ?? me.today).format('LL') })}
-        </Typography.Text>
+        <div className="cockpit-subtitle">
+          <Typography.Text type="secondary">
+            {t('cockpit.subtitle', { date: dayjs(summary?.asOf ?? me.today).format('LL') })}
+          </Typography.Text>
+          {summary && (
+            <Typography.Text type="secondary" className="cockpit-compared">
+              {t('cockpit.comparedWith', {
+                from: dayjs(summary.lastYear.receivedFrom).format('LL'),
+                to: dayjs(summary.lastYear.receivedTo).format('LL'),
+              })}
+            </Typography.Text>
+          )}
+        </div>
       </div>
       <div className="cockpit-toolbar" role="search" aria-label={t('cockpit.period')}>
         <DatePicker.RangePicker
@@ -522,7 +532,9 @@ function TrendCard({ summary, onDrill }: { summary: Summary; onDrill: (d: Drill)
       dataIndex: 'lastYearVolume',
       align: 'right',
       render: (v: number, r) => (
-        <DrillLink d={r.lastYearFilter}>{`${r.lastYearMonth}: ${fmtCount(v)}`}</DrillLink>
+        <DrillLink d={r.lastYearFilter}>
+          {`${r.lastYearMonth}${r.lastYearThrough ? t('cockpit.throughDay', { day: Number(r.lastYearThrough.slice(8)) }) : ''}: ${fmtCount(v)}`}
+        </DrillLink>
       ),
     },
     { title: t('cockpit.change'), dataIndex: 'change', align: 'right', render: changeCell },
@@ -998,10 +1010,13 @@ function AnnualReportDrawer({
               <DrillLink d={report.filter}>{fmtCount(report.received)}</DrillLink>
               <Typography.Text type="secondary">
                 {' '}
-                {t('cockpit.annualLastYear', {
-                  n: fmtCount(report.lastYearReceived),
-                  change: changeCell(report.change),
-                })}
+                {report.lastYear.receivedTo.endsWith('-12-31')
+                  ? t('cockpit.annualLastYear', { n: fmtCount(report.lastYearReceived), change: changeCell(report.change) })
+                  : t('cockpit.annualLastYearTo', {
+                      n: fmtCount(report.lastYearReceived),
+                      date: dayjs(report.lastYear.receivedTo).format('LL'),
+                      change: changeCell(report.change),
+                    })}
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('cockpit.forwarded')}>{fmtCount(report.forwarded)}</Descriptions.Item>

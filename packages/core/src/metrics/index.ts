@@ -243,6 +243,44 @@ export function lastDayOfMonth(month: string): IsoDate {
 }
 
 /**
+ * The same day one year earlier, for a period counted up to that day: the last day of a month stays the last day
+ * of the month (2028-02-29 → 2027-02-28, 2029-02-28 → 2028-02-29), so a whole month compares with a whole month.
+ */
+export function sameDayLastYear(day: IsoDate): IsoDate {
+  const month = sameMonthLastYear(day.slice(0, 7));
+  const last = lastDayOfMonth(month);
+  return day === lastDayOfMonth(day.slice(0, 7)) || day.slice(8) > last.slice(8) ? last : `${month}-${day.slice(8)}`;
+}
+
+/** Last year's side of a year-on-year comparison (去年同期). */
+export interface LastYearPeriod {
+  /** The months counted whole. */
+  months: string[];
+  /** The month counted only up to `through` (the month of today last year, when the period reaches today). */
+  partial: { month: string; through: IsoDate } | null;
+  /** The last day counted: the drill-down's `receivedTo`. */
+  through: IsoDate;
+}
+
+/**
+ * 同比 compares like with like: a period that reaches today has been counted only up to today, so last year's
+ * counts stop at the same day last year. `months` are the period's months and `through` the last day counted this
+ * year (the earlier of today and the period's last day). Last year's months after that day's month are not counted;
+ * the month holding it is counted up to it, unless it is the month's last day (then whole).
+ */
+export function lastYearPeriod(months: string[], through: IsoDate): LastYearPeriod {
+  const end = sameDayLastYear(through);
+  const endMonth = end.slice(0, 7);
+  const previous = months.map(sameMonthLastYear);
+  const wholeMonth = end === lastDayOfMonth(endMonth);
+  return {
+    months: previous.filter((m) => m < endMonth || (m === endMonth && wholeMonth)),
+    partial: !wholeMonth && previous.includes(endMonth) ? { month: endMonth, through: end } : null,
+    through: end,
+  };
+}
+
+/**
  * Small-cell suppression for published figures: a count under `min` is withheld, and so is a rate whose
  * numerator, denominator or complement (denominator − numerator, when not 0) is under `min`, since any of
  * them would reveal a handful of people.

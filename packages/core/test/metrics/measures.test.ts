@@ -5,6 +5,7 @@ import {
   countsOf,
   firstTimeResolutionRate,
   lastDayOfMonth,
+  lastYearPeriod,
   monthsBetween,
   onlineShare,
   onTimeRate,
@@ -12,6 +13,7 @@ import {
   ratingParticipation,
   ratio,
   repeatShare,
+  sameDayLastYear,
   sameMonthLastYear,
   satisfactionRate,
   suggestionAdoptionRate,
@@ -190,6 +192,51 @@ describe('months', () => {
   ])('last day of %s is %s', (m, d) => expect(lastDayOfMonth(m)).toBe(d));
 
   it('same month last year', () => expect(sameMonthLastYear('2026-01')).toBe('2025-01'));
+
+  it.each<[string, string]>([
+    ['2026-12-06', '2025-12-06'],
+    ['2026-03-31', '2025-03-31'],
+    ['2028-02-29', '2027-02-28'], // a leap day has no twin: the month's last day
+    ['2029-02-28', '2028-02-29'], // the last day of February stays the last day, so the month compares whole
+    ['2028-02-28', '2027-02-28'],
+  ])('same day last year of %s is %s', (day, want) => expect(sameDayLastYear(day)).toBe(want));
+});
+
+describe('last year\'s side of a year-on-year comparison (去年同期)', () => {
+  it('stops at the same day last year when the period reaches today', () => {
+    const months = monthsBetween('2026-01', '2026-12');
+    expect(lastYearPeriod(months, '2026-12-06')).toEqual({
+      months: monthsBetween('2025-01', '2025-11'),
+      partial: { month: '2025-12', through: '2025-12-06' },
+      through: '2025-12-06',
+    });
+  });
+
+  it('leaves out last year\'s months after that day when the period runs past today', () => {
+    expect(lastYearPeriod(monthsBetween('2026-01', '2026-12'), '2026-03-15')).toEqual({
+      months: ['2025-01', '2025-02'],
+      partial: { month: '2025-03', through: '2025-03-15' },
+      through: '2025-03-15',
+    });
+  });
+
+  it('counts whole months when the period is over, or today is a month\'s last day', () => {
+    const months = monthsBetween('2025-07', '2026-06');
+    expect(lastYearPeriod(months, '2026-06-30')).toEqual({ months: monthsBetween('2024-07', '2025-06'), partial: null, through: '2025-06-30' });
+    expect(lastYearPeriod(['2028-02'], '2028-02-29')).toEqual({ months: ['2027-02'], partial: null, through: '2027-02-28' });
+  });
+
+  it('counts nothing last year for a period still to come', () => {
+    expect(lastYearPeriod(monthsBetween('2027-01', '2027-03'), '2026-12-06')).toEqual({ months: [], partial: null, through: '2025-12-06' });
+  });
+
+  it('keeps a 13-month period\'s first month whole when today falls in its last', () => {
+    // 2025-12 … 2026-12 up to 2026-12-06: last year 2024-12 … 2025-12, the last one to the 6th
+    const p = lastYearPeriod(monthsBetween('2025-12', '2026-12'), '2026-12-06');
+    expect(p.months[0]).toBe('2024-12');
+    expect(p.months.at(-1)).toBe('2025-11');
+    expect(p.partial).toEqual({ month: '2025-12', through: '2025-12-06' });
+  });
 });
 
 describe('small-cell suppression for public figures', () => {
