@@ -155,7 +155,15 @@ async function rollupSnapshot(t: TestContext) {
     t.deps.db,
     sql`select * from dashboard_scope_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6, 7, 8, 9`,
   );
-  return { main, units, scope };
+  const byDay = {
+    main: await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_day_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6, 7`),
+    units: await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_unit_day_rollup where received <> 0 order by 1, 2, 3, 4, 5`),
+    scope: await rows<Record<string, unknown>>(
+      t.deps.db,
+      sql`select * from dashboard_scope_day_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+    ),
+  };
+  return { main, units, scope, byDay };
 }
 
 const users = ['leader', 'clerk', 'district-clerk', 'county-clerk', 'supervisor', 'handler', 'district-head', 'agent', 'admin'];
@@ -241,6 +249,7 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     expect(await rollupSnapshot(t)).toEqual(before);
     expect(before.main.length).toBeGreaterThan(0);
     expect(before.scope.length).toBeGreaterThan(0);
+    expect(before.byDay.scope.length).toBeGreaterThan(before.scope.length);
   });
 
   it('drills down to exactly the petitions counted', async () => {

@@ -24,11 +24,11 @@ export function domainName(domain: string): Message {
 export type ClusterKind = 'respondent' | 'placeDomain' | 'repeat';
 export const CLUSTER_KINDS: readonly ClusterKind[] = ['respondent', 'placeDomain', 'repeat'];
 
-/** How a cluster is named on the hotspot page and in alerts. */
+/** How a cluster is named on the hotspot page and in alerts: a label on its own, so it starts with a capital. */
 export function clusterLabel(kind: string, key: string, names: { jurisdictions?: Map<string, string>; trackingCodes?: Map<string, string> } = {}): Message {
   switch (kind) {
     case 'respondent':
-      return { zh: `被反映对象“${key}”`, en: `respondent "${key}"` };
+      return { zh: `被反映对象“${key}”`, en: `Respondent “${key}”` };
     case 'placeDomain': {
       const [place = key, domain = 'other'] = key.split('|');
       const where = place.startsWith('j:') ? (names.jurisdictions?.get(place.slice(2)) ?? place.slice(2)) : place;
@@ -37,7 +37,7 @@ export function clusterLabel(kind: string, key: string, names: { jurisdictions?:
     }
     case 'repeat': {
       const code = names.trackingCodes?.get(key) ?? key.slice(0, 8);
-      return { zh: `重复信访链（首件 ${code}）`, en: `repeat chain (first petition ${code})` };
+      return { zh: `重复信访链（首件 ${code}）`, en: `Repeat chain (first petition ${code})` };
     }
     default:
       return { zh: key, en: key };

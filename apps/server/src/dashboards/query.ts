@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { visibilityFilter, type VisibilityFilter } from '@qiao/core';
-import { addCounts, lastDayOfMonth, zeroCounts, type LastYearPeriod, type MeasureCounts } from '@qiao/core';
+import { addCounts, addDays, lastDayOfMonth, zeroCounts, type LastYearPeriod, type MeasureCounts } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Tx } from '../db/open';
 import { visibilitySql } from '../petitions/repo';
@@ -150,91 +150,73 @@ function monthPeriods(pairs: [string, Period][]): SQL {
   )}) as mp(month, period)`;
 }
 
-/** The conditions on the county of a scope's rows (`column`: the rollup's or the facts' county). */
-function scopeCounty(scope: Scope, county: SQL): SQL[] {
-  const where: SQL[] = [];
+/** Days received, for the rollups by day: `from`–`to` inclusive. */
+interface Days {
+  from: string;
+  to: string;
+}
+
+/** The monthly rollups and their versions by day. */
+type Rollup = 'dashboard_rollup' | 'dashboard_unit_rollup';
+const dayRollup: Record<Rollup | 'dashboard_scope_rollup', string> = {
+  dashboard_rollup: 'dashboard_day_rollup',
+  dashboard_unit_rollup: 'dashboard_unit_day_rollup',
+  dashboard_scope_rollup: 'dashboard_scope_day_rollup',
+};
+
+const inDays = (alias: string, days: Days | null) =>
+  days === null ? sql`` : sql` and ${sql.raw(alias)}.received_on between ${days.from} and ${days.to}`;
+
+function fromScope(scope: Scope, dims: string, days: Days | null): SQL {
+  const county = sql.raw('r.county');
+  const where: SQL[] = [sql`r.scope_unit_id = ${scope.unitId}`];
+  if (scope.handlesOnly) where.push(sql`r.handles`);
+  if (scope.excludeSelfAccused) where.push(sql`not r.accused_self`);
   if (scope.countyPrefix !== null) where.push(likePrefix(county, scope.countyPrefix));
   if (scope.outsidePrefix !== null)
     where.push(sql`(${county} ~<~ ${scope.outsidePrefix} or ${county} ~>=~ ${prefixEnd(scope.outsidePrefix)})`);
-  return where;
+  const table = days === null ? 'dashboard_scope_rollup' : dayRollup.dashboard_scope_rollup;
+  return sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(table)} r
+    where ${sql.join(where, sql` and `)}${inDays('r', days)}`;
 }
 
-function fromScope(scope: Scope, dims: string): SQL {
-  const where: SQL[] = [sql`r.scope_unit_id = ${scope.unitId}`, ...scopeCounty(scope, sql.raw('r.county'))];
-  if (scope.handlesOnly) where.push(sql`r.handles`);
-  if (scope.excludeSelfAccused) where.push(sql`not r.accused_self`);
-  return sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from dashboard_scope_rollup r where ${sql.join(where, sql` and `)}`;
+/** Per-petition facts (joined with their petition, for the visibility SQL of a live plan) as a source's rows. */
+function fromFacts(dims: string, where: SQL, days: Days | null): SQL {
+  return sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(factMeasures)}
+      from dashboard_facts f join petitions on petitions.id = f.petition_id where ${where}${inDays('f', days)}`;
 }
 
-/** The same petitions as `fromScope`, read from the facts (a unit's scope rows are the facts naming it). */
-function scopeFacts(scope: Scope): SQL {
-  const u = scope.unitId;
-  const where: SQL[] = [sql`f.units @> array[${u}]::text[]`, ...scopeCounty(scope, sql.raw('f.county'))];
-  if (scope.handlesOnly) where.push(sql`(f.unit_id = ${u} or f.involved_unit_ids @> array[${u}]::text[])`);
-  if (scope.excludeSelfAccused) where.push(sql`f.accused_unit_id <> ${u}`);
-  return sql.join(where, sql` and `);
-}
-
-function sources(plan: Exclude<Plan, { kind: 'empty' }>, table: 'dashboard_rollup' | 'dashboard_unit_rollup', dims: string): SQL {
-  if (plan.kind === 'live') return fromFacts(dims, plan.where, factMeasures);
-  if (plan.kind === 'scope') return fromScope(plan.scope, dims);
-  const rollup = sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(table)} r
+/** The rows a plan counts: from the monthly rollups, or with `days` from the rollups by day within those days. */
+function sources(plan: Exclude<Plan, { kind: 'empty' }>, table: Rollup, dims: string, days: Days | null = null): SQL {
+  if (plan.kind === 'live') return fromFacts(dims, plan.where, days);
+  if (plan.kind === 'scope') return fromScope(plan.scope, dims, days);
+  const rollup = sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(days === null ? table : dayRollup[table])} r
     where ${likePrefix(sql.raw('r.county'), plan.prefix)}
-    ${plan.excludeAccused === null ? sql`` : sql`and r.accused_unit_id <> ${plan.excludeAccused}`}`;
-  if (plan.scope !== null) return sql`${rollup} union all ${fromScope(plan.scope, dims)}`;
-  return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(dims, plan.exception, factMeasures)}`;
-}
-
-/** Facts rows (joined with their petition, for the visibility SQL of a live plan) as a source's columns. */
-function fromFacts(dims: string, where: SQL, measures: string): SQL {
-  return sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(measures)}
-      from dashboard_facts f join petitions on petitions.id = f.petition_id where ${where}`;
-}
-
-/** The petitions of `sources(plan)` received in `range`, read from the facts; `sign` -1 gives negated counts. */
-function factSources(plan: Exclude<Plan, { kind: 'empty' }>, dims: string, range: SQL, sign: 1 | -1): SQL {
-  const measures = sign === 1 ? factMeasures : measureSqlColumns.map((m) => `-f.${m} as ${m}`).join(', ');
-  const facts = (where: SQL) =>
-    sql`select ${sql.raw(dims.split(', ').map((d) => `f.${d}`).join(', '))}, ${sql.raw(measures)}
-        from dashboard_facts f where ${where} and ${range}`;
-  if (plan.kind === 'live') return fromFacts(dims, sql`${plan.where} and ${range}`, measures);
-  if (plan.kind === 'scope') return facts(scopeFacts(plan.scope));
-  const own = sql`${likePrefix(sql.raw('f.county'), plan.prefix)}
-    ${plan.excludeAccused === null ? sql`` : sql`and f.accused_unit_id <> ${plan.excludeAccused}`}`;
-  if (plan.scope !== null) return sql`${facts(own)} union all ${facts(scopeFacts(plan.scope))}`;
-  return plan.exception === null
-    ? facts(own)
-    : sql`${facts(own)} union all ${fromFacts(dims, sql`${plan.exception} and ${range}`, measures)}`;
+    ${plan.excludeAccused === null ? sql`` : sql`and r.accused_unit_id <> ${plan.excludeAccused}`}${inDays('r', days)}`;
+  if (plan.scope !== null) return sql`${rollup} union all ${fromScope(plan.scope, dims, days)}`;
+  return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(dims, plan.exception, days)}`;
 }
 
 /**
- * The rows of both periods, each tagged with its period. Last year's part month is read from the per-petition
- * facts by the day received: the days up to the cut-off when they are fewer, else the whole month from the
- * rollup less the days after it, so at most half a month of facts is read.
+ * The rows of both periods, each tagged with its period. Last year's part month comes from the rollups by day:
+ * the days up to the cut-off when they are fewer, else the whole month less the days after it, so at most half a
+ * month of days is read.
  */
-function periodRows(
-  plan: Exclude<Plan, { kind: 'empty' }>,
-  table: 'dashboard_rollup' | 'dashboard_unit_rollup',
-  dims: string,
-  current: string[],
-  previous: PreviousMonths,
-): SQL {
+function periodRows(plan: Exclude<Plan, { kind: 'empty' }>, table: Rollup, dims: string, current: string[], previous: PreviousMonths): SQL {
   const pairs: [string, Period][] = [...current.map((m): [string, Period] => [m, 'current']), ...previous.months.map((m): [string, Period] => [m, 'previous'])];
-  const cols = `${dims.split(', ').map((d) => `s.${d}`).join(', ')}, ${measureSqlColumns.map((m) => `s.${m}`).join(', ')}`;
+  const cols = dims.split(', ').map((d) => `s.${d}`).join(', ');
   const part = previous.partial;
   let extra = sql``;
   if (part !== null) {
-    const day = Number(part.through.slice(8));
     const end = lastDayOfMonth(part.month);
-    const fewerBefore = day * 2 <= Number(end.slice(8));
-    const received = sql.raw('f.received_on');
-    const range = fewerBefore
-      ? sql`${received} between ${`${part.month}-01`} and ${part.through}`
-      : sql`${received} > ${part.through} and ${received} <= ${end}`;
+    const fewerBefore = Number(part.through.slice(8)) * 2 <= Number(end.slice(8));
+    const days = fewerBefore ? { from: `${part.month}-01`, to: part.through } : { from: addDays(part.through, 1), to: end };
     if (!fewerBefore) pairs.push([part.month, 'previous']);
-    extra = sql` union all select 'previous' as period, ${sql.raw(cols)} from (${factSources(plan, dims, range, fewerBefore ? 1 : -1)}) s`;
+    const measures = measureSqlColumns.map((m) => (fewerBefore ? `s.${m}` : `-s.${m} as ${m}`)).join(', ');
+    extra = sql` union all select 'previous' as period, ${sql.raw(cols)}, ${sql.raw(measures)} from (${sources(plan, table, dims, days)}) s`;
   }
-  return sql`select mp.period, ${sql.raw(cols)} from (${sources(plan, table, dims)}) s join ${monthPeriods(pairs)} on mp.month = s.month${extra}`;
+  return sql`select mp.period, ${sql.raw(cols)}, ${sql.raw(measureSqlColumns.map((m) => `s.${m}`).join(', '))}
+    from (${sources(plan, table, dims)}) s join ${monthPeriods(pairs)} on mp.month = s.month${extra}`;
 }
 
 /** Counts by period × (total, month, domain, channel, category, county) in one statement. */

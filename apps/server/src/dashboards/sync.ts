@@ -54,6 +54,18 @@ const factDims = [
 const factColumns = ['petition_id', ...factDims, ...measureSqlColumns] as const;
 const mainDims = ['month', 'county', 'domain', 'channel', 'category', 'accused_unit_id'] as const;
 const unitDims = ['month', 'county', 'unit_id', 'accused_unit_id'] as const;
+/** Each rollup by month, and its version by day received (the part month of a year-on-year comparison). */
+const rollups = [
+  { table: 'dashboard_rollup', dims: mainDims },
+  { table: 'dashboard_day_rollup', dims: ['received_on', ...mainDims] },
+  { table: 'dashboard_unit_rollup', dims: unitDims },
+  { table: 'dashboard_unit_day_rollup', dims: ['received_on', ...unitDims] },
+] as const;
+const scopeRollups = [
+  { table: 'dashboard_scope_rollup', byDay: false },
+  { table: 'dashboard_scope_day_rollup', byDay: true },
+] as const;
+const allRollups = [...rollups.map((r) => r.table), ...scopeRollups.map((r) => r.table)].join(', ');
 
 const GAP_TTL_MS = 10 * 60_000;
 const BATCH = 2_000;
@@ -100,7 +112,7 @@ left join petition_clocks rn on rn.petition_id = p.id and rn.name = 'receiptNoti
 
 /**
  * The shape of the facts and rollups: bumped when a migration adds a fact or a rollup, so the first sync after
- * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup; 3: the day received).
+ * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup; 3: the rollups by day).
  */
 const FACTS_VERSION = 3;
 
@@ -191,15 +203,16 @@ async function recompute(tx: Tx, petitionIds: string[]): Promise<number> {
 }
 
 const scopeDims = ['scope_unit_id', 'handles', 'accused_self', 'month', 'county', 'domain', 'channel', 'category', 'unit_id'] as const;
+const scopeDimsOf = (byDay: boolean) => (byDay ? [...scopeDims, 'received_on'] : [...scopeDims]);
 
 /**
  * Rows of `source` (facts, or signed fact differences) once for each distinct unit they name, with whether that
  * unit handles the petition (current or involved) and whether it is an accusation against that unit.
  */
-function scopeRows(source: string, extra: string): string {
+function scopeRows(source: string, extra: string, byDay: boolean): string {
   return `select u.scope_unit_id, (u.scope_unit_id = d.unit_id or u.scope_unit_id = any(d.involved_unit_ids)) as handles,
       (d.accused_unit_id = u.scope_unit_id) as accused_self, d.month, d.county, d.domain, d.channel, d.category, d.unit_id,
-      ${extra}
+      ${byDay ? 'd.received_on, ' : ''}${extra}
     from ${source} d cross join lateral (select distinct x as scope_unit_id from unnest(d.units) as x) u`;
 }
 
@@ -224,22 +237,25 @@ function applySql(ids: string[]): SQL {
       insert into dashboard_facts (${raw(cols)}) select ${raw(cols)} from fresh
       on conflict (petition_id) do update set ${raw(updates)} returning 1),
     delta as (select 1 as sign, ${raw(cols)} from fresh union all select -1 as sign, ${raw(cols)} from old),
-    main as (${raw(delta(mainDims, 'dashboard_rollup'))} returning 1),
-    byunit as (${raw(delta(unitDims, 'dashboard_unit_rollup'))} returning 1),
-    scoped as (${raw(scopeDelta())} returning 1)
-    select (select count(*) from saved) as saved, (select count(*) from main) as main, (select count(*) from byunit) as units,
-      (select count(*) from scoped) as scoped`;
+    ${raw(
+      [
+        ...rollups.map((r, i) => `r${i} as (${delta(r.dims, r.table)} returning 1)`),
+        ...scopeRollups.map((r, i) => `s${i} as (${scopeDelta(r.table, r.byDay)} returning 1)`),
+      ].join(',\n    '),
+    )}
+    select (select count(*) from saved) as saved,
+      ${raw([...rollups.map((_, i) => `(select count(*) from r${i})`), ...scopeRollups.map((_, i) => `(select count(*) from s${i})`)].join(' + '))} as changed`;
 }
 
-function scopeDelta(): string {
-  const t = 'dashboard_scope_rollup';
+function scopeDelta(t: string, byDay: boolean): string {
+  const dims = scopeDimsOf(byDay);
   const sums = measureSqlColumns.map((m) => `sum(d.sign * d.${m})::int as ${m}`).join(', ');
   const nonZero = measureSqlColumns.map((m) => `sum(d.sign * d.${m}) <> 0`).join(' or ');
   const set = measureSqlColumns.map((m) => `${m} = ${t}.${m} + excluded.${m}`).join(', ');
-  const groups = scopeDims.map((_, i) => String(i + 1)).join(', ');
-  return `insert into ${t} (${scopeDims.join(', ')}, ${measureSqlColumns.join(', ')})
-    ${scopeRows('delta', sums)} group by ${groups} having ${nonZero}
-    on conflict (${scopeDims.join(', ')}) do update set ${set}`;
+  const groups = dims.map((_, i) => String(i + 1)).join(', ');
+  return `insert into ${t} (${dims.join(', ')}, ${measureSqlColumns.join(', ')})
+    ${scopeRows('delta', sums, byDay)} group by ${groups} having ${nonZero}
+    on conflict (${dims.join(', ')}) do update set ${set}`;
 }
 
 /** Recompute every fact and rollup from the petitions (start-up of an empty rollup, settings change, on demand). */
@@ -252,19 +268,21 @@ async function rebuild(tx: Tx, key: string, now: Date): Promise<number> {
   for (let id = Math.max(1, max - GAP_WINDOW); id < max; id++)
     if (!seen.has(id)) gaps.push({ id, seenAt: now.toISOString() });
   const cols = factColumns.join(', ');
-  await tx.execute(sql`truncate dashboard_facts, dashboard_rollup, dashboard_unit_rollup, dashboard_scope_rollup`);
+  await tx.execute(sql.raw(`truncate dashboard_facts, ${allRollups}`));
   await tx.execute(sql`insert into dashboard_facts (${raw(cols)}) select ${raw(cols)} from (${raw(FACTS_SELECT)}) f`);
   const fill = (dims: readonly string[], table: string) =>
     sql.raw(`insert into ${table} (${dims.join(', ')}, ${measureSqlColumns.join(', ')})
       select ${dims.join(', ')}, ${measureSqlColumns.map((m) => `sum(${m})::int`).join(', ')}
       from dashboard_facts group by ${dims.join(', ')}`);
-  await tx.execute(fill(mainDims, 'dashboard_rollup'));
-  await tx.execute(fill(unitDims, 'dashboard_unit_rollup'));
+  for (const r of rollups) await tx.execute(fill(r.dims, r.table));
   const sums = measureSqlColumns.map((m) => `sum(d.${m})::int`).join(', ');
-  await tx.execute(
-    sql.raw(`insert into dashboard_scope_rollup (${scopeDims.join(', ')}, ${measureSqlColumns.join(', ')})
-      ${scopeRows('dashboard_facts', sums)} group by ${scopeDims.map((_, i) => String(i + 1)).join(', ')}`),
-  );
+  for (const { table, byDay } of scopeRollups) {
+    const dims = scopeDimsOf(byDay);
+    await tx.execute(
+      sql.raw(`insert into ${table} (${dims.join(', ')}, ${measureSqlColumns.join(', ')})
+        ${scopeRows('dashboard_facts', sums, byDay)} group by ${dims.map((_, i) => String(i + 1)).join(', ')}`),
+    );
+  }
   const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from dashboard_facts`);
   await saveSync(tx, max, gaps, key, now);
   return count?.n ?? 0;

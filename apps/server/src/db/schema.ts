@@ -515,13 +515,12 @@ export const dashboardFacts = pgTable(
     /** The units involved besides the current one (co-handling, review): a unit's own scope. */
     involvedUnitIds: text('involved_unit_ids').array().notNull().default(sql`'{}'::text[]`),
     submittedByUserId: uuid('submitted_by_user_id'),
-    /** The day received, for last year's part month (去年同期 up to the same day). */
+    /** The day received: the day rollups' key. */
     receivedOn: day('received_on').notNull(),
     ...measureColumns(),
   },
   (t) => [
     index('dashboard_facts_units_idx').using('gin', t.units),
-    index('dashboard_facts_received_idx').on(t.receivedOn),
     index('dashboard_facts_jurisdiction_idx').on(t.jurisdictionCode.op('text_pattern_ops'), t.month),
     index('dashboard_facts_submitted_idx').on(t.submittedByUserId),
   ],
@@ -577,6 +576,61 @@ export const dashboardScopeRollup = pgTable(
   },
   (t) => [
     primaryKey({ name: 'dashboard_scope_rollup_pk', columns: [t.scopeUnitId, t.handles, t.accusedSelf, t.month, t.county, t.domain, t.channel, t.category, t.unitId] }),
+  ],
+);
+
+/*
+ * The same three sums by day received (month kept alongside, as the monthly queries name it), for the one month
+ * counted only in part: last year's side of a year-on-year comparison stops at today's date a year ago.
+ */
+export const dashboardDayRollup = pgTable(
+  'dashboard_day_rollup',
+  {
+    receivedOn: day('received_on').notNull(),
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    domain: text('domain').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    accusedUnitId: text('accused_unit_id').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [primaryKey({ name: 'dashboard_day_rollup_pk', columns: [t.receivedOn, t.month, t.county, t.domain, t.channel, t.category, t.accusedUnitId] })],
+);
+
+export const dashboardUnitDayRollup = pgTable(
+  'dashboard_unit_day_rollup',
+  {
+    receivedOn: day('received_on').notNull(),
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    unitId: text('unit_id').notNull(),
+    accusedUnitId: text('accused_unit_id').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [primaryKey({ name: 'dashboard_unit_day_rollup_pk', columns: [t.receivedOn, t.month, t.county, t.unitId, t.accusedUnitId] })],
+);
+
+export const dashboardScopeDayRollup = pgTable(
+  'dashboard_scope_day_rollup',
+  {
+    scopeUnitId: text('scope_unit_id').notNull(),
+    receivedOn: day('received_on').notNull(),
+    handles: boolean('handles').notNull(),
+    accusedSelf: boolean('accused_self').notNull(),
+    month: text('month').notNull(),
+    county: text('county').notNull(),
+    domain: text('domain').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    unitId: text('unit_id').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'dashboard_scope_day_rollup_pk',
+      columns: [t.scopeUnitId, t.receivedOn, t.handles, t.accusedSelf, t.month, t.county, t.domain, t.channel, t.category, t.unitId],
+    }),
   ],
 );
 

@@ -1,0 +1,86 @@
+-- The facts gain the day received and the rollups a version by day; all are rebuilt from the petitions at the next sync (no sync state = rebuild).
+TRUNCATE "dashboard_facts", "dashboard_rollup", "dashboard_unit_rollup", "dashboard_scope_rollup";--> statement-breakpoint
+DELETE FROM "dashboard_sync";--> statement-breakpoint
+CREATE TABLE "dashboard_day_rollup" (
+	"received_on" date NOT NULL,
+	"month" text NOT NULL,
+	"county" text NOT NULL,
+	"domain" text NOT NULL,
+	"channel" text NOT NULL,
+	"category" text NOT NULL,
+	"accused_unit_id" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"repeats" integer DEFAULT 0 NOT NULL,
+	"online" integer DEFAULT 0 NOT NULL,
+	"first_concluded" integer DEFAULT 0 NOT NULL,
+	"first_resolved" integer DEFAULT 0 NOT NULL,
+	"replied" integer DEFAULT 0 NOT NULL,
+	"replied_on_time" integer DEFAULT 0 NOT NULL,
+	"acceptance_decided" integer DEFAULT 0 NOT NULL,
+	"acceptance_timely" integer DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	"forwarded" integer DEFAULT 0 NOT NULL,
+	"assigned" integer DEFAULT 0 NOT NULL,
+	"supervised" integer DEFAULT 0 NOT NULL,
+	"suggestions" integer DEFAULT 0 NOT NULL,
+	"suggestions_adopted" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "dashboard_day_rollup_pk" PRIMARY KEY("received_on","month","county","domain","channel","category","accused_unit_id")
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_scope_day_rollup" (
+	"scope_unit_id" text NOT NULL,
+	"received_on" date NOT NULL,
+	"handles" boolean NOT NULL,
+	"accused_self" boolean NOT NULL,
+	"month" text NOT NULL,
+	"county" text NOT NULL,
+	"domain" text NOT NULL,
+	"channel" text NOT NULL,
+	"category" text NOT NULL,
+	"unit_id" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"repeats" integer DEFAULT 0 NOT NULL,
+	"online" integer DEFAULT 0 NOT NULL,
+	"first_concluded" integer DEFAULT 0 NOT NULL,
+	"first_resolved" integer DEFAULT 0 NOT NULL,
+	"replied" integer DEFAULT 0 NOT NULL,
+	"replied_on_time" integer DEFAULT 0 NOT NULL,
+	"acceptance_decided" integer DEFAULT 0 NOT NULL,
+	"acceptance_timely" integer DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	"forwarded" integer DEFAULT 0 NOT NULL,
+	"assigned" integer DEFAULT 0 NOT NULL,
+	"supervised" integer DEFAULT 0 NOT NULL,
+	"suggestions" integer DEFAULT 0 NOT NULL,
+	"suggestions_adopted" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "dashboard_scope_day_rollup_pk" PRIMARY KEY("scope_unit_id","received_on","handles","accused_self","month","county","domain","channel","category","unit_id")
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_unit_day_rollup" (
+	"received_on" date NOT NULL,
+	"month" text NOT NULL,
+	"county" text NOT NULL,
+	"unit_id" text NOT NULL,
+	"accused_unit_id" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"repeats" integer DEFAULT 0 NOT NULL,
+	"online" integer DEFAULT 0 NOT NULL,
+	"first_concluded" integer DEFAULT 0 NOT NULL,
+	"first_resolved" integer DEFAULT 0 NOT NULL,
+	"replied" integer DEFAULT 0 NOT NULL,
+	"replied_on_time" integer DEFAULT 0 NOT NULL,
+	"acceptance_decided" integer DEFAULT 0 NOT NULL,
+	"acceptance_timely" integer DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	"forwarded" integer DEFAULT 0 NOT NULL,
+	"assigned" integer DEFAULT 0 NOT NULL,
+	"supervised" integer DEFAULT 0 NOT NULL,
+	"suggestions" integer DEFAULT 0 NOT NULL,
+	"suggestions_adopted" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "dashboard_unit_day_rollup_pk" PRIMARY KEY("received_on","month","county","unit_id","accused_unit_id")
+);
+--> statement-breakpoint
+ALTER TABLE "dashboard_facts" ADD COLUMN "received_on" date NOT NULL;
