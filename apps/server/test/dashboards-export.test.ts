@@ -45,7 +45,7 @@ interface Summary {
     lastYear: { value: number | null } | null;
     change: number | null;
   }[];
-  trend: { month: string; volume: number; lastYearVolume: number }[];
+  trend: { month: string; volume: number; lastYearVolume: number; lastYearThrough: string | null }[];
   byDomain: { key: string; volume: number; lastYear: number }[];
   byChannel: { key: string; volume: number }[];
   byCategory: { key: string; volume: number }[];
@@ -212,6 +212,12 @@ describe.skipIf(!available)(`dashboard exports (${engineName})`, () => {
           .slice(1)
           .map((r) => r.slice(0, 3)),
       ).toEqual(s.trend.map((m) => [m.month, m.volume, m.lastYearVolume]));
+      // The part month of last year (the clock is at 2026-04-20) says how far it was counted.
+      const countedTo = wb.get('趋势 trend')!.slice(1).map((r) => r[6] ?? null);
+      expect(countedTo).toEqual(s.trend.map((m) => m.lastYearThrough));
+      expect(s.trend.filter((m) => m.lastYearThrough !== null).map((m) => [m.month, m.lastYearThrough])).toEqual(
+        query.startsWith('from=2025-07') ? [['2026-04', '2025-04-20']] : [],
+      );
       const domains = wb.get('领域 domain')!.slice(1);
       expect(domains.map((r) => [r[0], r[3], r[5]])).toEqual(
         s.byDomain.map((d) => [d.key, d.volume, d.lastYear]),

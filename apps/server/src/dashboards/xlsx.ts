@@ -42,8 +42,8 @@ export async function summaryWorkbook(s: z.infer<typeof Summary>): Promise<Buffe
   sheet(
     wb,
     '趋势 trend',
-    ['月份 month', '信访量 volume', '去年同月 last year', '同比 change', '按期办结率 on-time', '满意率 satisfaction'],
-    s.trend.map((t) => [t.month, t.volume, t.lastYearVolume, pct(t.change), pct(t.onTimeRate.value), pct(t.satisfactionRate.value)]),
+    ['月份 month', '信访量 volume', '去年同月 last year', '同比 change', '按期办结率 on-time', '满意率 satisfaction', '去年同月计至 last year counted to'],
+    s.trend.map((t) => [t.month, t.volume, t.lastYearVolume, pct(t.change), pct(t.onTimeRate.value), pct(t.satisfactionRate.value), t.lastYearThrough]),
   );
   for (const [name, rows, dimension] of [
     ['领域 domain', s.byDomain, 'domain'],
