@@ -116,6 +116,21 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await trendCard.getByRole('link', { name: /^2025-06（1–15日）: \d+$/ }).waitFor();
     await trendCard.getByRole('link', { name: /^2025-05: \d+$/ }).waitFor();
     await trendCard.getByText('图表', { exact: true }).click();
+    expect(await page.locator('[data-chart="trend"]').getAttribute('aria-label')).toMatch(/去年（1–15日） \d+/);
+    // The tooltip of June says last year's June is counted to the 15th.
+    const june = await page.locator('[data-chart="trend"] svg').evaluate((svg) => {
+      const bars = [...svg.querySelectorAll('path')]
+        .filter((p) => /^(#1d4f91|rgb\(29,\s*79,\s*145\))$/i.test(p.getAttribute('fill') ?? ''))
+        .map((p) => p.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .sort((a, b) => b.left - a.left);
+      const r = bars[0];
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    });
+    expect(june).not.toBeNull();
+    await page.mouse.move(june!.x, june!.y);
+    await page.getByText(/去年同期 2025-06（1–15日）: \d+/).waitFor();
+    await page.mouse.move(0, 0);
     await shot(page, 'cockpit-zh');
     await expectAccessible(page, 'cockpit (zh)');
 

@@ -486,10 +486,25 @@ function TrendCard({ summary, onDrill }: { summary: Summary; onDrill: (d: Drill)
   const rows = summary.trend;
   const current = t('cockpit.thisPeriod');
   const last = t('cockpit.lastYear');
+  // Last year's month counted only up to today's date a year ago says so (1–15日).
+  const part = (r: Summary['trend'][number]) =>
+    r.lastYearThrough ? t('cockpit.throughDay', { day: Number(r.lastYearThrough.slice(8)) }) : '';
   const option = {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0, textStyle: { color: palette.text } },
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: { dataIndex: number; seriesIndex: number; marker: string; seriesName: string; value: number }[]) => {
+        const r = rows[ps[0]?.dataIndex ?? 0];
+        if (!r) return '';
+        const lines = ps.map((p) =>
+          p.seriesIndex === 1
+            ? `${p.marker}${p.seriesName} ${r.lastYearMonth}${part(r)}: ${fmtCount(p.value)}`
+            : `${p.marker}${p.seriesName}: ${fmtCount(p.value)}`,
+        );
+        return [r.month, ...lines].join('<br/>');
+      },
+    },
     xAxis: { type: 'category', data: rows.map((r) => r.month), axisLabel: { color: palette.text } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: palette.text } },
     series: [
@@ -516,7 +531,7 @@ function TrendCard({ summary, onDrill }: { summary: Summary; onDrill: (d: Drill)
     t('cockpit.trend'),
     rows.map((r) => ({
       label: r.month,
-      value: `${r.volume} / ${t('cockpit.lastYearShort')} ${r.lastYearVolume}`,
+      value: `${r.volume} / ${t('cockpit.lastYearShort')}${part(r)} ${r.lastYearVolume}`,
     })),
   );
   const columns: TableColumnsType<Summary['trend'][number]> = [
@@ -533,7 +548,7 @@ function TrendCard({ summary, onDrill }: { summary: Summary; onDrill: (d: Drill)
       align: 'right',
       render: (v: number, r) => (
         <DrillLink d={r.lastYearFilter}>
-          {`${r.lastYearMonth}${r.lastYearThrough ? t('cockpit.throughDay', { day: Number(r.lastYearThrough.slice(8)) }) : ''}: ${fmtCount(v)}`}
+          {`${r.lastYearMonth}${part(r)}: ${fmtCount(v)}`}
         </DrillLink>
       ),
     },
