@@ -203,6 +203,8 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     expect(url.searchParams.get('domain')).toBe(top.key);
     expect(url.searchParams.get('jurisdiction')).toBe('339902');
     expect(await rowsOfList(page)).toBe(top.volume);
+    // The list says how many it holds: the figure clicked.
+    expect(await page.locator('.list-total').innerText()).toBe(`共 ${top.volume} 件`);
     await shot(page, 'cockpit-drill-domain-zh');
 
     // Back to the cockpit as it was; the units card as a table: its links are the chart's alternative.

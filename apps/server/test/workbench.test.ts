@@ -84,6 +84,17 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
 
     const filtered = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&status=accepted')).json<List>();
     expect(filtered.items.map((i) => i.id)).toEqual([ids.a]);
+    expect(filtered).not.toHaveProperty('total'); // counted only when asked
+
+    // A filtered list's total on request (a cockpit figure drilled down to), on the first page only: all of them,
+    // not just the page's.
+    const counted = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&status=accepted,awaitingAcceptance&count=true&limit=1')).json<List & { total?: unknown }>();
+    expect(counted.items).toHaveLength(1);
+    expect(counted.total).toEqual({ count: 2, capped: false });
+    const none = (await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=all&status=concluded&count=true')).json<List & { total?: unknown }>();
+    expect(none.total).toEqual({ count: 0, capped: false });
+    const later = (await call(t, 'handler', 'GET', `/api/workbench/petitions?tab=all&count=true&limit=1&cursor=${counted.nextCursor}`)).json<List & { total?: unknown }>();
+    expect(later).not.toHaveProperty('total');
 
     const bad = await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=toRoute');
     expect(bad.statusCode).toBe(400);

@@ -54,6 +54,10 @@ interface Tab {
 const WorkbenchListQuery = PetitionListQuery.extend({
   tab: z.enum(tabKeys).default('all'),
   sort: z.enum(['due', 'received']).optional().describe('due: earliest deadline first (default for to-do tabs)'),
+  count: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(`true: also count the matching petitions, up to ${COUNT_CAP.toLocaleString('en')} (a filtered list's total; first page only)`),
 });
 
 /** The to-do tabs of a role, in the order the workbench shows them. */
@@ -249,28 +253,41 @@ export const workbenchRoutes =
         if (!tab || tab.where === null)
           throw badRequest('unknownTab', { zh: `tab：您的角色没有“${q.tab}”列表`, en: `tab: your role has no "${q.tab}" list` }, { field: 'tab' });
         const sort = q.sort ?? tab.sort;
-        const where = [visible(user), tab.where, ...listFilterSql(q, day)];
+        const matching = [visible(user), tab.where, ...listFilterSql(q, day)];
+        const where = [...matching];
         if (q.cursor) where.push(cursorSql(q.cursor, sort));
+        // A filtered list's total (a cockpit figure drilled down to, a search): counted up to the cap, as the
+        // "all" tab is, so a broad filter at 1,000,000 petitions stops early.
+        const counting = q.count === 'true' && !q.cursor;
         const order =
           sort === 'due'
             ? [sql`${petitions.nextDueOn} asc nulls last`, asc(petitions.id)]
             : newestFirst(byDeadline(q) || tab.key === 'overdue' || tab.key === 'dueSoon');
-        const rows = await deps.db
-          .select()
-          .from(petitions)
-          .where(and(...where))
-          .orderBy(...order)
-          .limit(q.limit + 1);
+        const [rows, counted] = await Promise.all([
+          deps.db
+            .select()
+            .from(petitions)
+            .where(and(...where))
+            .orderBy(...order)
+            .limit(q.limit + 1),
+          counting
+            ? deps.db
+                .select({ n: sql<number>`count(*)`.mapWith(Number) })
+                .from(sql`(select 1 from ${petitions} where ${and(...matching)} limit ${COUNT_CAP}) s`)
+            : null,
+        ]);
         const page = rows.slice(0, q.limit);
         const names = await unitNames(deps.db, page.map((r) => r.currentUnitId));
         const first = await firstPetitioners(deps.db, page.map((r) => r.id));
         const last = page[page.length - 1];
+        const n = counted?.[0]?.n ?? 0;
         return {
           items: page.map((r) => listItem(r, names, day, first.get(r.id) ?? '')),
           nextCursor:
             rows.length > q.limit && last
               ? encodeCursor(sort, sort === 'due' ? last.nextDueOn : last.receivedOn, last.id)
               : null,
+          ...(counting ? { total: { count: n, capped: n === COUNT_CAP } } : {}),
         };
       },
     );

@@ -202,8 +202,11 @@ export const api = {
   ownedCases: () => request<OwnedCase[]>('GET', '/owners/me'),
   receptionDays: () => request<ReceptionDay[]>('GET', '/reception-days'),
   counts: () => request<Counts>('GET', '/workbench/counts'),
-  inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received' }) =>
-    request<List>('GET', '/workbench/petitions', { query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort } }),
+  /** `count`: also the total of a filtered list (first page only; counted up to 10,000). */
+  inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received'; count?: boolean }) =>
+    request<List>('GET', '/workbench/petitions', {
+      query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort, count: page.count ? 'true' : undefined },
+    }),
   lateUnits: () => request<LateUnit[]>('GET', '/workbench/late-units'),
   respondents: (q: string) => request<Respondent[]>('GET', '/workbench/respondents', { query: { q, limit: 10 } }),
 

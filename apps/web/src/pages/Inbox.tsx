@@ -29,7 +29,7 @@ import { useMe } from '../auth';
 import { DueBadge, StatusTag } from '../components/Badges';
 import { LeaderPanel } from '../components/LeaderPanel';
 import { UnitSupervisionLink } from '../components/SupervisionRecordLink';
-import { api, errorMessage, type LateUnit, type ListFilters, type ListItem, type TabKey } from '../lib/api';
+import { api, errorMessage, type LateUnit, type List, type ListFilters, type ListItem, type TabKey } from '../lib/api';
 import { useUnits } from '../lib/directory';
 import { useShortcuts } from '../lib/keys';
 import { useStored } from '../lib/storage';
@@ -107,6 +107,8 @@ export default function InboxPage() {
   const [items, setItems] = useState<ListItem[]>([]);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [next, setNext] = useState<string | null>(null);
+  // A filtered list's total (from its first page): a cockpit figure drilled down to shows its count here.
+  const [total, setTotal] = useState<List['total']>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -170,9 +172,10 @@ export default function InboxPage() {
     }
     setLoading(true);
     try {
-      const page = await api.inbox(tab.key, listFilters, { cursor, limit: pageSize, sort });
+      const page = await api.inbox(tab.key, listFilters, { cursor, limit: pageSize, sort, count: filtered && cursor === null });
       setItems(page.items);
       setNext(page.nextCursor);
+      if (cursor === null) setTotal(page.total);
       setError(null);
     } catch (e) {
       setError(errorMessage(e, t('inbox.loadError')));
@@ -436,6 +439,9 @@ export default function InboxPage() {
             <Space>
               {!filtered && counts[tab.key] !== undefined && (
                 <span>{t(capped.includes(tab.key) ? 'common.totalAtLeast' : 'common.total', { count: counts[tab.key] })}</span>
+              )}
+              {filtered && total && (
+                <span className="list-total">{t(total.capped ? 'common.totalAtLeast' : 'common.total', { count: total.count })}</span>
               )}
               <span>{t('common.page', { page: pageNo })}</span>
               {pageNo > 1 && (
