@@ -31,13 +31,18 @@ try {
       if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
       return res.json<Record<string, unknown>>();
     };
-    const me = (await get('/api/workbench/context')) as { tabs: { key: string }[] };
+    const me = (await get('/api/workbench/context')) as { tabs: { key: string }[]; today: string };
+    const year = me.today.slice(0, 4);
     const paths = [
       '/api/workbench/counts',
       ...me.tabs.filter((t) => t.key !== 'lateUnits').slice(0, 2).map((t) => `/api/workbench/petitions?tab=${t.key}&limit=20`),
       '/api/petitions?overdue=true&limit=20',
       `/api/petitions?text=${encodeURIComponent('恒远')}&limit=20`,
       `/api/petitions?text=${encodeURIComponent('工资')}&limit=20`,
+      // Drill-downs from the cockpit, with the filtered list's total (count=true, up to 1,000).
+      `/api/workbench/petitions?tab=all&receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=labor&count=true&limit=50`,
+      `/api/workbench/petitions?tab=all&receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=health&channel=visit&jurisdiction=339902&count=true&limit=50`,
+      `/api/workbench/petitions?tab=all&text=${encodeURIComponent('工资')}&count=true&limit=50`,
       `/api/workbench/respondents?q=${encodeURIComponent('恒远')}`,
       '/api/workbench/respondents',
     ].filter((p) => !values.only || p.includes(values.only));
