@@ -205,6 +205,8 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     expect(await rowsOfList(page)).toBe(top.volume);
     // The list says how many it holds: the figure clicked.
     expect(await page.locator('.list-total').innerText()).toBe(`共 ${top.volume} 件`);
+    // The district it is narrowed to is shown (no picker holds it), and can be removed on its own.
+    await page.locator('.filter-tag').filter({ hasText: '辖区：江屿区' }).waitFor();
     await shot(page, 'cockpit-drill-domain-zh');
 
     // Back to the cockpit as it was; the units card as a table: its links are the chart's alternative.
@@ -220,6 +222,11 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await page.waitForURL(/\/inbox\/all\?/);
     expect(new URL(page.url()).searchParams.get('unit')).toBe(unit.unit!.id);
     expect(await rowsOfList(page)).toBe(unit.volume);
+    await page.locator('.filter-tag').filter({ hasText: `承办单位：${unit.unit!.name}` }).waitFor();
+    await page.getByRole('button', { name: '取消此筛选' }).last().click(); // the unit's tag
+    await expectAccessible(page, 'drill-down list with its filter tags (zh)');
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('jurisdiction')).toBe('339902');
     await context.close();
   }, 240_000);
 

@@ -49,7 +49,7 @@ export const en: Resources = {
     overdueOnly: 'Overdue only', received: 'Received', text: 'Title, content, respondent or number', sort: 'Sort',
     sortDue: 'By due date (most urgent first)', sortReceived: 'By date received (newest first)', savedViews: 'Saved views',
     saveView: 'Save as a view', viewName: 'View name', viewSaved: 'Saved the view “{{name}}”', noViews: 'No saved views yet',
-    deleteView: 'Delete view', clearFilters: 'Clear filters', empty: 'Nothing to do here',
+    deleteView: 'Delete view', clearFilters: 'Clear filters', inJurisdiction: 'Jurisdiction: {{name}}', ofUnit: 'Handling unit: {{name}}', removeFilter: 'Remove this filter', empty: 'Nothing to do here',
     emptyFiltered: 'No petition matches these filters', emptyHint: 'New petitions will appear here when they arrive.',
     loadError: 'The list could not be loaded', due: 'Due', code: 'Number', titleCol: 'Subject', unit: 'Handling unit',
     receivedOn: 'Received', petitioner: 'Petitioner', collective: 'Collective, {{count}} people',

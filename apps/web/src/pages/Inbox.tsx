@@ -16,12 +16,13 @@ import {
   Switch,
   Table,
   Tabs,
+  Tag,
   Tooltip,
   Typography,
   type InputRef,
   type TableColumnsType,
 } from 'antd';
-import { DeleteOutlined, FilterOutlined, ReloadOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
+import { CloseOutlined, DeleteOutlined, FilterOutlined, ReloadOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -30,7 +31,7 @@ import { DueBadge, StatusTag } from '../components/Badges';
 import { LeaderPanel } from '../components/LeaderPanel';
 import { UnitSupervisionLink } from '../components/SupervisionRecordLink';
 import { api, errorMessage, type LateUnit, type List, type ListFilters, type ListItem, type TabKey } from '../lib/api';
-import { useUnits } from '../lib/directory';
+import { useJurisdictions, useUnits } from '../lib/directory';
 import { useShortcuts } from '../lib/keys';
 import { useStored } from '../lib/storage';
 
@@ -92,6 +93,8 @@ export default function InboxPage() {
   const { sort: sortParam, ...listFilters } = filters;
   const sort = sortParam ?? tab.sort;
   const filtered = Object.keys(listFilters).length > 0;
+  const [places] = useJurisdictions();
+  const placeNames = useMemo(() => new Map(places.map((p) => [p.code, p.name])), [places]);
 
   // With no tab in the URL (/inbox: signing in, the menu) the user has chosen none: once the counts arrive they land
   // on the first to-do tab that holds petitions (the list waits for that), unless they have meanwhile chosen a tab
@@ -118,6 +121,7 @@ export default function InboxPage() {
   const [naming, setNaming] = useState(false);
   const [lateUnits, setLateUnits] = useState<LateUnit[] | null>(null);
   const [units] = useUnits();
+  const unitNames = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   const searchRef = useRef<InputRef>(null);
   const [text, setText] = useState(listFilters.text ?? '');
   useEffect(() => setText(listFilters.text ?? ''), [listFilters.text]);
@@ -393,6 +397,31 @@ export default function InboxPage() {
             >
               <Button icon={<StarOutlined />}>{t('inbox.savedViews')}</Button>
             </Dropdown>
+            {/* A drill-down's place and unit have no picker here: shown, so the list's narrowing is never hidden. */}
+            {listFilters.jurisdiction && (
+              <Tag className="filter-tag">
+                {t('inbox.inJurisdiction', { name: placeNames.get(listFilters.jurisdiction) ?? listFilters.jurisdiction })}
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<CloseOutlined />}
+                  aria-label={t('inbox.removeFilter')}
+                  onClick={() => setParam({ jurisdiction: undefined })}
+                />
+              </Tag>
+            )}
+            {listFilters.unit && (
+              <Tag className="filter-tag">
+                {t('inbox.ofUnit', { name: unitNames.get(listFilters.unit) ?? listFilters.unit })}
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<CloseOutlined />}
+                  aria-label={t('inbox.removeFilter')}
+                  onClick={() => setParam({ unit: undefined })}
+                />
+              </Tag>
+            )}
             {filtered && (
               <Button icon={<FilterOutlined />} onClick={() => setSearch(new URLSearchParams(), { replace: true })}>
                 {t('inbox.clearFilters')}
