@@ -94,6 +94,17 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     return page.locator('.ant-table-row').count();
   }
 
+  /** The centres on screen of a chart's bars of this period (SVG paths in the current-period colour). */
+  async function barsOf(page: Page, chart: string) {
+    return page.locator(`[data-chart="${chart}"] svg`).evaluate((svg) =>
+      [...svg.querySelectorAll('path')]
+        .filter((p) => /^(#1d4f91|rgb\(29,\s*79,\s*145\))$/i.test(p.getAttribute('fill') ?? ''))
+        .map((p) => p.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 })),
+    );
+  }
+
   async function readXlsx(path: string) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
@@ -118,16 +129,8 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await trendCard.getByText('图表', { exact: true }).click();
     expect(await page.locator('[data-chart="trend"]').getAttribute('aria-label')).toMatch(/去年（1–15日） \d+/);
     // The tooltip of June says last year's June is counted to the 15th.
-    const june = await page.locator('[data-chart="trend"] svg').evaluate((svg) => {
-      const bars = [...svg.querySelectorAll('path')]
-        .filter((p) => /^(#1d4f91|rgb\(29,\s*79,\s*145\))$/i.test(p.getAttribute('fill') ?? ''))
-        .map((p) => p.getBoundingClientRect())
-        .filter((r) => r.width > 0 && r.height > 0)
-        .sort((a, b) => b.left - a.left);
-      const r = bars[0];
-      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    });
-    expect(june).not.toBeNull();
+    const june = (await barsOf(page, 'trend')).sort((a, b) => b.x - a.x)[0]; // the rightmost
+    expect(june).toBeDefined();
     await page.mouse.move(june!.x, june!.y);
     await page.getByText(/去年同期 2025-06（1–15日）: \d+/).waitFor();
     await page.mouse.move(0, 0);
@@ -184,16 +187,8 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     expect(top.volume).toBeGreaterThan(0);
     expect(top.volume).toBeLessThanOrEqual(50); // one page of the list
     await page.locator('[data-chart="domain"]').scrollIntoViewIfNeeded(); // the hotspot check scrolled down
-    const bar = await page.locator('[data-chart="domain"] svg').evaluate((svg) => {
-      const bars = [...svg.querySelectorAll('path')]
-        .filter((p) => /^(#1d4f91|rgb\(29,\s*79,\s*145\))$/i.test(p.getAttribute('fill') ?? ''))
-        .map((p) => p.getBoundingClientRect())
-        .filter((r) => r.width > 0 && r.height > 0)
-        .sort((a, b) => a.top - b.top);
-      const r = bars[0];
-      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    });
-    expect(bar).not.toBeNull();
+    const bar = (await barsOf(page, 'domain')).sort((a, b) => a.y - b.y)[0]; // the top one
+    expect(bar).toBeDefined();
     await page.mouse.click(bar!.x, bar!.y);
     await page.waitForURL(/\/inbox\/all\?/);
     const url = new URL(page.url());

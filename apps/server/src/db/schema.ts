@@ -526,31 +526,44 @@ export const dashboardFacts = pgTable(
   ],
 );
 
+// The groups of each rollup, shared by the monthly table and its version by day (which adds `received_on`).
+const mainRollupGroup = () => ({
+  month: text('month').notNull(),
+  county: text('county').notNull(),
+  domain: text('domain').notNull(),
+  channel: text('channel').notNull(),
+  category: text('category').notNull(),
+  accusedUnitId: text('accused_unit_id').notNull(),
+});
+const unitRollupGroup = () => ({
+  month: text('month').notNull(),
+  county: text('county').notNull(),
+  unitId: text('unit_id').notNull(),
+  accusedUnitId: text('accused_unit_id').notNull(),
+});
+const scopeRollupGroup = () => ({
+  handles: boolean('handles').notNull(),
+  accusedSelf: boolean('accused_self').notNull(),
+  month: text('month').notNull(),
+  county: text('county').notNull(),
+  domain: text('domain').notNull(),
+  channel: text('channel').notNull(),
+  category: text('category').notNull(),
+  /** The current unit, '' when none (the unit ranking of a unit's own scope). */
+  unitId: text('unit_id').notNull(),
+});
+
 /** Sums of `dashboard_facts` by received month × county × domain × channel × category (× accused unit). */
 export const dashboardRollup = pgTable(
   'dashboard_rollup',
-  {
-    month: text('month').notNull(),
-    county: text('county').notNull(),
-    domain: text('domain').notNull(),
-    channel: text('channel').notNull(),
-    category: text('category').notNull(),
-    accusedUnitId: text('accused_unit_id').notNull(),
-    ...measureColumns(),
-  },
+  { ...mainRollupGroup(), ...measureColumns() },
   (t) => [primaryKey({ columns: [t.month, t.county, t.domain, t.channel, t.category, t.accusedUnitId] })],
 );
 
 /** Sums of `dashboard_facts` by received month × county × current unit (× accused unit): rankings, scorecards. */
 export const dashboardUnitRollup = pgTable(
   'dashboard_unit_rollup',
-  {
-    month: text('month').notNull(),
-    county: text('county').notNull(),
-    unitId: text('unit_id').notNull(),
-    accusedUnitId: text('accused_unit_id').notNull(),
-    ...measureColumns(),
-  },
+  { ...unitRollupGroup(), ...measureColumns() },
   (t) => [primaryKey({ columns: [t.month, t.county, t.unitId, t.accusedUnitId] })],
 );
 
@@ -561,19 +574,7 @@ export const dashboardUnitRollup = pgTable(
  */
 export const dashboardScopeRollup = pgTable(
   'dashboard_scope_rollup',
-  {
-    scopeUnitId: text('scope_unit_id').notNull(),
-    handles: boolean('handles').notNull(),
-    accusedSelf: boolean('accused_self').notNull(),
-    month: text('month').notNull(),
-    county: text('county').notNull(),
-    domain: text('domain').notNull(),
-    channel: text('channel').notNull(),
-    category: text('category').notNull(),
-    /** The current unit, '' when none (the unit ranking of a unit's own scope). */
-    unitId: text('unit_id').notNull(),
-    ...measureColumns(),
-  },
+  { scopeUnitId: text('scope_unit_id').notNull(), ...scopeRollupGroup(), ...measureColumns() },
   (t) => [
     primaryKey({ name: 'dashboard_scope_rollup_pk', columns: [t.scopeUnitId, t.handles, t.accusedSelf, t.month, t.county, t.domain, t.channel, t.category, t.unitId] }),
   ],
@@ -585,47 +586,19 @@ export const dashboardScopeRollup = pgTable(
  */
 export const dashboardDayRollup = pgTable(
   'dashboard_day_rollup',
-  {
-    receivedOn: day('received_on').notNull(),
-    month: text('month').notNull(),
-    county: text('county').notNull(),
-    domain: text('domain').notNull(),
-    channel: text('channel').notNull(),
-    category: text('category').notNull(),
-    accusedUnitId: text('accused_unit_id').notNull(),
-    ...measureColumns(),
-  },
+  { receivedOn: day('received_on').notNull(), ...mainRollupGroup(), ...measureColumns() },
   (t) => [primaryKey({ name: 'dashboard_day_rollup_pk', columns: [t.receivedOn, t.month, t.county, t.domain, t.channel, t.category, t.accusedUnitId] })],
 );
 
 export const dashboardUnitDayRollup = pgTable(
   'dashboard_unit_day_rollup',
-  {
-    receivedOn: day('received_on').notNull(),
-    month: text('month').notNull(),
-    county: text('county').notNull(),
-    unitId: text('unit_id').notNull(),
-    accusedUnitId: text('accused_unit_id').notNull(),
-    ...measureColumns(),
-  },
+  { receivedOn: day('received_on').notNull(), ...unitRollupGroup(), ...measureColumns() },
   (t) => [primaryKey({ name: 'dashboard_unit_day_rollup_pk', columns: [t.receivedOn, t.month, t.county, t.unitId, t.accusedUnitId] })],
 );
 
 export const dashboardScopeDayRollup = pgTable(
   'dashboard_scope_day_rollup',
-  {
-    scopeUnitId: text('scope_unit_id').notNull(),
-    receivedOn: day('received_on').notNull(),
-    handles: boolean('handles').notNull(),
-    accusedSelf: boolean('accused_self').notNull(),
-    month: text('month').notNull(),
-    county: text('county').notNull(),
-    domain: text('domain').notNull(),
-    channel: text('channel').notNull(),
-    category: text('category').notNull(),
-    unitId: text('unit_id').notNull(),
-    ...measureColumns(),
-  },
+  { scopeUnitId: text('scope_unit_id').notNull(), receivedOn: day('received_on').notNull(), ...scopeRollupGroup(), ...measureColumns() },
   (t) => [
     primaryKey({
       name: 'dashboard_scope_day_rollup_pk',

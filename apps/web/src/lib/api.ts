@@ -202,7 +202,7 @@ export const api = {
   ownedCases: () => request<OwnedCase[]>('GET', '/owners/me'),
   receptionDays: () => request<ReceptionDay[]>('GET', '/reception-days'),
   counts: () => request<Counts>('GET', '/workbench/counts'),
-  /** `count`: also the total of a filtered list (first page only; counted up to 10,000). */
+  /** `count`: also the total of a filtered list (first page only; counted up to 1,000, LIST_COUNT_CAP). */
   inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received'; count?: boolean }) =>
     request<List>('GET', '/workbench/petitions', {
       query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort, count: page.count ? 'true' : undefined },

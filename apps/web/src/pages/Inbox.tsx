@@ -1,5 +1,5 @@
 import { statuses } from '@qiao/core';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
   App,
@@ -78,6 +78,17 @@ function filtersOf(params: URLSearchParams): ListFilters & { sort?: 'due' | 'rec
   const sort = params.get('sort');
   if (sort === 'due' || sort === 'received') f.sort = sort;
   return f;
+}
+
+/** A filter the bar has no picker for, with a button that removes it alone. */
+function FilterTag({ children, onRemove }: { children: ReactNode; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Tag className="filter-tag">
+      {children}
+      <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('inbox.removeFilter')} onClick={onRemove} />
+    </Tag>
+  );
 }
 
 export default function InboxPage() {
@@ -399,28 +410,14 @@ export default function InboxPage() {
             </Dropdown>
             {/* A drill-down's place and unit have no picker here: shown, so the list's narrowing is never hidden. */}
             {listFilters.jurisdiction && (
-              <Tag className="filter-tag">
+              <FilterTag onRemove={() => setParam({ jurisdiction: undefined })}>
                 {t('inbox.inJurisdiction', { name: placeNames.get(listFilters.jurisdiction) ?? listFilters.jurisdiction })}
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<CloseOutlined />}
-                  aria-label={t('inbox.removeFilter')}
-                  onClick={() => setParam({ jurisdiction: undefined })}
-                />
-              </Tag>
+              </FilterTag>
             )}
             {listFilters.unit && (
-              <Tag className="filter-tag">
+              <FilterTag onRemove={() => setParam({ unit: undefined })}>
                 {t('inbox.ofUnit', { name: unitNames.get(listFilters.unit) ?? listFilters.unit })}
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<CloseOutlined />}
-                  aria-label={t('inbox.removeFilter')}
-                  onClick={() => setParam({ unit: undefined })}
-                />
-              </Tag>
+              </FilterTag>
             )}
             {filtered && (
               <Button icon={<FilterOutlined />} onClick={() => setSearch(new URLSearchParams(), { replace: true })}>
