@@ -215,12 +215,13 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await expectAccessible(page, 'cockpit table view (zh)');
     await units.locator('.ant-table-row').first().getByRole('link').click();
     await page.waitForURL(/\/inbox\/all\?/);
-    expect(new URL(page.url()).searchParams.get('unit')).toBe(unit.unit!.id);
+    // Listed by the unit that replied (or holds it, unreplied), as the scorecard counts: handlingUnit, not unit.
+    expect(new URL(page.url()).searchParams.get('handlingUnit')).toBe(unit.unit!.id);
     expect(await rowsOfList(page)).toBe(unit.volume);
-    await page.locator('.filter-tag').filter({ hasText: `承办单位：${unit.unit!.name}` }).waitFor();
+    await page.locator('.filter-tag').filter({ hasText: `办理单位：${unit.unit!.name}` }).waitFor();
     await page.getByRole('button', { name: '取消此筛选' }).last().click(); // the unit's tag
     await expectAccessible(page, 'drill-down list with its filter tags (zh)');
-    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('handlingUnit')).toBeNull();
     expect(new URL(page.url()).searchParams.get('jurisdiction')).toBe('339902');
     await context.close();
   }, 240_000);
@@ -294,6 +295,18 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await page.getByText(/^Year on year against the same days last year: July 1, 2024 – June 15, 2025$/).waitFor();
     await shot(page, 'cockpit-en');
     await expectAccessible(page, 'cockpit (en)');
+
+    // The scorecard says how it counts, and its first unit lists that unit's petitions, the tag in English.
+    const scorecard = page.locator('[data-card="scorecard"]');
+    await scorecard.getByText(/^Counted by handling unit: a replied petition counts for the unit that issued/).waitFor();
+    const first = (await api<Summary>('/api/dashboards/summary?from=2025-07&to=2026-06')).units.find((u) => u.unit !== null && u.volume > 0)!;
+    await scorecard.getByRole('link', { name: String(first.volume), exact: true }).first().click();
+    await page.waitForURL(/handlingUnit=/);
+    await page.locator('.filter-tag').filter({ hasText: `Handled by: ${first.unit!.name}` }).waitFor();
+    expect(await page.locator('.list-total').innerText()).toBe(`${first.volume} in all`);
+    await shot(page, 'cockpit-drill-unit-en');
+    await page.goBack();
+    await page.locator('.kpi-tile').first().waitFor();
 
     // A hotspot lists its petitions.
     const hot = await api<{ clusters: { count: number; petitions: unknown[] }[] }>(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesVisibility, visibilityFilter } from '@qiao/core';
-import { allRates, lastDayOfMonth, monthsBetween, sameDayLastYear, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
+import { allRates, handlingUnitId, lastDayOfMonth, monthsBetween, sameDayLastYear, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
 import { authenticate } from '../src/auth/actor';
 import { petitionClocks as clocksTable, petitions } from '../src/db/schema';
 import { scopeOf } from '../src/petitions/repo';
@@ -29,7 +29,15 @@ interface Summary {
   byChannel: { key: string; volume: number }[];
   byCategory: { key: string; volume: number }[];
   jurisdictions: { code: string; volume: number; lastYear: number; filter: { query: string } }[];
-  units: { unit: { id: string } | null; volume: number; lastYear: number; overdue: number; filter: { query: string } }[];
+  units: {
+    unit: { id: string } | null;
+    volume: number;
+    lastYear: number;
+    replied: number;
+    rates: Record<string, { numerator: number; denominator: number }>;
+    overdue: number;
+    filter: { query: string };
+  }[];
 }
 
 /** Every figure recounted from the petitions themselves with core/metrics, as the given user may see them. */
@@ -85,12 +93,12 @@ async function recount(t: TestContext, username: string, from: string, to: strin
     previous: tally(prev.map(record)),
     byDomain: by(cur, (p) => p.domain),
     byMonth: by(cur, (p) => p.receivedOn.slice(0, 7)),
-    byUnit: by(cur, (p) => p.currentUnitId ?? ''),
+    byUnit: by(cur, (p) => handlingUnitId(p.state) ?? ''),
     byCounty: by(cur, (p) => p.jurisdictionCode.slice(0, 6)),
     lastYear: {
       byDomain: by(prev, (p) => p.domain),
       byMonth: by(prev, (p) => p.receivedOn.slice(0, 7)),
-      byUnit: by(prev, (p) => p.currentUnitId ?? ''),
+      byUnit: by(prev, (p) => handlingUnitId(p.state) ?? ''),
       byCounty: by(prev, (p) => p.jurisdictionCode.slice(0, 6)),
     },
     visible,
@@ -125,6 +133,16 @@ function expectAgrees(s: Summary, r: Awaited<ReturnType<typeof recount>>) {
   for (const d of s.byDomain) expect([d.key, d.volume]).toEqual([d.key, r.byDomain.get(d.key)?.received ?? 0]);
   for (const m of s.trend) expect([m.month, m.volume]).toEqual([m.month, r.byMonth.get(m.month)?.received ?? 0]);
   for (const u of s.units) expect([u.unit?.id, u.volume]).toEqual([u.unit?.id, r.byUnit.get(u.unit?.id ?? '')?.received ?? 0]);
+  // Every rate of every unit's row, by the unit that replied (a review moves the petition, not its figures).
+  for (const u of s.units.filter((x) => x.volume > 0)) {
+    const want = allRates(r.byUnit.get(u.unit?.id ?? '')!);
+    const got = Object.fromEntries(Object.entries(u.rates).map(([k, v]) => [k, [v.numerator, v.denominator]]));
+    expect({ unit: u.unit?.id, replied: u.replied, rates: got }).toEqual({
+      unit: u.unit?.id,
+      replied: r.byUnit.get(u.unit?.id ?? '')!.replied,
+      rates: Object.fromEntries(Object.entries(want).map(([k, v]) => [k, [v.numerator, v.denominator]])),
+    });
+  }
   expect(s.units.reduce((a, u) => a + u.volume, 0)).toBe(r.current.received);
   for (const j of s.jurisdictions) expect([j.code, j.volume]).toEqual([j.code, r.byCounty.get(j.code)?.received ?? 0]);
   // Last year's side of every comparison: the same petitions, up to the same day last year.
@@ -221,6 +239,9 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
 
     const leader = await recount(t, 'leader', '2025-07', '2026-06', null);
     expect(leader.current.replied * leader.current.rated * leader.current.firstConcluded * leader.current.repeats).toBeGreaterThan(0);
+    // Some petitions were replied by one unit and are held by another (the reviewing body): the unit figures
+    // below must tell the two apart.
+    expect(leader.visible.filter((p) => p.state.reply !== null && p.state.reply.unitId !== p.currentUnitId).length).toBeGreaterThan(0);
     // Where the random walk left the clock, then two days of November, when 2026-01..12 compares with 2025 up to
     // 10 or 24 November: last year's part month read up to the day (the 10th), or whole less the days after (the 24th).
     for (const day of ['03', '10', '11', '25']) // petitions on both sides of both cut-offs

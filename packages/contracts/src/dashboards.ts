@@ -127,7 +127,7 @@ export const DashboardSummary = z.object({
       unit: z
         .object({ id: z.string(), name: z.string() })
         .nullable()
-        .describe('The current unit; null: not routed yet'),
+        .describe('The handling unit: the one that issued the written opinion, else the one holding the petition (core handlingUnitId); null: none'),
       volume: z.number().int(),
       lastYear: z.number().int(),
       change: Change,

@@ -155,6 +155,10 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
 export const PetitionListQuery = z.object({
   status: csv(statuses).optional(),
   unit: z.string().optional().describe('Petitions that unit must act on now'),
+  handlingUnit: z
+    .string()
+    .optional()
+    .describe('Petitions that unit handled: those it issued the written opinion on, and those it holds without one (the unit scorecard counts these)'),
   jurisdiction: z.string().optional().describe('Petitions about places within this jurisdiction'),
   domain: csv(domains).optional(),
   category: csv(categories).optional(),

@@ -286,7 +286,7 @@ async function scorecard(
         replied: c.replied,
         rates: allRates(c),
         overdue: overdueByUnit.get(id) ?? 0,
-        filter: drill({ ...base, unit: id === '' ? null : id }),
+        filter: drill({ ...base, handlingUnit: id === '' ? null : id }),
       };
     })
     .filter((r) => r.volume > 0 || r.overdue > 0 || r.lastYear > 0)
@@ -320,7 +320,7 @@ export async function annualReport(deps: Deps, actor: SessionUser, year: number,
       rank: i + 1,
       unit: { id: u.unitId, name: names.get(u.unitId) ?? u.unitId },
       count: u.counts.received,
-      filter: drill({ ...base, ...cur, unit: u.unitId }),
+      filter: drill({ ...base, ...cur, handlingUnit: u.unitId }),
     }));
   const ratio = (r: Ratio) => r;
   return {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../context';
 import type { Tx } from '../db/open';
+import { handlingUnitExpr } from '../db/schema';
 
 /**
  * Keeping the dashboard rollups exact.
@@ -83,7 +84,7 @@ select p.id as petition_id,
   left(p.jurisdiction_code, 6) as county,
   p.jurisdiction_code,
   p.domain, p.channel, p.category,
-  coalesce(p.current_unit_id, '') as unit_id,
+  coalesce(${handlingUnitExpr('p')}, '') as unit_id,
   case when p.category = 'accusation' then coalesce(p.respondent_unit_id, '') else '' end as accused_unit_id,
   array_remove(array[p.registering_unit_id, p.current_unit_id] || p.involved_unit_ids, null) as units,
   p.involved_unit_ids,
@@ -112,9 +113,10 @@ left join petition_clocks rn on rn.petition_id = p.id and rn.name = 'receiptNoti
 
 /**
  * The shape of the facts and rollups: bumped when a migration adds a fact or a rollup, so the first sync after
- * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup; 3: the rollups by day).
+ * it rebuilds them all from the petitions (2: involved units and the per-unit scope rollup; 3: the rollups by day; 4: a unit's figures by
+ * the unit that replied, core's `handlingUnitId`, not the unit holding the petition now).
  */
-const FACTS_VERSION = 3;
+const FACTS_VERSION = 4;
 
 /** Fingerprint of what stored lateness depends on (the counting mode and the holiday data) and of the facts' shape. */
 export function settingsKey(deps: Deps): string {

@@ -127,8 +127,16 @@ export const petitions = pgTable(
     index('petitions_received_idx').on(t.receivedOn, t.id),
     index('petitions_involved_idx').using('gin', t.involvedUnitIds),
     index('petitions_repeat_of_idx').on(t.repeatOf),
+    // The unit scorecard's drill-down (?handlingUnit=) lists a unit's petitions newest first from this.
+    index('petitions_handling_unit_idx').on(sql`coalesce(${t.state} -> 'reply' ->> 'unitId', ${t.currentUnitId})`, t.receivedOn),
   ],
 );
+
+/**
+ * core's `handlingUnitId` as SQL text, on a table or alias (`petitions`, `p`): the unit that issued the written
+ * opinion, else the unit holding the petition. The index petitions_handling_unit_idx is on the same expression.
+ */
+export const handlingUnitExpr = (alias = 'petitions') => `coalesce(${alias}.state -> 'reply' ->> 'unitId', ${alias}.current_unit_id)`;
 
 /** Every clock of every petition, so "due within N days" on any clock is an indexed range query. */
 export const petitionClocks = pgTable(

@@ -4,7 +4,7 @@ import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { petitioners, petitions, users } from '../db/schema';
+import { handlingUnitExpr, petitioners, petitions, users } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { unitNames } from '../units/repo';
 import { attachmentList } from './attachments';
@@ -109,6 +109,7 @@ export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: str
   if (q.category?.length) where.push(inArray(petitions.category, q.category));
   if (q.channel?.length) where.push(inArray(petitions.channel, q.channel));
   if (q.unit) where.push(eq(petitions.currentUnitId, q.unit));
+  if (q.handlingUnit) where.push(sql`${sql.raw(handlingUnitExpr())} = ${q.handlingUnit}`);
   if (q.jurisdiction) {
     const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
     where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);

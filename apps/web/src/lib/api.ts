@@ -186,6 +186,8 @@ export interface ListFilters {
   category?: string[];
   channel?: string[];
   unit?: string;
+  /** The unit that replied, else the one holding it: how the cockpit's unit figures count (core handlingUnitId). */
+  handlingUnit?: string;
   jurisdiction?: string;
   overdue?: 'true' | 'false';
   receivedFrom?: string;

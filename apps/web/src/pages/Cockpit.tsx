@@ -809,6 +809,9 @@ function ScorecardCard({ units }: { units: UnitRow[] }) {
       data-card="scorecard"
       title={<h2 className="cockpit-card-title">{t('cockpit.scorecard')}</h2>}
     >
+      <Typography.Paragraph type="secondary" className="cockpit-note">
+        {t('cockpit.scorecardNote')}
+      </Typography.Paragraph>
       <Table<UnitRow>
         size="small"
         rowKey={(r) => r.unit?.id ?? ''}

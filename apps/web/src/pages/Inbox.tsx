@@ -73,6 +73,8 @@ function filtersOf(params: URLSearchParams): ListFilters & { sort?: 'due' | 'rec
   if (text) f.text = text;
   const unit = params.get('unit');
   if (unit) f.unit = unit;
+  const handlingUnit = params.get('handlingUnit');
+  if (handlingUnit) f.handlingUnit = handlingUnit;
   const jurisdiction = params.get('jurisdiction');
   if (jurisdiction) f.jurisdiction = jurisdiction;
   const sort = params.get('sort');
@@ -237,7 +239,6 @@ export default function InboxPage() {
     document.querySelector(`tr[data-row-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
   const columns: TableColumnsType<ListItem> = [
     { title: t('inbox.due'), dataIndex: 'nextDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.nextDueOn} /> },
@@ -408,7 +409,7 @@ export default function InboxPage() {
             >
               <Button icon={<StarOutlined />}>{t('inbox.savedViews')}</Button>
             </Dropdown>
-            {/* A drill-down's place and unit have no picker here: shown, so the list's narrowing is never hidden. */}
+            {/* A drill-down's place and units have no picker here: shown, so the list's narrowing is never hidden. */}
             {listFilters.jurisdiction && (
               <FilterTag onRemove={() => setParam({ jurisdiction: undefined })}>
                 {t('inbox.inJurisdiction', { name: placeNames.get(listFilters.jurisdiction) ?? listFilters.jurisdiction })}
@@ -417,6 +418,11 @@ export default function InboxPage() {
             {listFilters.unit && (
               <FilterTag onRemove={() => setParam({ unit: undefined })}>
                 {t('inbox.ofUnit', { name: unitNames.get(listFilters.unit) ?? listFilters.unit })}
+              </FilterTag>
+            )}
+            {listFilters.handlingUnit && (
+              <FilterTag onRemove={() => setParam({ handlingUnit: undefined })}>
+                {t('inbox.handledBy', { name: unitNames.get(listFilters.handlingUnit) ?? listFilters.handlingUnit })}
               </FilterTag>
             )}
             {filtered && (
@@ -428,14 +434,6 @@ export default function InboxPage() {
               <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void load()} />
             </Tooltip>
           </div>
-          {listFilters.unit && (
-            <Alert
-              className="gap-bottom"
-              type="info"
-              title={t('inbox.unitFilter', { name: unitName(listFilters.unit) })}
-              closable={{ onClose: () => setParam({ unit: undefined }) }}
-            />
-          )}
           {error && <Alert type="error" showIcon title={error} action={<Button onClick={() => void load()}>{t('common.retry')}</Button>} className="gap-bottom" />}
           <Table<ListItem>
             rowKey="id"

@@ -152,6 +152,17 @@ export function ratio(numerator: number, denominator: number): Ratio {
   return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
 }
 
+/**
+ * The unit a petition's handling measures belong to (a unit's scorecard row): the unit that issued the written
+ * opinion, once there is one; until then the unit holding it. Not the holder after the reply: a review (复查)
+ * moves the petition to the reviewing body, and the reviewing body must not be charged with the reply it was asked
+ * to review (its first-time resolution, on-time reply and satisfaction), nor the handling unit let off them.
+ * The database's `handlingUnitSql` is this rule in SQL.
+ */
+export function handlingUnitId(s: { reply: { unitId: string | null } | null; currentUnit: { id: string } | null }): string | null {
+  return s.reply?.unitId ?? s.currentUnit?.id ?? null;
+}
+
 /** 初信初访一次性化解率: first petitions concluded and resolved with no repeat or review ÷ first petitions concluded. */
 export const firstTimeResolutionRate = (c: MeasureCounts): Ratio => ratio(c.firstResolved, c.firstConcluded);
 /** 重复访占比: petitions with `repeatOf` ÷ all petitions received. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { registered, run, toAwaiting, toReplied, toClosed, toReviewed, toUnderReview } from '../petition/helpers';
 import {
   addCounts,
   allRates,
   countsOf,
   firstTimeResolutionRate,
+  handlingUnitId,
   lastDayOfMonth,
   lastYearPeriod,
   monthsBetween,
@@ -259,5 +261,25 @@ describe('small-cell suppression for public figures', () => {
     const r = suppressRate(ratio(num, den));
     expect(r.suppressed).toBe(suppressed);
     expect(r.value).toBe(suppressed ? null : num / den);
+  });
+});
+
+describe('handlingUnitId: the unit a petition counts for in the unit scorecard', () => {
+  it('is the unit holding it until the reply, then the unit that replied, through review and re-review', () => {
+    expect(handlingUnitId(registered())).toBe('county-office'); // the office that registered it holds it
+    const awaiting = run(registered(), toAwaiting);
+    expect(handlingUnitId(awaiting)).toBe('county-labor');
+    const replied = run(registered(), toReplied);
+    expect(handlingUnitId(replied)).toBe('county-labor');
+    // The review moves the petition to the reviewing body; its reply still belongs to the labour bureau.
+    const underReview = run(registered(), toUnderReview);
+    expect(underReview.currentUnit?.id).not.toBe('county-labor');
+    expect(handlingUnitId(underReview)).toBe('county-labor');
+    expect(handlingUnitId(run(registered(), toReviewed))).toBe('county-labor');
+    expect(handlingUnitId(run(registered(), toClosed))).toBe('county-labor');
+  });
+
+  it('falls back to the holder when a stored reply names no unit', () => {
+    expect(handlingUnitId({ reply: { unitId: null }, currentUnit: { id: 'county-gov' } })).toBe('county-gov');
   });
 });

@@ -58,6 +58,8 @@ export const zh = {
     units: '单位排名（前 10 位）',
     unitCol: '单位',
     scorecard: '单位考核表',
+    scorecardNote:
+      '按办理单位统计：已答复的事项计入作出答复意见的单位（申请复查、复核后亦然），尚未答复的计入当前承办单位；“当前逾期”按当前承办单位统计。',
     rank: '排名',
     replied: '已答复',
     overdue: '当前超期',
@@ -153,6 +155,8 @@ export const en: Strings<typeof zh> = {
     units: 'Units ranked (top 10)',
     unitCol: 'Unit',
     scorecard: 'Unit scorecard',
+    scorecardNote:
+      'Counted by handling unit: a replied petition counts for the unit that issued the written opinion (also once a review is asked for), one not yet replied for the unit holding it; "Overdue now" counts what each unit holds now.',
     rank: 'Rank',
     replied: 'Replied',
     overdue: 'Overdue now',

@@ -1,0 +1,1 @@
+CREATE INDEX "petitions_handling_unit_idx" ON "petitions" USING btree (coalesce("state" -> 'reply' ->> 'unitId', "current_unit_id"),"received_on");
