@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/lists-scale.ts --db NAME [--reps R]`: the lists a user lands on, at scale, on a database loaded by
  * `bench/dashboard-scale.ts --keep NAME`: each role's to-do tab counts and first tab, the overdue list and a text
- * search of the petition list (a rare and a common word) and the intake's respondent suggestions, timed in-process (app.inject) like the dashboards. Writes nothing.
+ * search of the petition list (a rare and a common word), the cockpit's drill-downs (a domain, a narrow filter, the
+ * scorecard's first unit) with their totals, and the intake's respondent suggestions, timed in-process (app.inject) like the dashboards. Writes nothing.
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
@@ -33,6 +34,9 @@ try {
     };
     const me = (await get('/api/workbench/context')) as { tabs: { key: string }[]; today: string };
     const year = me.today.slice(0, 4);
+    // The scorecard's first unit, as its link lists it (handlingUnit: the unit that replied, else the holder).
+    const card = await app.inject({ method: 'GET', url: `/api/dashboards/summary?from=${year}-01&to=${year}-12`, headers });
+    const topUnit = card.statusCode === 200 ? card.json<{ units: { unit: unknown; filter: { query: string } }[] }>().units.find((u) => u.unit !== null) : undefined;
     const paths = [
       '/api/workbench/counts',
       ...me.tabs.filter((t) => t.key !== 'lateUnits').slice(0, 2).map((t) => `/api/workbench/petitions?tab=${t.key}&limit=20`),
@@ -43,6 +47,7 @@ try {
       `/api/workbench/petitions?tab=all&receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=labor&count=true&limit=50`,
       `/api/workbench/petitions?tab=all&receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=health&channel=visit&jurisdiction=339902&count=true&limit=50`,
       `/api/workbench/petitions?tab=all&text=${encodeURIComponent('工资')}&count=true&limit=50`,
+      ...(topUnit ? [`/api/workbench/petitions?tab=all&${topUnit.filter.query}&count=true&limit=50`] : []),
       `/api/workbench/respondents?q=${encodeURIComponent('恒远')}`,
       '/api/workbench/respondents',
     ].filter((p) => !values.only || p.includes(values.only));

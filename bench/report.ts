@@ -66,7 +66,7 @@ covering index on open petitions.
 | start on an existing data folder (${r.mode === 'quick' ? '200 petitions' : 'the demo of 5,000'}) | **${f(r, 'startExistingSeconds')} s** (RSS ${f(r, 'startExistingRssMb')} MB) |
 
 How the dashboards stay exact and fast: see \`apps/server/src/dashboards/sync.ts\`. Per-petition facts and three
-rollup tables (received month × county × domain × channel × category; month × county × current unit; and each
+rollup tables (received month × county × domain × channel × category; month × county × handling unit; and each
 unit's scope: the petitions naming it, for its own staff and a petition office's petitions elsewhere) are brought up to every committed change at the start of each dashboard request, from the event history (one
 indexed range read when nothing changed); \`apps/server/test/dashboards.test.ts\` checks every figure against a
 full recount with \`core/metrics\` after random changes, and the incrementally kept rollups against a rebuild.

@@ -240,7 +240,7 @@ export async function groupCounts(db: Tx, plan: Plan, current: string[], previou
   });
 }
 
-/** Counts by period × current unit ('' = none yet). */
+/** Counts by period × handling unit (core `handlingUnitId`; '' = none yet). */
 export async function unitCounts(db: Tx, plan: Plan, current: string[], previous: PreviousMonths) {
   if (plan.kind === 'empty') return [];
   const src = periodRows(plan, 'dashboard_unit_rollup', 'month, unit_id', current, previous);
