@@ -224,7 +224,7 @@ describe.skipIf(!available)(`dashboard exports (${engineName})`, () => {
       );
       expect(domains.find((r) => r[0] === 'labor')?.slice(1, 3)).toEqual([
         '劳动保障（欠薪）',
-        'labour and wages',
+        'Labour & wages', // as the cockpit names it (core's domainNames)
       ]);
       expect(
         wb

@@ -1,24 +1,9 @@
-// Names shown to clerks: domains and cluster kinds in Chinese and English.
+// Names shown to clerks: domains (core's table) and cluster kinds in Chinese and English.
 
-import type { Message } from '@qiao/core';
-
-export const DOMAIN_NAMES: Record<string, Message> = {
-  housing: { zh: '房地产', en: 'housing' },
-  labor: { zh: '劳动保障（欠薪）', en: 'labour and wages' },
-  land: { zh: '征地拆迁补偿', en: 'land acquisition and compensation' },
-  legal: { zh: '涉法涉诉', en: 'litigation-related' },
-  education: { zh: '教育', en: 'education' },
-  health: { zh: '医疗卫生', en: 'health' },
-  propertyManagement: { zh: '物业', en: 'property management' },
-  environment: { zh: '生态环境', en: 'environment' },
-  urbanConstruction: { zh: '城建', en: 'urban construction' },
-  socialSecurity: { zh: '社保民政', en: 'social security and civil affairs' },
-  agriculture: { zh: '农业农村', en: 'agriculture and rural affairs' },
-  other: { zh: '其他', en: 'other' },
-};
+import { domainNames, nameOf, type Message } from '@qiao/core';
 
 export function domainName(domain: string): Message {
-  return DOMAIN_NAMES[domain] ?? { zh: domain, en: domain };
+  return nameOf(domainNames, domain);
 }
 
 export type ClusterKind = 'respondent' | 'placeDomain' | 'repeat';

@@ -1,22 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { AnnualReport, Summary } from './schemas';
-import { domainName } from '../analysis/labels';
+import { categoryNames, channelNames, domainNames, nameOf } from '@qiao/core';
 
-const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
-  letter: { zh: '来信', en: 'letter' },
-  visit: { zh: '来访', en: 'visit' },
-  online: { zh: '网上信访', en: 'online' },
-  hotline: { zh: '电话', en: 'hotline' },
-  proxy: { zh: '代理', en: 'proxy' },
-  transfer: { zh: '上级转交', en: 'transfer' },
+const names = {
+  domain: (k: string) => nameOf(domainNames, k),
+  channel: (k: string) => nameOf(channelNames, k),
+  category: (k: string) => nameOf(categoryNames, k),
 };
-const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
-  suggestion: { zh: '建议意见类', en: 'suggestion' },
-  accusation: { zh: '检举控告类', en: 'accusation' },
-  claim: { zh: '申诉求决类', en: 'claim' },
-};
-const names = { domain: domainName, channel: (k: string) => CHANNEL_NAMES[k] ?? { zh: k, en: k }, category: (k: string) => CATEGORY_NAMES[k] ?? { zh: k, en: k } };
 
 type Row = (string | number | null)[];
 
@@ -99,7 +90,7 @@ export async function annualWorkbook(r: z.infer<typeof AnnualReport>): Promise<B
     ['建议 suggestions', r.suggestions.received],
     ['建议采纳 suggestions adopted', r.suggestions.adopted],
   ]);
-  sheet(wb, '领域 domain', ['领域 domain', '名称', 'name', '数量 count'], r.byDomain.map((d) => [d.key, domainName(d.key).zh, domainName(d.key).en, d.count]));
+  sheet(wb, '领域 domain', ['领域 domain', '名称', 'name', '数量 count'], r.byDomain.map((d) => [d.key, names.domain(d.key).zh, names.domain(d.key).en, d.count]));
   sheet(wb, '单位 units', ['排名 rank', '单位 unit', '数量 count'], r.mostPetitionedUnits.map((u) => [u.rank, u.unit.name, u.count]));
   sheet(wb, '渠道 channel', ['渠道 channel', '名称', 'name', '数量 count'], r.byChannel.map((d) => [d.key, names.channel(d.key).zh, names.channel(d.key).en, d.count]));
   sheet(wb, '类别 category', ['类别 category', '名称', 'name', '数量 count'], r.byCategory.map((d) => [d.key, names.category(d.key).zh, names.category(d.key).en, d.count]));

@@ -1,4 +1,4 @@
-import type { Message, PetitionEvent } from '@qiao/core';
+import { categoryNames, domainNames, nameOf, type Message, type PetitionEvent } from '@qiao/core';
 
 type Names = Map<string, string>;
 
@@ -39,30 +39,7 @@ const declineReason: Record<string, Message> = {
   insufficientInformation: { zh: '信访人身份或诉求不明', en: 'petitioner or request unclear' },
 };
 
-const domainNames: Record<string, Message> = {
-  housing: { zh: '房地产', en: 'housing' },
-  labor: { zh: '劳动保障', en: 'labour' },
-  land: { zh: '征地拆迁', en: 'land' },
-  legal: { zh: '涉法涉诉', en: 'legal' },
-  education: { zh: '教育', en: 'education' },
-  health: { zh: '医疗卫生', en: 'health' },
-  propertyManagement: { zh: '物业', en: 'property management' },
-  environment: { zh: '生态环境', en: 'environment' },
-  urbanConstruction: { zh: '城建', en: 'urban construction' },
-  socialSecurity: { zh: '社保民政', en: 'social security' },
-  agriculture: { zh: '农业农村', en: 'agriculture' },
-  other: { zh: '其他', en: 'other' },
-};
-
-const categoryNames: Record<string, Message> = {
-  suggestion: { zh: '建议意见类', en: 'suggestion' },
-  accusation: { zh: '检举控告类', en: 'accusation' },
-  claim: { zh: '申诉求决类', en: 'claim' },
-};
-
 const m = (zh: string, en: string): Message => ({ zh, en });
-const pick = (table: Record<string, Message>, key: unknown): Message =>
-  table[String(key)] ?? { zh: String(key), en: String(key) };
 
 /** One line, in plain words, for each step of the history. */
 export function summarise(event: PetitionEvent, names: Names): Message {
@@ -87,7 +64,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
     case 'accepted':
       return m('受理，已书面告知信访人', 'Accepted; the petitioner was told in writing');
     case 'declined': {
-      const r = pick(declineReason, event.data.reason);
+      const r = nameOf(declineReason, event.data.reason);
       return m(`不予受理（${r.zh}），已书面告知信访人`, `Declined (${r.en}); the petitioner was told in writing`);
     }
     case 'objected':
@@ -97,7 +74,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
         ? m('异议核实同意，退回重新转送', 'Objection upheld; the petition returns to be routed again')
         : m('异议不予同意，由原单位继续办理', 'Objection rejected; the unit keeps the petition');
     case 'diverted': {
-      const t = pick(divertTo, event.data.to);
+      const t = nameOf(divertTo, event.data.to);
       return m(`导入${t.zh}途径，已告知信访人`, `Diverted to ${t.en}; the petitioner was told`);
     }
     case 'extended':
@@ -106,13 +83,13 @@ export function summarise(event: PetitionEvent, names: Names): Message {
         `Handling limit extended by ${event.data.days} days with the unit head's approval; petitioner told`,
       );
     case 'paused': {
-      const r = pick(pauseReason, event.data.reason);
+      const r = nameOf(pauseReason, event.data.reason);
       return m(`因${r.zh}中止计算期限`, `Clock paused for ${r.en}`);
     }
     case 'resumed':
       return m('恢复计算期限', 'Clock resumed');
     case 'replied': {
-      const o = pick(outcome, event.data.outcome);
+      const o = nameOf(outcome, event.data.outcome);
       return m(`出具信访处理意见书：${o.zh}`, `Written opinion issued: ${o.en}`);
     }
     case 'concluded':
@@ -124,7 +101,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       return m(`信访人请求复查，由${u}复查`, `The petitioner asked for a review, by ${u}`);
     }
     case 'reviewDecided': {
-      const o = pick(outcome, event.data.outcome);
+      const o = nameOf(outcome, event.data.outcome);
       return m(`出具复查意见：${o.zh}`, `Review decided: ${o.en}`);
     }
     case 'reReviewRequested': {
@@ -132,7 +109,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       return m(`信访人请求复核，由${u}复核`, `The petitioner asked for a re-review, by ${u}`);
     }
     case 'reReviewDecided': {
-      const o = pick(outcome, event.data.outcome);
+      const o = nameOf(outcome, event.data.outcome);
       return m(`出具复核意见：${o.zh}（终结）`, `Re-review decided: ${o.en} (final)`);
     }
     case 'supervised':
@@ -140,7 +117,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
     case 'supervisionAnswered':
       return m('承办单位书面答复督办', 'The unit answered the supervision notice in writing');
     case 'rated': {
-      const r = pick(rating, event.data.rating);
+      const r = nameOf(rating, event.data.rating);
       return m(`信访人评价：${r.zh}`, `The petitioner rated the outcome: ${r.en}`);
     }
     case 'referredToJointConference':
@@ -164,8 +141,8 @@ export function summarise(event: PetitionEvent, names: Names): Message {
     case 'repeatUnlinked':
       return m('撤销重复信访关联', 'Repeat link undone');
     case 'reclassified': {
-      const d = pick(domainNames, event.data.domain);
-      const c = pick(categoryNames, event.data.category);
+      const d = nameOf(domainNames, event.data.domain);
+      const c = nameOf(categoryNames, event.data.category);
       const lit = event.data.litigationRelated ? m('，涉法涉诉', ', litigation-related') : m('', '');
       return m(`更正分类：${d.zh}、${c.zh}${lit.zh}`, `Classification corrected: ${d.en}, ${c.en}${lit.en}`);
     }

@@ -1,3 +1,5 @@
+import { categoryNames, channelNames, domainNames } from '@qiao/core';
+import { namesIn } from './names';
 import type { Resources } from './zh';
 
 /** English. Typed against zh.ts, so a missing key fails the type check. */
@@ -143,13 +145,9 @@ export const en: Resources = {
     replied: 'Replied', concluded: 'Concluded', underReview: 'Under review', reviewed: 'Reviewed',
     underReReview: 'Under re-review', closed: 'Closed', declined: 'Declined', diverted: 'Diverted', merged: 'Merged',
   },
-  channel: { letter: 'Letter', visit: 'Visit', online: 'Online', hotline: 'Hotline', proxy: 'Proxy agent', transfer: 'Transfer' },
-  category: { suggestion: 'Suggestion', accusation: 'Accusation', claim: 'Claim' },
-  domain: {
-    housing: 'Housing', labor: 'Labour & wages', land: 'Land & demolition', legal: 'Law & courts', education: 'Education',
-    health: 'Health', propertyManagement: 'Property management', environment: 'Environment',
-    urbanConstruction: 'Urban construction', socialSecurity: 'Social security', agriculture: 'Agriculture', other: 'Other',
-  },
+  channel: namesIn(channelNames, 'en'),
+  category: namesIn(categoryNames, 'en'),
+  domain: namesIn(domainNames, 'en'),
   intake: {
     title: 'Register a petition', letter: 'Letter', visit: 'Visit', hotline: 'Hotline', transfer: 'Transfer',
     letterHelp: 'Type in the letter and upload its scans.',

@@ -1,3 +1,6 @@
+import { categoryNames, channelNames, domainNames } from '@qiao/core';
+import { namesIn } from './names';
+
 /** Simplified Chinese: the workbench's default language. Every key here must exist in en.ts (typed). */
 export const zh = {
   app: { name: '桥 · 信访工作台', short: '桥', skip: '跳到主要内容' },
@@ -130,13 +133,9 @@ export const zh = {
     concluded: '已办结', underReview: '复查中', reviewed: '已复查', underReReview: '复核中', closed: '已终结',
     declined: '不予受理', diverted: '已导入法定途径', merged: '已合并',
   },
-  channel: { letter: '来信', visit: '来访', online: '网上信访', hotline: '电话', proxy: '代理', transfer: '上级转交' },
-  category: { suggestion: '建议意见类', accusation: '检举控告类', claim: '申诉求决类' },
-  domain: {
-    housing: '房地产', labor: '劳动保障', land: '征地拆迁', legal: '涉法涉诉', education: '教育', health: '医疗卫生',
-    propertyManagement: '物业', environment: '生态环境', urbanConstruction: '城建', socialSecurity: '社保民政',
-    agriculture: '农业农村', other: '其他',
-  },
+  channel: namesIn(channelNames, 'zh'),
+  category: namesIn(categoryNames, 'zh'),
+  domain: namesIn(domainNames, 'zh'),
   intake: {
     title: '登记信访事项', letter: '来信', visit: '来访', hotline: '电话', transfer: '上级转交',
     letterHelp: '录入来信内容并上传扫描件。', visitHelp: '来访登记；集体访请填写人数并登记不超过 5 名代表（第二十条）。',

@@ -5,3 +5,4 @@ export * from './evolve';
 export * from './clocks';
 export * from './wording';
 export * from './joint-conference';
+export * from './names';

@@ -1,23 +1,10 @@
 // The label sets of the classifier, in the glossary's names.
 
-export const DOMAINS = [
-  'housing',
-  'labor',
-  'land',
-  'legal',
-  'education',
-  'health',
-  'propertyManagement',
-  'environment',
-  'urbanConstruction',
-  'socialSecurity',
-  'agriculture',
-  'other',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
+import { categories, domains, type Category, type Domain } from '../petition/types';
 
-export const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export const DOMAINS = domains;
+export type { Domain, Category };
+export const CATEGORIES = categories;
 
 export function isDomain(x: unknown): x is Domain {
   return typeof x === 'string' && (DOMAINS as readonly string[]).includes(x);
