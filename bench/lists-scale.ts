@@ -43,11 +43,13 @@ try {
       '/api/petitions?overdue=true&limit=20',
       `/api/petitions?text=${encodeURIComponent('恒远')}&limit=20`,
       `/api/petitions?text=${encodeURIComponent('工资')}&limit=20`,
-      // Drill-downs from the cockpit, with the filtered list's total (count=true, up to 1,000).
-      `/api/workbench/petitions?tab=all&receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=labor&count=true&limit=50`,
-      `/api/workbench/petitions?tab=all&receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=health&channel=visit&jurisdiction=339902&count=true&limit=50`,
-      `/api/workbench/petitions?tab=all&text=${encodeURIComponent('工资')}&count=true&limit=50`,
-      ...(topUnit ? [`/api/workbench/petitions?tab=all&${topUnit.filter.query}&count=true&limit=50`] : []),
+      // Drill-downs from the cockpit: the page, and the filtered list's total the inbox asks for beside it (up to 1,000).
+      ...[
+        `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=labor`,
+        `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=health&channel=visit&jurisdiction=339902`,
+        `text=${encodeURIComponent('工资')}`,
+        ...(topUnit ? [topUnit.filter.query] : []),
+      ].flatMap((f) => [`/api/workbench/petitions?tab=all&${f}&limit=50`, `/api/workbench/petitions/count?tab=all&${f}`]),
       `/api/workbench/respondents?q=${encodeURIComponent('恒远')}`,
       '/api/workbench/respondents',
     ].filter((p) => !values.only || p.includes(values.only));

@@ -95,6 +95,15 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     expect(none.total).toEqual({ count: 0, capped: false });
     const later = (await call(t, 'handler', 'GET', `/api/workbench/petitions?tab=all&count=true&limit=1&cursor=${counted.nextCursor}`)).json<List & { total?: unknown }>();
     expect(later).not.toHaveProperty('total');
+    // ... or alone, without reading a page (nor anyone's name), for the same tab and filters.
+    const count = (query: string) => call(t, 'handler', 'GET', `/api/workbench/petitions/count?${query}`);
+    expect((await count('tab=all&status=accepted,awaitingAcceptance')).json()).toEqual({ count: 2, capped: false });
+    expect((await count('tab=toReceive')).json()).toEqual({ count: toReceive.items.length, capped: false });
+    expect((await count('tab=all&status=concluded')).json()).toEqual({ count: 0, capped: false });
+    expect((await count('tab=all&text=%E6%A3%80%E4%B8%BE')).json()).toEqual({ count: 0, capped: false }); // the accusation about its unit
+    const badTab = await count('tab=toRoute');
+    expect([badTab.statusCode, badTab.json().error]).toEqual([400, 'unknownTab']);
+    expect((await count('tab=all&domain=weather')).statusCode).toBe(400);
 
     const bad = await call(t, 'handler', 'GET', '/api/workbench/petitions?tab=toRoute');
     expect(bad.statusCode).toBe(400);

@@ -136,13 +136,15 @@ export const PetitionListItem = z.object({
   version: z.number().int(),
 });
 
+export const ListTotal = z.object({
+  count: z.number().int(),
+  capped: z.boolean().describe('true: at least this many (counting stops there)'),
+});
+
 export const PetitionList = z.object({
   items: z.array(PetitionListItem),
   nextCursor: z.string().nullable(),
-  total: z
-    .object({ count: z.number().int(), capped: z.boolean().describe('true: at least this many (counting stops there)') })
-    .optional()
-    .describe('How many petitions match, when asked with count=true on the first page'),
+  total: ListTotal.optional().describe('How many petitions match, when asked with count=true on the first page'),
 });
 
 /** A comma-separated query parameter: `status=accepted,replied`. */

@@ -209,6 +209,9 @@ export const api = {
     request<List>('GET', '/workbench/petitions', {
       query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort, count: page.count ? 'true' : undefined },
     }),
+  /** A filtered list's total alone, counted up to 1,000 (LIST_COUNT_CAP). */
+  inboxCount: (tab: TabKey, filters: ListFilters) =>
+    request<NonNullable<List['total']>>('GET', '/workbench/petitions/count', { query: { tab, ...filters } }),
   lateUnits: () => request<LateUnit[]>('GET', '/workbench/late-units'),
   respondents: (q: string) => request<Respondent[]>('GET', '/workbench/respondents', { query: { q, limit: 10 } }),
 

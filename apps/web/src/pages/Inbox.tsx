@@ -196,8 +196,8 @@ export default function InboxPage() {
       // is counted in a few hundred ms); an answer for filters no longer shown is dropped.
       if (filtered && cursor === null)
         void api
-          .inbox(tab.key, listFilters, { limit: 1, sort, count: true })
-          .then((p) => asked === totalFor.current && setTotal(p.total))
+          .inboxCount(tab.key, listFilters)
+          .then((n) => asked === totalFor.current && setTotal(n))
           .catch(() => undefined);
       const page = await api.inbox(tab.key, listFilters, { cursor, limit: pageSize, sort });
       setItems(page.items);
