@@ -308,6 +308,22 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await page.goBack();
     await page.locator('.kpi-tile').first().waitFor();
 
+    // A rate's tile lists the petitions it counts; the switch narrows them to those that miss it.
+    const onTime = (await api<Summary>('/api/dashboards/summary?from=2025-07&to=2026-06')).tiles.find((x) => x.measure === 'onTimeRate')!;
+    expect(onTime.denominator! - onTime.numerator).toBeGreaterThan(0);
+    await page.locator('.kpi-tile[data-measure="onTimeRate"]').click();
+    await page.waitForURL(/measure=onTimeRate/);
+    await page.locator('.filter-tag').filter({ hasText: 'Counted in the on-time rate' }).waitFor();
+    await expect.poll(() => page.locator('.list-total').innerText()).toBe(`${onTime.denominator} in all`);
+    await page.locator('.measure-filter').getByText('Replied late', { exact: true }).click();
+    await page.waitForURL(/part=missed/);
+    await expect.poll(() => page.locator('.list-total').innerText()).toBe(`${onTime.denominator! - onTime.numerator} in all`);
+    expect(await rowsOfList(page)).toBe(Math.min(50, onTime.denominator! - onTime.numerator)); // a page of 50
+    await shot(page, 'cockpit-drill-rate-en');
+    await expectAccessible(page, 'a rate drilled down to (en)');
+    await page.goto(`${world.url}/cockpit?from=2025-07&to=2026-06`);
+    await page.locator('.kpi-tile').first().waitFor();
+
     // A hotspot lists its petitions.
     const hot = await api<{ clusters: { count: number; petitions: unknown[] }[] }>(
       '/api/analysis/hotspots?from=2025-07&to=2026-06&minSize=3&limit=10',

@@ -284,6 +284,11 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
         expect(await listCount(t, user, u.filter.query)).toBe(u.volume);
       const overdue = s.tiles.find((x) => x.measure === 'overdue')!;
       expect(await listCount(t, user, overdue.filter.query)).toBe(overdue.value);
+      // A rate lists the petitions it counts, and those of them that meet it or miss it.
+      for (const r of s.tiles.filter((x) => x.denominator !== null && x.measure !== 'volume')) {
+        const counted = [await listCount(t, user, r.filter.query), await listCount(t, user, `${r.filter.query}&part=met`), await listCount(t, user, `${r.filter.query}&part=missed`)];
+        expect([user, r.measure, ...counted]).toEqual([user, r.measure, r.denominator, r.numerator, r.denominator! - r.numerator]);
+      }
       // Last year's side of a period that reaches today (2026-11-24): up to 2025-11-24, month by month.
       const ytd = await summary(t, user, periods[1]!);
       expect(ytd.lastYear.receivedTo).toBe('2025-11-24');
@@ -291,6 +296,14 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
       const lastYearVolume = ytd.tiles.find((x) => x.measure === 'volume')!.lastYear!.numerator;
       expect(await listCount(t, user, new URLSearchParams(ytd.lastYear).toString())).toBe(lastYearVolume);
     }
+  });
+
+  it('lists a rate\'s petitions only by a rate it knows', async () => {
+    const res = await call(t, 'leader', 'GET', '/api/petitions?part=met');
+    expect([res.statusCode, res.json().error]).toEqual([400, 'partWithoutMeasure']);
+    expect(res.json()).toMatchObject({ field: 'part', messages: { zh: expect.stringMatching(/统计指标/) } });
+    expect((await call(t, 'leader', 'GET', '/api/petitions?measure=happiness')).statusCode).toBe(400);
+    expect((await call(t, 'leader', 'GET', '/api/workbench/petitions/count?tab=all&measure=onTimeRate&part=late')).statusCode).toBe(400);
   });
 
   it('shows a leader of one county only that county, and uses the rollups for it', async () => {

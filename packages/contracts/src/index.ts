@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Message } from './message';
 import {
   isIsoDate,
+  rateParts,
+  type RateMeasure,
   categories,
   channels,
   declineReasons,
@@ -162,6 +164,14 @@ export const PetitionListQuery = z.object({
     .optional()
     .describe('Petitions that unit handled: those it issued the written opinion on, and those it holds without one (the unit scorecard counts these)'),
   jurisdiction: z.string().optional().describe('Petitions about places within this jurisdiction'),
+  measure: z
+    .enum(Object.keys(rateParts) as [RateMeasure, ...RateMeasure[]])
+    .optional()
+    .describe('Petitions a cockpit rate counts (its denominator), as the dashboards count them'),
+  part: z
+    .enum(['met', 'missed'])
+    .optional()
+    .describe('With measure: those of them that meet the rate (its numerator) or miss it'),
   domain: csv(domains).optional(),
   category: csv(categories).optional(),
   channel: csv(channels).optional(),

@@ -167,7 +167,8 @@ export async function dashboardSummary(deps: Deps, actor: SessionUser, input: Pe
       ...rates[m],
       lastYear: ratesLast[m],
       change: rateChange(rates[m], ratesLast[m]),
-      filter: drill({ ...base, ...cur }),
+      // The petitions the rate counts; with part=met / missed, those that meet it or not.
+      filter: drill({ ...base, ...cur, measure: m }),
     })),
     {
       measure: 'overdue',

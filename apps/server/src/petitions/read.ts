@@ -7,6 +7,7 @@ import type { Deps } from '../context';
 import { handlingUnitExpr, petitioners, petitions, users } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { unitNames } from '../units/repo';
+import { freshFacts, measureFilterSql } from '../dashboards/measure-filter';
 import { attachmentList } from './attachments';
 import { petitionNotFound } from './command';
 import { maskedPetitioners } from './petitioners';
@@ -110,6 +111,9 @@ export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: str
   if (q.channel?.length) where.push(inArray(petitions.channel, q.channel));
   if (q.unit) where.push(eq(petitions.currentUnitId, q.unit));
   if (q.handlingUnit) where.push(sql`${sql.raw(handlingUnitExpr())} = ${q.handlingUnit}`);
+  if (q.part && !q.measure)
+    throw badRequest('partWithoutMeasure', { zh: 'part：须同时指定统计指标（measure）', en: 'part: give the rate (measure) it is a part of' }, { field: 'part' });
+  if (q.measure) where.push(measureFilterSql(q.measure, q.part));
   if (q.jurisdiction) {
     const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
     where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);
@@ -142,6 +146,7 @@ export function newestFirst(deadlineFiltered: boolean): SQL[] {
 export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery) {
   const today = deps.clockSettings.context(deps.now()).today;
   const where: SQL[] = [visibilitySql(visibilityFilter(actor)), ...listFilterSql(q, today)];
+  await freshFacts(deps, q);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(

@@ -22,6 +22,7 @@ import { jurisdictions, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
+import { freshFacts } from '../dashboards/measure-filter';
 
 /**
  * The staff workbench's read endpoints: who am I and what day is it (by the server's clock), the to-do tabs of my
@@ -282,6 +283,7 @@ export const workbenchRoutes =
         const tab = tabOf(user, day, q.tab);
         const sort = q.sort ?? tab.sort;
         const matching = matchingSql(user, tab, q, day);
+        await freshFacts(deps, q);
         const where = [...matching];
         if (q.cursor) where.push(cursorSql(q.cursor, sort));
         // A filtered list's total (a cockpit figure drilled down to, a search): counted up to a cap, as the
@@ -331,7 +333,9 @@ export const workbenchRoutes =
         const user = await req.user();
         const day = today();
         const tab = tabOf(user, day, req.query.tab);
-        return countUpToCap(deps, matchingSql(user, tab, req.query, day));
+        const matching = matchingSql(user, tab, req.query, day);
+        await freshFacts(deps, req.query);
+        return countUpToCap(deps, matching);
       },
     );
 

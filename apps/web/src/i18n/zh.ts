@@ -54,6 +54,16 @@ export const zh = {
     lateUnitsChart: '各单位逾期件数', overdueCount: '逾期', dueSoonCount: '三日内到期', openCount: '在办',
     viewUnit: '查看逾期件',
     nav: '快捷键：J/K 上下移动，Enter 打开，/ 搜索',
+    measureTag: '计入{{name}}的事项', measureAll: '全部',
+    measure: {
+      firstTimeResolutionRate: { name: '初信初访一次性化解率', met: '一次性化解', missed: '未一次性化解' },
+      repeatShare: { name: '重复访占比', met: '重复信访', missed: '初次信访' },
+      onTimeRate: { name: '按期办结率', met: '按期答复', missed: '超期答复' },
+      timelyAcceptanceRate: { name: '及时受理率', met: '按期告知受理', missed: '超期告知受理' },
+      satisfactionRate: { name: '群众满意率', met: '满意或基本满意', missed: '不满意' },
+      onlineShare: { name: '网上信访占比', met: '网上信访', missed: '其他渠道' },
+      ratingParticipation: { name: '参评率', met: '已评价', missed: '未评价' },
+    },
   },
   due: {
     overdue: '逾期 {{count}} 天', today: '今天到期', left: '剩 {{count}} 天', done: '已完成', none: '无期限',

@@ -1,3 +1,4 @@
+import type { RateMeasure } from '@qiao/core';
 import type { z } from 'zod';
 import type {
   AuditRow,
@@ -188,6 +189,9 @@ export interface ListFilters {
   unit?: string;
   /** The unit that replied, else the one holding it: how the cockpit's unit figures count (core handlingUnitId). */
   handlingUnit?: string;
+  /** The petitions a cockpit rate counts; with part, those that meet it or miss it. */
+  measure?: RateMeasure;
+  part?: 'met' | 'missed';
   jurisdiction?: string;
   overdue?: 'true' | 'false';
   receivedFrom?: string;

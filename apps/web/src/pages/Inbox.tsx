@@ -1,4 +1,4 @@
-import { statuses } from '@qiao/core';
+import { categories, channels, domains, rateParts, statuses, type RateMeasure } from '@qiao/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -11,6 +11,7 @@ import {
   Form,
   Input,
   Modal,
+  Segmented,
   Select,
   Space,
   Switch,
@@ -37,9 +38,6 @@ import { useStored } from '../lib/storage';
 
 const LateUnitsChart = lazy(() => import('../components/LateUnitsChart'));
 
-const DOMAINS = ['housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment', 'urbanConstruction', 'socialSecurity', 'agriculture', 'other'] as const;
-const CATEGORIES = ['suggestion', 'accusation', 'claim'] as const;
-const CHANNELS = ['letter', 'visit', 'online', 'hotline', 'proxy', 'transfer'] as const;
 const LIST_KEYS = ['status', 'domain', 'category', 'channel'] as const;
 
 /** Tabs that are no to-do list: a user is never landed on them for their count. */
@@ -75,6 +73,12 @@ function filtersOf(params: URLSearchParams): ListFilters & { sort?: 'due' | 'rec
   if (unit) f.unit = unit;
   const handlingUnit = params.get('handlingUnit');
   if (handlingUnit) f.handlingUnit = handlingUnit;
+  const measure = params.get('measure');
+  if (measure && measure in rateParts) {
+    f.measure = measure as RateMeasure;
+    const part = params.get('part');
+    if (part === 'met' || part === 'missed') f.part = part;
+  }
   const jurisdiction = params.get('jurisdiction');
   if (jurisdiction) f.jurisdiction = jurisdiction;
   const sort = params.get('sort');
@@ -90,6 +94,31 @@ function FilterTag({ children, onRemove }: { children: ReactNode; onRemove: () =
       {children}
       <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('inbox.removeFilter')} onClick={onRemove} />
     </Tag>
+  );
+}
+
+/**
+ * A cockpit rate drilled down to: the petitions it counts, and a switch to those that meet it or miss it (the
+ * late replies behind an on-time rate, the dissatisfied behind a satisfaction rate).
+ */
+function MeasureFilter(props: { measure: RateMeasure; part: 'met' | 'missed' | undefined; onPart: (p: 'met' | 'missed' | undefined) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const m = props.measure;
+  return (
+    <Space size={4} className="measure-filter">
+      <FilterTag onRemove={props.onRemove}>{t('inbox.measureTag', { name: t(`inbox.measure.${m}.name`) })}</FilterTag>
+      <Segmented
+        size="small"
+        aria-label={t(`inbox.measure.${m}.name`)}
+        value={props.part ?? 'all'}
+        options={[
+          { value: 'all', label: t('inbox.measureAll') },
+          { value: 'met', label: t(`inbox.measure.${m}.met`) },
+          { value: 'missed', label: t(`inbox.measure.${m}.missed`) },
+        ]}
+        onChange={(v) => props.onPart(v === 'met' || v === 'missed' ? v : undefined)}
+      />
+    </Space>
   );
 }
 
@@ -336,7 +365,7 @@ export default function InboxPage() {
               className="filter-text"
             />
             {LIST_KEYS.map((k) => {
-              const values = k === 'status' ? statuses : k === 'domain' ? DOMAINS : k === 'category' ? CATEGORIES : CHANNELS;
+              const values = k === 'status' ? statuses : k === 'domain' ? domains : k === 'category' ? categories : channels;
               return (
                 <Select
                   key={k}
@@ -419,6 +448,14 @@ export default function InboxPage() {
               <FilterTag onRemove={() => setParam({ unit: undefined })}>
                 {t('inbox.ofUnit', { name: unitNames.get(listFilters.unit) ?? listFilters.unit })}
               </FilterTag>
+            )}
+            {listFilters.measure && (
+              <MeasureFilter
+                measure={listFilters.measure}
+                part={listFilters.part}
+                onPart={(part) => setParam({ part })}
+                onRemove={() => setParam({ measure: undefined, part: undefined })}
+              />
             )}
             {listFilters.handlingUnit && (
               <FilterTag onRemove={() => setParam({ handlingUnit: undefined })}>

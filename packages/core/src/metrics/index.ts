@@ -157,26 +157,53 @@ export function ratio(numerator: number, denominator: number): Ratio {
  * opinion, once there is one; until then the unit holding it. Not the holder after the reply: a review (复查)
  * moves the petition to the reviewing body, and the reviewing body must not be charged with the reply it was asked
  * to review (its first-time resolution, on-time reply and satisfaction), nor the handling unit let off them.
- * The database's `handlingUnitSql` is this rule in SQL.
+ * The server's `handlingUnitExpr` is this rule in SQL.
  */
 export function handlingUnitId(s: { reply: { unitId: string | null } | null; currentUnit: { id: string } | null }): string | null {
   return s.reply?.unitId ?? s.currentUnit?.id ?? null;
 }
 
-/** 初信初访一次性化解率: first petitions concluded and resolved with no repeat or review ÷ first petitions concluded. */
-export const firstTimeResolutionRate = (c: MeasureCounts): Ratio => ratio(c.firstResolved, c.firstConcluded);
-/** 重复访占比: petitions with `repeatOf` ÷ all petitions received. */
-export const repeatShare = (c: MeasureCounts): Ratio => ratio(c.repeats, c.received);
-/** 按期办结率: replied (concluded) within the handling deadline ÷ replied. */
-export const onTimeRate = (c: MeasureCounts): Ratio => ratio(c.repliedOnTime, c.replied);
-/** 及时受理率: acceptance decided within its limit ÷ decided. */
-export const timelyAcceptanceRate = (c: MeasureCounts): Ratio => ratio(c.acceptanceTimely, c.acceptanceDecided);
-/** 群众满意率: ratings "satisfied" or "basically satisfied" ÷ ratings. */
-export const satisfactionRate = (c: MeasureCounts): Ratio => ratio(c.satisfied, c.rated);
-/** 网上信访占比: received online ÷ received. */
-export const onlineShare = (c: MeasureCounts): Ratio => ratio(c.online, c.received);
-/** 参评率: rated ÷ replied (only a petition with a written opinion can be rated). */
-export const ratingParticipation = (c: MeasureCounts): Ratio => ratio(c.rated, c.replied);
+/**
+ * Which counts each rate divides: the petitions a rate counts (its denominator) and those that meet it (its
+ * numerator, always among them). A drill-down lists either, or the ones that miss it, by the same counts.
+ */
+export const rateParts = {
+  /** 初信初访一次性化解率: first petitions concluded and resolved with no repeat or review ÷ first petitions concluded. */
+  firstTimeResolutionRate: { numerator: 'firstResolved', denominator: 'firstConcluded' },
+  /** 重复访占比: petitions with `repeatOf` ÷ all petitions received. */
+  repeatShare: { numerator: 'repeats', denominator: 'received' },
+  /** 按期办结率: replied (concluded) within the handling deadline ÷ replied. */
+  onTimeRate: { numerator: 'repliedOnTime', denominator: 'replied' },
+  /** 及时受理率: acceptance decided within its limit ÷ decided. */
+  timelyAcceptanceRate: { numerator: 'acceptanceTimely', denominator: 'acceptanceDecided' },
+  /** 群众满意率: ratings "satisfied" or "basically satisfied" ÷ ratings. */
+  satisfactionRate: { numerator: 'satisfied', denominator: 'rated' },
+  /** 网上信访占比: received online ÷ received. */
+  onlineShare: { numerator: 'online', denominator: 'received' },
+  /** 参评率: rated ÷ replied (only a petition with a written opinion can be rated). */
+  ratingParticipation: { numerator: 'rated', denominator: 'replied' },
+} as const satisfies Record<string, { numerator: keyof MeasureCounts; denominator: keyof MeasureCounts }>;
+export type RateMeasure = keyof typeof rateParts;
+
+const rateOf =
+  (m: RateMeasure) =>
+  (c: MeasureCounts): Ratio =>
+    ratio(c[rateParts[m].numerator], c[rateParts[m].denominator]);
+
+/** 初信初访一次性化解率 (see `rateParts`). */
+export const firstTimeResolutionRate = rateOf('firstTimeResolutionRate');
+/** 重复访占比 */
+export const repeatShare = rateOf('repeatShare');
+/** 按期办结率 */
+export const onTimeRate = rateOf('onTimeRate');
+/** 及时受理率 */
+export const timelyAcceptanceRate = rateOf('timelyAcceptanceRate');
+/** 群众满意率 */
+export const satisfactionRate = rateOf('satisfactionRate');
+/** 网上信访占比 */
+export const onlineShare = rateOf('onlineShare');
+/** 参评率 */
+export const ratingParticipation = rateOf('ratingParticipation');
 /** 建议采纳率: suggestions answered `support` ÷ suggestions. */
 export const suggestionAdoptionRate = (c: MeasureCounts): Ratio => ratio(c.suggestionsAdopted, c.suggestions);
 /** 信访总量: petitions received (numerator and denominator are the count, so every measure has the same shape). */
@@ -190,8 +217,7 @@ export const rateMeasures = {
   satisfactionRate,
   onlineShare,
   ratingParticipation,
-} as const;
-export type RateMeasure = keyof typeof rateMeasures;
+} as const satisfies Record<RateMeasure, (c: MeasureCounts) => Ratio>;
 export const rateMeasureNames = Object.keys(rateMeasures) as RateMeasure[];
 
 /** Every rate of a group, by name. */

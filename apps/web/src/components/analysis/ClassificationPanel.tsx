@@ -1,14 +1,12 @@
+import { categories, domains } from '@qiao/core';
 import { useState } from 'react';
 import { App, Button, Descriptions, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, type Category, type Detail, type Domain } from '../../lib/api';
 import { analysisApi } from '../../lib/analysis-api';
 
-const DOMAINS: Domain[] = [
-  'housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment', 'urbanConstruction',
-  'socialSecurity', 'agriculture', 'other',
-];
-const CATEGORIES: Category[] = ['suggestion', 'accusation', 'claim'];
+const DOMAINS: readonly Domain[] = domains;
+const CATEGORIES: readonly Category[] = categories;
 
 interface Values {
   domain: Domain;

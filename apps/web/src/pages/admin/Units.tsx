@@ -1,3 +1,4 @@
+import { domains as DOMAINS } from '@qiao/core';
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -7,7 +8,6 @@ import { api, errorMessage, type Unit } from '../../lib/api';
 import { placeName, refreshDirectory, useJurisdictions } from '../../lib/directory';
 
 const KINDS = ['petitionOffice', 'department', 'townGovernment', 'discipline', 'government'] as const;
-const DOMAINS = ['housing', 'labor', 'land', 'legal', 'education', 'health', 'propertyManagement', 'environment', 'urbanConstruction', 'socialSecurity', 'agriculture', 'other'] as const;
 
 export default function UnitsPage() {
   const { t } = useTranslation();
