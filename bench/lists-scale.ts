@@ -2,7 +2,7 @@
  * `npx tsx bench/lists-scale.ts --db NAME [--reps R]`: the lists a user lands on, at scale, on a database loaded by
  * `bench/dashboard-scale.ts --keep NAME`: each role's to-do tab counts and first tab, the overdue list and a text
  * search of the petition list (a rare and a common word), the cockpit's drill-downs (a domain, a narrow filter, the
- * scorecard's first unit) with their totals, and the intake's respondent suggestions, timed in-process (app.inject) like the dashboards. Writes nothing.
+ * scorecard's first unit, a rate and the petitions missing one) with their totals, and the intake's respondent suggestions, timed in-process (app.inject) like the dashboards. Writes nothing.
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
@@ -49,6 +49,9 @@ try {
         `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=health&channel=visit&jurisdiction=339902`,
         `text=${encodeURIComponent('工资')}`,
         ...(topUnit ? [topUnit.filter.query] : []),
+        // A rate's tile, then the switch to the petitions that miss it.
+        `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&measure=onTimeRate`,
+        `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&measure=timelyAcceptanceRate&part=missed`,
       ].flatMap((f) => [`/api/workbench/petitions?tab=all&${f}&limit=50`, `/api/workbench/petitions/count?tab=all&${f}`]),
       `/api/workbench/respondents?q=${encodeURIComponent('恒远')}`,
       '/api/workbench/respondents',

@@ -286,6 +286,10 @@ async function rebuild(tx: Tx, key: string, now: Date): Promise<number> {
     );
   }
   const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from dashboard_facts`);
+  // Statistics of the new rows now, not when autovacuum comes by: a rate's drill-down filters petitions by the
+  // facts, and with the emptied table's statistics the planner started from every replied petition (200,000
+  // petitions: 450 ms for a page instead of 30).
+  await tx.execute(sql.raw(`analyze dashboard_facts, ${allRollups}`));
   await saveSync(tx, max, gaps, key, now);
   return count?.n ?? 0;
 }
