@@ -34,7 +34,12 @@ interface Summary {
     denominator: number | null;
   }[];
   byDomain: { key: string; volume: number; filter: { query: string } }[];
-  units: { unit: { id: string; name: string } | null; volume: number; filter: { query: string } }[];
+  units: {
+    unit: { id: string; name: string } | null;
+    volume: number;
+    rates: Record<string, { numerator: number; denominator: number }>;
+    filter: { query: string };
+  }[];
   trend: { month: string; volume: number }[];
 }
 interface Annual {
@@ -321,6 +326,16 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     expect(await rowsOfList(page)).toBe(Math.min(50, onTime.denominator! - onTime.numerator)); // a page of 50
     await shot(page, 'cockpit-drill-rate-en');
     await expectAccessible(page, 'a rate drilled down to (en)');
+
+    // A unit's on-time rate in the scorecard lists that unit's replied petitions.
+    await page.goto(`${world.url}/cockpit?from=2025-07&to=2026-06`);
+    const row = page.locator('[data-card="scorecard"] .ant-table-row').filter({ hasText: first.unit!.name }).first();
+    await row.waitFor();
+    const onTimeCol = await page.locator('[data-card="scorecard"] th').evaluateAll((ths) => ths.findIndex((th) => th.textContent?.trim().startsWith('On-time')));
+    await row.locator('td').nth(onTimeCol).getByRole('link').click();
+    await page.waitForURL(/measure=onTimeRate/);
+    expect(new URL(page.url()).searchParams.get('handlingUnit')).toBe(first.unit!.id);
+    await expect.poll(() => page.locator('.list-total').innerText()).toBe(`${first.rates.onTimeRate!.denominator} in all`);
     await page.goto(`${world.url}/cockpit?from=2025-07&to=2026-06`);
     await page.locator('.kpi-tile').first().waitFor();
 

@@ -280,8 +280,12 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
       expect(await listCount(t, user, volume.filter.query)).toBe(volume.value);
       for (const d of s.byDomain.filter((x) => x.volume > 0)) expect(await listCount(t, user, d.filter.query)).toBe(d.volume);
       for (const j of s.jurisdictions) expect(await listCount(t, user, j.filter.query)).toBe(j.volume);
-      for (const u of s.units.filter((x) => x.unit !== null && x.volume > 0))
+      for (const u of s.units.filter((x) => x.unit !== null && x.volume > 0)) {
         expect(await listCount(t, user, u.filter.query)).toBe(u.volume);
+        // ... and each of its rates, the unit's petitions that rate counts (the scorecard's rate links).
+        for (const [measure, r] of Object.entries(u.rates))
+          expect([u.unit!.id, measure, await listCount(t, user, `${u.filter.query}&measure=${measure}`)]).toEqual([u.unit!.id, measure, r.denominator]);
+      }
       const overdue = s.tiles.find((x) => x.measure === 'overdue')!;
       expect(await listCount(t, user, overdue.filter.query)).toBe(overdue.value);
       // A rate lists the petitions it counts, and those of them that meet it or miss it.

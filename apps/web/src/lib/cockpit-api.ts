@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RateMeasure } from '@qiao/core';
 import type { AnnualReport as AnnualReportSchema, DashboardSummary, DrillFilter, HotspotResponse } from '@qiao/contracts';
 import { request } from './api';
 
@@ -42,6 +43,12 @@ export const cockpitApi = {
 
 /** The petition list behind a figure: the inbox's "all" tab with the figure's filters in the URL. */
 export const drillPath = (d: Drill) => `/inbox/all${d.query ? `?${d.query}` : ''}`;
+
+/** A group's petitions narrowed to those a rate counts (a unit's row, then its on-time rate). */
+export function withMeasure(d: Drill, measure: RateMeasure): Drill {
+  const params = { ...d.params, measure };
+  return { params, query: new URLSearchParams(params).toString() };
+}
 
 /** Saves a downloaded file under a name (the browser's ordinary download). */
 export function saveBlob(blob: Blob, name: string) {

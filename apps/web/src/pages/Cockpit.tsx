@@ -37,6 +37,7 @@ import { errorMessage, type Status } from '../lib/api';
 import {
   cockpitApi,
   drillPath,
+  withMeasure,
   saveBlob,
   type AnnualReport,
   type Breakdown,
@@ -749,14 +750,14 @@ function UnitRankingCard({ summary, onDrill }: { summary: Summary; onDrill: (d: 
 
 function ScorecardCard({ units }: { units: UnitRow[] }) {
   const { t } = useTranslation();
-  const rate = (pick: (r: UnitRow) => { value: number | null; numerator: number; denominator: number }) => ({
+  // A unit's rate lists the unit's petitions it counts (the inbox then switches to those missing it).
+  const rate = (measure: 'onTimeRate' | 'timelyAcceptanceRate' | 'satisfactionRate' | 'firstTimeResolutionRate') => ({
     align: 'right' as const,
-    sorter: (a: UnitRow, b: UnitRow) => (pick(a).value ?? -1) - (pick(b).value ?? -1),
+    sorter: (a: UnitRow, b: UnitRow) => (a.rates[measure].value ?? -1) - (b.rates[measure].value ?? -1),
     render: (_: unknown, r: UnitRow) => {
-      const x = pick(r);
-      return (
-        <span title={x.denominator ? `${x.numerator}/${x.denominator}` : undefined}>{fmtRate(x.value)}</span>
-      );
+      const x = r.rates[measure];
+      const text = <span title={x.denominator ? `${x.numerator}/${x.denominator}` : undefined}>{fmtRate(x.value)}</span>;
+      return r.unit && x.denominator > 0 ? <DrillLink d={withMeasure(r.filter, measure)}>{text}</DrillLink> : text;
     },
   });
   const columns: TableColumnsType<UnitRow> = [
@@ -780,10 +781,10 @@ function ScorecardCard({ units }: { units: UnitRow[] }) {
       align: 'right',
       sorter: (a, b) => a.replied - b.replied,
     },
-    { title: t('cockpit.onTime'), ...rate((r) => r.rates.onTimeRate) },
-    { title: t('cockpit.timelyAcceptance'), ...rate((r) => r.rates.timelyAcceptanceRate) },
-    { title: t('cockpit.satisfaction'), ...rate((r) => r.rates.satisfactionRate) },
-    { title: t('cockpit.firstTime'), ...rate((r) => r.rates.firstTimeResolutionRate) },
+    { title: t('cockpit.onTime'), ...rate('onTimeRate') },
+    { title: t('cockpit.timelyAcceptance'), ...rate('timelyAcceptanceRate') },
+    { title: t('cockpit.satisfaction'), ...rate('satisfactionRate') },
+    { title: t('cockpit.firstTime'), ...rate('firstTimeResolutionRate') },
     {
       title: t('cockpit.overdue'),
       dataIndex: 'overdue',
