@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { AnnualReport, Summary } from './schemas';
-import { categoryNames, channelNames, domainNames, nameOf } from '@qiao/core';
+import { categoryNames, channelNames, nameOf } from '@qiao/core';
+import { domainName } from '../analysis/labels';
 
 const names = {
-  domain: (k: string) => nameOf(domainNames, k),
+  domain: domainName,
   channel: (k: string) => nameOf(channelNames, k),
   category: (k: string) => nameOf(categoryNames, k),
 };

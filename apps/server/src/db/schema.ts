@@ -514,7 +514,7 @@ export const dashboardFacts = pgTable(
     domain: text('domain').notNull(),
     channel: text('channel').notNull(),
     category: text('category').notNull(),
-    /** The current unit, '' when none. */
+    /** The handling unit (core `handlingUnitId`: the one that replied, else the holder), '' when none. */
     unitId: text('unit_id').notNull(),
     /** The unit an accusation is about, '' otherwise: visibility hides these from that unit. */
     accusedUnitId: text('accused_unit_id').notNull(),
@@ -557,7 +557,7 @@ const scopeRollupGroup = () => ({
   domain: text('domain').notNull(),
   channel: text('channel').notNull(),
   category: text('category').notNull(),
-  /** The current unit, '' when none (the unit ranking of a unit's own scope). */
+  /** The handling unit (core `handlingUnitId`), '' when none (the unit ranking of a unit's own scope). */
   unitId: text('unit_id').notNull(),
 });
 

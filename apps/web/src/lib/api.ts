@@ -208,10 +208,10 @@ export const api = {
   ownedCases: () => request<OwnedCase[]>('GET', '/owners/me'),
   receptionDays: () => request<ReceptionDay[]>('GET', '/reception-days'),
   counts: () => request<Counts>('GET', '/workbench/counts'),
-  /** `count`: also the total of a filtered list (first page only; counted up to 1,000, LIST_COUNT_CAP). */
-  inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received'; count?: boolean }) =>
+  /** One page of a to-do tab; its total comes from `inboxCount`. */
+  inbox: (tab: TabKey, filters: ListFilters, page: { cursor?: string | null; limit: number; sort?: 'due' | 'received' }) =>
     request<List>('GET', '/workbench/petitions', {
-      query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort, count: page.count ? 'true' : undefined },
+      query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort },
     }),
   /** A filtered list's total alone, counted up to 1,000 (LIST_COUNT_CAP). */
   inboxCount: (tab: TabKey, filters: ListFilters) =>
