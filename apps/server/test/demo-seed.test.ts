@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { statuses } from '@qiao/core';
+import { isWithin, statuses } from '@qiao/core';
 import { openDatabase } from '../src/db/open';
-import { petitions, users, petitionEvents } from '../src/db/schema';
+import { petitionEvents, petitionOwners, petitions, users } from '../src/db/schema';
 import { deriveKeys } from '../src/lib/crypto';
 import { ClockSettingsStore } from '../src/settings/clock-settings';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed';
@@ -58,6 +58,36 @@ describe.skipIf(!available)(`demo seed (${engineName})`, () => {
       expect(login.statusCode).toBe(200);
       const inbox = await app.inject({ url: '/api/petitions?limit=5', headers: { authorization: `Bearer ${login.json().token}` } });
       expect(inbox.json().items.length).toBeGreaterThan(0);
+
+      // Every leader owns hard cases in their own area (包案), with a plan; the city's leader the largest.
+      const token = async (username: string) =>
+        (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } })).json().token as string;
+      const leaders = (await database.db.select().from(users)).filter((u) => u.role === 'leader');
+      expect(leaders.length).toBe(4);
+      const owned = await database.db.select().from(petitionOwners);
+      const stateOf = new Map(rows.map((r) => [r.state.id, r.state]));
+      for (const l of leaders) {
+        const mine = owned.filter((o) => o.leaderUserId === l.id);
+        expect(mine.filter((o) => o.status === 'active').length, l.username).toBeGreaterThanOrEqual(2);
+        for (const o of mine) {
+          const s = stateOf.get(o.petitionId)!;
+          expect(isWithin(s.jurisdictionCode, l.jurisdictionCode), l.username).toBe(true);
+          expect(s.collective || s.repeatOf !== null || s.supervisions.length > 0 || s.review !== null).toBe(true);
+          expect(o.plan.steps.length).toBeGreaterThanOrEqual(2);
+          if (o.status === 'active') expect(['closed', 'declined', 'diverted', 'merged', 'concluded']).not.toContain(s.status);
+        }
+        const seen = await app.inject({ url: '/api/owners/me', headers: { authorization: `Bearer ${await token(l.username)}` } });
+        expect(seen.statusCode).toBe(200);
+        expect(seen.json().map((c: { petitionId: string }) => c.petitionId).sort()).toEqual(mine.map((o) => o.petitionId).sort());
+      }
+
+      // A proxy agent finds the petitions they passed on for residents of their street.
+      const agent = await token('agent');
+      const theirs = await app.inject({ url: '/api/petitions?limit=100', headers: { authorization: `Bearer ${agent}` } });
+      expect(theirs.statusCode).toBe(200);
+      const items = theirs.json().items as { channel: string; jurisdictionCode: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      for (const p of items) expect(p.channel).toBe('proxy');
       await app.close();
     } finally {
       await database.close();

@@ -6,6 +6,7 @@ import {
   decide,
   evolve,
   isWithin,
+  parentJurisdiction,
   type Category,
   type Command,
   type MergedMatter,
@@ -18,6 +19,7 @@ import type { Deps } from '../context';
 import {
   jurisdictions,
   petitionClocks as clocksTable,
+  petitionOwners,
   petitionEvents,
   petitioners,
   petitions,
@@ -33,6 +35,7 @@ import { buildWorld } from './world';
 import { generateDemoPetitions } from './timeline';
 import type { DemoPetition, Unit, World } from './types';
 import { indexPetitions } from '../analysis/indexing';
+import { demoOwners, type Leader } from './owners';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -105,6 +108,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions) {
     built.push(b);
   }
   log(`${built.length} petitions simulated through the process`);
+  attributeProxySubmissions(world, userIds, built);
 
   for (let i = 0; i < built.length; i += 250) {
     const chunk = built.slice(i, i + 250);
@@ -112,6 +116,9 @@ export async function seedDemo(deps: Deps, opts: SeedOptions) {
       await insertChunk(tx, deps, chunk, ctx);
     });
   }
+  const owners = demoOwners(rng, built.map((b) => b.state), leadersOf(world, userIds), ctx.today);
+  if (owners.length) await deps.db.insert(petitionOwners).values(owners);
+  log(`${owners.length} cases owned by leaders (包案)`);
   const counts = new Map<string, number>();
   for (const b of built) counts.set(b.state.status, (counts.get(b.state.status) ?? 0) + 1);
   log(`by status: ${[...counts].map(([s, n]) => `${s} ${n}`).join(', ')}`);
@@ -119,6 +126,31 @@ export async function seedDemo(deps: Deps, opts: SeedOptions) {
     users: world.users.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName })),
     petitions: built.length,
   };
+}
+
+/**
+ * A community's proxy agent submits the proxy-channel petitions of their street or town (the demo's texts do not
+ * name the community), so an agent signing in finds the petitions they passed on and their answers.
+ */
+function attributeProxySubmissions(world: World, userIds: Map<string, string>, built: Built[]) {
+  const agents = world.users.filter((u) => u.role === 'proxyAgent');
+  for (const b of built) {
+    if (b.row.channel !== 'proxy') continue;
+    const agent = agents.find((a) => isWithin(b.row.jurisdictionCode, parentJurisdiction(a.jurisdictionCode) ?? a.jurisdictionCode));
+    if (agent) b.row.submittedByUserId = userIds.get(agent.username)!;
+  }
+}
+
+/** The leaders, the city's first, each assigned by the clerk of the petition office over their area. */
+function leadersOf(world: World, userIds: Map<string, string>): Leader[] {
+  const clerks = world.users.filter((u) => u.role === 'clerk');
+  return world.users
+    .filter((u) => u.role === 'leader')
+    .sort((a, b) => a.jurisdictionCode.length - b.jurisdictionCode.length || a.jurisdictionCode.localeCompare(b.jurisdictionCode))
+    .flatMap((user) => {
+      const clerk = clerks.find((c) => c.jurisdictionCode === user.jurisdictionCode);
+      return clerk ? [{ user, id: userIds.get(user.username)!, assignedBy: userIds.get(clerk.username)! }] : [];
+    });
 }
 
 async function insertChunk(tx: Tx, deps: Deps, chunk: Built[], ctx: ReturnType<Deps['clockSettings']['context']>) {

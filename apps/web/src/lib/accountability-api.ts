@@ -51,19 +51,6 @@ export interface LeaderRef {
   id: string;
   name: string;
 }
-/** One of my owned cases (GET /api/owners/me). */
-export interface OwnedCaseRow {
-  petitionId: string;
-  trackingCode: string;
-  title: string;
-  status: string;
-  ownership: 'active' | 'resolved';
-  targetOn: string | null;
-  stepsDone: number;
-  steps: number;
-  deadlines: Record<string, string>;
-}
-
 export interface LedgerSummary {
   id: string;
   name: string;
@@ -167,7 +154,6 @@ export const accountabilityApi = {
     request<Ownership>('PUT', `/petitions/${petitionId}/owner/plan`, { body }),
   recordProgress: (petitionId: string, body: { text: string; resolved: boolean }) =>
     request<Ownership>('POST', `/petitions/${petitionId}/owner/progress`, { body }),
-  ownedCases: () => request<OwnedCaseRow[]>('GET', '/owners/me'),
 
   ledgers: () => request<LedgerSummary[]>('GET', '/ledgers'),
   createLedger: (name: string) => request<LedgerSummary>('POST', '/ledgers', { body: { name } }),

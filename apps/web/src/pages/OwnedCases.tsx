@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../auth';
 import { DueBadge, StatusTag } from '../components/Badges';
-import { accountabilityApi, type OwnedCaseRow } from '../lib/accountability-api';
-import { errorMessage, type Status } from '../lib/api';
+import { api, errorMessage, type OwnedCase, type Status } from '../lib/api';
 import '../components/accountability/accountability.css';
 
 const nextDue = (deadlines: Record<string, string>) => Object.values(deadlines).sort()[0] ?? null;
@@ -14,10 +13,10 @@ const nextDue = (deadlines: Record<string, string>) => Object.values(deadlines).
 export default function OwnedCasesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [rows, setRows] = useState<OwnedCaseRow[] | null>(null);
+  const [rows, setRows] = useState<OwnedCase[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    accountabilityApi.ownedCases().then(setRows, (e: unknown) => {
+    api.ownedCases().then(setRows, (e: unknown) => {
       setRows([]);
       setProblem(errorMessage(e, t('acct.loadFailed')));
     });
@@ -36,7 +35,7 @@ export default function OwnedCasesPage() {
       <Typography.Paragraph className="acct-intro">{t('acct.owned.intro')}</Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} className="gap-bottom" />}
       <Card size="small">
-        <Table<OwnedCaseRow>
+        <Table<OwnedCase>
           rowKey="petitionId"
           size="small"
           className="acct-owned"
