@@ -5,6 +5,7 @@ import { addDays, can, compareDates, isIsoDate, isWithin } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { ledgerEntries, ledgers, petitioners, petitions, units, users } from '../db/schema';
+import { normaliseTrackingCode } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { scopeOf } from '../petitions/repo';
 
@@ -250,7 +251,7 @@ export async function importLedger(deps: Deps, actor: SessionUser, ledgerId: str
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const get = (c: string) => (col.has(c) ? cellText(row.getCell(col.get(c)!).value) : '');
-    const code = get('信访件编号').toUpperCase();
+    const code = normaliseTrackingCode(get('信访件编号'));
     if (!code && !get('反映问题') && !get('化解措施')) continue; // a blank line
     const before = rejected.length;
     const [p] = code ? await deps.db.select().from(petitions).where(eq(petitions.trackingCode, code)) : [];

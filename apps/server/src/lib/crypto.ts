@@ -106,6 +106,18 @@ function randomChars(n: number): string {
   return s;
 }
 
+/**
+ * A tracking code as typed or read out: case, spaces, underscores and the dashes between groups do not matter,
+ * and the letters Crockford's base32 leaves out are read as the digits they look like (O as 0, I and L as 1).
+ * Anything that is not twelve characters comes back trimmed and upper-cased, to match nothing.
+ */
+export function normaliseTrackingCode(code: string): string {
+  const compact = code.trim().toUpperCase().replace(/[\s_-]/g, '');
+  if (compact.length !== 12) return code.trim().toUpperCase();
+  const read = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
+  return `${read.slice(0, 4)}-${read.slice(4, 8)}-${read.slice(8)}`;
+}
+
 /** The public number of a petition: random (60 bits), not sequential, in groups of four. */
 export function newTrackingCode(): string {
   const c = randomChars(12);

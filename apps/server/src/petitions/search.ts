@@ -4,6 +4,7 @@
 
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import { petitions } from '../db/schema';
+import { normaliseTrackingCode } from '../lib/crypto';
 
 /** A LIKE pattern for a substring, its wildcards escaped. */
 export function containing(text: string): string {
@@ -18,7 +19,7 @@ export function bigramsOf(text: string): SQL | null {
   return /\S\S/.test(text) ? sql`search_grams @> qiao_bigrams(${text})` : null;
 }
 
-/** Petitions whose title, content or respondent contains `text`, or whose tracking code it is. */
+/** Petitions whose title, content or respondent contains `text`, or whose tracking code it is (as typed or read out). */
 export function textSearchSql(text: string): SQL {
   const like = containing(text);
   const contains = or(
@@ -28,5 +29,5 @@ export function textSearchSql(text: string): SQL {
   )!;
   // A one-character query has no bigram: LIKE alone answers it (every visible petition read).
   const grams = bigramsOf(text);
-  return or(grams ? sql`(${grams} and ${contains})` : contains, eq(petitions.trackingCode, text.toUpperCase()))!;
+  return or(grams ? sql`(${grams} and ${contains})` : contains, eq(petitions.trackingCode, normaliseTrackingCode(text)))!;
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../context';
 import { petitions, trackingFailures } from '../db/schema';
-import { secretMatches } from '../lib/crypto';
+import { normaliseTrackingCode, secretMatches } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 
 export const MAX_FAILURES = 5;
@@ -15,17 +15,13 @@ const notFound = () =>
     en: 'The tracking code or the secret is wrong; check them and try again',
   });
 
-export function normaliseCode(code: string): string {
-  return code.trim().toUpperCase().replace(/[\s_]/g, '').replace(/^(.{4})-?(.{4})-?(.{4})$/, '$1-$2-$3');
-}
-
 /**
  * Open a petition with its tracking code and secret. Secrets are compared as fixed-length hashes in constant
  * time; after MAX_FAILURES wrong secrets within 15 minutes the code is locked for 30 minutes, whether or not it
  * exists, so locking reveals nothing either.
  */
 export async function openWithSecret(deps: Deps, rawCode: string, secret: string | undefined) {
-  const code = normaliseCode(rawCode);
+  const code = normaliseTrackingCode(rawCode);
   const now = deps.now();
   const [fail] = await deps.db.select().from(trackingFailures).where(eq(trackingFailures.trackingCode, code));
   if (fail?.lockedUntil && fail.lockedUntil > now) throw locked(fail.lockedUntil);
