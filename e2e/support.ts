@@ -175,11 +175,12 @@ export async function apiToken(world: World, username: string): Promise<string> 
 }
 
 /**
- * Choose an option of an antd Select (or TreeSelect) by typing into its search input. A previous Select's dropdown
- * may still be shown (it closes on blur): it is closed first, so the option never comes from the wrong list.
- * Under load the dropdown can re-render and close as the option is taken: what counts is the selection.
+ * Choose an option of an antd Select (or TreeSelect) by typing into its search input, or, for a Select without
+ * search (`typed: false`, `input` the `.ant-select`), by opening it. A previous Select's dropdown may still be
+ * shown (it closes on blur): it is closed first, so the option never comes from the wrong list. Under load the
+ * dropdown can re-render and close as the option is taken: what counts is the selection.
  */
-export async function chooseOption(page: Page, input: Locator, text: string) {
+export async function chooseOption(page: Page, input: Locator, text: string, { typed = true }: { typed?: boolean } = {}) {
   // What the Select shows once chosen, whatever antd's markup: its text without the search input and the mirror
   // that sizes it (which repeats what was typed).
   const chosen = async () =>
@@ -201,7 +202,7 @@ export async function chooseOption(page: Page, input: Locator, text: string) {
       await shown.first().waitFor({ state: 'hidden' });
     }
     await input.click();
-    await input.fill(text);
+    if (typed) await input.fill(text);
     const option = page
       .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode')
       .filter({ hasText: text })

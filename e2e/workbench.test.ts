@@ -97,10 +97,10 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
     await chooseOption(page, page.getByLabel(label, { exact: true }), text);
   }
 
-  /** Open a plain Select (no search) by its label and click an option. */
+  /** Open a plain Select (no search) by its label and choose an option (checked, as `choose` is). */
   async function pick(page: Page, label: string, text: string) {
-    await page.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    const select = page.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).locator('.ant-select');
+    await chooseOption(page, select, text, { typed: false });
   }
 
   async function api<T>(user: string, method: string, url: string, payload?: unknown): Promise<T> {
