@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petitions, users } from '../apps/server/src/db/schema';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World } from './support';
+import { apiToken, browserAvailable, chooseOption, seriousViolations, shot, signIn, startWorld, type World } from './support';
 
 /**
  * Issue 6 on the petition page, in a real browser: the similar petitions of a registered one, linking it as a
@@ -73,8 +73,7 @@ describe.skipIf(!browserAvailable)('petition page: similar petitions, repeat lin
 
     await page.getByRole('button', { name: '更正分类' }).click();
     const modal = page.locator('.ant-modal:visible');
-    await modal.getByLabel('领域').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '城建' }).first().click();
+    await chooseOption(page, modal.getByLabel('领域'), '城建', { typed: false });
     await shot(page, 'analysis-correct-zh');
     await modal.getByRole('button', { name: '更正分类' }).click();
     await page.locator('.tl-what').getByText('更正分类：城建、申诉求决类').waitFor();

@@ -236,12 +236,8 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.locator('input[id="intake-proxy_petitioners_0_name"]').fill('赵大爷');
     await page.locator('input[id="intake-proxy_title"]').fill('老人高龄津贴停发三个月');
     await page.locator('textarea[id="intake-proxy_content"], input[id="intake-proxy_content"]').first().fill('社区赵大爷今年八十二岁，高龄津贴从八月起停发，街道说系统里查不到他的信息。');
-    await page.locator('input[id="intake-proxy_domain"]').focus();
-    await page.keyboard.type('社保');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await page.locator('input[id="intake-proxy_jurisdictionCode"]').focus();
-    await page.keyboard.type('枫岭市');
-    await page.locator('.ant-select-dropdown:visible').getByText('枫岭市').first().click();
+    await chooseOption(page, page.locator('input[id="intake-proxy_domain"]'), '社保');
+    await chooseOption(page, page.locator('input[id="intake-proxy_jurisdictionCode"]'), '枫岭市');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('代理提交须先取得信访人同意').waitFor();
     await page.getByLabel('信访人已同意由我代为提交，并同意处理其个人信息').check();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deliverOutbox } from '../apps/server/src/notifications/deliver';
 import { webhookSender } from '../apps/server/src/open311/webhooks';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World } from './support';
+import { apiToken, browserAvailable, chooseOption, seriousViolations, shot, signIn, startWorld, type World } from './support';
 
 /**
  * The staff screens of issues 4 and 8 in a real browser: the petition office publishes a leader's reception day
@@ -66,9 +66,7 @@ describe.skipIf(!browserAvailable)('reception days, agents’ reminders, API key
 
     await page.getByRole('button', { name: '发布接访日' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('接访领导').click();
-    await dialog.getByLabel('接访领导').fill(leader.user.displayName);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: leader.user.displayName }).first().click();
+    await chooseOption(page, dialog.getByLabel('接访领导'), leader.user.displayName);
     await dialog.getByLabel('领导职务').fill('副市长');
     await dialog.getByLabel('接访日期').click();
     await dialog.getByLabel('接访日期').fill('2026-06-24');
