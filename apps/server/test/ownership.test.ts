@@ -37,6 +37,14 @@ describe.skipIf(!available)(`leader ownership and supervision drafts (${engineNa
     expect(done.json().status).toBe('resolved');
     expect((await call(t, 'leader', 'POST', `/api/petitions/${p.id}/owner/progress`, { text: 'x' })).statusCode).toBe(409);
     expect((await call(t, 'clerk', 'GET', `/api/petitions/${p.id}/owner`)).json().status).toBe('resolved');
+
+    // The cases still being resolved come first, the soonest target first; resolved ones after them.
+    const later = await register(t, { title: '包案：欠薪积案' });
+    const open = await register(t, { title: '包案：无化解时限' });
+    expect((await call(t, 'leader', 'PUT', `/api/petitions/${later.id}/owner`, { targetOn: '2026-09-30' })).statusCode).toBe(200);
+    expect((await call(t, 'leader', 'PUT', `/api/petitions/${open.id}/owner`, {})).statusCode).toBe(200);
+    const order = (await call(t, 'leader', 'GET', '/api/owners/me')).json().map((c: { petitionId: string }) => c.petitionId);
+    expect(order).toEqual([later.id, open.id, p.id]);
   });
 
   it('shows the office the supervision notices the sweep drafted, which it issues or dismisses', async () => {

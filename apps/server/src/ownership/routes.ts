@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, openDeadlines } from '@qiao/core';
@@ -196,7 +196,8 @@ export const ownershipRoutes =
           .select()
           .from(petitionOwners)
           .where(eq(petitionOwners.leaderUserId, actor.userId))
-          .orderBy(asc(petitionOwners.targetOn));
+          // Cases still being resolved first ('active' sorts before 'resolved'), the soonest target first.
+          .orderBy(asc(petitionOwners.status), sql`${petitionOwners.targetOn} asc nulls last`);
         if (owned.length === 0) return [];
         const rows = await deps.db.select().from(petitions).where(inArray(petitions.id, owned.map((o) => o.petitionId)));
         const byId = new Map(rows.map((r) => [r.id, r]));
