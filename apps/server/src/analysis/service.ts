@@ -8,6 +8,7 @@ import {
   chinaDate,
   compareDates,
   lastDayOfMonth,
+  minDate,
   validateIdCard,
   validatePhone,
   visibilityFilter,
@@ -147,7 +148,7 @@ function hotspotWindow(q: HotspotQuery, today: string): { since: string; until: 
   if (q.from === undefined && q.to === undefined) return { since: addDays(today, -(q.days - 1)), until: today };
   const period = resolvePeriod({ from: q.from, to: q.to }, today);
   const end = lastDayOfMonth(period.to);
-  return { since: `${period.from}-01`, until: compareDates(end, today) > 0 ? today : end };
+  return { since: `${period.from}-01`, until: minDate(end, today) };
 }
 
 /** Week (Monday) of a day. */

@@ -3,6 +3,7 @@ import { categories, channels, domains } from '@qiao/core';
 import {
   allRates,
   lastDayOfMonth,
+  minDate,
   lastYearPeriod,
   monthsBetween,
   rateChange,
@@ -57,7 +58,7 @@ export function resolvePeriod(input: PeriodInput, today: string): Period {
   if (months.length > MAX_MONTHS)
     throw badRequest('invalidPeriod', { zh: `期间最长 ${MAX_MONTHS} 个月`, en: `A period spans at most ${MAX_MONTHS} months` }, { field: 'from' });
   const end = lastDayOfMonth(to);
-  const through = end < today ? end : today;
+  const through = minDate(end, today);
   const lastYear = { from: sameMonthLastYear(from), to: sameMonthLastYear(to), ...lastYearPeriod(months, through) };
   return { from, to, months, through, lastYear };
 }
@@ -73,7 +74,7 @@ const received = (months: { from: string; to: string; through?: string }) => {
   const end = lastDayOfMonth(months.to);
   return {
     receivedFrom: `${months.from}-01`,
-    receivedTo: months.through !== undefined && months.through < end ? months.through : end,
+    receivedTo: months.through !== undefined ? minDate(months.through, end) : end,
   };
 };
 
