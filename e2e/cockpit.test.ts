@@ -309,6 +309,12 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await page.waitForURL(/handlingUnit=/);
     await page.locator('.filter-tag').filter({ hasText: `Handled by: ${first.unit!.name}` }).waitFor();
     expect(await page.locator('.list-total').innerText()).toBe(`${first.volume} in all`);
+    // The unit column names the unit each row was counted for, not the reviewing body of a petition under review.
+    await page.getByRole('columnheader', { name: 'Handled by' }).waitFor();
+    const column = await page.locator('.ant-table-thead th').allInnerTexts();
+    const units = await page.locator(`.ant-table-tbody tr.ant-table-row td:nth-child(${column.indexOf('Handled by') + 1})`).allInnerTexts();
+    expect(units.length).toBeGreaterThan(0);
+    expect(new Set(units)).toEqual(new Set([first.unit!.name]));
     await shot(page, 'cockpit-drill-unit-en');
     await page.goBack();
     await page.locator('.kpi-tile').first().waitFor();

@@ -153,18 +153,27 @@ function expectAgrees(s: Summary, r: Awaited<ReturnType<typeof recount>>) {
   for (const j of s.jurisdictions) expect(['lastYear', j.code, j.lastYear]).toEqual(['lastYear', j.code, ly.byCounty.get(j.code)?.received ?? 0]);
 }
 
-async function listCount(t: TestContext, user: string, query: string) {
-  let n = 0;
+interface Listed {
+  status: string;
+  currentUnit: { id: string } | null;
+  handlingUnit: { id: string; name: string } | null;
+}
+
+/** Every petition a list query gives, page by page. */
+async function listAll(t: TestContext, user: string, query: string) {
+  const all: Listed[] = [];
   let cursor: string | null = null;
   do {
     const res = await call(t, user, 'GET', `/api/petitions?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ items: unknown[]; nextCursor: string | null }>();
-    n += body.items.length;
+    const body = res.json<{ items: Listed[]; nextCursor: string | null }>();
+    all.push(...body.items);
     cursor = body.nextCursor;
   } while (cursor);
-  return n;
+  return all;
 }
+
+const listCount = async (t: TestContext, user: string, query: string) => (await listAll(t, user, query)).length;
 
 async function rollupSnapshot(t: TestContext) {
   const main = await rows<Record<string, unknown>>(t.deps.db, sql`select * from dashboard_rollup where received <> 0 order by 1, 2, 3, 4, 5, 6`);
@@ -280,12 +289,20 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
       expect(await listCount(t, user, volume.filter.query)).toBe(volume.value);
       for (const d of s.byDomain.filter((x) => x.volume > 0)) expect(await listCount(t, user, d.filter.query)).toBe(d.volume);
       for (const j of s.jurisdictions) expect(await listCount(t, user, j.filter.query)).toBe(j.volume);
-      for (const u of s.units.filter((x) => x.unit !== null && x.volume > 0)) {
-        expect(await listCount(t, user, u.filter.query)).toBe(u.volume);
+      const units = s.units.filter((x) => x.unit !== null && x.volume > 0);
+      let heldElsewhere = 0;
+      for (const u of units) {
+        // Each listed petition names as its handling unit the unit it was counted for, whatever unit holds it now.
+        const listed = await listAll(t, user, u.filter.query);
+        expect(listed.length).toBe(u.volume);
+        for (const p of listed) expect(p.handlingUnit?.id).toBe(u.unit!.id);
+        heldElsewhere += listed.filter((p) => p.currentUnit?.id !== u.unit!.id).length;
         // ... and each of its rates, the unit's petitions that rate counts (the scorecard's rate links).
         for (const [measure, r] of Object.entries(u.rates))
           expect([u.unit!.id, measure, await listCount(t, user, `${u.filter.query}&measure=${measure}`)]).toEqual([u.unit!.id, measure, r.denominator]);
       }
+      // The city's leader sees petitions under review, held by the reviewing body but counted for their unit.
+      if (user === 'leader') expect(heldElsewhere).toBeGreaterThan(0);
       const overdue = s.tiles.find((x) => x.measure === 'overdue')!;
       expect(await listCount(t, user, overdue.filter.query)).toBe(overdue.value);
       // A rate lists the petitions it counts, and those of them that meet it or miss it.

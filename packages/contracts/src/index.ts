@@ -131,6 +131,9 @@ export const PetitionListItem = z.object({
   collective: z.boolean(),
   headcount: z.number().int(),
   currentUnit: UnitView,
+  handlingUnit: UnitView.describe(
+    'The unit that issued the written opinion, else the current unit (core handlingUnitId): the unit a scorecard counts it for',
+  ),
   receivedOn: IsoDate,
   nextDueOn: IsoDate.nullable(),
   overdue: z.boolean(),

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
-import { availableCommands, can, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
+import { availableCommands, can, handlingUnitId, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
@@ -38,6 +38,7 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
     row.registeringUnitId,
     row.respondentUnitId,
     ...row.involvedUnitIds,
+    ...listedUnitIds([row]),
     ...events.map((e) => e.actorUnitId),
   ];
   const names = await unitNames(deps.db, unitIds);
@@ -79,8 +80,12 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   };
 }
 
+/** The units list rows name (`names` for `listItem` must hold them): the current and the handling unit. */
+export const listedUnitIds = (rows: readonly PetitionRow[]) => rows.flatMap((r) => [r.currentUnitId, handlingUnitId(r.state)]);
+
 /** One row of a petition list (shared by the list API and the workbench). */
 export function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
+  const handling = handlingUnitId(row.state);
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -94,6 +99,7 @@ export function listItem(row: PetitionRow, names: Map<string, string>, today: st
     collective: row.collective,
     headcount: row.headcount,
     currentUnit: row.currentUnitId ? { id: row.currentUnitId, name: names.get(row.currentUnitId) ?? row.currentUnitId } : null,
+    handlingUnit: handling ? { id: handling, name: names.get(handling) ?? handling } : null,
     receivedOn: row.receivedOn,
     nextDueOn: row.nextDueOn,
     overdue: row.nextDueOn !== null && row.nextDueOn < today,
@@ -160,7 +166,7 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
     .orderBy(...newestFirst(byDeadline(q)))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const names = await unitNames(deps.db, page.map((r) => r.currentUnitId));
+  const names = await unitNames(deps.db, listedUnitIds(page));
   const first = await firstPetitioners(deps.db, page.map((r) => r.id));
   const last = page[page.length - 1];
   return {

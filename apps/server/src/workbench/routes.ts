@@ -16,7 +16,7 @@ import {
 } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { byDeadline, firstPetitioners, listFilterSql, listItem, newestFirst } from '../petitions/read';
+import { byDeadline, firstPetitioners, listFilterSql, listItem, listedUnitIds, newestFirst } from '../petitions/read';
 import { bigramsOf, containing } from '../petitions/search';
 import { jurisdictions, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
@@ -303,7 +303,7 @@ export const workbenchRoutes =
           counting ? countUpToCap(deps, matching) : null,
         ]);
         const page = rows.slice(0, q.limit);
-        const names = await unitNames(deps.db, page.map((r) => r.currentUnitId));
+        const names = await unitNames(deps.db, listedUnitIds(page));
         const first = await firstPetitioners(deps.db, page.map((r) => r.id));
         const last = page[page.length - 1];
         return {

@@ -288,7 +288,11 @@ export default function InboxPage() {
     { title: t('inbox.status'), dataIndex: 'status', width: 110, render: (_, r) => <StatusTag status={r.status} /> },
     { title: t('inbox.domain'), dataIndex: 'domain', width: 110, render: (_, r) => t(`domain.${r.domain}`) },
     { title: t('inbox.channel'), dataIndex: 'channel', width: 90, render: (_, r) => t(`channel.${r.channel}`) },
-    { title: t('inbox.unit'), dataIndex: 'currentUnit', width: 200, ellipsis: true, render: (_, r) => r.currentUnit?.name ?? '—' },
+    // Listing a unit's petitions as its scorecard counts them, the unit column names the handling unit: under
+    // review the current unit is the reviewing body, which is not the unit the row was counted for.
+    listFilters.handlingUnit
+      ? { title: t('inbox.handlingUnit'), dataIndex: 'handlingUnit', width: 200, ellipsis: true, render: (_, r) => r.handlingUnit?.name ?? '—' }
+      : { title: t('inbox.unit'), dataIndex: 'currentUnit', width: 200, ellipsis: true, render: (_, r) => r.currentUnit?.name ?? '—' },
     { title: t('inbox.receivedOn'), dataIndex: 'receivedOn', width: 110, render: (v: string) => dayjs(v).format('L') },
     { title: t('inbox.petitioner'), dataIndex: 'petitioner', width: 90 },
   ];
