@@ -94,9 +94,10 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
 
   async function rowsOfList(page: Page) {
     await page.locator('.inbox-tabs').waitFor();
-    await page.locator('.ant-table-row').first().waitFor();
+    // The list's rows, not those of a leader's panel of owned cases above it.
+    await page.locator('.inbox-list .ant-table-row').first().waitFor();
     await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 20_000 }).toBe(0);
-    return page.locator('.ant-table-row').count();
+    return page.locator('.inbox-list .ant-table-row').count();
   }
 
   /** The centres on screen of a chart's bars of this period (SVG paths in the current-period colour). */
@@ -311,8 +312,9 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     expect(await page.locator('.list-total').innerText()).toBe(`${first.volume} in all`);
     // The unit column names the unit each row was counted for, not the reviewing body of a petition under review.
     await page.getByRole('columnheader', { name: 'Handled by' }).waitFor();
-    const column = await page.locator('.ant-table-thead th').allInnerTexts();
-    const units = await page.locator(`.ant-table-tbody tr.ant-table-row td:nth-child(${column.indexOf('Handled by') + 1})`).allInnerTexts();
+    await rowsOfList(page);
+    const column = await page.locator('.inbox-list .ant-table-thead th').allInnerTexts();
+    const units = await page.locator(`.inbox-list .ant-table-tbody tr.ant-table-row td:nth-child(${column.indexOf('Handled by') + 1})`).allInnerTexts();
     expect(units.length).toBeGreaterThan(0);
     expect(new Set(units)).toEqual(new Set([first.unit!.name]));
     await shot(page, 'cockpit-drill-unit-en');

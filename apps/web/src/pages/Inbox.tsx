@@ -477,6 +477,7 @@ export default function InboxPage() {
           </div>
           {error && <Alert type="error" showIcon title={error} action={<Button onClick={() => void load()}>{t('common.retry')}</Button>} className="gap-bottom" />}
           <Table<ListItem>
+            className="inbox-list"
             rowKey="id"
             size="middle"
             columns={columns}
