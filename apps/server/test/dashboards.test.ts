@@ -319,6 +319,44 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     }
   });
 
+  it('lists a rate\'s petitions newest first, page by page, in the order of the same list without the rate', async () => {
+    // A list by a rate walks the facts (measure-filter.ts); it must page exactly like the petitions' own order,
+    // also among petitions received on the same day (by id) and across a page's end within that day.
+    for (let i = 0; i < 6; i++) {
+      const p = await register(t, { channel: 'visit', category: 'claim', domain: 'labor', jurisdictionCode: '339902001', receivedOn: '2026-02-10' }, 'clerk');
+      await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      await command(t, 'handler', p.id, 'accept');
+      if (i % 3 !== 0) await command(t, 'handler', p.id, 'reply', { outcome: 'explain', text: '经调查核实，答复如下。' });
+    }
+    const ids = async (user: string, path: string) => {
+      const out: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await call(t, user, 'GET', `${path}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json<{ items: { id: string }[]; nextCursor: string | null }>();
+        out.push(...body.items.map((i) => i.id));
+        cursor = body.nextCursor;
+      } while (cursor);
+      return out;
+    };
+    for (const user of ['leader', 'handler']) {
+      const s = await summary(t, user, periods[0]!);
+      const base = s.tiles.find((x) => x.measure === 'volume')!.filter.query;
+      const all = await ids(user, `/api/petitions?${base}`);
+      for (const r of s.tiles.filter((x) => x.denominator !== null && x.measure !== 'volume'))
+        for (const part of ['', '&part=met', '&part=missed']) {
+          const listed = await ids(user, `/api/petitions?${r.filter.query}${part}`);
+          const chosen = new Set(listed);
+          expect([user, r.measure, part, listed.length]).toEqual([user, r.measure, part, chosen.size]);
+          expect([user, r.measure, part, listed]).toEqual([user, r.measure, part, all.filter((id) => chosen.has(id))]);
+          expect(await ids(user, `/api/workbench/petitions?tab=all&${r.filter.query}${part}`)).toEqual(listed);
+          const total = await call(t, user, 'GET', `/api/workbench/petitions/count?tab=all&${r.filter.query}${part}`);
+          expect(total.json()).toEqual({ count: listed.length, capped: false });
+        }
+    }
+  });
+
   it('lists a rate\'s petitions only by a rate it knows', async () => {
     const res = await call(t, 'leader', 'GET', '/api/petitions?part=met');
     expect([res.statusCode, res.json().error]).toEqual([400, 'partWithoutMeasure']);

@@ -531,6 +531,13 @@ export const dashboardFacts = pgTable(
     index('dashboard_facts_units_idx').using('gin', t.units),
     index('dashboard_facts_jurisdiction_idx').on(t.jurisdictionCode.op('text_pattern_ops'), t.month),
     index('dashboard_facts_submitted_idx').on(t.submittedByUserId),
+    // A rate's drill-down (core `rateParts`) walks its denominator's facts newest first and reads its numerators
+    // (met, missed) from the same entries (dashboards/measure-filter.ts). The shares of all petitions received
+    // (repeats, online) and a unit's rates (the scorecard's) walk the petitions instead.
+    index('dashboard_facts_first_concluded_idx').on(t.receivedOn, t.petitionId, t.firstResolved).where(sql`${t.firstConcluded} = 1`),
+    index('dashboard_facts_replied_idx').on(t.receivedOn, t.petitionId, t.repliedOnTime, t.rated).where(sql`${t.replied} = 1`),
+    index('dashboard_facts_acceptance_decided_idx').on(t.receivedOn, t.petitionId, t.acceptanceTimely).where(sql`${t.acceptanceDecided} = 1`),
+    index('dashboard_facts_rated_idx').on(t.receivedOn, t.petitionId, t.satisfied).where(sql`${t.rated} = 1`),
   ],
 );
 

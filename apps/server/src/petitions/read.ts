@@ -7,7 +7,7 @@ import type { Deps } from '../context';
 import { handlingUnitExpr, petitioners, petitions, users } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { unitNames } from '../units/repo';
-import { freshFacts, measureFilterSql } from '../dashboards/measure-filter';
+import { factsAfter, factsNewestFirst, freshFacts, listedPetitions, measureFilterSql, walksFacts } from '../dashboards/measure-filter';
 import { attachmentList } from './attachments';
 import { petitionNotFound } from './command';
 import { maskedPetitioners } from './petitioners';
@@ -119,7 +119,7 @@ export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: str
   if (q.handlingUnit) where.push(sql`${sql.raw(handlingUnitExpr())} = ${q.handlingUnit}`);
   if (q.part && !q.measure)
     throw badRequest('partWithoutMeasure', { zh: 'part：须同时指定统计指标（measure）', en: 'part: give the rate (measure) it is a part of' }, { field: 'part' });
-  if (q.measure) where.push(measureFilterSql(q.measure, q.part));
+  if (q.measure) where.push(...measureFilterSql({ ...q, measure: q.measure }));
   if (q.jurisdiction) {
     const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
     where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);
@@ -142,10 +142,12 @@ export function byDeadline(q: Pick<ListQuery, 'overdue' | 'dueBefore'>): boolean
  * Newest first, by received day then id. Filtered by deadline, the order is on an expression: PostgreSQL then
  * takes the few matching rows (open petitions only) from the deadline index and sorts them, instead of walking
  * every petition newest first looking for old overdue ones (at 1,000,000 petitions a unit handler's overdue list
- * took 1.1 s that way, 74 ms this; a city office's 128 ms, 21 ms: bench/lists-scale.ts).
+ * took 1.1 s that way, 74 ms this; a city office's 128 ms, 21 ms: bench/lists-scale.ts). Filtered by a rate that
+ * walks the facts, the same order is the joined facts' (dashboards/measure-filter.ts).
  */
-export function newestFirst(deadlineFiltered: boolean): SQL[] {
-  return deadlineFiltered ? [sql`${petitions.receivedOn} + 0 desc`, desc(petitions.id)] : [desc(petitions.receivedOn), desc(petitions.id)];
+export function newestFirst(deadlineFiltered: boolean, byFacts = false): SQL[] {
+  if (deadlineFiltered) return [sql`${petitions.receivedOn} + 0 desc`, desc(petitions.id)];
+  return byFacts ? factsNewestFirst() : [desc(petitions.receivedOn), desc(petitions.id)];
 }
 
 /** Newest first, by received day then id; the cursor is the last row's (receivedOn, id). */
@@ -158,12 +160,11 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
     where.push(
       or(lt(petitions.receivedOn, c.receivedOn), and(eq(petitions.receivedOn, c.receivedOn), lt(petitions.id, c.id)))!,
     );
+    if (walksFacts(q)) where.push(factsAfter(c.receivedOn, c.id));
   }
-  const rows = await deps.db
-    .select()
-    .from(petitions)
+  const rows = await listedPetitions(deps.db, q)
     .where(and(...where))
-    .orderBy(...newestFirst(byDeadline(q)))
+    .orderBy(...newestFirst(byDeadline(q), walksFacts(q)))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const names = await unitNames(deps.db, listedUnitIds(page));

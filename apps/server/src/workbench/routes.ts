@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addDays, visibilityFilter } from '@qiao/core';
+import { addDays, visibilityFilter, type RateMeasure } from '@qiao/core';
 import {
   ErrorBody,
   LateUnits,
@@ -22,7 +22,7 @@ import { jurisdictions, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
-import { freshFacts } from '../dashboards/measure-filter';
+import { factsAfter, freshFacts, joinFacts, listedPetitions, walksFacts } from '../dashboards/measure-filter';
 
 /**
  * The staff workbench's read endpoints: who am I and what day is it (by the server's clock), the to-do tabs of my
@@ -83,10 +83,12 @@ function matchingSql(user: SessionUser, tab: Tab & { where: SQL }, q: z.infer<ty
 }
 
 /** How many petitions match, counted up to LIST_COUNT_CAP (capped: at least that many). */
-async function countUpToCap(deps: Deps, matching: SQL[]) {
-  const [row] = await deps.db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(sql`(select 1 from ${petitions} where ${and(...matching)} limit ${LIST_COUNT_CAP}) s`);
+async function countUpToCap(deps: Deps, matching: SQL[], q: { measure?: RateMeasure | undefined }) {
+  const upToCap = joinFacts(deps.db.select({ one: sql`1` }).from(petitions).$dynamic(), q)
+    .where(and(...matching))
+    .limit(LIST_COUNT_CAP)
+    .as('s');
+  const [row] = await deps.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(upToCap);
   const count = row?.n ?? 0;
   return { count, capped: count === LIST_COUNT_CAP };
 }
@@ -191,14 +193,18 @@ function encodeCursor(sort: 'due' | 'received', key: string | null, id: string) 
   return Buffer.from(`${sort}|${key ?? ''}|${id}`).toString('base64url');
 }
 
-/** Keyset paging: due = (next_due_on asc nulls last, id asc); received = (received_on desc, id desc). */
-function cursorSql(cursor: string, sort: 'due' | 'received'): SQL {
+/**
+ * Keyset paging: due = (next_due_on asc nulls last, id asc); received = (received_on desc, id desc), also said on
+ * the joined facts of a list that walks them (`byFacts`), whose index scan then starts at the cursor.
+ */
+function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean): SQL {
   const [s, key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (s !== sort || key === undefined || !id || !/^[0-9a-f-]{36}$/i.test(id) || (key !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(key)))
     throw badCursor();
   if (sort === 'received') {
     if (!key) throw badCursor();
-    return or(lt(petitions.receivedOn, key), and(eq(petitions.receivedOn, key), lt(petitions.id, id)))!;
+    const after = or(lt(petitions.receivedOn, key), and(eq(petitions.receivedOn, key), lt(petitions.id, id)))!;
+    return byFacts ? and(after, factsAfter(key, id))! : after;
   }
   if (key === '') return and(isNull(petitions.nextDueOn), gt(petitions.id, id))!;
   return or(
@@ -285,22 +291,20 @@ export const workbenchRoutes =
         const matching = matchingSql(user, tab, q, day);
         await freshFacts(deps, q);
         const where = [...matching];
-        if (q.cursor) where.push(cursorSql(q.cursor, sort));
+        if (q.cursor) where.push(cursorSql(q.cursor, sort, walksFacts(q)));
         // A filtered list's total (a cockpit figure drilled down to, a search): counted up to a cap, as the
         // "all" tab is, so a broad filter at 1,000,000 petitions stops early.
         const counting = q.count === 'true' && !q.cursor;
         const order =
           sort === 'due'
             ? [sql`${petitions.nextDueOn} asc nulls last`, asc(petitions.id)]
-            : newestFirst(byDeadline(q) || tab.key === 'overdue' || tab.key === 'dueSoon');
+            : newestFirst(byDeadline(q) || tab.key === 'overdue' || tab.key === 'dueSoon', walksFacts(q));
         const [rows, counted] = await Promise.all([
-          deps.db
-            .select()
-            .from(petitions)
+          listedPetitions(deps.db, q)
             .where(and(...where))
             .orderBy(...order)
             .limit(q.limit + 1),
-          counting ? countUpToCap(deps, matching) : null,
+          counting ? countUpToCap(deps, matching, q) : null,
         ]);
         const page = rows.slice(0, q.limit);
         const names = await unitNames(deps.db, listedUnitIds(page));
@@ -335,7 +339,7 @@ export const workbenchRoutes =
         const tab = tabOf(user, day, req.query.tab);
         const matching = matchingSql(user, tab, req.query, day);
         await freshFacts(deps, req.query);
-        return countUpToCap(deps, matching);
+        return countUpToCap(deps, matching, req.query);
       },
     );
 

@@ -1,0 +1,4 @@
+CREATE INDEX "dashboard_facts_first_concluded_idx" ON "dashboard_facts" USING btree ("received_on","petition_id","first_resolved") WHERE "dashboard_facts"."first_concluded" = 1;--> statement-breakpoint
+CREATE INDEX "dashboard_facts_replied_idx" ON "dashboard_facts" USING btree ("received_on","petition_id","replied_on_time","rated") WHERE "dashboard_facts"."replied" = 1;--> statement-breakpoint
+CREATE INDEX "dashboard_facts_acceptance_decided_idx" ON "dashboard_facts" USING btree ("received_on","petition_id","acceptance_timely") WHERE "dashboard_facts"."acceptance_decided" = 1;--> statement-breakpoint
+CREATE INDEX "dashboard_facts_rated_idx" ON "dashboard_facts" USING btree ("received_on","petition_id","satisfied") WHERE "dashboard_facts"."rated" = 1;
