@@ -17,7 +17,7 @@ import { openDatabase } from '../apps/server/src/db/open';
 import { seedDemo } from '../apps/server/src/demo/seed';
 import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
-import { intakeBody, percentile, rawInserts, runConcurrent, suggestBody } from './lib';
+import { intakeBody, percentile, rawInserts, runConcurrent, streamOfIntakes, suggestBody } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     suggest: { type: 'boolean', default: false },
     /** Then the raw single-row INSERT rate of the same database at the same concurrency, as `npm run bench` measures it. */
     raw: { type: 'boolean', default: false },
+    /** `office`: the demo generator's petitions, as an office receives them; `copies`: six texts, one phone (the lookup's worst case). */
+    stream: { type: 'string', default: 'office' },
     /** `name=value`: a setting for the scratch database (e.g. log_min_duration_statement=0 to time each statement). */
     'pg-set': { type: 'string', multiple: true, default: [] },
   },
@@ -118,6 +120,9 @@ try {
     )) as unknown as { rows: { code: string }[] }
   ).rows.map((r) => r.code);
   let i = 0;
+  if (values.stream !== 'office' && values.stream !== 'copies') throw new Error('--stream: office or copies');
+  const office = values.stream === 'office' ? streamOfIntakes(5000) : null;
+  const next = (n: number) => (office ? office(n) : intakeBody(n, places));
   const profile = process.env.QIAO_PROFILE ? new Session() : null;
   if (profile) {
     profile.connect();
@@ -133,7 +138,7 @@ try {
   const cpu0 = process.cpuUsage();
   counting = true;
   const r = await runConcurrent(Number(values.concurrency), Number(values.seconds) * 1000, async () => {
-    const body = intakeBody(i++, places);
+    const body = next(i++);
     if (values.suggest) {
       const s = await app.inject({
         method: 'POST',

@@ -3,6 +3,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { createRng } from '../apps/server/src/demo/random';
+import { generateDemoPetitions } from '../apps/server/src/demo/timeline';
+import { buildWorld } from '../apps/server/src/demo/world';
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -59,24 +62,45 @@ const texts = [
 ] as const;
 const channels = ['letter', 'visit', 'online', 'hotline'] as const;
 
+/** A registration body (POST /api/petitions) as the bench sends it. */
+export interface IntakeBody {
+  channel: string;
+  category: string;
+  domain: string;
+  title: string;
+  content: string;
+  respondent?: { name: string };
+  jurisdictionCode: string;
+  address?: string;
+  collective?: boolean;
+  headcount?: number;
+  petitioners: { name: string; phone?: string; idCard?: string }[];
+}
+
 /** The suggestions request the workbench sends for an intake draft (as IntakeSuggestions builds it). */
-export function suggestBody(b: ReturnType<typeof intakeBody>) {
+export function suggestBody(b: IntakeBody) {
   return {
     text: b.content,
     title: b.title,
+    respondent: b.respondent,
+    address: b.address,
     jurisdictionCode: b.jurisdictionCode,
     domain: b.domain,
     category: b.category,
-    petitioners: b.petitioners.map((p) => ({ phone: p.phone })),
+    petitioners: b.petitioners.map((p) => ({ phone: p.phone, idCard: p.idCard })).filter((p) => p.phone || p.idCard),
     limit: 5,
   };
 }
 
-/** A valid intake body, varied by `i` (text, channel, place) so classification and duplicate lookup do real work. */
-export function intakeBody(i: number, places: string[]) {
+/**
+ * The worst case for the duplicate lookup: six texts in turn, every petitioner with the same phone, so each draft
+ * is a near-copy of a sixth of everything registered before it and shares its person key with all of it (every
+ * key's postings full, every candidate a close match to verify and explain). Varied by `i` (channel, place).
+ */
+export function intakeBody(i: number, places: string[]): IntakeBody {
   const [title, content, domain] = texts[i % texts.length]!;
   return {
-    channel: channels[i % channels.length],
+    channel: channels[i % channels.length]!,
     category: domain === 'urbanConstruction' ? 'suggestion' : 'claim',
     domain,
     title: `${title}（${i}）`,
@@ -119,4 +143,33 @@ export async function rawInserts(url: string, connections: number) {
     },
     end: () => pool.end(),
   };
+}
+
+/**
+ * Intake bodies as a petition office receives them: the demo generator's petitions (varied texts, petitioners,
+ * places and respondents, with its share of repeats and clusters), drawn with a seed of their own so they are new
+ * to a corpus seeded by the demo. Cycled when more are asked for than were drawn.
+ */
+export function streamOfIntakes(count: number, seed = 77): (i: number) => IntakeBody {
+  const world = buildWorld();
+  const drawn = generateDemoPetitions(createRng(seed), world, { from: '2026-01-01', to: '2026-12-31', count }).map(
+    ({ facts: f }): IntakeBody => ({
+      channel: f.channel,
+      category: f.category,
+      domain: f.domain,
+      title: f.title,
+      content: f.text,
+      ...(f.respondent ? { respondent: { name: f.respondent.name } } : {}),
+      jurisdictionCode: f.jurisdictionCode,
+      address: f.address,
+      collective: f.collective,
+      headcount: f.headcount,
+      petitioners: f.petitioners.map((p) => ({
+        name: p.name,
+        ...(p.phone ? { phone: p.phone } : {}),
+        ...(p.idCard ? { idCard: p.idCard } : {}),
+      })),
+    }),
+  );
+  return (i) => drawn[i % drawn.length]!;
 }

@@ -43,8 +43,9 @@ covering index on open petitions.
 | overdue query over all open petitions (${f(r, 'overduePetitions')} overdue of ${f(r, 'openPetitions')} open; total, by unit, by county): p50 / p95 | ${f(r, 'overdueQueryP50')} / ${f(r, 'overdueQueryP95')} ms |
 | overdue list page \`GET /api/petitions?overdue=true\` p50 | ${f(r, 'overdueListP50')} ms |
 | duplicate lookup as at intake (\`findSimilar\`, ${f(r, 'dedupLookups')} retellings, one at a time): p50 / p99 | ${f(r, 'dedupP50')} / ${f(r, 'dedupP99')} ms |
-| HTTP intake as a clerk's reaches the server: suggestions for the final draft (classification, duplicate lookup, routing), then registration (validation, fingerprint and keys, clocks, commit) | **${f(r, 'intakePerSecond')} intakes/s** (p50 ${f(r, 'intakeP50')} ms, p95 ${f(r, 'intakeP95')} ms, ${f(r, 'intakeErrors')} errors) |
+| HTTP intake as a clerk's reaches the server: suggestions for the final draft (classification, duplicate lookup, routing), then registration (validation, fingerprint and keys, clocks, commit); an office's petitions (the demo generator's, 80–400 characters, varied petitioners and places) | **${f(r, 'intakePerSecond')} intakes/s** (p50 ${f(r, 'intakeP50')} ms, p95 ${f(r, 'intakeP95')} ms, ${f(r, 'intakeErrors')} errors) |
 | … registration alone (\`POST /api/petitions\`) | ${f(r, 'registerPerSecond')} requests/s (p50 ${f(r, 'registerP50')} ms, p95 ${f(r, 'registerP95')} ms, ${f(r, 'registerErrors')} errors) |
+| … the same intake of near-copies (six short texts in turn, one phone for all: every key's postings full) | ${f(r, 'copiesIntakePerSecond')} intakes/s (${f(r, 'copiesIntakeErrors')} errors; ratio ${f(r, 'copiesIntakeRatio')}) |
 | raw single-row INSERT of a petition-shaped row through \`pg\`, same concurrency | ${f(r, 'rawInsertPerSecond')} rows/s |
 | **intake ÷ raw INSERT** (goal ≥ 0.30) | **${f(r, 'intakeRatio')}** (registration alone ${f(r, 'registerRatio')}) |
 | first dashboard after the intake burst (folds the new petitions into the rollups) | ${f(r, 'dashAfterBurstMs')} ms |

@@ -28,7 +28,7 @@ import { deriveKeys } from '../apps/server/src/lib/crypto';
 import { ClockSettingsStore } from '../apps/server/src/settings/clock-settings';
 import { bundle, ensureBundle } from '../apps/server/scripts/ensure-bundle';
 import { bulkLoad } from './load';
-import { intakeBody, percentile, rawInserts, runConcurrent, suggestBody, timeN } from './lib';
+import { intakeBody, percentile, rawInserts, runConcurrent, streamOfIntakes, suggestBody, timeN } from './lib';
 import { writeSection } from './report';
 
 const { values } = parseArgs({
@@ -221,8 +221,11 @@ async function postgresRun() {
 
     // HTTP intake under concurrent load, as a clerk's intake reaches the server: the suggestions for the final
     // draft (classification, duplicate lookup, routing: the workbench asks while the clerk types, at least once),
-    // then the registration (validation, fingerprint and lookup keys, the first clocks, commit). Registration alone
-    // after it, for comparison.
+    // then the registration (validation, fingerprint and lookup keys, the first clocks, commit). The petitions are
+    // an office's (the demo generator's: varied texts of 80-400 characters, petitioners, places, some repeats);
+    // registration alone after it, then the lookup's worst case (six short texts, one phone: every draft a
+    // near-copy of hundreds), for comparison.
+    const office = streamOfIntakes(5000);
     let i = 0;
     const post = async (path: string, body: unknown, status: number) => {
       const res = await fetch(`${base}${path}`, {
@@ -233,22 +236,27 @@ async function postgresRun() {
       await res.arrayBuffer();
       if (res.status !== status) throw new Error(`${path} ${res.status}`);
     };
-    const intake = await runConcurrent(C, SECONDS * 1000, async () => {
-      const body = intakeBody(i++, codes);
+    const clerkIntake = (next: (n: number) => ReturnType<typeof office>) => async () => {
+      const body = next(i++);
       await post('/api/analysis/suggest', suggestBody(body), 200);
       await post('/api/petitions', body, 201);
-    });
+    };
+    const intake = await runConcurrent(C, SECONDS * 1000, clerkIntake(office));
     figures.intakePerSecond = intake.perSecond.toFixed(0);
     figures.intakeErrors = intake.errors;
     figures.intakeP50 = percentile(intake.latencies, 50).toFixed(1);
     figures.intakeP95 = percentile(intake.latencies, 95).toFixed(1);
     log(`  HTTP intake (suggest + register): ${figures.intakePerSecond}/s with ${C} concurrent clients (p50 ${figures.intakeP50} ms, p95 ${figures.intakeP95} ms, ${intake.errors} errors)`);
-    const registration = await runConcurrent(C, SECONDS * 1000, async () => post('/api/petitions', intakeBody(i++, codes), 201));
+    const registration = await runConcurrent(C, SECONDS * 1000, async () => post('/api/petitions', office(i++), 201));
     figures.registerPerSecond = registration.perSecond.toFixed(0);
     figures.registerErrors = registration.errors;
     figures.registerP50 = percentile(registration.latencies, 50).toFixed(1);
     figures.registerP95 = percentile(registration.latencies, 95).toFixed(1);
     log(`  HTTP registration alone: ${figures.registerPerSecond}/s (p50 ${figures.registerP50} ms, p95 ${figures.registerP95} ms, ${registration.errors} errors)`);
+    const copies = await runConcurrent(C, SECONDS * 1000, clerkIntake((n) => intakeBody(n, codes)));
+    figures.copiesIntakePerSecond = copies.perSecond.toFixed(0);
+    figures.copiesIntakeErrors = copies.errors;
+    log(`  HTTP intake, near-copies (six texts, one phone): ${figures.copiesIntakePerSecond}/s (${copies.errors} errors)`);
     const mem = treeRss(server.pid!);
     figures.serverRssMb = mem.rssMb;
     figures.serverPeakRssMb = mem.peakMb;
@@ -274,6 +282,7 @@ async function postgresRun() {
     figures.rawInsertPerSecond = raw.perSecond.toFixed(0);
     figures.intakeRatio = (intake.perSecond / raw.perSecond).toFixed(3);
     figures.registerRatio = (registration.perSecond / raw.perSecond).toFixed(3);
+    figures.copiesIntakeRatio = (copies.perSecond / raw.perSecond).toFixed(3);
     log(`  raw INSERT: ${figures.rawInsertPerSecond}/s → intake ratio ${figures.intakeRatio} (registration alone ${figures.registerRatio})`);
     await database.close();
   } finally {
@@ -312,10 +321,10 @@ async function pgliteRun() {
     const today = deps.clockSettings.context(new Date()).today;
     const ov = await timeN(reps, () => overdueCounts(deps.db, leader, null, today));
     figures.pgliteOverdueP50 = percentile(ov, 50).toFixed(1);
-    const places = (await deps.db.execute(sql`select code from jurisdictions where level in ('town', 'village')`)) as unknown as { rows: { code: string }[] };
+    const office = streamOfIntakes(5000);
     let i = 0;
     const intake = await runConcurrent(4, Math.min(SECONDS, 8) * 1000, async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/petitions', headers: { authorization: `Bearer ${clerkToken}` }, payload: intakeBody(i++, places.rows.map((r) => r.code)) });
+      const res = await app.inject({ method: 'POST', url: '/api/petitions', headers: { authorization: `Bearer ${clerkToken}` }, payload: office(i++) });
       if (res.statusCode !== 201) throw new Error(`intake ${res.statusCode}`);
     });
     figures.pgliteIntakePerSecond = intake.perSecond.toFixed(0);
