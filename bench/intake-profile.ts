@@ -36,6 +36,8 @@ const { values } = parseArgs({
   },
 });
 
+if (values.stream !== 'office' && values.stream !== 'copies') throw new Error('--stream: office or copies');
+
 /** Statements sent through `pg` while counting (each one round trip), by their text. */
 let counting = false;
 const statements = new Map<string, number>();
@@ -120,7 +122,6 @@ try {
     )) as unknown as { rows: { code: string }[] }
   ).rows.map((r) => r.code);
   let i = 0;
-  if (values.stream !== 'office' && values.stream !== 'copies') throw new Error('--stream: office or copies');
   const office = values.stream === 'office' ? streamOfIntakes(5000) : null;
   const next = (n: number) => (office ? office(n) : intakeBody(n, places));
   const profile = process.env.QIAO_PROFILE ? new Session() : null;

@@ -69,7 +69,7 @@ export interface IntakeBody {
   domain: string;
   title: string;
   content: string;
-  respondent?: { name: string };
+  respondent?: { name: string; unitId?: string };
   jurisdictionCode: string;
   address?: string;
   collective?: boolean;
@@ -148,7 +148,8 @@ export async function rawInserts(url: string, connections: number) {
 /**
  * Intake bodies as a petition office receives them: the demo generator's petitions (varied texts, petitioners,
  * places and respondents, with its share of repeats and clusters), drawn with a seed of their own so they are new
- * to a corpus seeded by the demo. Cycled when more are asked for than were drawn.
+ * to a corpus seeded by the demo. Draw more than a run registers: past the last, the stream starts over (exact
+ * re-sends, no longer an office's petitions), and says so on stderr.
  */
 export function streamOfIntakes(count: number, seed = 77): (i: number) => IntakeBody {
   const world = buildWorld();
@@ -159,7 +160,7 @@ export function streamOfIntakes(count: number, seed = 77): (i: number) => Intake
       domain: f.domain,
       title: f.title,
       content: f.text,
-      ...(f.respondent ? { respondent: { name: f.respondent.name } } : {}),
+      ...(f.respondent ? { respondent: { name: f.respondent.name, ...(f.respondent.unitId ? { unitId: f.respondent.unitId } : {}) } } : {}),
       jurisdictionCode: f.jurisdictionCode,
       address: f.address,
       collective: f.collective,
@@ -171,5 +172,12 @@ export function streamOfIntakes(count: number, seed = 77): (i: number) => Intake
       })),
     }),
   );
-  return (i) => drawn[i % drawn.length]!;
+  let warned = false;
+  return (i) => {
+    if (i >= drawn.length && !warned) {
+      warned = true;
+      process.stderr.write(`  (the stream of ${drawn.length} petitions started over: later ones are re-sends)\n`);
+    }
+    return drawn[i % drawn.length]!;
+  };
 }

@@ -59,7 +59,7 @@ covering index on open petitions.
 | rollup rebuild | ${f(r, 'pgliteRollupRebuildSeconds')} s |
 | dashboard summary, city leader: p50 / p95 (in-process) | ${f(r, 'pgliteDashP50')} / ${f(r, 'pgliteDashP95')} ms |
 | overdue query p50 | ${f(r, 'pgliteOverdueP50')} ms |
-| registration (\`POST /api/petitions\`), in-process, 4 concurrent (one connection) | ${f(r, 'pgliteIntakePerSecond')} requests/s |
+| registration (\`POST /api/petitions\`) of an office's petitions, in-process, 4 concurrent (one connection) | ${f(r, 'pgliteIntakePerSecond')} requests/s |
 
 | \`npm start\` (embedded PGlite, demo) | figure |
 |---|---|

@@ -225,7 +225,7 @@ async function postgresRun() {
     // an office's (the demo generator's: varied texts of 80-400 characters, petitioners, places, some repeats);
     // registration alone after it, then the lookup's worst case (six short texts, one phone: every draft a
     // near-copy of hundreds), for comparison.
-    const office = streamOfIntakes(5000);
+    const office = streamOfIntakes(Math.max(5000, SECONDS * 1000)); // more than both load tests register
     let i = 0;
     const post = async (path: string, body: unknown, status: number) => {
       const res = await fetch(`${base}${path}`, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
-import { isWithin, statuses } from '@qiao/core';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { isWithin, parentJurisdiction, statuses } from '@qiao/core';
 import { openDatabase } from '../src/db/open';
 import { petitionEvents, petitionOwners, petitions, users } from '../src/db/schema';
 import { deriveKeys } from '../src/lib/crypto';
@@ -59,7 +59,7 @@ describe.skipIf(!available)(`demo seed (${engineName})`, () => {
       const inbox = await app.inject({ url: '/api/petitions?limit=5', headers: { authorization: `Bearer ${login.json().token}` } });
       expect(inbox.json().items.length).toBeGreaterThan(0);
 
-      // Every leader owns hard cases in their own area (包案), with a plan; the city's leader the largest.
+      // Every leader owns hard cases they may see (包案), with a plan; no matter has two owners.
       const token = async (username: string) =>
         (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } })).json().token as string;
       const leaders = (await database.db.select().from(users)).filter((u) => u.role === 'leader');
@@ -81,13 +81,29 @@ describe.skipIf(!available)(`demo seed (${engineName})`, () => {
         expect(seen.json().map((c: { petitionId: string }) => c.petitionId).sort()).toEqual(mine.map((o) => o.petitionId).sort());
       }
 
-      // A proxy agent finds the petitions they passed on for residents of their street.
+      expect(new Set(owned.map((o) => o.petitionId)).size).toBe(owned.length);
+      for (const o of owned) {
+        const s = stateOf.get(o.petitionId)!;
+        for (const other of owned) if (other !== o) expect([s.repeatOf, s.mergedInto ?? null]).not.toContain(other.petitionId);
+        if (o.status === 'resolved') expect([s.resolved, s.rating === 'dissatisfied']).toEqual([true, false]);
+      }
+
+      // A proxy agent finds the petitions they passed on for residents of their street, registered by them with consent.
+      const [agentRow] = (await database.db.select().from(users)).filter((u) => u.username === 'agent');
       const agent = await token('agent');
       const theirs = await app.inject({ url: '/api/petitions?limit=100', headers: { authorization: `Bearer ${agent}` } });
       expect(theirs.statusCode).toBe(200);
-      const items = theirs.json().items as { channel: string; jurisdictionCode: string }[];
+      const items = theirs.json().items as { id: string; channel: string; jurisdictionCode: string }[];
       expect(items.length).toBeGreaterThan(0);
-      for (const p of items) expect(p.channel).toBe('proxy');
+      const street = parentJurisdiction(agentRow!.jurisdictionCode)!;
+      for (const p of items) expect([p.channel, isWithin(p.jurisdictionCode, street)]).toEqual(['proxy', true]);
+      const registeredBy = await database.db
+        .select({ by: petitionEvents.actorUserId, consentAt: petitions.consentAt })
+        .from(petitionEvents)
+        .innerJoin(petitions, eq(petitions.id, petitionEvents.petitionId))
+        .where(and(inArray(petitionEvents.petitionId, items.map((p) => p.id)), eq(petitionEvents.seq, 1)));
+      expect(registeredBy.length).toBe(items.length);
+      for (const r of registeredBy) expect([r.by, r.consentAt === null]).toEqual([agentRow!.id, false]);
       await app.close();
     } finally {
       await database.close();

@@ -1,14 +1,14 @@
-// The demo's leader ownership (包案): the petition offices give each leader a few of the hardest open cases in
-// their area (collective, repeated or supervised), with a resolution plan and the progress recorded so far, and
-// one case the leader already saw resolved, so a leader signing in to the demo finds their own cases.
-import { addDays, compareDates, daysBetween, isWithin, terminalStatuses, type Domain, type PetitionState } from '@qiao/core';
+// The demo's leader ownership (包案): the petition offices give each leader a few of the hardest open matters their
+// area holds (collective, repeated, supervised or under review), with a resolution plan and the progress recorded
+// so far, and one matter the leader already saw resolved, so a leader signing in to the demo finds their own cases.
+import { addDays, can, compareDates, daysBetween, maxDate, terminalStatuses, type Domain, type PetitionState } from '@qiao/core';
 import type { petitionOwners } from '../db/schema';
 import type { Rng } from './random';
 import type { User } from './types';
 
 type OwnerRow = typeof petitionOwners.$inferInsert;
 
-/** Open cases a leader takes, and ones they saw resolved, each. */
+/** Open cases a leader owns, and ones they saw resolved, each. */
 const OPEN_CASES = 4;
 const RESOLVED_CASES = 1;
 
@@ -40,27 +40,60 @@ export interface Leader {
   assignedBy: string;
 }
 
-/** A hard case: one a leader should own rather than leave to routine handling. */
+/** How hard a matter is: one a leader should own rather than leave to routine handling scores 2 or more. */
 function weight(s: PetitionState): number {
   return (s.collective ? 3 + Math.min(s.headcount, 50) / 10 : 0) + (s.repeatOf ? 2 : 0) + s.supervisions.length * 2 + (s.review ? 2 : 0);
 }
 
+/** May this leader own the petition: the ownership route's own test (core `can`, which never lets an accused unit in). */
+function mayOwn(leader: Leader, s: PetitionState): boolean {
+  const actor = { userId: leader.id, role: 'leader' as const, unitId: leader.user.unitId, jurisdictionCode: leader.user.jurisdictionCode, atPetitionOffice: false };
+  const scope = {
+    jurisdictionCode: s.jurisdictionCode,
+    registeringUnitId: s.registeringUnit.id,
+    currentUnitId: s.currentUnit?.id ?? null,
+    involvedUnitIds: s.involvedUnitIds,
+    category: s.category,
+    respondentUnitId: s.respondentUnitId,
+    submittedByUserId: null,
+    coUnitIds: [],
+  };
+  return can(actor, 'view', scope).allowed;
+}
+
 /**
- * Owner rows for the demo: the city's leader first (the largest collective cases anywhere), then each county's
- * in its county; a case has one owner. Open cases get plans with steps due ahead and progress up to today; the
- * resolved one is a concluded or closed collective case.
+ * Owner rows for the demo: the leaders in the order given (the city's first), each taking the hardest open
+ * petitions they may see and one concluded petition that was resolved to the petitioner's satisfaction and not
+ * petitioned again. A matter (a petition with its repeats and the petitions merged into it) has one owner.
  */
 export function demoOwners(rng: Rng, states: readonly PetitionState[], leaders: readonly Leader[], today: string): OwnerRow[] {
+  const byId = new Map(states.map((s) => [s.id, s]));
+  const matterOf = (s: PetitionState): string => {
+    let at = s;
+    for (let hops = 0; hops < 50; hops++) {
+      const up = at.mergedInto ?? at.repeatOf;
+      const next = up ? byId.get(up) : undefined;
+      if (!next) break;
+      at = next;
+    }
+    return at.id;
+  };
+  const repeated = new Set(states.flatMap((s) => (s.repeatOf ? [s.repeatOf] : [])));
   const taken = new Set<string>();
   const rows: OwnerRow[] = [];
   const byWeight = states.filter((s) => weight(s) >= 2).sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));
+  const take = (s: PetitionState, leader: Leader, status: 'active' | 'resolved') => {
+    taken.add(matterOf(s));
+    rows.push(ownerRow(rng, s, leader, today, status));
+  };
   for (const leader of leaders) {
-    const mine = byWeight.filter((s) => !taken.has(s.id) && isWithin(s.jurisdictionCode, leader.user.jurisdictionCode));
-    const open = mine.filter((s) => !terminalStatuses.includes(s.status) && s.status !== 'concluded' && s.status !== 'reviewed').slice(0, OPEN_CASES);
-    const resolved = mine.filter((s) => s.status === 'concluded' || s.status === 'closed').slice(0, RESOLVED_CASES);
-    for (const s of open) rows.push(ownerRow(rng, s, leader, today, 'active'));
-    for (const s of resolved) rows.push(ownerRow(rng, s, leader, today, 'resolved'));
-    for (const s of [...open, ...resolved]) taken.add(s.id);
+    const free = (s: PetitionState) => !taken.has(matterOf(s)) && mayOwn(leader, s);
+    const open = byWeight.filter((s) => !terminalStatuses.includes(s.status) && s.status !== 'concluded' && s.status !== 'reviewed' && free(s));
+    for (const s of open.slice(0, OPEN_CASES)) if (!taken.has(matterOf(s))) take(s, leader, 'active');
+    const resolved = byWeight.filter(
+      (s) => (s.status === 'concluded' || s.status === 'closed') && s.resolved === true && s.rating !== 'dissatisfied' && !repeated.has(s.id) && free(s),
+    );
+    for (const s of resolved.slice(0, RESOLVED_CASES)) take(s, leader, 'resolved');
   }
   return rows;
 }
@@ -74,7 +107,9 @@ function ownerRow(rng: Rng, s: PetitionState, leader: Leader, today: string, sta
   const elapsed = Math.max(0, daysBetween(assignedOn, today));
   const steps = texts.map((text, i) => {
     const due = addDays(assignedOn, Math.round(((i + 1) * (daysBetween(assignedOn, targetOn) || 1)) / texts.length));
-    return { text, due, done: status === 'resolved' || compareDates(due, today) < 0 };
+    // The last step (the written answer and the return visit) is done only when the matter is resolved.
+    const last = i === texts.length - 1;
+    return { text, due, done: status === 'resolved' || (!last && compareDates(due, today) < 0) };
   });
   const notes = status === 'resolved' ? 2 : Math.min(progressNotes.length - 1, Math.floor(elapsed / 10));
   const progress = Array.from({ length: notes }, (_, i) => ({
@@ -82,7 +117,8 @@ function ownerRow(rng: Rng, s: PetitionState, leader: Leader, today: string, sta
     text: progressNotes[i]!,
     by: leader.user.displayName,
   }));
-  if (status === 'resolved') progress.push({ on: addDays(assignedOn, Math.min(elapsed, 21)), text: '双方达成一致，信访人表示满意，包案化解结案', by: leader.user.displayName });
+  if (status === 'resolved')
+    progress.push({ on: maxDate(s.concludedOn ?? assignedOn, assignedOn), text: '问题已解决，信访人对处理结果表示满意，包案化解结案', by: leader.user.displayName });
   return {
     petitionId: s.id,
     jurisdictionCode: s.jurisdictionCode,

@@ -6,6 +6,7 @@ import {
   decide,
   evolve,
   isWithin,
+  jurisdictionPrefix,
   parentJurisdiction,
   type Category,
   type Command,
@@ -130,14 +131,21 @@ export async function seedDemo(deps: Deps, opts: SeedOptions) {
 
 /**
  * A community's proxy agent submits the proxy-channel petitions of their street or town (the demo's texts do not
- * name the community), so an agent signing in finds the petitions they passed on and their answers.
+ * name the community), so an agent signing in finds the petitions they passed on and their answers. As a real
+ * proxy submission, it is registered by the agent, with the resident's consent recorded; the other proxy-channel
+ * petitions stay the office's.
  */
 function attributeProxySubmissions(world: World, userIds: Map<string, string>, built: Built[]) {
   const agents = world.users.filter((u) => u.role === 'proxyAgent');
   for (const b of built) {
     if (b.row.channel !== 'proxy') continue;
     const agent = agents.find((a) => isWithin(b.row.jurisdictionCode, parentJurisdiction(a.jurisdictionCode) ?? a.jurisdictionCode));
-    if (agent) b.row.submittedByUserId = userIds.get(agent.username)!;
+    if (!agent) continue;
+    const id = userIds.get(agent.username)!;
+    b.row.submittedByUserId = id;
+    b.row.consentAt = b.row.registeredAt;
+    const registered = b.events[0]!;
+    b.events[0] = { ...registered, by: { ...registered.by, userId: id, unitId: agent.unitId } };
   }
 }
 
@@ -146,7 +154,7 @@ function leadersOf(world: World, userIds: Map<string, string>): Leader[] {
   const clerks = world.users.filter((u) => u.role === 'clerk');
   return world.users
     .filter((u) => u.role === 'leader')
-    .sort((a, b) => a.jurisdictionCode.length - b.jurisdictionCode.length || a.jurisdictionCode.localeCompare(b.jurisdictionCode))
+    .sort((a, b) => jurisdictionPrefix(a.jurisdictionCode).length - jurisdictionPrefix(b.jurisdictionCode).length || a.jurisdictionCode.localeCompare(b.jurisdictionCode))
     .flatMap((user) => {
       const clerk = clerks.find((c) => c.jurisdictionCode === user.jurisdictionCode);
       return clerk ? [{ user, id: userIds.get(user.username)!, assignedBy: userIds.get(clerk.username)! }] : [];

@@ -197,7 +197,7 @@ export const ownershipRoutes =
           .from(petitionOwners)
           .where(eq(petitionOwners.leaderUserId, actor.userId))
           // Cases still being resolved first ('active' sorts before 'resolved'), the soonest target first.
-          .orderBy(asc(petitionOwners.status), sql`${petitionOwners.targetOn} asc nulls last`);
+          .orderBy(asc(petitionOwners.status), sql`${petitionOwners.targetOn} asc nulls last`, asc(petitionOwners.petitionId));
         if (owned.length === 0) return [];
         const rows = await deps.db.select().from(petitions).where(inArray(petitions.id, owned.map((o) => o.petitionId)));
         const byId = new Map(rows.map((r) => [r.id, r]));

@@ -150,6 +150,15 @@ export function newestFirst(deadlineFiltered: boolean, byFacts = false): SQL[] {
   return byFacts ? factsNewestFirst() : [desc(petitions.receivedOn), desc(petitions.id)];
 }
 
+/**
+ * After a newest-first cursor (the last row's received day and id); said on the joined facts too when the list
+ * walks them (`byFacts`), so their index scan starts at the cursor.
+ */
+export function receivedBefore(receivedOn: string, id: string, byFacts: boolean): SQL {
+  const before = or(lt(petitions.receivedOn, receivedOn), and(eq(petitions.receivedOn, receivedOn), lt(petitions.id, id)))!;
+  return byFacts ? and(before, factsAfter(receivedOn, id))! : before;
+}
+
 /** Newest first, by received day then id; the cursor is the last row's (receivedOn, id). */
 export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery) {
   const today = deps.clockSettings.context(deps.now()).today;
@@ -157,10 +166,7 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
   await freshFacts(deps, q);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    where.push(
-      or(lt(petitions.receivedOn, c.receivedOn), and(eq(petitions.receivedOn, c.receivedOn), lt(petitions.id, c.id)))!,
-    );
-    if (walksFacts(q)) where.push(factsAfter(c.receivedOn, c.id));
+    where.push(receivedBefore(c.receivedOn, c.id, walksFacts(q)));
   }
   const rows = await listedPetitions(deps.db, q)
     .where(and(...where))

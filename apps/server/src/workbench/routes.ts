@@ -16,13 +16,13 @@ import {
 } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { byDeadline, firstPetitioners, listFilterSql, listItem, listedUnitIds, newestFirst } from '../petitions/read';
+import { byDeadline, firstPetitioners, listFilterSql, listItem, listedUnitIds, newestFirst, receivedBefore } from '../petitions/read';
 import { bigramsOf, containing } from '../petitions/search';
 import { jurisdictions, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
-import { factsAfter, freshFacts, joinFacts, listedPetitions, walksFacts } from '../dashboards/measure-filter';
+import { freshFacts, joinFacts, listedPetitions, walksFacts } from '../dashboards/measure-filter';
 
 /**
  * The staff workbench's read endpoints: who am I and what day is it (by the server's clock), the to-do tabs of my
@@ -203,8 +203,7 @@ function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean): 
     throw badCursor();
   if (sort === 'received') {
     if (!key) throw badCursor();
-    const after = or(lt(petitions.receivedOn, key), and(eq(petitions.receivedOn, key), lt(petitions.id, id)))!;
-    return byFacts ? and(after, factsAfter(key, id))! : after;
+    return receivedBefore(key, id, byFacts);
   }
   if (key === '') return and(isNull(petitions.nextDueOn), gt(petitions.id, id))!;
   return or(
