@@ -6,7 +6,7 @@
 // walks the facts newest first, from the denominator's partial index on (received_on, petition_id, numerators)
 // (schema.ts, `dashboard_facts_*_idx`), the part (met, missed) an index condition. Newest first by the petitions
 // instead, PostgreSQL read the most recent petitions, mostly not replied, rated or concluded yet, to find a page of
-// those that are (1,000,000 petitions: 24,711 read for 51 replied; 220–870 ms a page, 5–10 ms this way for the
+// those that are (1,000,000 petitions: 24,711 read for 51 replied; 176–870 ms a page, 4–11 ms this way for the
 // city and county: bench/lists-scale.ts). The facts' received_on is the petition's (set at registration, never
 // changed), so their order, cursor and day bounds are the petitions': the bounds are given on both, and the facts'
 // ones bound the index scan. The join says nothing of received_on on purpose: as a join condition it would let
@@ -49,7 +49,7 @@ export function listedPetitions(db: Tx, q: { measure?: RateMeasure | undefined }
  * Whether a list by this rate walks the facts newest first. Not a share of all petitions received (repeats,
  * online): it has no index of its own, and the newest petitions count as likely as any. Nor a unit's (the
  * scorecard's rate links, `handlingUnit`): the unit's own petitions come by day from their index
- * (petitions_handling_unit_idx), 20–45 ms at 1,000,000 petitions, where a walk of the facts took 40–200 ms to find
+ * (petitions_handling_unit_idx), 17–45 ms at 1,000,000 petitions, where a walk of the facts took 40–200 ms to find
  * a small unit's, and 1.1 s, the whole year's facts, for a handler listing another unit's (it sees none of them).
  * Those list newest first by the petitions, as without a rate.
  */
