@@ -42,7 +42,7 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
     ...events.map((e) => e.actorUnitId),
   ];
   const names = await unitNames(deps.db, unitIds);
-  const unit = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
+  const unit = (id: string | null) => unitView(names, id);
   const scope = scopeOf(row);
   // What the process allows for this petition today (the core), narrowed to what this user may do.
   const available = availableCommands(row.state, ctx).filter((c) => can(actor, c, scope).allowed);
@@ -83,9 +83,13 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
 /** The units list rows name (`names` for `listItem` must hold them): the current and the handling unit. */
 export const listedUnitIds = (rows: readonly PetitionRow[]) => rows.flatMap((r) => [r.currentUnitId, handlingUnitId(r.state)]);
 
+/** A unit as the API shows it: its id and name (the id when the name is unknown), null for none. */
+function unitView(names: Map<string, string>, id: string | null): { id: string; name: string } | null {
+  return id ? { id, name: names.get(id) ?? id } : null;
+}
+
 /** One row of a petition list (shared by the list API and the workbench). */
 export function listItem(row: PetitionRow, names: Map<string, string>, today: string, petitioner: string) {
-  const handling = handlingUnitId(row.state);
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -98,8 +102,8 @@ export function listItem(row: PetitionRow, names: Map<string, string>, today: st
     jurisdictionCode: row.jurisdictionCode,
     collective: row.collective,
     headcount: row.headcount,
-    currentUnit: row.currentUnitId ? { id: row.currentUnitId, name: names.get(row.currentUnitId) ?? row.currentUnitId } : null,
-    handlingUnit: handling ? { id: handling, name: names.get(handling) ?? handling } : null,
+    currentUnit: unitView(names, row.currentUnitId),
+    handlingUnit: unitView(names, handlingUnitId(row.state)),
     receivedOn: row.receivedOn,
     nextDueOn: row.nextDueOn,
     overdue: row.nextDueOn !== null && row.nextDueOn < today,

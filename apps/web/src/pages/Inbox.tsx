@@ -269,6 +269,9 @@ export default function InboxPage() {
   }, [active]);
 
 
+  const unitColumn = listFilters.handlingUnit
+    ? ({ field: 'handlingUnit', title: 'inbox.handlingUnit' } as const)
+    : ({ field: 'currentUnit', title: 'inbox.unit' } as const);
   const columns: TableColumnsType<ListItem> = [
     { title: t('inbox.due'), dataIndex: 'nextDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.nextDueOn} /> },
     { title: t('inbox.code'), dataIndex: 'trackingCode', width: 150, render: (v: string) => <span className="mono">{v}</span> },
@@ -290,9 +293,7 @@ export default function InboxPage() {
     { title: t('inbox.channel'), dataIndex: 'channel', width: 90, render: (_, r) => t(`channel.${r.channel}`) },
     // Listing a unit's petitions as its scorecard counts them, the unit column names the handling unit: under
     // review the current unit is the reviewing body, which is not the unit the row was counted for.
-    listFilters.handlingUnit
-      ? { title: t('inbox.handlingUnit'), dataIndex: 'handlingUnit', width: 200, ellipsis: true, render: (_, r) => r.handlingUnit?.name ?? '—' }
-      : { title: t('inbox.unit'), dataIndex: 'currentUnit', width: 200, ellipsis: true, render: (_, r) => r.currentUnit?.name ?? '—' },
+    { title: t(unitColumn.title), dataIndex: unitColumn.field, width: 200, ellipsis: true, render: (_, r) => r[unitColumn.field]?.name ?? '—' },
     { title: t('inbox.receivedOn'), dataIndex: 'receivedOn', width: 110, render: (v: string) => dayjs(v).format('L') },
     { title: t('inbox.petitioner'), dataIndex: 'petitioner', width: 90 },
   ];
