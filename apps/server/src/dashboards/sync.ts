@@ -145,7 +145,7 @@ export async function syncDashboards(deps: Deps, opts: { rebuild?: boolean } = {
   const started = performance.now();
   const key = settingsKey(deps);
   const now = deps.now();
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx): Promise<SyncResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
     const [state] = await rows<SyncRow>(tx, sql`select last_event_id, gaps, settings_key from dashboard_sync where id = 1`);
     if (opts.rebuild || !state || state.settings_key !== key) {
@@ -175,6 +175,12 @@ export async function syncDashboards(deps: Deps, opts: { rebuild?: boolean } = {
     await saveSync(tx, max, gaps, key, null);
     return { rebuilt: false, petitions: n, ms: performance.now() - started };
   });
+  if (!result.rebuilt) return result;
+  // Vacuum cannot run inside the rebuild's transaction. Until the refilled facts' pages are marked all-visible,
+  // the rate drill-downs' index-only scans read every fact's row: a missed part's total took 60–174 ms at
+  // 1,000,000 petitions instead of 14–38 ms, until autovacuum came by.
+  await deps.db.execute(sql`vacuum dashboard_facts`);
+  return { ...result, ms: performance.now() - started };
 }
 
 async function saveSync(tx: Tx, last: number, gaps: { id: number; seenAt: string }[], key: string, rebuiltAt: Date | null) {
