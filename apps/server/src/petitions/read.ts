@@ -155,11 +155,13 @@ export function newestFirst(deadlineFiltered: boolean, byFacts = false): SQL[] {
 }
 
 /**
- * After a newest-first cursor (the last row's received day and id); said on the joined facts too when the list
- * walks them (`byFacts`), so their index scan starts at the cursor.
+ * After a newest-first cursor (the last row's received day and id). A row comparison, which an index on
+ * (received_on, id) takes as where its scan starts, and the day alone, which bounds the indexes that hold the day
+ * after other keys (a county's, a handling unit's); an `or` of the two cases bounds neither, so a deep page walked
+ * every newer petition again. Said on the joined facts too when the list walks them (`byFacts`).
  */
 export function receivedBefore(receivedOn: string, id: string, byFacts: boolean): SQL {
-  const before = or(lt(petitions.receivedOn, receivedOn), and(eq(petitions.receivedOn, receivedOn), lt(petitions.id, id)))!;
+  const before = sql`${petitions.receivedOn} <= ${receivedOn}::date and (${petitions.receivedOn}, ${petitions.id}) < (${receivedOn}::date, ${id}::uuid)`;
   return byFacts ? and(before, factsAfter(receivedOn, id))! : before;
 }
 
