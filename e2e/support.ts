@@ -181,16 +181,26 @@ export async function apiToken(world: World, username: string): Promise<string> 
  * dropdown can re-render and close as the option is taken: what counts is the selection.
  */
 export async function chooseOption(page: Page, input: Locator, text: string, { typed = true }: { typed?: boolean } = {}) {
-  // What the Select shows once chosen, whatever antd's markup: its text without the search input and the mirror
-  // that sizes it (which repeats what was typed).
-  const chosen = async () =>
-    (
-      await input.evaluate((el) => {
-        const root = el.closest('.ant-select')?.cloneNode(true) as HTMLElement | undefined;
-        root?.querySelectorAll('input, [class*="mirror"], [class*="placeholder"]').forEach((n) => n.remove());
-        return root?.textContent ?? '';
-      })
-    ).includes(text);
+  // What the Select shows, whatever antd's markup: its text without the search input and the mirror that sizes it
+  // (which repeats what was typed), and the texts of its chosen items.
+  const shows = () =>
+    input.evaluate((el) => {
+      const root = el.closest('.ant-select')?.cloneNode(true) as HTMLElement | undefined;
+      root?.querySelectorAll('input, [class*="mirror"], [class*="placeholder"]').forEach((n) => n.remove());
+      // antd 6: a single Select's chosen label is its content's title; a multiple one's are its items'.
+      const items = [...(root?.querySelectorAll('.ant-select-content-has-value, .ant-select-selection-item') ?? [])].map(
+        (n) => n.getAttribute('title') ?? n.textContent?.trim() ?? '',
+      );
+      return { text: root?.textContent ?? '', items };
+    });
+  const before = (await shows()).text;
+  // Chosen: an item shows the option's own label, or (a label rendered otherwise) what the Select shows changed and
+  // now holds the text. Not merely "holds the text": a default or another option may already show it.
+  const chosen = async (label: string | null) => {
+    const now = await shows();
+    if (label && now.items.includes(label)) return true;
+    return now.text !== before && now.text.includes(text);
+  };
   // A click can land while the options re-render (a search answered meanwhile) and select nothing, silently:
   // check that the choice shows, and try again before failing here rather than at some later step.
   let clickError: unknown;
@@ -207,9 +217,10 @@ export async function chooseOption(page: Page, input: Locator, text: string, { t
       .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode')
       .filter({ hasText: text })
       .first();
+    const label = await option.textContent({ timeout: 10_000 }).then((t) => t?.trim() ?? null, () => null);
     await option.click({ timeout: 10_000 }).catch((e: unknown) => (clickError = e));
     for (let i = 0; i < 20; i++) {
-      if (await chosen()) return;
+      if (await chosen(label)) return;
       await page.waitForTimeout(100);
     }
     if (attempt >= 3) throw new Error(`chooseOption: "${text}" is still not chosen after ${attempt} tries (last click: ${clickError instanceof Error ? clickError.message.split('\n')[0] : 'no error'})`);
