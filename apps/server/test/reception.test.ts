@@ -79,6 +79,67 @@ describe.skipIf(!available)(`reception days (${engineName})`, () => {
     expect((await call(t, 'handler', 'GET', `/api/reception-days/${id}/bookings`)).statusCode).toBe(404);
   });
 
+  it("lists a booking to a user only if they may view its petition: the accused office learns a slot is taken, not who or about what", async () => {
+    t.clock.set('2026-03-02');
+    // The district office registers an accusation against the city petition office, which may not see it.
+    const p = await register(
+      t,
+      {
+        category: 'accusation',
+        domain: 'other',
+        title: '举报青川市信访局工作人员索要好处费',
+        content: '青川市信访局某工作人员在接访时索要好处费两万元，请查处。',
+        respondent: { name: '青川市信访局', unitId: 'city-office' },
+      },
+      'district-clerk',
+    );
+    expect((await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).statusCode).toBe(404);
+    const created = await call(t, 'leader', 'POST', '/api/reception-days', day({ date: '2026-03-20', capacity: 5 }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    const accusing = await book(id, { trackingCode: p.trackingCode, secret: p.trackingSecret, name: '王小明', phone: '13812341234', summary: '市信访局索要好处费' });
+    expect(accusing.statusCode, accusing.body).toBe(201);
+    const other = await book(id, { name: '李四', phone: '13912345678', summary: '小区电梯长期停运' });
+    expect(other.statusCode, other.body).toBe(201);
+
+    // The accused office (which organises the day) gets the other booking, and the day's count of slots taken.
+    const clerkList = await call(t, 'clerk', 'GET', `/api/reception-days/${id}/bookings`);
+    expect(clerkList.statusCode, clerkList.body).toBe(200);
+    expect(clerkList.json()).toEqual([expect.objectContaining({ slot: 2, name: '李*', summary: '小区电梯长期停运', petition: null })]);
+    for (const secret of ['王**', '138****1234', p.trackingCode, p.id, '好处费', accusing.json().bookingCode])
+      expect(clerkList.body, secret).not.toContain(secret);
+    expect((await call(t, 'clerk', 'GET', `/api/reception-days/${id}`)).json()).toMatchObject({ capacity: 5, remaining: 3 });
+
+    // The receiving leader, who may view the accusation, gets both, the accusation with its petition.
+    const leaderList = await call(t, 'leader', 'GET', `/api/reception-days/${id}/bookings`);
+    expect(leaderList.statusCode, leaderList.body).toBe(200);
+    expect(leaderList.json()).toEqual([
+      expect.objectContaining({
+        slot: 1,
+        name: '王**',
+        phone: '138****1234',
+        summary: '市信访局索要好处费',
+        petition: expect.objectContaining({ id: p.id, trackingCode: p.trackingCode, title: '举报青川市信访局工作人员索要好处费' }),
+      }),
+      expect.objectContaining({ slot: 2, name: '李*', petition: null }),
+    ]);
+
+    // Cancelled, it is still no one's business of the accused office; the slot is free again.
+    const cancel = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/portal/bookings/${accusing.json().bookingCode}`,
+      headers: { 'x-booking-secret': accusing.json().cancelSecret },
+    });
+    expect(cancel.statusCode).toBe(204);
+    const afterCancel = await call(t, 'clerk', 'GET', `/api/reception-days/${id}/bookings`);
+    expect(afterCancel.json()).toEqual([expect.objectContaining({ slot: 2 })]);
+    expect(afterCancel.body).not.toContain('王**');
+    expect((await call(t, 'leader', 'GET', `/api/reception-days/${id}/bookings`)).json()).toEqual([
+      expect.objectContaining({ slot: 1, status: 'cancelled', name: '王**' }),
+      expect.objectContaining({ slot: 2, status: 'booked' }),
+    ]);
+  });
+
   it('refuses bad days and bookings with clear 4xx answers', async () => {
     t.clock.set('2026-03-02');
     expect((await call(t, 'handler', 'POST', '/api/reception-days', day())).statusCode).toBe(403);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import { isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
+import { can, isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
 import type { z } from 'zod';
 import type { BookingBody, ReceptionDayBody } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
@@ -8,7 +8,7 @@ import type { Deps } from '../context';
 import { petitions, receptionBookings, receptionDays, users } from '../db/schema';
 import { encrypt, newTrackingCode, newTrackingSecret, secretMatches, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
-import { loadEvents } from '../petitions/repo';
+import { loadEvents, scopeOf } from '../petitions/repo';
 import { summarise } from '../petitions/presenter';
 import { openWithSecret } from '../portal/secret';
 import { unitNames } from '../units/repo';
@@ -176,7 +176,13 @@ export async function receptionLeaders(deps: Deps, actor: SessionUser) {
   return rows.filter((l) => (actor.role === 'leader' ? l.id === actor.userId : isWithin(l.jurisdictionCode, actor.jurisdictionCode)));
 }
 
-/** The day's list for the receiving leader or the petition office: who booked (masked) and each matter's history. */
+/**
+ * The day's list for the receiving leader or the petition office: who booked (masked) and each matter's history.
+ * A booking about a petition is listed only to a user who may view that petition (core's `can`), so an
+ * accusation, and who brought it, never reaches the unit it accuses even when that unit organises the day. Such a
+ * booking is left out whole (no slot, code, name, phone, summary or status): the day's view still counts it as a
+ * slot taken, which the portal shows everyone anyway. A booking whose petition is missing is left out too.
+ */
 export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string) {
   await visibleDay(deps, actor, dayId);
   const rows = await deps.db
@@ -184,22 +190,27 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
     .from(receptionBookings)
     .where(eq(receptionBookings.dayId, dayId))
     .orderBy(asc(receptionBookings.slot), asc(receptionBookings.createdAt));
+  const petitionIds = [...new Set(rows.flatMap((b) => (b.petitionId ? [b.petitionId] : [])))];
+  const viewable = new Map(
+    (petitionIds.length ? await deps.db.select().from(petitions).where(inArray(petitions.id, petitionIds)) : [])
+      .filter((p) => can(actor, 'view', scopeOf(p)).allowed)
+      .map((p) => [p.id, p]),
+  );
   const out = [];
   for (const b of rows) {
     let petition = null;
     if (b.petitionId) {
-      const [p] = await deps.db.select().from(petitions).where(eq(petitions.id, b.petitionId));
-      if (p) {
-        const events = await loadEvents(deps.db, p.id);
-        const names = await unitNames(deps.db, events.map((e) => e.actorUnitId).concat(p.state.involvedUnitIds));
-        petition = {
-          id: p.id,
-          trackingCode: p.trackingCode,
-          title: p.title,
-          status: p.status,
-          history: events.map((e) => ({ on: e.event.on, summary: summarise(e.event, names) })),
-        };
-      }
+      const p = viewable.get(b.petitionId);
+      if (!p) continue;
+      const events = await loadEvents(deps.db, p.id);
+      const names = await unitNames(deps.db, events.map((e) => e.actorUnitId).concat(p.state.involvedUnitIds));
+      petition = {
+        id: p.id,
+        trackingCode: p.trackingCode,
+        title: p.title,
+        status: p.status,
+        history: events.map((e) => ({ on: e.event.on, summary: summarise(e.event, names) })),
+      };
     }
     out.push({
       slot: b.slot,
