@@ -103,7 +103,7 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     expect(review.json().error).toBe('accusedUnit');
   });
 
-  it('takes a respondent typed as exactly one of our units’ names as that unit; a name that only mentions one stays text', async () => {
+  it('takes a respondent typed as one of our units’ names (or short names) as that unit, and an accusation against its staff or sub-unit as against it', async () => {
     const typed = await register(t, { ...accusation, respondent: { name: ' 青川市住房和城乡建设局 ' } });
     expect((await detail(t, typed.id)).respondent).toEqual({
       name: '青川市住房和城乡建设局',
@@ -130,14 +130,22 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     const nested = await register(t, { ...accusation, respondent: { name: '青川市临江区人力资源和社会保障局' } });
     expect((await detail(t, nested.id)).respondent).toMatchObject({ unitId: 'district-labor' });
 
-    const official = await register(t, {
-      ...accusation,
-      respondent: { name: '青川市住房和城乡建设局工作人员李某' },
-    });
-    expect((await detail(t, official.id)).respondent).toEqual({
-      name: '青川市住房和城乡建设局工作人员李某',
-      unitId: null,
-    });
+    // A unit's staff or sub-unit, named in full or by the department's short name after its region: the unit is
+    // the accused one (it must not handle an accusation against its own people), the name stays as typed.
+    for (const [name, unitId] of [
+      ['青川市住房和城乡建设局工作人员李某', 'city-housing'],
+      ['青川市人社局劳动监察大队李某', 'city-labor'],
+      ['临江区人社局', 'district-labor'],
+    ] as const) {
+      const official = await register(t, { ...accusation, respondent: { name } });
+      expect((await detail(t, official.id)).respondent).toEqual({ name, unitId });
+      const res = await attempt(t, official.id, 'assign', { unitId });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toBe('accusedUnit');
+    }
+    // Not an accusation: a unit mentioned in a longer respondent name is not taken for the respondent.
+    const claim = await register(t, { ...accusation, category: 'claim', respondent: { name: '青川市人社局劳动监察大队李某' } });
+    expect((await detail(t, claim.id)).respondent).toEqual({ name: '青川市人社局劳动监察大队李某', unitId: null });
   });
 
   it('refuses to reclassify as an accusation while the accused unit co-handles the petition', async () => {
@@ -174,5 +182,20 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     const routing = res.json().routing;
     expect(routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('city-housing');
     expect(JSON.stringify([routing.territorial, routing.subject])).not.toContain('city-housing');
+  });
+
+  it('never suggests the unit whose staff a typed respondent names, by its short name', async () => {
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: '劳动监察大队李某多次收受包工头的好处，对我们的欠薪投诉一直压着不办。',
+      title: '举报劳动监察大队李某收受好处',
+      category: 'accusation',
+      domain: 'labor',
+      jurisdictionCode: '339900',
+      respondent: { name: '青川市人社局劳动监察大队李某' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const routing = res.json().routing;
+    expect(routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('city-labor');
+    expect(JSON.stringify([routing.territorial, routing.subject])).not.toContain('city-labor');
   });
 });

@@ -4,7 +4,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { canAssignTo, type Message, type PetitionScope } from '@qiao/core';
-import { placeKey } from '@qiao/core/text';
+import { placeKey, unitNameForms } from '@qiao/core/text';
 import type { Db, Tx } from '../db/open';
 import { analysisRoutingRules, jurisdictions, units } from '../db/schema';
 import { domainName } from './labels';
@@ -90,15 +90,21 @@ export interface UnitSuggestion {
 }
 
 /**
- * Our units a text names in full (names of four characters or more), the first named first and, named at the
- * same place, the longer name first: the units an accusation's own words accuse.
+ * Our units a text names, in full or by a department's short name after the unit's region (青川市人社局劳动监察大队,
+ * names of four characters or more), the first named first and, named at the same place, the longer name first:
+ * the units an accusation's own words accuse.
  */
 export function unitsNamedIn(units: readonly UnitRow[], text: string): UnitRow[] {
   return units
-    .filter((u) => u.name.length >= 4)
-    .map((u) => ({ u, at: text.indexOf(u.name) }))
-    .filter((x) => x.at >= 0)
-    .sort((a, b) => a.at - b.at || b.u.name.length - a.u.name.length)
+    .flatMap((u) =>
+      unitNameForms(u.name)
+        .filter((form) => form.length >= 4)
+        .map((form) => ({ u, form, at: text.indexOf(form) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at)
+        .slice(0, 1),
+    )
+    .sort((a, b) => a.at - b.at || b.form.length - a.form.length)
     .map((x) => x.u);
 }
 

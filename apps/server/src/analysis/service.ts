@@ -66,7 +66,8 @@ function respondentUnits(data: RoutingData, input: SuggestInput, accusation: boo
   const ids = new Set<string>();
   if (r.name) for (const u of data.units) if (u.name === r.name || mayNameUnit(r.name, u.name)) ids.add(u.id);
   if (accusation && ids.size === 0) {
-    const text = `${input.title ?? ''}\n${input.text}`;
+    // The respondent as typed first: a sub-unit or a person of a unit (青川市人社局劳动监察大队李某) accuses the unit.
+    const text = `${r.name ?? ''}\n${input.title ?? ''}\n${input.text}`;
     for (const u of unitsNamedIn(data.units, text)) ids.add(u.id);
   }
   return [...ids];

@@ -148,7 +148,9 @@ export async function registerAs(
   const respondentUnitId =
     input.respondent?.unitId ??
     (input.respondent ? await unitNamed(deps, input.respondent.name) : null) ??
-    (input.category === 'accusation' ? await unitAccusedInText(deps, `${input.title}\n${input.content}`) : null);
+    (input.category === 'accusation'
+      ? await unitAccusedInText(deps, `${input.respondent?.name ?? ''}\n${input.title}\n${input.content}`)
+      : null);
 
   const office = who.office;
   const now = deps.now();
@@ -274,8 +276,8 @@ async function unitNamed(deps: Deps, name: string): Promise<string | null> {
 }
 
 /**
- * The unit an accusation registered without a respondent names in its own words (举报江屿区住房和城乡建设局工作
- * 人员…), the first one named: it is kept from the petition as if picked (Art. 30). The intake suggestions name it
+ * The unit an accusation registered without a respondent unit names in its own words (举报江屿区住房和城乡建设局工作
+ * 人员…, or a respondent typed as 青川市人社局劳动监察大队李某), the first one named: it is kept from the petition as if picked (Art. 30). The intake suggestions name it
  * too; a clerk who did not copy it into the form no longer leaves the accused bureau free to receive the case.
  */
 async function unitAccusedInText(deps: Deps, text: string): Promise<string | null> {

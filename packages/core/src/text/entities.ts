@@ -130,17 +130,51 @@ export function respondentKey(name: string): string {
   return GENERIC.has(s) || s.length < 2 ? full : s;
 }
 
+// The short names residents and clerks write for government departments (青川市人社局 for 青川市人力资源和社会保障局).
+const DEPARTMENT_SHORT_NAMES: readonly (readonly [full: string, short: readonly string[]])[] = [
+  ['人力资源和社会保障局', ['人社局', '人力社保局']],
+  ['住房和城乡建设局', ['住建局']],
+  ['自然资源和规划局', ['自然资源局', '自规局', '资规局']],
+  ['卫生健康委员会', ['卫健委', '卫生健康委']],
+  ['卫生健康局', ['卫健局']],
+  ['生态环境局', ['环保局']],
+  ['农业农村局', ['农业局', '农业农村委']],
+  ['城市管理局', ['城管局']],
+  ['综合行政执法局', ['综合执法局', '城管局']],
+  ['市场监督管理局', ['市场监管局', '市监局']],
+  ['交通运输局', ['交通局']],
+  ['文化和旅游局', ['文旅局']],
+  ['文化广电旅游局', ['文广旅局', '文旅局']],
+  ['医疗保障局', ['医保局']],
+  ['退役军人事务局', ['退役军人局']],
+  ['应急管理局', ['应急局']],
+  ['发展和改革委员会', ['发改委']],
+  ['发展和改革局', ['发改局']],
+  ['行政审批服务局', ['行政审批局', '审批局']],
+  ['纪委监委', ['纪委', '监委']],
+];
+
+/** The names a unit goes by: its own, and its department's short names after the same region (青川市人社局). */
+export function unitNameForms(name: string): string[] {
+  const forms = [name];
+  for (const [full, shorts] of DEPARTMENT_SHORT_NAMES)
+    if (name.endsWith(full)) for (const short of shorts) forms.push(name.slice(0, name.length - full.length) + short);
+  return forms;
+}
+
 /**
- * Whether a respondent as someone typed it may be this unit of ours: the same key (青川市临江区人社局 is 临江区人社局),
- * or the same department when the typed name gives no region, for then any county's may be meant (an accusation
- * is kept from every one of them).
+ * Whether a respondent as someone typed it may be this unit of ours, by its name or a short one: the same key
+ * (青川市临江区人社局 is 临江区人社局), or the same department when the typed name gives no region, for then any
+ * county's may be meant (an accusation is kept from every one of them).
  */
 export function mayNameUnit(typed: string, unitName: string): boolean {
   const key = respondentKey(typed);
-  if (key.length >= 3 && key === respondentKey(unitName)) return true;
   const t = regionsOf(normalise(typed, { maskPersonalNumbers: false }));
-  const u = regionsOf(normalise(unitName, { maskPersonalNumbers: false }));
-  return t.regions.length === 0 && t.rest.length >= 3 && t.rest === u.rest;
+  return unitNameForms(unitName).some((form) => {
+    if (key.length >= 3 && key === respondentKey(form)) return true;
+    const u = regionsOf(normalise(form, { maskPersonalNumbers: false }));
+    return t.regions.length === 0 && t.rest.length >= 3 && t.rest === u.rest;
+  });
 }
 
 /** Whether a respondent key names only a kind of organisation (医院, 物业), not one of them. */

@@ -12,6 +12,7 @@ import {
   respondentKey,
   idfFrom,
   mayNameUnit,
+  unitNameForms,
   normalise,
   similarity,
   sortedHashes,
@@ -47,6 +48,15 @@ describe('respondent keys', () => {
     expect(mayNameUnit('人力资源和社会保障局', '临江区人力资源和社会保障局')).toBe(true); // any county's
     expect(mayNameUnit('临江区人力资源和社会保障局', '青川市人力资源和社会保障局')).toBe(false);
     expect(mayNameUnit('临江区住房和城乡建设局', '临江区人力资源和社会保障局')).toBe(false);
+    // Short names of departments, after the same region or with none.
+    expect(mayNameUnit('青川市人社局', '青川市人力资源和社会保障局')).toBe(true);
+    expect(mayNameUnit('临江区人社局', '临江区人力资源和社会保障局')).toBe(true);
+    expect(mayNameUnit('人社局', '临江区人力资源和社会保障局')).toBe(true);
+    expect(mayNameUnit('临江区人社局', '青川市人力资源和社会保障局')).toBe(false);
+    expect(mayNameUnit('青川市住建局', '青川市人力资源和社会保障局')).toBe(false);
+    expect(mayNameUnit('青川市卫健委', '青川市卫生健康委员会')).toBe(true);
+    expect(unitNameForms('青川市自然资源和规划局')).toEqual(['青川市自然资源和规划局', '青川市自然资源局', '青川市自规局', '青川市资规局']);
+    expect(unitNameForms('青川市信访局')).toEqual(['青川市信访局']);
   });
 
   it('finds organisations in a text by name, not by kind', () => {
