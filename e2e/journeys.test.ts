@@ -80,6 +80,9 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: /宏达建筑劳务有限公司拖欠农民工工资/ }).click();
     await page.waitForURL(new RegExp(`/petitions/${visit.id}`));
+    // The clerk's instructions reach the handler: under the assignment in the history, labelled.
+    const assigned = page.locator('.ant-timeline-item').filter({ hasText: '交办至青川市人力资源和社会保障局' });
+    await expect.poll(() => assigned.locator('.tl-text').allInnerTexts()).toEqual(['交办意见\n请依法处理并报送结果。']);
 
     await page.locator('[data-command="notifyReceipt"]').click();
     await page.locator('.command-form').getByLabel('说明').fill('已书面告知信访人，将依法办理。');
@@ -114,6 +117,14 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await shot(page, 'handler-conflict-zh');
     await page.locator('.command-form button[type="submit"]').click();
     await page.locator('.petition-heading').getByText('已答复').waitFor();
+    // Every text written along the way shows under its step: the receipt note, the extension's reason, the reply.
+    const texts = () => page.locator('.tl-text').allInnerTexts();
+    await expect.poll(texts).toEqual([
+      '交办意见\n请依法处理并报送结果。',
+      '说明\n已书面告知信访人，将依法办理。',
+      '延期理由\n涉及人数较多，需调取工资台账核实。',
+      `处理意见书正文\n${text}`,
+    ]);
     await shot(page, 'handler-replied-zh');
     await context.close();
   });
@@ -185,6 +196,11 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
 
     await page.goto(`${world.url}/petitions/${visit.id}`);
     await page.getByRole('heading', { name: 'History' }).waitFor();
+    // The labels are translated, the texts stay as written.
+    await expect
+      .poll(() => page.locator('.tl-text dt').allInnerTexts())
+      .toEqual(['Instructions', 'Note', 'Reason', 'Text of the written opinion']);
+    await page.locator('.tl-text dd').getByText('请依法处理并报送结果。').waitFor();
     await shot(page, 'petition-en');
     await expectAccessible(page, 'petition (en)');
 

@@ -10,6 +10,7 @@ import { ClockBadge, StatusTag } from '../components/Badges';
 import { CommandPanel } from '../components/CommandPanel';
 import { JointConferencePanel } from '../components/JointConferencePanel';
 import { PetitionSupervisions } from '../components/SupervisionRecordLink';
+import { TimelineTexts } from '../components/TimelineTexts';
 import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { DocumentsMenu } from '../components/accountability/DocumentsMenu';
 import { OwnershipPanel } from '../components/accountability/OwnershipPanel';
@@ -182,6 +183,7 @@ export default function PetitionPage() {
                       )}
                     </div>
                     <div className="tl-what">{e.summary[lang]}</div>
+                    <TimelineTexts entry={e} />
                   </>
                 ),
               }))}
