@@ -10,7 +10,8 @@ import { dayWhen } from './ReceptionDays';
 
 /**
  * One reception day's list for the receiving leader and the petition office: who booked (masked, as the API
- * gives it: no reveal here) and, for a booking about a submitted petition, its history.
+ * gives it: no reveal here) and, for a booking about a submitted petition, its history. A booking about a
+ * petition the user may not view is not in the list at all; the page says how many slots are taken that way.
  */
 export default function ReceptionBookingsPage() {
   const { t, i18n } = useTranslation();
@@ -50,6 +51,10 @@ export default function ReceptionBookingsPage() {
 
   const who = day ? `${day.leaderTitle} ${day.leaderName}` : '';
   const active = (bookings ?? []).filter((b) => b.status === 'booked').length;
+  // The day counts every slot taken; the list leaves out a booking about a petition this user may not view
+  // (an accusation against their unit, say), so the difference is how many are booked but not shown.
+  const taken = day ? day.capacity - day.remaining : active;
+  const withheld = bookings ? Math.max(0, taken - active) : 0;
   return (
     <div className="reception-bookings">
       <div className="page-head no-print">
@@ -71,7 +76,7 @@ export default function ReceptionBookingsPage() {
             <Descriptions.Item label={t('reception.time')}>{dayWhen(day)}</Descriptions.Item>
             <Descriptions.Item label={t('reception.place')}>{day.place}</Descriptions.Item>
             <Descriptions.Item label={t('reception.booked')}>
-              {active}/{day.capacity}
+              {taken}/{day.capacity}
             </Descriptions.Item>
             <Descriptions.Item label={t('reception.topics')} span={2}>
               <Space size={[4, 4]} wrap>
@@ -84,6 +89,7 @@ export default function ReceptionBookingsPage() {
         </Card>
       )}
       <Alert type="info" showIcon title={t('reception.maskedNote')} className="gap-bottom no-print" />
+      {withheld > 0 && <Alert type="warning" showIcon title={t('reception.withheld', { count: withheld })} className="gap-bottom reception-withheld" />}
       <Card size="small">
         <Table<DayBooking>
           rowKey="bookingCode"
