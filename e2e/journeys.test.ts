@@ -245,6 +245,37 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await context.close();
   });
 
+  it('Enter in the date received (or any one-line field) never registers; the button does', async () => {
+    const { context, page } = await signIn(world, 'clerk');
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/petitions') posts.push(r.url());
+    });
+    await page.goto(`${world.url}/intake/visit`);
+    // A form complete enough to register, so a stray submission would go through.
+    await page.locator('input[id="intake-visit_petitioners_0_name"]').fill('孙丽');
+    await page.getByLabel('事由（一句话概括）').fill('小区路灯长期不亮');
+    await page.getByLabel('信访内容').fill('石桥街道某小区路灯三个月不亮，居民夜间出行不便。');
+    await choose(page, '领域', '城建');
+    await choose(page, '发生地', '枫岭市');
+    const date = page.locator('input[id="intake-visit_receivedOn"]');
+    await date.click();
+    await date.fill('2026-06-10');
+    await date.press('Enter');
+    await page.getByLabel('事由（一句话概括）').press('Enter');
+    await page.locator('input[id="intake-visit_petitioners_0_name"]').press('Enter');
+    await page.waitForTimeout(1000);
+    expect(posts).toEqual([]);
+    expect(page.url()).toMatch(/\/intake\/visit$/);
+    await expect.poll(() => date.inputValue()).toBe('2026-06-10'); // the date typed is taken
+    expect(await page.getByText('查询码只显示这一次').count()).toBe(0);
+    await shot(page, 'clerk-intake-date-enter-zh');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText('查询码只显示这一次').waitFor();
+    expect(posts).toHaveLength(1);
+    await context.close();
+  });
+
   it('a proxy agent registers for a resident only after confirming their consent', async () => {
     const { context, page } = await signIn(world, 'agent');
     await page.keyboard.press('n');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import {
   Alert,
   App,
@@ -486,6 +486,7 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       initialValues={initial}
       onFinish={(v) => void submit(v)}
       onValuesChange={saveDraft}
+      onKeyDown={keepEnterInField}
       scrollToFirstError
       className={`intake-form intake-${channel}`}
       name={`intake-${channel}`}
@@ -523,6 +524,21 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       </div>
     </Form>
   );
+}
+
+/** Inputs where a browser's Enter sends the form (implicit submission): the single-line ones. */
+const NO_SUBMIT_ON_ENTER = new Set(['text', 'search', 'tel', 'email', 'url', 'number', 'password', 'date', 'datetime-local', 'month', 'week', 'time']);
+
+/**
+ * Enter in a single-line field (the date received, a name, a picker's search) never registers the petition: the
+ * browser would send the form from any such field, one keystroke away from a half-typed registration (walkthrough:
+ * Enter in 收到日期). The field itself still sees the key first (a picker takes its option or date); only the
+ * form's default is stopped. The button, and Ctrl+Enter from anywhere (the page's shortcut), still register.
+ */
+function keepEnterInField(e: ReactKeyboardEvent<HTMLFormElement>) {
+  if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
+  const target = e.target;
+  if (target instanceof HTMLInputElement && NO_SUBMIT_ON_ENTER.has(target.type)) e.preventDefault();
 }
 
 /** Respondent name with suggestions from earlier petitions (most frequent first). */
