@@ -198,4 +198,40 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     expect(routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('city-labor');
     expect(JSON.stringify([routing.territorial, routing.subject])).not.toContain('city-labor');
   });
+
+  it('registers an accusation against the office it reaches with the office above, or refuses when there is none', async () => {
+    // A resident accuses the district petition office on the portal, which picks the office by place.
+    const portal = await call(t, null, 'POST', '/api/portal/petitions', {
+      category: 'accusation',
+      domain: 'labor',
+      title: '举报临江区信访局接访人员泄露信访人信息',
+      content: '临江区信访局某工作人员把我的信访材料交给被反映单位。',
+      jurisdictionCode: '339902001',
+      respondent: { name: '临江区信访局' },
+      contact: { name: '李四', phone: '13912345678' },
+      consent: true,
+    });
+    expect(portal.statusCode, portal.body).toBe(201);
+    // A district clerk registers a visitor's accusation against their own office.
+    const own = await call(t, 'district-clerk', 'POST', '/api/petitions', intake({
+      ...accusation,
+      title: '举报临江区信访局工作人员推诿',
+      respondent: { name: '临江区信访局', unitId: 'district-office' },
+    }));
+    expect(own.statusCode, own.body).toBe(201);
+    const toRoute = (await call(t, 'clerk', 'GET', '/api/workbench/petitions?tab=toRoute&limit=200')).json<{ items: { id: string; trackingCode: string; currentUnit: { id: string } }[] }>();
+    const portalId = toRoute.items.find((x) => x.trackingCode === portal.json().trackingCode)?.id;
+    for (const id of [portalId, own.json().id]) {
+      expect(toRoute.items.find((x) => x.id === id)).toMatchObject({ currentUnit: { id: 'city-office' } });
+      const held = await call(t, 'clerk', 'GET', `/api/petitions/${id}`);
+      expect(held.json()).toMatchObject({ registeringUnit: { id: 'city-office' }, respondent: { unitId: 'district-office' } });
+      expect((await call(t, 'district-clerk', 'GET', `/api/petitions/${id}`)).statusCode).toBe(404);
+    }
+
+    // The city office has no office above it here: the accusation is refused, saying where to bring it.
+    const top = await call(t, 'clerk', 'POST', '/api/petitions', intake({ ...accusation, respondent: { name: '青川市信访局', unitId: 'city-office' } }));
+    expect(top.statusCode, top.body).toBe(422);
+    expect(top.json().error).toBe('accusedRegistrar');
+    expect(top.json().message).toContain('上一级');
+  });
 });

@@ -152,7 +152,13 @@ export async function registerAs(
       ? await unitAccusedInText(deps, `${input.respondent?.name ?? ''}\n${input.title}\n${input.content}`)
       : null);
 
-  const office = who.office;
+  // An accusation against the unit it would be registered at (and held by) goes to the petition office over that
+  // unit (Art. 30): the portal and proxy agents pick the office by place, a clerk registers in their own. With no
+  // office above, the core refuses it.
+  const office =
+    input.category === 'accusation' && respondentUnitId === who.office.id
+      ? ((await petitionOfficeFor(deps.db, who.office.jurisdictionCode, { not: respondentUnitId })) ?? who.office)
+      : who.office;
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
   const petition: RegisterInput = {

@@ -302,6 +302,8 @@ function checkRegistration(p: RegisterInput, office: UnitRef, today: IsoDate): R
   if (!Number.isInteger(p.headcount) || p.headcount < 1) return 'headcountInvalid';
   if (p.collective !== p.headcount >= 2) return 'headcountInvalid';
   if (compareDates(p.receivedOn, today) > 0) return 'dateInFuture';
+  // A registered petition is held by its registering unit: never the unit an accusation accuses.
+  if (p.category === 'accusation' && p.respondentUnitId === office.id) return 'accusedRegistrar';
   const earlier = p.repeatOf;
   if (earlier) {
     if (earlier.status === 'closed') return 'finalAfterReReview';

@@ -15,6 +15,10 @@ export const refusalMessages = {
     zh: '检举控告类事项不得转送、交办给被检举控告的单位（《信访工作条例》第三十条）',
     en: 'An accusation may not be forwarded or assigned to the unit it accuses (Art. 30)',
   },
+  accusedRegistrar: {
+    zh: '检举控告类事项不得由被检举控告的单位登记办理（《信访工作条例》第三十条），请向上一级信访工作机构提出',
+    en: 'An accusation may not be registered at, and held by, the unit it accuses (Art. 30): bring it to the petition office above',
+  },
   headcountInvalid: {
     zh: '人数不符：集体访（联名）至少 2 人，个人信访为 1 人',
     en: 'Headcount does not fit: a collective petition has at least 2 people, an individual one exactly 1',

@@ -133,6 +133,10 @@ const rows: Row[] = [
 
   // dateInFuture
   ['received tomorrow', 'dateInFuture', () => register({ receivedOn: '2026-03-03' })],
+  // accusedRegistrar: the registering unit holds the petition
+  ['an accusation registered at the office it accuses', 'accusedRegistrar', () => register({ category: 'accusation', respondentUnitId: countyOffice.id })],
+  ['an accusation registered at another office', 'ok', () => register({ category: 'accusation', respondentUnitId: cityOffice.id })],
+  ['a claim about the registering office', 'ok', () => register({ category: 'claim', respondentUnitId: countyOffice.id })],
   ['received today', 'ok', () => register({ receivedOn: '2026-03-02' })],
   [
     'review requested tomorrow',
