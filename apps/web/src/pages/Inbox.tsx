@@ -155,6 +155,8 @@ export default function InboxPage() {
   // A filtered list's total (from its first page): a cockpit figure drilled down to shows its count here.
   const [total, setTotal] = useState<List['total']>(undefined);
   const totalFor = useRef(0);
+  /** A search that found nothing in this tab: how many the same search finds under 全部 (All). */
+  const [inAll, setInAll] = useState<List['total']>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -220,7 +222,10 @@ export default function InboxPage() {
     setLoading(true);
     try {
       const asked = cursor === null ? ++totalFor.current : totalFor.current;
-      if (cursor === null) setTotal(undefined);
+      if (cursor === null) {
+        setTotal(undefined);
+        setInAll(undefined);
+      }
       // The total is asked for apart, so the page never waits for it (a narrow filter at 1,000,000 petitions
       // is counted in a few hundred ms); an answer for filters no longer shown is dropped.
       if (filtered && cursor === null)
@@ -229,6 +234,13 @@ export default function InboxPage() {
           .then((n) => asked === totalFor.current && setTotal(n))
           .catch(() => undefined);
       const page = await api.inbox(tab.key, listFilters, { cursor, limit: pageSize, sort });
+      // A search is a question about any petition (a caller reads out their tracking code): when this tab holds
+      // none that match, the same search is counted under All and offered there, rather than a bare "none".
+      if (cursor === null && page.items.length === 0 && listFilters.text && tab.key !== 'all' && tabs.some((x) => x.key === 'all'))
+        void api
+          .inboxCount('all', listFilters)
+          .then((n) => asked === totalFor.current && setInAll(n))
+          .catch(() => undefined);
       setItems(page.items);
       setNext(page.nextCursor);
       setError(null);
@@ -503,6 +515,22 @@ export default function InboxPage() {
                     </span>
                   }
                 >
+                  {inAll && inAll.count > 0 && (
+                    <div className="search-elsewhere" role="status">
+                      <Typography.Paragraph>
+                        {t(inAll.capped ? 'inboxSearch.foundInAllAtLeast' : 'inboxSearch.foundInAll', { count: inAll.count, tab: t('tabs.all') })}
+                      </Typography.Paragraph>
+                      <Button
+                        type="primary"
+                        onClick={() => {
+                          chose.current = true;
+                          void navigate(`/inbox/all?${search.toString()}`);
+                        }}
+                      >
+                        {t('inboxSearch.showInAll', { tab: t('tabs.all') })}
+                      </Button>
+                    </div>
+                  )}
                   {filtered && <Button onClick={() => setSearch(new URLSearchParams(), { replace: true })}>{t('inbox.clearFilters')}</Button>}
                 </Empty>
               ),
