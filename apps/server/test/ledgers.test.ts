@@ -95,6 +95,22 @@ describe.skipIf(!available)(`backlog ledgers (${engineName})`, () => {
     expect(list).toEqual([expect.objectContaining({ name: '2026 年信访积案化解攻坚', open: 2, resolved: 1 })]);
   });
 
+  it('refuses an impossible target date with a 400 and keeps the entry as it was', async () => {
+    t.clock.set('2026-03-02');
+    const p = await register(t, { title: '化解时限校验' });
+    const ledger = (await call(t, 'clerk', 'POST', '/api/ledgers', { name: '时限校验' })).json();
+    const entries = `/api/ledgers/${ledger.id}/entries`;
+    const bad = await call(t, 'clerk', 'POST', entries, { petitionId: p.id, responsibleUnitId: 'city-labor', measures: 'm', targetOn: '2026-02-30' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'targetOn', message: 'targetOn：应为真实存在的日期（YYYY-MM-DD）' });
+    const added = await call(t, 'clerk', 'POST', entries, { petitionId: p.id, responsibleUnitId: 'city-labor', measures: 'm', targetOn: '2026-06-30' });
+    expect(added.statusCode, added.body).toBe(201);
+    const patched = await call(t, 'clerk', 'PATCH', `${entries}/${added.json().id}`, { targetOn: '2026-04-31' }, { 'accept-language': 'en' });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json()).toMatchObject({ field: 'targetOn', message: 'targetOn: a real date as YYYY-MM-DD' });
+    expect((await call(t, 'clerk', 'GET', `/api/ledgers/${ledger.id}`)).json().entries[0].targetOn).toBe('2026-06-30');
+  });
+
   it('refuses a file that is not a workbook, or lacks the columns', async () => {
     const ledger = (await call(t, 'clerk', 'POST', '/api/ledgers', { name: '测试台账' })).json();
     const notXlsx = await t.app.inject({

@@ -47,6 +47,25 @@ describe.skipIf(!available)(`leader ownership and supervision drafts (${engineNa
     expect(order).toEqual([later.id, open.id, p.id]);
   });
 
+  it('refuses an impossible target or step date with a 400 in zh and en, and keeps what was saved', async () => {
+    t.clock.set('2026-03-02');
+    const p = await register(t, { title: '包案：不存在的日期' });
+    const [leader] = await t.deps.db.select().from(users).where(eq(users.username, 'leader'));
+    const owner = `/api/petitions/${p.id}/owner`;
+    const bad = await call(t, 'clerk', 'PUT', owner, { leaderUserId: leader!.id, targetOn: '2026-02-30' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'targetOn', message: 'targetOn：应为真实存在的日期（YYYY-MM-DD）' });
+    expect((await call(t, 'clerk', 'GET', owner)).json()).toBeNull();
+    expect((await call(t, 'clerk', 'PUT', owner, { leaderUserId: leader!.id, targetOn: '2026-06-30' })).statusCode).toBe(200);
+    const plan = await call(t, 'leader', 'PUT', `${owner}/plan`, { steps: [{ text: 'x', due: '2026-13-01' }], targetOn: '2026-04-31' }, { 'accept-language': 'en' });
+    expect(plan.statusCode).toBe(400);
+    expect(plan.json().issues).toEqual([
+      { field: 'steps.0.due', message: 'a real date as YYYY-MM-DD' },
+      { field: 'targetOn', message: 'a real date as YYYY-MM-DD' },
+    ]);
+    expect((await call(t, 'clerk', 'GET', owner)).json()).toMatchObject({ targetOn: '2026-06-30', plan: { steps: [] } });
+  });
+
   it('shows the office the supervision notices the sweep drafted, which it issues or dismisses', async () => {
     t.clock.set('2026-04-01');
     const p = await register(t, { title: '督办草稿测试' });

@@ -282,6 +282,17 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       expect(new Set(all).size).toBe(all.length);
     });
 
+    it('answers a tampered cursor (an impossible day, a malformed id) with 400, not a failed query', async () => {
+      const p = await register(t, { title: '游标校验' });
+      const cursor = (text: string) => Buffer.from(text).toString('base64url');
+      for (const text of [`2026-13-45|${p.id}`, `2026-02-30|${p.id}`, `2026-03-02|${'-'.repeat(36)}`, `2026-03-02|${p.id.replace(/[0-9a-f]/g, 'z')}`]) {
+        const res = await call(t, 'clerk', 'GET', `/api/petitions?cursor=${cursor(text)}`);
+        expect(res.statusCode, `${text}: ${res.body}`).toBe(400);
+        expect(res.json()).toMatchObject({ error: 'invalidCursor', field: 'cursor', message: 'cursor：分页游标无效' });
+      }
+      expect((await call(t, 'clerk', 'GET', `/api/petitions?cursor=${cursor(`2026-03-03|${p.id}`)}`)).statusCode).toBe(200);
+    });
+
     it('searches titles, contents and respondents for a substring through the bigram index, exactly as LIKE would', async () => {
       const a = await register(t, { title: '反映琥珀鸥欠薪', content: '琥珀鸥在柳塘镇的工地欠薪四万元，鸥在追讨。', respondent: { name: '琥珀鸥建设工程有限公司' } });
       const b = await register(t, { title: '翠鸟巷噪音扰民', content: '翠鸟巷夜间施工 噪音很大，影响休息。' });

@@ -160,4 +160,19 @@ describe.skipIf(!available)(`reception days (${engineName})`, () => {
     const noDay = await book('00000000-0000-4000-8000-000000000000', { name: '张三', phone: '13912345678', summary: 'x' });
     expect(noDay.statusCode).toBe(404);
   });
+
+  it('refuses an impossible day and a day that ends before it starts, saying why in zh and en', async () => {
+    t.clock.set('2026-03-02');
+    const impossible = await call(t, 'leader', 'POST', '/api/reception-days', day({ date: '2026-04-31' }));
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json()).toMatchObject({ field: 'date', message: 'date：应为真实存在的日期（YYYY-MM-DD）' });
+    const backwards = day({ date: '2026-04-30', startTime: '11:00', endTime: '09:00' });
+    const zh = await call(t, 'leader', 'POST', '/api/reception-days', backwards);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json()).toMatchObject({ field: 'endTime', message: 'endTime：结束时间须晚于开始时间' });
+    const en = await call(t, 'leader', 'POST', '/api/reception-days', backwards, { 'accept-language': 'en' });
+    expect(en.json()).toMatchObject({ field: 'endTime', message: 'endTime: must be later than startTime' });
+    const days = (await call(t, 'leader', 'GET', '/api/reception-days')).json<{ date: string }[]>();
+    expect(days.map((d) => d.date)).not.toContain('2026-04-30');
+  });
 });

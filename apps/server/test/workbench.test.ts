@@ -112,6 +112,22 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     expect(badCursor.statusCode).toBe(400);
   });
 
+  it('answers a tampered cursor (an impossible day, a malformed id) with 400, not a failed query', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const cursor = (text: string) => Buffer.from(text).toString('base64url');
+    for (const [query, text] of [
+      ['tab=overdue', `due|2026-13-45|${id}`],
+      ['tab=all&sort=due', `due|2026-02-30|${id}`],
+      ['tab=all&sort=received', `received|2026-04-31|${id}`],
+      ['tab=all&sort=due', `due||${'-'.repeat(36)}`],
+    ] as const) {
+      const res = await call(t, 'clerk', 'GET', `/api/workbench/petitions?${query}&cursor=${cursor(text)}`);
+      expect(res.statusCode, `${text}: ${res.body}`).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'invalidCursor', field: 'cursor' });
+    }
+    expect((await call(t, 'clerk', 'GET', `/api/workbench/petitions?tab=overdue&cursor=${cursor(`due|2026-02-28|${id}`)}`)).statusCode).toBe(200);
+  });
+
   it('shows what is overdue, and which units are late, to the supervisor', async () => {
     t.clock.advanceDays(20); // the receipt-notice limit (15 days) of petition b has passed
     const handler = (await call(t, 'handler', 'GET', '/api/workbench/counts')).json();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Message } from './message';
+import { IsoDate, Message, bilingual } from './message';
 import {
-  isIsoDate,
   rateParts,
   type RateMeasure,
   categories,
@@ -16,8 +15,7 @@ import {
 } from '@qiao/core';
 
 // ---------- shared pieces ----------
-export const IsoDate = z.string().refine(isIsoDate, { error: 'a real date as YYYY-MM-DD' });
-export { Message };
+export { IsoDate, Message, bilingual };
 export const Id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isIsoDate, type JointConferenceCommandType } from '@qiao/core';
+import { type JointConferenceCommandType } from '@qiao/core';
+import { IsoDate } from './message';
 
 /*
  * The joint conference (联席会议) commands and the per-unit supervision record (督办记录). The commands run through
  * the same route as every process command (POST /api/petitions/{id}/{command}, with expectedVersion).
  */
 
-const IsoDate = z.string().refine(isIsoDate, { error: 'a real date as YYYY-MM-DD' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const unitId = z.string().min(1);
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { IsoDate, bilingual } from './message';
 
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 export const ReceptionDayBody = z
   .object({
-    date: IsoDay,
+    date: IsoDate,
     startTime: Time,
     endTime: Time,
     place: z.string().trim().min(1).max(200),
@@ -14,11 +14,11 @@ export const ReceptionDayBody = z
     leaderUserId: z.uuid().optional().describe('Publishing for a leader (petition office); default: yourself'),
     leaderTitle: z.string().trim().min(1).max(60).default('领导'),
   })
-  .refine((b) => b.startTime < b.endTime, { message: 'endTime must be after startTime', path: ['endTime'] });
+  .refine((b) => b.startTime < b.endTime, { ...bilingual('结束时间须晚于开始时间', 'must be later than startTime'), path: ['endTime'] });
 
 export const ReceptionDayView = z.object({
   id: z.uuid(),
-  date: IsoDay,
+  date: IsoDate,
   startTime: z.string(),
   endTime: z.string(),
   leaderName: z.string(),
@@ -41,7 +41,7 @@ export const BookingBody = z.object({
 export const BookingCreated = z.object({
   bookingCode: z.string(),
   cancelSecret: z.string().describe('Shown once: needed to cancel'),
-  date: IsoDay,
+  date: IsoDate,
   startTime: z.string(),
   place: z.string(),
   slot: z.number().int(),
@@ -60,7 +60,7 @@ export const DayBookingView = z.object({
       trackingCode: z.string(),
       title: z.string(),
       status: z.string(),
-      history: z.array(z.object({ on: IsoDay, summary: z.object({ zh: z.string(), en: z.string() }) })),
+      history: z.array(z.object({ on: IsoDate, summary: z.object({ zh: z.string(), en: z.string() }) })),
     })
     .nullable(),
 });

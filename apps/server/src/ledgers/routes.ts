@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '@qiao/contracts';
+import { ErrorBody, IsoDate } from '@qiao/contracts';
 import type { Deps } from '../context';
 import { AppError, badRequest } from '../lib/errors';
 import { addEntry, createLedger, exportLedger, importLedger, ledgerDetail, listLedgers, updateEntry } from './service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Backlog ledgers (积案台账): entries with owner, measures, target and progress; burndown; xlsx out and in. */
@@ -46,7 +45,7 @@ export const ledgerRoutes =
             responsibleUnitId: z.string().min(1),
             ownerLeaderUserId: z.uuid().nullable().optional(),
             measures: z.string().trim().min(1).max(5000),
-            targetOn: IsoDay.nullable().optional(),
+            targetOn: IsoDate.nullable().optional(),
             progress: z.string().trim().max(5000).optional(),
           }),
           response: { 201: z.object({ id: z.string(), position: z.number() }), ...errors },
@@ -68,7 +67,7 @@ export const ledgerRoutes =
             responsibleUnitId: z.string().min(1).optional(),
             ownerLeaderUserId: z.uuid().nullable().optional(),
             measures: z.string().trim().min(1).max(5000).optional(),
-            targetOn: IsoDay.nullable().optional(),
+            targetOn: IsoDate.nullable().optional(),
             progress: z.string().trim().max(5000).optional(),
             resolved: z.boolean().optional(),
           }),

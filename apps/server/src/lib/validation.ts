@@ -27,6 +27,8 @@ function localise(issue: z.core.$ZodIssue): string {
     const named = !issue.message.startsWith('Invalid') && /^[\w\-:./]{1,20}$/.test(issue.message);
     return named ? `格式不正确，应为 ${issue.message}` : '格式不正确';
   }
+  // A refinement that speaks Chinese says so in its params (contracts' `bilingual`).
+  if (issue.code === 'custom' && typeof issue.params?.zh === 'string') return issue.params.zh;
   const out = zh(issue as never);
   const text = typeof out === 'string' ? out : out?.message;
   return text ?? issue.message;

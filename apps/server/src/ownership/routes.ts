@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, openDeadlines } from '@qiao/core';
-import { ErrorBody, OwnedCases } from '@qiao/contracts';
+import { ErrorBody, IsoDate, OwnedCases } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schema';
@@ -15,8 +15,7 @@ import { sweep } from '../sweeps/sweep';
 import { unitNames } from '../units/repo';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const Step = z.object({ text: z.string().trim().min(1).max(500), due: IsoDay.nullable().default(null), done: z.boolean().default(false) });
+const Step = z.object({ text: z.string().trim().min(1).max(500), due: IsoDate.nullable().default(null), done: z.boolean().default(false) });
 const OwnerView = z.object({
   petitionId: z.string(),
   leader: z.object({ id: z.string(), name: z.string() }),
@@ -97,7 +96,7 @@ export const ownershipRoutes =
           tags: ['ownership'],
           summary: '包案 Make a leader the owner (petition office), or take the case yourself (leader)',
           params,
-          body: z.object({ leaderUserId: z.uuid().optional(), targetOn: IsoDay.optional(), steps: z.array(Step).max(50).default([]) }),
+          body: z.object({ leaderUserId: z.uuid().optional(), targetOn: IsoDate.optional(), steps: z.array(Step).max(50).default([]) }),
           response: { 200: OwnerView, ...errors },
         },
       },
@@ -147,7 +146,7 @@ export const ownershipRoutes =
           tags: ['ownership'],
           summary: 'Write the resolution plan: steps and a target date',
           params,
-          body: z.object({ steps: z.array(Step).max(50), targetOn: IsoDay.nullable() }),
+          body: z.object({ steps: z.array(Step).max(50), targetOn: IsoDate.nullable() }),
           response: { 200: OwnerView, ...errors },
         },
       },

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
-import { availableCommands, can, handlingUnitId, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
+import { availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
@@ -202,9 +202,15 @@ function encodeCursor(receivedOn: string, id: string) {
   return Buffer.from(`${receivedOn}|${id}`).toString('base64url');
 }
 
+/** A cursor's row id: what PostgreSQL reads as a uuid (a tampered one is a 400, not a failed cast). */
+export function isCursorId(id: string | undefined): id is string {
+  return id !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 function decodeCursor(cursor: string) {
   const [receivedOn, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!receivedOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || !/^[0-9a-f-]{36}$/i.test(id))
+  // A real date (2026-13-45 or 2026-02-30 would fail the ::date cast in SQL: a 500, not the client's 400).
+  if (!isIsoDate(receivedOn) || !isCursorId(id))
     throw badRequest('invalidCursor', { zh: 'cursor：分页游标无效', en: 'cursor: not a valid page cursor' }, { field: 'cursor' });
   return { receivedOn, id };
 }

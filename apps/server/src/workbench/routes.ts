@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addDays, visibilityFilter, type RateMeasure } from '@qiao/core';
+import { addDays, isIsoDate, visibilityFilter, type RateMeasure } from '@qiao/core';
 import {
   ErrorBody,
   LateUnits,
@@ -16,7 +16,7 @@ import {
 } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { byDeadline, firstPetitioners, listFilterSql, listItem, listedUnitIds, newestFirst, receivedBefore } from '../petitions/read';
+import { byDeadline, firstPetitioners, isCursorId, listFilterSql, listItem, listedUnitIds, newestFirst, receivedBefore } from '../petitions/read';
 import { bigramsOf, containing } from '../petitions/search';
 import { jurisdictions, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
@@ -199,7 +199,8 @@ function encodeCursor(sort: 'due' | 'received', key: string | null, id: string) 
  */
 function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean): SQL {
   const [s, key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (s !== sort || key === undefined || !id || !/^[0-9a-f-]{36}$/i.test(id) || (key !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(key)))
+  // The key is a real date (core's isIsoDate, as the list's date filters), or empty for no due date.
+  if (s !== sort || key === undefined || !isCursorId(id) || (key !== '' && !isIsoDate(key)))
     throw badCursor();
   if (sort === 'received') {
     if (!key) throw badCursor();
