@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -93,6 +94,141 @@ describe.skipIf(!available)(`backlog ledgers (${engineName})`, () => {
     expect(detail.burndown.at(-1)).toEqual({ on: '2026-03-02', open: 2 });
     const list = (await call(t, 'leader', 'GET', '/api/ledgers')).json();
     expect(list).toEqual([expect.objectContaining({ name: '2026 年信访积案化解攻坚', open: 2, resolved: 1 })]);
+  });
+
+  it('shows each user only the entries they may view; an accusation never reaches, nor is counted for, the unit it accuses', async () => {
+    t.clock.set('2026-03-02');
+    const accusation = (unitId: string, name: string) => ({
+      category: 'accusation',
+      domain: 'land',
+      title: `举报${name}工作人员索要好处费`,
+      content: `${name}某科长在办理宅基地审批时索要好处费两万元，请查处。`,
+      respondent: { name, unitId },
+    });
+    const land = await register(t, accusation('district-land', '临江区自然资源局'));
+    const office = await register(t, accusation('district-office', '临江区信访局'));
+    const claim = await register(t, { title: '台账可见性：欠薪' });
+    const ledger = (await call(t, 'clerk', 'POST', '/api/ledgers', { name: '可见性台账' })).json();
+    for (const p of [land, office, claim]) {
+      const res = await call(t, 'clerk', 'POST', `/api/ledgers/${ledger.id}/entries`, { petitionId: p.id, responsibleUnitId: 'city-discipline', measures: '查处' });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    type Detail = { entries: { petitionId: string }[]; withheld: number; burndown: { open: number }[] };
+    const seen = async (user: string) => {
+      const detail = await call(t, user, 'GET', `/api/ledgers/${ledger.id}`);
+      expect(detail.statusCode, detail.body).toBe(200);
+      const xlsx = await t.app.inject({ url: `/api/ledgers/${ledger.id}/export.xlsx`, headers: { authorization: `Bearer ${await t.token(user)}` } });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const codes = wb.worksheets[0]!.getColumn(2).values.slice(2);
+      const listed = (await call(t, user, 'GET', '/api/ledgers')).json().find((l: { id: string }) => l.id === ledger.id);
+      const d = detail.json<Detail>();
+      return { detail: d, body: detail.body, codes, listed, ids: d.entries.map((e) => e.petitionId) };
+    };
+    const code = (p: { trackingCode: string }) => p.trackingCode;
+
+    const clerk = await seen('clerk');
+    expect(clerk.ids).toEqual([land.id, office.id, claim.id]);
+    expect(clerk.codes).toEqual([land, office, claim].map(code));
+    expect(clerk.listed).toMatchObject({ open: 3, resolved: 0, withheld: 0 });
+
+    // The accused unit: not its accusation, not counted as withheld either; the claim, not its unit's, is withheld.
+    for (const user of ['land-handler', 'land-head']) {
+      expect((await call(t, user, 'GET', `/api/petitions/${land.id}`)).statusCode).toBe(404);
+      const v = await seen(user);
+      expect(v.ids).toEqual([]);
+      expect(v.detail.withheld).toBe(2); // the accusation against the district office and the claim
+      expect(v.detail.burndown).toEqual([]);
+      expect(v.codes).toEqual([]);
+      expect(v.listed).toMatchObject({ open: 0, resolved: 0, withheld: 2 });
+      expect(v.body).not.toContain(land.trackingCode);
+      expect(v.body).not.toContain('索要好处费');
+    }
+    // The accused district office sees the district's other petitions, never its accusation, and no count betrays it.
+    const district = await seen('district-clerk');
+    expect(district.ids).toEqual([land.id, claim.id]);
+    expect(district.detail.withheld).toBe(0);
+    expect(district.codes).toEqual([land, claim].map(code));
+    expect(district.listed).toMatchObject({ open: 2, withheld: 0 });
+    expect(district.detail.burndown.at(-1)).toMatchObject({ open: 2 });
+    // Unrelated units and the proxy agent see none of them.
+    for (const user of ['handler', 'agent']) {
+      const v = await seen(user);
+      expect(v.ids).toEqual([]);
+      expect(v.detail.withheld).toBe(3);
+      expect(v.codes).toEqual([]);
+      expect(v.listed).toMatchObject({ open: 0, resolved: 0, withheld: 3 });
+    }
+
+    // An editor who may not view an entry's petition cannot change the entry either (as the petition: 404).
+    const [entryOfOffice] = (await call(t, 'clerk', 'GET', `/api/ledgers/${ledger.id}`)).json<{ entries: { id: string; petitionId: string }[] }>().entries.filter((e) => e.petitionId === office.id);
+    const [leader] = await t.deps.db.select().from(users).where(eq(users.username, 'leader'));
+    const districtLeader = { id: randomUUID(), username: 'ledger-district-leader', displayName: '临江区领导', passwordHash: leader!.passwordHash, role: 'leader', unitId: 'district-office', jurisdictionCode: '339902' };
+    await t.deps.db.insert(users).values(districtLeader);
+    const patch = await call(t, districtLeader.username, 'PATCH', `/api/ledgers/${ledger.id}/entries/${entryOfOffice!.id}`, { progress: '已核实' });
+    expect(patch.statusCode, patch.body).toBe(404);
+    expect((await call(t, 'clerk', 'GET', `/api/ledgers/${ledger.id}`)).json<{ entries: { progress: string }[] }>().entries.map((e) => e.progress)).toEqual(['', '', '']);
+  });
+
+  it('refuses the accused unit as responsible unit and a leader who may not own the petition, with clear 4xx in zh and en', async () => {
+    t.clock.set('2026-03-02');
+    const land = await register(t, {
+      category: 'accusation',
+      domain: 'land',
+      title: '举报临江区自然资源局工作人员索要好处费',
+      content: '临江区自然资源局某科长在办理宅基地审批时索要好处费两万元，请查处。',
+      respondent: { name: '临江区自然资源局', unitId: 'district-land' },
+    });
+    const ledger = (await call(t, 'clerk', 'POST', '/api/ledgers', { name: '责任单位校验' })).json();
+    const entries = `/api/ledgers/${ledger.id}/entries`;
+    const accused = await call(t, 'clerk', 'POST', entries, { petitionId: land.id, responsibleUnitId: 'district-land', measures: '查处' });
+    expect(accused.statusCode).toBe(422);
+    expect(accused.json()).toMatchObject({ error: 'accusedUnit', field: 'responsibleUnitId' });
+    expect(accused.json().message).toContain('被检举控告的单位');
+    const en = await call(t, 'clerk', 'POST', entries, { petitionId: land.id, responsibleUnitId: 'district-land', measures: '查处' }, { 'accept-language': 'en' });
+    expect(en.json().message).toBe('responsibleUnitId: the responsible unit of an accusation may not be the unit it accuses (Art. 30)');
+
+    // 包案领导: the leader must be able to view the petition (PUT /api/petitions/:id/owner asks the same).
+    const [leader] = await t.deps.db.select().from(users).where(eq(users.username, 'leader'));
+    const leaderRow = (username: string, unitId: string | null, jurisdictionCode: string) => ({
+      id: randomUUID(), username, displayName: username, passwordHash: leader!.passwordHash, role: 'leader', unitId, jurisdictionCode,
+    });
+    const county = leaderRow('ledger-county-leader', null, '339921'); // another county: outside the petition's area
+    const landLeader = leaderRow('ledger-land-leader', 'district-land', '339902'); // of the accused unit
+    await t.deps.db.insert(users).values([county, landLeader]);
+    for (const l of [county, landLeader]) {
+      const res = await call(t, 'clerk', 'POST', entries, { petitionId: land.id, responsibleUnitId: 'city-discipline', ownerLeaderUserId: l.id, measures: '查处' });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'unknownLeader', field: 'ownerLeaderUserId' });
+      const owner = await call(t, 'clerk', 'PUT', `/api/petitions/${land.id}/owner`, { leaderUserId: l.id });
+      expect(owner.json()).toMatchObject({ error: 'unknownLeader', field: 'leaderUserId' });
+    }
+    const added = await call(t, 'clerk', 'POST', entries, { petitionId: land.id, responsibleUnitId: 'city-discipline', ownerLeaderUserId: leader!.id, measures: '查处' });
+    expect(added.statusCode, added.body).toBe(201);
+    const entry = `${entries}/${added.json().id}`;
+    expect((await call(t, 'clerk', 'PATCH', entry, { responsibleUnitId: 'district-land' })).json()).toMatchObject({ error: 'accusedUnit' });
+    expect((await call(t, 'clerk', 'PATCH', entry, { ownerLeaderUserId: county.id })).json()).toMatchObject({ error: 'unknownLeader' });
+
+    // The same through an imported sheet: nothing is written, the rows say why.
+    const xlsx = await t.app.inject({ url: `/api/ledgers/${ledger.id}/export.xlsx`, headers: { authorization: `Bearer ${await t.token('clerk')}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const row = wb.worksheets[0]!.getRow(2);
+    row.getCell(5).value = '临江区自然资源局';
+    row.getCell(6).value = 'ledger-land-leader';
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/ledgers/${ledger.id}/import`,
+      payload: Buffer.from(await wb.xlsx.writeBuffer()),
+      headers: { authorization: `Bearer ${await t.token('clerk')}`, 'content-type': XLSX },
+    });
+    expect(upload.statusCode).toBe(422);
+    expect(upload.json().rejected).toEqual([
+      expect.objectContaining({ row: 2, column: '责任单位' }),
+      expect.objectContaining({ row: 2, column: '包案领导' }),
+    ]);
+    const detail = (await call(t, 'clerk', 'GET', `/api/ledgers/${ledger.id}`)).json();
+    expect(detail.entries[0]).toMatchObject({ responsibleUnit: { id: 'city-discipline' }, ownerLeader: { id: leader!.id } });
   });
 
   it('refuses an impossible target date with a 400 and keeps the entry as it was', async () => {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { addDays, can, compareDates, isIsoDate, isWithin } from '@qiao/core';
+import { addDays, can, canAssignTo, compareDates, isIsoDate, isWithin, type PetitionScope } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { ledgerEntries, ledgers, petitioners, petitions, units, users } from '../db/schema';
 import { normaliseTrackingCode } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
+import { mayOwn, owningLeader } from '../ownership/leaders';
 import { scopeOf } from '../petitions/repo';
 
 type EntryRow = typeof ledgerEntries.$inferSelect;
@@ -46,17 +47,75 @@ export async function createLedger(deps: Deps, actor: SessionUser, name: string)
   return { id: row.id, name, jurisdictionCode: row.jurisdictionCode, open: 0, resolved: 0 };
 }
 
+/** Ledgers in the actor's area; open and resolved count only the entries the actor may view (see `entriesFor`). */
 export async function listLedgers(deps: Deps, actor: SessionUser) {
   const rows = (await deps.db.select().from(ledgers).orderBy(asc(ledgers.createdAt))).filter(
     (l) => isWithin(l.jurisdictionCode, actor.jurisdictionCode) || isWithin(actor.jurisdictionCode, l.jurisdictionCode),
   );
-  const entries = rows.length
-    ? await deps.db.select().from(ledgerEntries).where(inArray(ledgerEntries.ledgerId, rows.map((r) => r.id)))
-    : [];
+  const { shown, withheld } = await entriesFor(deps, actor, rows.map((r) => r.id));
   return rows.map((l) => {
-    const mine = entries.filter((e) => e.ledgerId === l.id);
-    return { id: l.id, name: l.name, jurisdictionCode: l.jurisdictionCode, open: mine.filter((e) => !e.resolved).length, resolved: mine.filter((e) => e.resolved).length };
+    const mine = shown.filter((e) => e.entry.ledgerId === l.id);
+    return {
+      id: l.id,
+      name: l.name,
+      jurisdictionCode: l.jurisdictionCode,
+      open: mine.filter((e) => !e.entry.resolved).length,
+      resolved: mine.filter((e) => e.entry.resolved).length,
+      withheld: withheld.get(l.id) ?? 0,
+    };
   });
+}
+
+type ShownEntry = { entry: EntryRow; petition: Pick<typeof petitions.$inferSelect, 'id' | 'trackingCode' | 'title'> };
+
+/**
+ * The ledgers' entries split by what the actor may see of their petitions (core's `can(actor, 'view')`, as a
+ * petition's own page): `shown` in ledger order, with the petition; `withheld` counts, per ledger, the others —
+ * except accusations against the actor's unit, which are not even counted: an accused unit must not learn that
+ * an accusation against it is on a ledger (for an office, every other petition of its area is in view, so a count
+ * would say exactly that). What remains withheld is outside the actor's area or unit.
+ */
+async function entriesFor(deps: Deps, actor: SessionUser, ledgerIds: string[]) {
+  const withheld = new Map<string, number>();
+  if (ledgerIds.length === 0) return { shown: [], withheld };
+  const rows = await deps.db
+    .select({
+      entry: ledgerEntries,
+      petition: {
+        id: petitions.id,
+        trackingCode: petitions.trackingCode,
+        title: petitions.title,
+        jurisdictionCode: petitions.jurisdictionCode,
+        registeringUnitId: petitions.registeringUnitId,
+        currentUnitId: petitions.currentUnitId,
+        involvedUnitIds: petitions.involvedUnitIds,
+        category: petitions.category,
+        respondentUnitId: petitions.respondentUnitId,
+        submittedByUserId: petitions.submittedByUserId,
+      },
+    })
+    .from(ledgerEntries)
+    .innerJoin(petitions, eq(petitions.id, ledgerEntries.petitionId))
+    .where(inArray(ledgerEntries.ledgerId, ledgerIds))
+    .orderBy(asc(ledgerEntries.ledgerId), asc(ledgerEntries.position));
+  const shown: ShownEntry[] = [];
+  for (const r of rows) {
+    const permission = can(actor, 'view', scopeOf(r.petition));
+    if (permission.allowed) shown.push(r);
+    else if (permission.reason !== 'accused') withheld.set(r.entry.ledgerId, (withheld.get(r.entry.ledgerId) ?? 0) + 1);
+  }
+  return { shown, withheld };
+}
+
+/** An entry of the ledger whose petition the actor may view, or 404 (as the petition itself would be). */
+async function visibleEntry(deps: Deps, actor: SessionUser, ledgerId: string, entryId: string) {
+  const [row] = await deps.db
+    .select({ entry: ledgerEntries, petition: petitions })
+    .from(ledgerEntries)
+    .innerJoin(petitions, eq(petitions.id, ledgerEntries.petitionId))
+    .where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.ledgerId, ledgerId)));
+  if (!row || !can(actor, 'view', scopeOf(row.petition)).allowed) throw notFound({ zh: '该台账条目', en: 'ledger entry' });
+  return { entry: row.entry, scope: scopeOf(row.petition) };
 }
 
 export interface EntryInput {
@@ -74,7 +133,7 @@ export async function addEntry(deps: Deps, actor: SessionUser, ledgerId: string,
   const [p] = await deps.db.select().from(petitions).where(eq(petitions.id, input.petitionId));
   if (!p || !can(actor, 'view', scopeOf(p)).allowed)
     throw badRequest('unknownPetition', { zh: 'petitionId：找不到该信访事项', en: 'petitionId: no such petition' }, { field: 'petitionId' });
-  await checkRefs(deps, input.responsibleUnitId, input.ownerLeaderUserId ?? null, 'responsibleUnitId', 'ownerLeaderUserId');
+  await checkRefs(deps, scopeOf(p), input.responsibleUnitId, input.ownerLeaderUserId ?? null);
   const existing = await deps.db.select({ position: ledgerEntries.position, petitionId: ledgerEntries.petitionId }).from(ledgerEntries).where(eq(ledgerEntries.ledgerId, ledger.id));
   if (existing.some((e) => e.petitionId === p.id))
     throw new AppError(409, 'alreadyInLedger', { zh: '该信访事项已在台账中', en: 'This petition is already in the ledger' });
@@ -108,9 +167,8 @@ export async function updateEntry(
 ) {
   mayEdit(actor);
   await loadLedger(deps, actor, ledgerId);
-  const [entry] = await deps.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.ledgerId, ledgerId)));
-  if (!entry) throw notFound({ zh: '该台账条目', en: 'ledger entry' });
-  await checkRefs(deps, patch.responsibleUnitId, patch.ownerLeaderUserId ?? null, 'responsibleUnitId', 'ownerLeaderUserId');
+  const { entry, scope } = await visibleEntry(deps, actor, ledgerId, entryId);
+  await checkRefs(deps, scope, patch.responsibleUnitId, patch.ownerLeaderUserId ?? null);
   const today = deps.clockSettings.context(deps.now()).today;
   const resolvedOn = patch.resolved === undefined ? entry.resolvedOn : patch.resolved ? (entry.resolvedOn ?? today) : null;
   const next = { ...entry, ...patch, resolvedOn, updatedAt: deps.now() };
@@ -118,24 +176,37 @@ export async function updateEntry(
   return next;
 }
 
-async function checkRefs(deps: Deps, unitId: string | undefined, leaderId: string | null, unitField: string, leaderField: string) {
+/** An accusation's 责任单位 is never the unit it accuses (Art. 30), as the core never assigns it there. */
+const accusedResponsible = {
+  zh: '检举控告类事项的责任单位不得是被检举控告的单位（《信访工作条例》第三十条）',
+  en: 'the responsible unit of an accusation may not be the unit it accuses (Art. 30)',
+};
+
+/** The responsible unit exists and is not the accused; the 包案领导 may own the petition (as PUT …/owner asks). */
+async function checkRefs(deps: Deps, scope: PetitionScope, unitId: string | undefined, leaderId: string | null) {
   if (unitId !== undefined) {
     const [u] = await deps.db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-    if (!u) throw badRequest('unknownUnit', { zh: `${unitField}：找不到单位 ${unitId}`, en: `${unitField}: no unit ${unitId}` }, { field: unitField });
+    if (!u) throw badRequest('unknownUnit', { zh: `responsibleUnitId：找不到单位 ${unitId}`, en: `responsibleUnitId: no unit ${unitId}` }, { field: 'responsibleUnitId' });
+    if (!canAssignTo(scope, unitId))
+      throw new AppError(
+        422,
+        'accusedUnit',
+        { zh: `responsibleUnitId：${accusedResponsible.zh}`, en: `responsibleUnitId: ${accusedResponsible.en}` },
+        { field: 'responsibleUnitId' },
+      );
   }
-  if (leaderId) {
-    const [l] = await deps.db.select({ role: users.role }).from(users).where(eq(users.id, leaderId));
-    if (!l || l.role !== 'leader')
-      throw badRequest('unknownLeader', { zh: `${leaderField}：找不到该领导`, en: `${leaderField}: no such leader` }, { field: leaderField });
-  }
+  if (leaderId) await owningLeader(deps.db, leaderId, scope, 'ownerLeaderUserId');
 }
 
-/** The ledger with its entries (petitioner masked) and the burndown: open entries at the end of each week. */
+/**
+ * The ledger with the entries the actor may view (petitioner masked), how many others are withheld from them, and
+ * the burndown of the entries shown: open entries at the end of each week.
+ */
 export async function ledgerDetail(deps: Deps, actor: SessionUser, ledgerId: string) {
   const ledger = await loadLedger(deps, actor, ledgerId);
-  const rows = await entryRows(deps, ledger.id);
+  const { rows, withheld } = await entryRows(deps, actor, ledger.id);
   const today = deps.clockSettings.context(deps.now()).today;
-  return { id: ledger.id, name: ledger.name, entries: rows, burndown: burndown(rows.map((r) => r.entry), today) };
+  return { id: ledger.id, name: ledger.name, entries: rows, withheld, burndown: burndown(rows.map((r) => r.entry), today) };
 }
 
 /** Open entries at the end of each week from the first entry to today ("清仓见底": down to zero). */
@@ -152,11 +223,16 @@ function openOn(entries: Pick<EntryRow, 'addedOn' | 'resolvedOn'>[], d: string) 
   return entries.filter((e) => compareDates(e.addedOn, d) <= 0 && (e.resolvedOn === null || compareDates(e.resolvedOn, d) > 0)).length;
 }
 
-async function entryRows(deps: Deps, ledgerId: string) {
-  const entries = await deps.db.select().from(ledgerEntries).where(eq(ledgerEntries.ledgerId, ledgerId)).orderBy(asc(ledgerEntries.position));
-  if (entries.length === 0) return [];
+async function entryRows(deps: Deps, actor: SessionUser, ledgerId: string) {
+  const { shown, withheld } = await entriesFor(deps, actor, [ledgerId]);
+  return { rows: await presentEntries(deps, shown), withheld: withheld.get(ledgerId) ?? 0 };
+}
+
+async function presentEntries(deps: Deps, shown: ShownEntry[]) {
+  if (shown.length === 0) return [];
+  const entries = shown.map((s) => s.entry);
   const ids = entries.map((e) => e.petitionId);
-  const ps = await deps.db.select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title }).from(petitions).where(inArray(petitions.id, ids));
+  const ps = shown.map((s) => s.petition);
   const people = await deps.db
     .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })
     .from(petitioners)
@@ -185,10 +261,13 @@ async function entryRows(deps: Deps, ledgerId: string) {
   }));
 }
 
-/** The ledger as .xlsx with the offices' columns; the petitioner appears masked. */
+/**
+ * The ledger as .xlsx with the offices' columns; the petitioner appears masked. Only the entries the actor may view
+ * (as the detail): an import of the edited sheet leaves the others as they are.
+ */
 export async function exportLedger(deps: Deps, actor: SessionUser, ledgerId: string): Promise<{ name: string; buffer: Buffer }> {
   const ledger = await loadLedger(deps, actor, ledgerId);
-  const rows = await entryRows(deps, ledger.id);
+  const { rows } = await entryRows(deps, actor, ledger.id);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('积案台账');
   ws.addRow([...LEDGER_COLUMNS]);
@@ -238,9 +317,9 @@ export async function importLedger(deps: Deps, actor: SessionUser, ledgerId: str
     throw badRequest('missingColumns', { zh: `缺少列：${missing.join('、')}`, en: `Missing columns: ${missing.join(', ')}` });
 
   const unitRows = await deps.db.select({ id: units.id, name: units.name }).from(units);
-  const leaderRows = await deps.db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.role, 'leader'));
+  const leaderRows = await deps.db.select().from(users).where(eq(users.role, 'leader'));
   const unitByName = new Map(unitRows.map((u) => [u.name, u.id]));
-  const leaderByName = new Map(leaderRows.map((u) => [u.name, u.id]));
+  const leaderByName = new Map(leaderRows.map((u) => [u.displayName, u]));
   const existing = await deps.db.select().from(ledgerEntries).where(eq(ledgerEntries.ledgerId, ledger.id));
   const entryByPetition = new Map(existing.map((e) => [e.petitionId, e]));
 
@@ -257,11 +336,16 @@ export async function importLedger(deps: Deps, actor: SessionUser, ledgerId: str
     const [p] = code ? await deps.db.select().from(petitions).where(eq(petitions.trackingCode, code)) : [];
     if (!p || !can(actor, 'view', scopeOf(p)).allowed) reject(r, '信访件编号', `找不到信访件 ${code || '（空）'}`, `no petition ${code || '(empty)'}`);
     else if (seen.has(p.id)) reject(r, '信访件编号', '同一信访件重复出现', 'the same petition appears twice');
+    const scope = p && can(actor, 'view', scopeOf(p)).allowed ? scopeOf(p) : null;
     const unitId = unitByName.get(get('责任单位'));
     if (!unitId) reject(r, '责任单位', `找不到单位“${get('责任单位')}”`, `no unit "${get('责任单位')}"`);
+    else if (scope && !canAssignTo(scope, unitId)) reject(r, '责任单位', accusedResponsible.zh, accusedResponsible.en);
     const leaderName = get('包案领导');
-    const leaderId = leaderName ? leaderByName.get(leaderName) : null;
-    if (leaderName && !leaderId) reject(r, '包案领导', `找不到领导“${leaderName}”`, `no leader "${leaderName}"`);
+    const leader = leaderName ? leaderByName.get(leaderName) : null;
+    const leaderId = leader?.id ?? null;
+    if (leaderName && !leader) reject(r, '包案领导', `找不到领导“${leaderName}”`, `no leader "${leaderName}"`);
+    else if (leader && scope && !mayOwn(leader, scope))
+      reject(r, '包案领导', `领导“${leaderName}”不能包案此事项（不在其辖区，或是被检举控告单位的领导）`, `leader "${leaderName}" cannot own this petition (outside their area, or of the accused unit)`);
     const measures = get('化解措施');
     if (!measures) reject(r, '化解措施', '化解措施不能为空', 'measures cannot be empty');
     const target = get('化解时限');

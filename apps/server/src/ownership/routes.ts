@@ -11,6 +11,7 @@ import { petitionNotFound, runCommand } from '../petitions/command';
 import { loadPetition, scopeOf } from '../petitions/repo';
 import { visiblePetition } from '../petitions/read';
 import { draftApplicability } from '../sweeps/drafts';
+import { mayOwn, owningLeader } from './leaders';
 import { sweep } from '../sweeps/sweep';
 import { unitNames } from '../units/repo';
 
@@ -84,9 +85,7 @@ export const ownershipRoutes =
         if (actor.role !== 'clerk' && actor.role !== 'leader' && actor.role !== 'supervisor')
           throw forbidden({ zh: '只有信访部门或领导可以确定包案领导', en: 'Only the petition office or a leader assigns ownership' });
         const leaders = await deps.db.select().from(users).where(and(eq(users.role, 'leader'), eq(users.active, true))).orderBy(asc(users.displayName));
-        return leaders
-          .filter((l) => can({ userId: l.id, role: 'leader', unitId: l.unitId, jurisdictionCode: l.jurisdictionCode, atPetitionOffice: false }, 'view', scopeOf(p)).allowed)
-          .map((l) => ({ id: l.id, name: l.displayName }));
+        return leaders.filter((l) => mayOwn(l, scopeOf(p))).map((l) => ({ id: l.id, name: l.displayName }));
       },
     );
     app.put(
@@ -107,16 +106,7 @@ export const ownershipRoutes =
           throw forbidden({ zh: '只有信访部门或领导可以确定包案领导', en: 'Only the petition office or a leader assigns ownership' });
         const leaderId = req.body.leaderUserId ?? (actor.role === 'leader' ? actor.userId : undefined);
         if (!leaderId) throw badRequest('leaderRequired', { zh: 'leaderUserId：请指定包案领导', en: 'leaderUserId: name the owning leader' }, { field: 'leaderUserId' });
-        const [leader] = await deps.db.select().from(users).where(eq(users.id, leaderId));
-        const leaderActor = leader && {
-          userId: leader.id,
-          role: 'leader' as const,
-          unitId: leader.unitId,
-          jurisdictionCode: leader.jurisdictionCode,
-          atPetitionOffice: false,
-        };
-        if (!leader || leader.role !== 'leader' || !leader.active || !can(leaderActor!, 'view', scopeOf(p)).allowed)
-          throw badRequest('unknownLeader', { zh: 'leaderUserId：该领导不能包案此事项（不在其辖区）', en: 'leaderUserId: this leader cannot own a petition outside their area' }, { field: 'leaderUserId' });
+        const leader = await owningLeader(deps.db, leaderId, scopeOf(p), 'leaderUserId');
         const row: OwnerRow = {
           petitionId: p.id,
           jurisdictionCode: p.jurisdictionCode,
