@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { outbox, petitionOwners, reminders, supervisionDrafts, users } from '../src/db/schema';
 import { decrypt } from '../src/lib/crypto';
 import { noticeIn } from '../src/notifications/text';
@@ -152,5 +152,46 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect((await draftsFor(still.id)).map((d) => d.status)).toEqual(['draft']);
     const after = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json();
     expect(after.map((d: { petitionId: string }) => d.petitionId)).not.toContain(moved.id);
+  });
+
+  it('tells nobody of an accused unit and has the office above draft the supervision, for petitions an accusation against their own office or unit left there', async () => {
+    // Petitions registered before an accusation was kept from its registering office (or data imported so): made
+    // by hand here, as registration and reclassification refuse them now.
+    const accuse = async (id: string, unitId: string) =>
+      t.deps.db.execute(sql`update petitions set category = 'accusation', respondent_unit_id = ${unitId},
+        state = jsonb_set(jsonb_set(state, '{category}', '"accusation"'), '{respondentUnitId}', to_jsonb(${unitId}::text))
+        where id = ${id}`);
+    t.clock.set('2026-03-02');
+    const before = await register(t, { title: '扫描测试：先发的提醒' }, 'district-clerk');
+    const office = await register(t, { title: '扫描测试：举报区信访局' }, 'district-clerk');
+    const unit = await register(t, { title: '扫描测试：举报区人社局' }, 'district-clerk');
+    for (const p of [before, office, unit]) await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
+    await accuse(office.id, 'district-office');
+    await accuse(unit.id, 'district-labor');
+    for (const day of ['2026-03-14', '2026-03-18', '2026-03-24']) {
+      t.clock.set(day);
+      await sweep(t.deps);
+    }
+    // `before` was a claim through the sweeps: its notices and draft went to the district office.
+    await accuse(before.id, 'district-office');
+    const who = async (id: string) => (await noticesFor(id)).map((n) => `${n.template}→${n.to}`).sort();
+    expect(await who(before.id)).toEqual(['dueSoon→district-handler', 'dueSoon→district-head', 'overdue→district-head', 'supervisionDraft→district-clerk']);
+    // The accused office is not told, and the city office drafts the supervision of the unit handling it.
+    expect(await who(office.id)).toEqual(['dueSoon→district-handler', 'dueSoon→district-head', 'overdue→district-head', 'supervisionDraft→clerk', 'supervisionDraft→supervisor']);
+    // The accused unit is not reminded; its supervision is drafted as usual.
+    expect(await who(unit.id)).toEqual(['supervisionDraft→district-clerk']);
+    const drafts = await t.deps.db.select().from(supervisionDrafts);
+    expect(drafts.find((d) => d.petitionId === office.id)).toMatchObject({ officeUnitId: 'city-office', unitId: 'district-labor' });
+    const early = drafts.find((d) => d.petitionId === before.id);
+    expect(early).toMatchObject({ officeUnitId: 'district-office' });
+
+    // What reached the accused office before is no longer shown to it: the notices, the draft, its dismissal.
+    const notices = (await call(t, 'district-clerk', 'GET', '/api/notifications')).json<{ items: { petitionId: string }[] }>();
+    expect(notices.items.map((n) => n.petitionId)).not.toContain(before.id);
+    expect(notices.items.map((n) => n.petitionId)).toContain(unit.id);
+    const list = (await call(t, 'district-clerk', 'GET', '/api/supervision-drafts')).json<{ petitionId: string }[]>();
+    expect(list.map((d) => d.petitionId)).not.toContain(before.id);
+    expect((await call(t, 'district-clerk', 'POST', `/api/supervision-drafts/${early!.id}/dismiss`)).statusCode).toBe(404);
+    expect((await call(t, 'clerk', 'GET', '/api/supervision-drafts')).json<{ petitionId: string }[]>().map((d) => d.petitionId)).toContain(office.id);
   });
 });

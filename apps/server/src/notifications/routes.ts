@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '@qiao/contracts';
 import type { Deps } from '../context';
-import { outbox } from '../db/schema';
+import { can } from '@qiao/core';
+import { outbox, petitions } from '../db/schema';
+import { scopeOf } from '../petitions/repo';
 import { decrypt } from '../lib/crypto';
 import { noticeIn } from './text';
 
@@ -37,7 +39,12 @@ export const notificationRoutes =
           .where(and(eq(outbox.channel, 'inApp'), eq(outbox.recipient, user.userId)))
           .orderBy(desc(outbox.createdAt), desc(outbox.id))
           .limit(100);
-        const items = rows.map((r) => ({
+        // A notice about a petition the reader may no longer see (reclassified as an accusation against their
+        // unit, moved out of their area) is not shown: its text names the petition.
+        const ids = [...new Set(rows.map((r) => r.petitionId).filter((x): x is string => x !== null))];
+        const seen = ids.length ? await deps.db.select().from(petitions).where(inArray(petitions.id, ids)) : [];
+        const visible = new Set(seen.filter((p) => can(user, 'view', scopeOf(p)).allowed).map((p) => p.id));
+        const items = rows.filter((r) => r.petitionId === null || visible.has(r.petitionId)).map((r) => ({
           id: r.id,
           petitionId: r.petitionId,
           template: r.template,

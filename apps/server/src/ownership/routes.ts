@@ -254,11 +254,12 @@ export const ownershipRoutes =
           .orderBy(asc(supervisionDrafts.dueOn));
         const ps = rows.length
           ? await deps.db
-              .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, version: petitions.version, state: petitions.state })
+              .select()
               .from(petitions)
               .where(inArray(petitions.id, [...new Set(rows.map((r) => r.petitionId))]))
           : [];
-        const byId = new Map(ps.map((p) => [p.id, p]));
+        // Only drafts about petitions the reader may see: never one an accusation against their office names.
+        const byId = new Map(ps.filter((p) => can(actor, 'view', scopeOf(p)).allowed).map((p) => [p.id, p]));
         const names = await unitNames(deps.db, rows.map((r) => r.unitId));
         return rows.flatMap((r) => {
           const p = byId.get(r.petitionId);
@@ -373,7 +374,11 @@ export const ownershipRoutes =
       async (req) => {
         const actor = await req.user();
         const [row] = await deps.db.select().from(supervisionDrafts).where(eq(supervisionDrafts.id, req.params.id));
-        if (!row || row.officeUnitId !== actor.unitId) throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
+        const petition = row && (await loadPetition(deps.db, row.petitionId));
+        if (!row || row.officeUnitId !== actor.unitId || !petition || !can(actor, 'view', scopeOf(petition)).allowed)
+          throw notFound({ zh: '该督办草稿', en: 'supervision draft' });
+        if (actor.role !== 'clerk' && actor.role !== 'supervisor')
+          throw forbidden({ zh: '只有信访部门可以处理督办草稿', en: 'Only the petition office handles supervision drafts' });
         // An issued draft stays issued (its notice is on the petition); dismissing twice is harmless.
         const dismissed = await deps.db
           .update(supervisionDrafts)

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { addDays, daysBetween, petitionClocks, type PetitionState } from '@qiao/core';
+import { addDays, daysBetween, isAccusedUnit, petitionClocks, type PetitionState, type UnitRef } from '@qiao/core';
 import type { Deps } from '../context';
 import type { Tx } from '../db/open';
 import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, reminders, supervisionDrafts, users } from '../db/schema';
 import { encrypt } from '../lib/crypto';
 import { noticeBody, type NoticeText } from '../notifications/text';
-import { unitNames } from '../units/repo';
+import { scopeOf } from '../petitions/repo';
+import { petitionOfficeFor, unitNames } from '../units/repo';
 import { draftApplicability } from './drafts';
 
 export interface SweepOptions {
@@ -67,6 +68,13 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
         state: petitions.state,
         trackingCode: petitions.trackingCode,
         title: petitions.title,
+        jurisdictionCode: petitions.jurisdictionCode,
+        registeringUnitId: petitions.registeringUnitId,
+        currentUnitId: petitions.currentUnitId,
+        involvedUnitIds: petitions.involvedUnitIds,
+        category: petitions.category,
+        respondentUnitId: petitions.respondentUnitId,
+        submittedByUserId: petitions.submittedByUserId,
       })
       .from(clocksTable)
       .innerJoin(petitions, eq(petitions.id, clocksTable.petitionId))
@@ -88,8 +96,11 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
       const unitId = c.state.currentUnit?.id;
       if (!clock || clock.status !== 'running' || !unitId) continue;
       const late = daysBetween(clock.due, ctx.today);
+      // Nobody of the unit an accusation accuses is told of it, nor drafts its supervision (Art. 30): a petition
+      // registered before accusations were kept from their registering office may still be held by it.
+      const accused = (id: string) => isAccusedUnit(id, scopeOf(c));
       const stages: Stage[] = late <= 0 ? ['dueSoon'] : late < escalateAfter ? ['overdue'] : ['overdue', 'escalated'];
-      const unitStaff = staff.get(unitId) ?? { handlers: [], heads: [], supervisors: [] };
+      const unitStaff = (!accused(unitId) && staff.get(unitId)) || { handlers: [], heads: [], supervisors: [] };
       const label = clockNames[clock.name.split(':')[0]!] ?? clockNames.supervision!;
       const unitName = names.get(unitId) ?? unitId;
       for (const stage of stages) {
@@ -123,6 +134,8 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           // Draft only a notice the core would accept today (the petition's stage allows `supervise`, no notice
           // to this unit since the deadline passed): never one that would fail when the office issues it.
           const draftId = randomUUID();
+          const officeUnitId = await supervisingOffice(tx, c.state.registeringUnit, accused);
+          if (!officeUnitId) continue;
           if (!draftApplicability(deps, c.state, { id: draftId, unitId, dueOn: clock.due }).ok) continue;
           const drafted = await tx
             .insert(supervisionDrafts)
@@ -130,7 +143,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
               id: draftId,
               petitionId: c.petitionId,
               jurisdictionCode: c.state.jurisdictionCode,
-              officeUnitId: c.state.registeringUnit.id,
+              officeUnitId,
               unitId,
               clock: clock.name,
               dueOn: clock.due,
@@ -141,7 +154,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
             .onConflictDoNothing()
             .returning({ id: supervisionDrafts.id });
           result.drafts += drafted.length;
-          const office = staff.get(c.state.registeringUnit.id);
+          const office = staff.get(officeUnitId) ?? (await staffByUnit(tx, [officeUnitId])).get(officeUnitId);
           if (drafted.length && office)
             await notify(
               tx,
@@ -173,6 +186,15 @@ async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
   if (stale.length === 0) return 0;
   await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(inArray(supervisionDrafts.id, stale));
   return stale.length;
+}
+
+/**
+ * The office that issues a supervision notice: the one that registered the petition, or, when an accusation
+ * accuses it, the petition office above it (none: no draft).
+ */
+async function supervisingOffice(tx: Tx, registering: UnitRef, accused: (id: string) => boolean): Promise<string | null> {
+  if (!accused(registering.id)) return registering.id;
+  return (await petitionOfficeFor(tx, registering.jurisdictionCode, { not: registering.id }))?.id ?? null;
 }
 
 async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[], template: string, text: NoticeText) {
