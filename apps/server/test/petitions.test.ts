@@ -301,7 +301,7 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       expect(await ids('琥珀鸥')).toEqual([a.id]); // title, content and respondent
       expect(await ids('鸥欠薪')).toEqual([a.id]); // the title only
       expect(await ids('鸥建设')).toEqual([a.id]); // the respondent's name only
-      expect(await ids('巷夜间施工 噪音')).toEqual([b.id]); // across white space, as written
+      expect(await ids('巷夜间施工 噪音')).toEqual([b.id]); // two words, both in the content
       expect(await ids('翠')).toEqual([b.id]); // one character: no bigram, LIKE alone
       // Every bigram of the query is in the petition (珀鸥, 鸥在, 在追), but not in this order: not a match.
       expect(await ids('珀鸥在追')).toEqual([]);
@@ -317,6 +317,33 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       const [row] = (res as { rows: { search_grams: string[] }[] }).rows;
       expect(row!.search_grams).toEqual(expect.arrayContaining(['施工', '噪音', '扰民']));
       expect(row!.search_grams.some((g) => /\s/.test(g))).toBe(false);
+    });
+
+    it('searches every word of a query (split on white space, at most five), each in any field; a spaced tracking code still finds its petition', async () => {
+      const a = await register(t, {
+        title: '鹭洲塑料厂拖欠工资',
+        content: '工人反映鹭洲塑料厂拖欠三个月工资。',
+        respondent: { name: '鹭洲塑料制品有限公司' },
+      });
+      const b = await register(t, { title: '鹭洲物流夜间装卸噪音', content: '鹭洲物流仓库夜间装卸货物，噪音扰民。' });
+      const c = await register(t, { title: '砚溪工地拖欠工资', content: '砚溪工地拖欠工资两个月。', respondent: { name: '鹭洲建设有限公司' } });
+      const ids = async (text: string) =>
+        ((await call(t, 'clerk', 'GET', `/api/petitions?limit=200&text=${encodeURIComponent(text)}`)).json().items as { id: string }[]).map((i) => i.id).sort();
+      const sorted = (...xs: string[]) => xs.sort();
+      expect(await ids('鹭洲')).toEqual(sorted(a.id, b.id, c.id));
+      expect(await ids('鹭洲塑料 拖欠')).toEqual([a.id]); // was: the whole query as one substring, nothing
+      expect(await ids('鹭洲 工资')).toEqual(sorted(a.id, c.id)); // c: 鹭洲 only in its respondent, 工资 in its title
+      expect(await ids('拖欠　鹭洲塑料')).toEqual([a.id]); // any order; a full-width space splits too
+      expect(await ids('  鹭洲   噪音 ')).toEqual([b.id]);
+      expect(await ids('鹭洲 噪音 工资')).toEqual([]); // every word, not any
+      expect(await ids('鹭洲% 拖欠')).toEqual([]); // each word's wildcards are characters
+      expect(await ids('砚 欠')).toEqual([c.id]); // one-character words: no bigram, LIKE alone
+      expect(await ids('鹭洲 鹭洲 鹭洲 鹭洲 拖欠 工资')).toEqual(sorted(a.id, c.id)); // a word counts once
+      // Words after the fifth are left out (a pasted sentence still narrows, the query stays bounded).
+      expect(await ids('鹭洲 塑料 拖欠 工资 工人 没有这个词')).toEqual([a.id]);
+      // The tracking code alternative is on the whole text: in groups with spaces, read out, lower case.
+      expect(await ids(b.trackingCode.replace(/-/g, ' '))).toEqual([b.id]);
+      expect(await ids(b.trackingCode.replace(/-/g, '  ').toLowerCase())).toEqual([b.id]);
     });
 
     it('filters by unit and received date range, and rejects a bad cursor', async () => {

@@ -1,8 +1,9 @@
-// The lists' text search: a substring of the title, the content or the respondent's name, or a tracking code.
+// The lists' text search: words (split on white space), each a substring of the title, the content or the
+// respondent's name, or a tracking code.
 // Narrowed by the bigram index first (migration 0006: every two adjacent characters of the text, GIN-indexed),
 // then checked with LIKE, so the answer is exactly what LIKE alone gives, without reading every petition.
 
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { petitions } from '../db/schema';
 import { normaliseTrackingCode } from '../lib/crypto';
 
@@ -19,15 +20,34 @@ export function bigramsOf(text: string): SQL | null {
   return /\S\S/.test(text) ? sql`search_grams @> qiao_bigrams(${text})` : null;
 }
 
-/** Petitions whose title, content or respondent contains `text`, or whose tracking code it is (as typed or read out). */
+/** At most this many words of a query are searched for (the rest are left out): a pasted sentence still narrows. */
+export const MAX_SEARCH_TERMS = 5;
+
+/** The words of a query, split on white space, each once, the first MAX_SEARCH_TERMS of them. */
+export function searchTerms(text: string): string[] {
+  return [...new Set(text.split(/\s+/).filter(Boolean))].slice(0, MAX_SEARCH_TERMS);
+}
+
+/**
+ * Petitions whose title, content or respondent contains every word of `text` (远航塑料 拖欠: both, in any field and
+ * order), or whose tracking code the whole text is (as typed or read out, in groups with spaces).
+ */
 export function textSearchSql(text: string): SQL {
-  const like = containing(text);
-  const contains = or(
-    sql`${petitions.title} like ${like}`,
-    sql`${petitions.content} like ${like}`,
-    sql`${petitions.respondentName} like ${like}`,
+  const terms = searchTerms(text);
+  const containsAll = and(
+    ...terms.map((term) => {
+      const like = containing(term);
+      return or(
+        sql`${petitions.title} like ${like}`,
+        sql`${petitions.content} like ${like}`,
+        sql`${petitions.respondentName} like ${like}`,
+      )!;
+    }),
   )!;
-  // A one-character query has no bigram: LIKE alone answers it (every visible petition read).
-  const grams = bigramsOf(text);
-  return or(grams ? sql`(${grams} and ${contains})` : contains, eq(petitions.trackingCode, normaliseTrackingCode(text)))!;
+  // Narrowed by the index to the petitions holding every bigram of every word: the words' bigrams are those of the
+  // words joined by a space (a bigram with white space is none). A query of one-character words has no bigram:
+  // LIKE alone answers it (every visible petition read).
+  const grams = bigramsOf(terms.join(' '));
+  const code = eq(petitions.trackingCode, normaliseTrackingCode(text));
+  return terms.length === 0 ? code : or(grams ? sql`(${grams} and ${containsAll})` : containsAll, code)!;
 }
