@@ -442,6 +442,25 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
       await page.locator('.acct-burndown svg').first().waitFor();
       await shot(page, 'acct-ledger-en');
       await expectAccessible(page, 'ledger (en)');
+      // A county's leader reads the city's ledger, but not an entry outside the county: withheld, and told so.
+      type Detail = { entries: unknown[]; withheld: number };
+      const readers = ['jy-leader', 'hs-leader', 'fl-leader'];
+      const details = await Promise.all(readers.map((u) => api<Detail>(u, 'GET', `/api/ledgers/${ledger.id}`)));
+      const outsider = readers[details.findIndex((d) => d.entries.length === 0 && d.withheld === 1)]!;
+      for (const [lang, note, empty] of [
+        ['en', 'Not shown to you: 1 more on this ledger', 'No entries on this ledger that you may see'],
+        ['zh', '本台账另有 1 件积案不在您的查看范围内', '台账中没有您可以查看的积案'],
+      ] as const) {
+        const reader = await signIn(world, outsider, lang);
+        await reader.page.goto(`${world.url}/ledgers`);
+        await reader.page.locator('.acct-withheld-count').waitFor();
+        await reader.page.getByRole('link', { name: '2026 年信访积案化解攻坚' }).click();
+        await reader.page.locator('.acct-withheld').getByText(note).waitFor();
+        await reader.page.locator('.acct-ledger-table').getByText(empty).waitFor();
+        expect(await reader.page.getByText(ledger.code!).count()).toBe(0);
+        if (lang === 'en') await expectAccessible(reader.page, 'ledger with withheld entries (en)');
+        await reader.context.close();
+      }
       await page.goto(`${world.url}/supervision`);
       await page.getByRole('heading', { name: 'Supervision drafts' }).waitFor();
       await page.locator('.acct-drafts .ant-table-row, .acct-drafts .empty-note').first().waitFor();

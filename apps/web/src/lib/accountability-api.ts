@@ -55,8 +55,11 @@ export interface LedgerSummary {
   id: string;
   name: string;
   jurisdictionCode: string;
+  /** Of the entries you may view. */
   open: number;
   resolved: number;
+  /** Entries on the ledger you may not view (another area or unit): not listed, counted or exported for you. */
+  withheld: number;
 }
 export interface LedgerEntry {
   id: string;
@@ -77,7 +80,10 @@ export interface LedgerEntry {
 export interface LedgerDetail {
   id: string;
   name: string;
+  /** Only the entries you may view; the burndown counts those. */
   entries: LedgerEntry[];
+  /** How many other entries are on the ledger, outside what you may view (see LedgerSummary.withheld). */
+  withheld: number;
   burndown: { on: string; open: number }[];
 }
 export interface EntryInput {

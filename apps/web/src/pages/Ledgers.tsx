@@ -109,7 +109,16 @@ function LedgerList() {
             {
               title: t('acct.ledgers.name'),
               dataIndex: 'name',
-              render: (v: string, r) => <Link to={`/ledgers/${r.id}`}>{v}</Link>,
+              render: (v: string, r) => (
+                <>
+                  <Link to={`/ledgers/${r.id}`}>{v}</Link>
+                  {r.withheld > 0 && (
+                    <span className="acct-withheld-count">
+                      {t('acct.ledgers.withheldCount', { count: r.withheld })}
+                    </span>
+                  )}
+                </>
+              ),
             },
             {
               title: t('acct.ledgers.open'),
@@ -376,6 +385,14 @@ function LedgerView({ id }: { id: string }) {
           }
         />
       )}
+      {ledger.withheld > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="acct-withheld gap-bottom"
+          title={t('acct.ledgers.withheld', { count: ledger.withheld })}
+        />
+      )}
       <Card
         size="small"
         title={<h2 className="card-h">{t('acct.ledgers.burndown')}</h2>}
@@ -390,7 +407,9 @@ function LedgerView({ id }: { id: string }) {
         className="section gap-bottom"
       >
         {ledger.burndown.length === 0 ? (
-          <Typography.Text className="empty-note">{t('acct.ledgers.burndownEmpty')}</Typography.Text>
+          <Typography.Text className="empty-note">
+            {t(ledger.withheld > 0 ? 'acct.ledgers.noneVisible' : 'acct.ledgers.burndownEmpty')}
+          </Typography.Text>
         ) : (
           <Suspense fallback={<div className="chart-placeholder" />}>
             <BurndownChart points={ledger.burndown} />
@@ -407,7 +426,9 @@ function LedgerView({ id }: { id: string }) {
           scroll={{ x: 1200 }}
           locale={{
             emptyText: (
-              <Typography.Text className="empty-note">{t('acct.ledgers.noEntries')}</Typography.Text>
+              <Typography.Text className="empty-note">
+                {t(ledger.withheld > 0 ? 'acct.ledgers.noneVisible' : 'acct.ledgers.noEntries')}
+              </Typography.Text>
             ),
           }}
           columns={[

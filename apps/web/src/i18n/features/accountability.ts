@@ -100,6 +100,10 @@ export const zh = {
       openSeries: '未化解件数',
       entries: '台账明细',
       noEntries: '台账中还没有积案，请添加信访事项',
+      withheld:
+        '本台账另有 {{count}} 件积案不在您的查看范围内（属其他辖区或单位），此处不列出，也不计入统计、走势和导出的 Excel。',
+      withheldCount: '另有 {{count}} 件不在您的查看范围内',
+      noneVisible: '台账中没有您可以查看的积案',
       col: {
         position: '序号',
         code: '信访件编号',
@@ -282,6 +286,10 @@ export const en: Strings<typeof zh> = {
       openSeries: 'Open entries',
       entries: 'Entries',
       noEntries: 'No entries yet: add petitions to the ledger',
+      withheld:
+        'Not shown to you: {{count}} more on this ledger, outside what you may see (another area or unit). They are not listed here, counted in the totals or burndown, or exported to Excel.',
+      withheldCount: '{{count}} more not shown to you',
+      noneVisible: 'No entries on this ledger that you may see',
       col: {
         position: 'No.',
         code: 'Tracking code',
