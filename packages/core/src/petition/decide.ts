@@ -32,6 +32,11 @@ const DELIVERY_MAX_DAYS_AHEAD = 30;
 const NOT_MERGED: readonly PetitionStatus[] = statuses.filter((s) => s !== 'merged');
 const BEFORE_REPLY: readonly PetitionStatus[] = ['registered', 'awaitingAcceptance', 'objected', 'accepted'];
 const MAX_REPRESENTATIVES = 5;
+/**
+ * How far back a date received may lie when a petition is registered: a letter found late is registered, but
+ * 1900 or 2016 for 2026 is a slip of the keyboard that would start every clock long overdue.
+ */
+export const RECEIVED_MAX_DAYS_BACK = 730;
 
 /** Which commands each stage allows: the state machine in one table. */
 export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly PetitionStatus[]> = {
@@ -302,6 +307,7 @@ function checkRegistration(p: RegisterInput, office: UnitRef, today: IsoDate): R
   if (!Number.isInteger(p.headcount) || p.headcount < 1) return 'headcountInvalid';
   if (p.collective !== p.headcount >= 2) return 'headcountInvalid';
   if (compareDates(p.receivedOn, today) > 0) return 'dateInFuture';
+  if (compareDates(p.receivedOn, addDays(today, -RECEIVED_MAX_DAYS_BACK)) < 0) return 'dateTooOld';
   // A registered petition is held by its registering unit: never the unit an accusation accuses.
   if (p.category === 'accusation' && p.respondentUnitId === office.id) return 'accusedRegistrar';
   const earlier = p.repeatOf;

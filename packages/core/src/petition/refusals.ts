@@ -15,6 +15,10 @@ export const refusalMessages = {
     zh: '检举控告类事项不得转送、交办给被检举控告的单位（《信访工作条例》第三十条）',
     en: 'An accusation may not be forwarded or assigned to the unit it accuses (Art. 30)',
   },
+  dateTooOld: {
+    zh: '收到日期不能早于两年前，请核对年份是否填错',
+    en: 'The date received cannot be more than two years ago: check the year',
+  },
   accusedRegistrar: {
     zh: '检举控告类事项不得由被检举控告的单位登记办理（《信访工作条例》第三十条），请向上一级信访工作机构提出',
     en: 'An accusation may not be registered at, and held by, the unit it accuses (Art. 30): bring it to the petition office above',

@@ -133,6 +133,9 @@ const rows: Row[] = [
 
   // dateInFuture
   ['received tomorrow', 'dateInFuture', () => register({ receivedOn: '2026-03-03' })],
+  ['received in 1900', 'dateTooOld', () => register({ receivedOn: '1900-01-01' })],
+  ['received a day more than two years before', 'dateTooOld', () => register({ receivedOn: '2024-03-01' })],
+  ['received two years before', 'ok', () => register({ receivedOn: '2024-03-02' })],
   // accusedRegistrar: the registering unit holds the petition
   ['an accusation registered at the office it accuses', 'accusedRegistrar', () => register({ category: 'accusation', respondentUnitId: countyOffice.id })],
   ['an accusation registered at another office', 'ok', () => register({ category: 'accusation', respondentUnitId: cityOffice.id })],
