@@ -166,6 +166,18 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
     await page.goto(`${world.url}/admin/users`);
     await page.locator('.ant-table-row').first().waitFor();
     await page.getByRole('button', { name: '新增用户' }).click();
+    // Sent empty: each field says it is needed, in words; the password's length is said once (the hint below it).
+    const modal = page.locator('.ant-modal');
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await modal.getByText('请输入用户名', { exact: true }).waitFor();
+    await modal.getByText('请设置密码', { exact: true }).waitFor();
+    expect(await modal.getByText('a-z 0-9 . _ -').count()).toBe(0);
+    await page.getByLabel('用户名').fill('周 敏');
+    await page.getByLabel('密码').fill('short');
+    await modal.getByText('用户名为 2–64 位英文字母、数字或 . _ -', { exact: true }).waitFor();
+    await modal.getByText('密码太短', { exact: true }).waitFor();
+    expect(await modal.getByText('至少 8 位').count()).toBe(1);
+    await shot(page, 'admin-user-errors-zh');
     await page.getByLabel('用户名').fill('binjiang-clerk');
     await page.getByLabel('姓名').fill('周敏');
     await pick(page, '角色', '信访登记人员');

@@ -112,7 +112,10 @@ export default function JurisdictionsPage() {
         <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void save(v)} initialValues={editing && editing !== 'new' ? editing : {}}>
           {editing === 'new' && (
             <>
-              <Form.Item name="code" label={t('admin.code')} rules={[{ required: true, pattern: /^\d{6}(\d{3}){0,2}$/, message: 'GB/T 2260' }]}>
+              <Form.Item name="code" label={t('admin.code')} rules={[
+                  { required: true, whitespace: true, message: t('adminForm.codeRequired') },
+                  { pattern: /^\d{6}(\d{3}){0,2}$/, message: t('adminForm.codeFormat') },
+                ]}>
                 <Input className="mono" maxLength={12} />
               </Form.Item>
               <Form.Item name="parentCode" label={t('admin.parent')}>

@@ -93,7 +93,10 @@ export default function UnitsPage() {
       </Card>
       <Modal open={editing !== null} title={editing === 'new' ? t('admin.addUnit') : t('admin.editUnit')} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden width={640}>
         <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void save(v)} initialValues={editing && editing !== 'new' ? editing : { kind: 'department', domains: [], active: true }}>
-          <Form.Item name="id" label={t('admin.unitId')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9-]{1,62}$/, message: 'a-z 0-9 -' }]}>
+          <Form.Item name="id" label={t('admin.unitId')} rules={[
+              { required: true, whitespace: true, message: t('adminForm.unitIdRequired') },
+              { pattern: /^[a-z0-9][a-z0-9-]{1,62}$/, message: t('adminForm.unitIdFormat') },
+            ]}>
             <Input className="mono" disabled={editing !== 'new'} />
           </Form.Item>
           <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>

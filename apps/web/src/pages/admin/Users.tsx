@@ -96,7 +96,10 @@ export default function UsersPage() {
       </Card>
       <Modal open={editing !== null} title={editing === 'new' ? t('admin.addUser') : t('admin.editUser')} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden width={600}>
         <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void save(v)} initialValues={editing && editing !== 'new' ? editing : { role: 'handler', active: true }}>
-          <Form.Item name="username" label={t('admin.username')} rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{2,64}$/, message: 'a-z 0-9 . _ -' }]}>
+          <Form.Item name="username" label={t('admin.username')} rules={[
+              { required: true, whitespace: true, message: t('adminForm.usernameRequired') },
+              { pattern: /^[a-zA-Z0-9_.-]{2,64}$/, message: t('adminForm.usernameFormat') },
+            ]}>
             <Input className="mono" disabled={editing !== 'new'} autoComplete="off" />
           </Form.Item>
           <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -115,7 +118,11 @@ export default function UsersPage() {
             name="password"
             label={editing === 'new' ? t('admin.password') : t('admin.newPassword')}
             extra={t('admin.passwordHint')}
-            rules={[{ required: editing === 'new', min: 8, message: t('admin.passwordHint') }]}
+            // The hint below says how long; an error says only what is wrong (it showed the hint a second time).
+            rules={[
+              { required: editing === 'new', message: t('adminForm.passwordRequired') },
+              { min: 8, message: t('adminForm.passwordShort') },
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
