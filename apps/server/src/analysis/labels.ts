@@ -1,6 +1,7 @@
 // Names shown to clerks: domains (core's table) and cluster kinds in Chinese and English.
 
 import { domainNames, nameOf, type Message } from '@qiao/core';
+import { respondentLabel } from '@qiao/core/text';
 
 export function domainName(domain: string): Message {
   return nameOf(domainNames, domain);
@@ -13,7 +14,7 @@ export const CLUSTER_KINDS: readonly ClusterKind[] = ['respondent', 'placeDomain
 export function clusterLabel(kind: string, key: string, names: { jurisdictions?: Map<string, string>; trackingCodes?: Map<string, string> } = {}): Message {
   switch (kind) {
     case 'respondent':
-      return { zh: `被反映对象“${key}”`, en: `Respondent “${key}”` };
+      return { zh: `被反映对象“${respondentLabel(key)}”`, en: `Respondent “${respondentLabel(key)}”` };
     case 'placeDomain': {
       const [place = key, domain = 'other'] = key.split('|');
       const where = place.startsWith('j:') ? (names.jurisdictions?.get(place.slice(2)) ?? place.slice(2)) : place;

@@ -12,6 +12,7 @@ import {
   fromStored,
   idfFrom,
   isSameMatter,
+  respondentLabel,
   similarity,
   type Fingerprint,
   type Idf,
@@ -156,7 +157,7 @@ function explain(s: Similarity): SimilarPetition['reasons'] {
         return { kind: 'text', message: { zh: `文字相似度 ${pct}%`, en: `text similarity ${pct}%` } };
       }
       case 'sameRespondent':
-        return { kind: 'sameRespondent', message: { zh: `同一被反映对象“${r.key}”`, en: `same respondent "${r.key}"` } };
+        return { kind: 'sameRespondent', message: { zh: `同一被反映对象“${respondentLabel(r.key)}”`, en: `same respondent "${respondentLabel(r.key)}"` } };
       case 'samePlace':
         return { kind: 'samePlace', message: { zh: `同一地点“${r.key}”`, en: `same place "${r.key}"` } };
       case 'samePetitioner':

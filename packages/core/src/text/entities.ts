@@ -237,6 +237,12 @@ const INSTITUTION =
 const OFFICIAL = /(书记|支书|主任|科长|局长|所长|队长|站长|院长|校长|经理|会计|老师|教师|医生|法官|工作人员)([\u4e00-\u9fff])某/g;
 const POST_KIND: Readonly<Record<string, string>> = { 支书: '书记', 教师: '老师' };
 
+/** A respondent key as people read it: an official's 李某@书记 is 书记李某; other keys are names already. */
+export function respondentLabel(key: string): string {
+  const official = /^(.+某)@(.+)$/.exec(key);
+  return official ? `${official[2]}${official[1]}` : key;
+}
+
 /** Respondents and places named in a text (raw: an estate's dot is read before normalising drops it); pass the
  * normalised text when the caller has it. */
 export function extractEntities(text: string, normalised = normalise(text, { maskPersonalNumbers: true })): Entities {

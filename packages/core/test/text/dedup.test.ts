@@ -13,6 +13,7 @@ import {
   idfFrom,
   mayNameUnit,
   unitNameForms,
+  respondentLabel,
   normalise,
   similarity,
   sortedHashes,
@@ -57,6 +58,10 @@ describe('respondent keys', () => {
     expect(mayNameUnit('青川市卫健委', '青川市卫生健康委员会')).toBe(true);
     expect(unitNameForms('青川市自然资源和规划局')).toEqual(['青川市自然资源和规划局', '青川市自然资源局', '青川市自规局', '青川市资规局']);
     expect(unitNameForms('青川市信访局')).toEqual(['青川市信访局']);
+    // Keys as people read them: an official's surname and post.
+    expect(respondentLabel('李某@工作人员')).toBe('工作人员李某');
+    expect(respondentLabel('李某@书记')).toBe('书记李某');
+    expect(respondentLabel('恒远')).toBe('恒远');
   });
 
   it('finds organisations in a text by name, not by kind', () => {
