@@ -248,12 +248,14 @@ const isTown = (place: string) => TOWN.test(place);
 /** The most specific place both name (a village or estate before a town), or null. */
 function sharedPlace(a: ReadonlySet<string>, b: ReadonlySet<string>): string | null {
   let town: string | null = null;
+  let fine: string | null = null;
   for (const x of a) {
     if (!b.has(x)) continue;
-    if (!isTown(x)) return x;
-    town ??= x;
+    // The longest of a village's two keys (杏树湾村 and 树湾村) names it in the reason shown.
+    if (!isTown(x)) fine = fine === null || x.length > fine.length ? x : fine;
+    else town ??= x;
   }
-  return town;
+  return fine ?? town;
 }
 
 /** Towns or streets that both name but that never agree (two matters in different places), or null. */

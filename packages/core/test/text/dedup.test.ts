@@ -169,6 +169,12 @@ describe('duplicate detection', () => {
     expect(withPerson.score).toBeGreaterThan(other.score);
   });
 
+  it('names a village both name by its full name in the reason', () => {
+    const told = (text: string) => fingerprint({ id: text.slice(0, 8), text });
+    const s = similarity(told('杏树湾村的土地被征收，补偿款一直没有发放到位。'), told('我们杏树湾村征地补偿款至今没有发放。'));
+    expect(s.reasons).toContainEqual({ kind: 'samePlace', key: '杏树湾村' });
+  });
+
   it('compares shingle hash sets by merging sorted arrays, as a set intersection would', () => {
     let seed = 7;
     const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) % 400 - 200;
