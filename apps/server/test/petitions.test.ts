@@ -68,7 +68,7 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
     });
 
     it.each([
-      ['110101199003076633', 'checksum'],
+      ['110101199003076633', 'check character does not match'],
       ['110101199002306632', 'birth date'],
       ['11010119900307', '18 characters'],
     ])('checks ID card %s (GB 11643)', async (idCard, why) => {
