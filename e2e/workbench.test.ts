@@ -254,6 +254,24 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
       await shot(page, name);
       await expectAccessible(page, `${path} (en)`);
     }
+    // Every menu label shows whole (Clocks & holi…, API keys and … were cut off under the submenu's indent).
+    const cut = await page.locator('.app-sider .ant-menu-title-content').evaluateAll((els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > e.closest('.app-sider')!.getBoundingClientRect().right).map((e) => e.textContent),
+    );
+    expect(await page.locator('.app-sider .ant-menu-title-content').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Clocks & holidays', 'API keys and webhooks']),
+    );
+    expect(cut).toEqual([]);
+    // The apostrophe (U+2019) is a Latin one, not a CJK font's full-width glyph: narrower than half an em.
+    const widths = await page.locator('.app-content').evaluate((root) => {
+      const span = document.createElement('span');
+      root.appendChild(span);
+      const width = (text: string) => ((span.textContent = text), span.getBoundingClientRect().width);
+      const r = { apostrophe: width('’'), em: parseFloat(getComputedStyle(span).fontSize) };
+      span.remove();
+      return r;
+    });
+    expect(widths.apostrophe).toBeLessThan(widths.em / 2);
     await context.close();
   });
 

@@ -10,6 +10,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { AuthProvider, useAuth } from './auth';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/Login';
+import { fontFamily } from './lib/fonts';
 
 dayjs.extend(localizedFormat);
 
@@ -32,7 +33,7 @@ const LedgersPage = lazy(() => import('./pages/Ledgers'));
 const UnitSupervisionPage = lazy(() => import('./pages/UnitSupervision'));
 
 // Higher-contrast text and the government-blue brand; meets WCAG AA on white.
-const theme = {
+const baseTheme = {
   token: {
     colorPrimary: '#1d4f91',
     colorLink: '#1d4f91',
@@ -43,9 +44,11 @@ const theme = {
     colorTextTertiary: 'rgba(0,0,0,0.62)',
     colorTextPlaceholder: 'rgba(0,0,0,0.6)',
     borderRadius: 4,
-    fontFamily:
-      '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   },
+};
+const themes = {
+  zh: { token: { ...baseTheme.token, fontFamily: fontFamily.zh } },
+  en: { token: { ...baseTheme.token, fontFamily: fontFamily.en } },
 };
 
 function Loading() {
@@ -78,7 +81,7 @@ export function Root() {
   }, [lang, i18n]);
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themes[lang === 'en' ? 'en' : 'zh']} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -4,6 +4,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { currentLang } from '../../i18n';
+import { fontFamily } from '../../lib/fonts';
 
 // Only what the cockpit draws: bars and lines on a grid, SVG (crisp, and each element is a DOM node).
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
@@ -19,9 +21,8 @@ export const palette = {
   text: 'rgba(0,0,0,0.78)',
 };
 
-/** The app's font stack (Root.tsx theme): ECharts measures labels with it, so it must be a real family list. */
-const FONT =
-  '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+/** The app's font stack (lib/fonts.ts), in the page's language: ECharts measures labels with it, so it must be a real family list. */
+const font = () => fontFamily[currentLang()];
 
 export interface PickEvent {
   seriesIndex: number;
@@ -50,7 +51,7 @@ export default function CockpitChart({
     <div className="cockpit-chart" role="img" aria-label={label} data-chart={name}>
       <ReactEChartsCore
         echarts={echarts}
-        option={{ textStyle: { fontFamily: FONT, color: palette.text }, animation: false, ...option }}
+        option={{ textStyle: { fontFamily: font(), color: palette.text }, animation: false, ...option }}
         notMerge
         style={{ height }}
         opts={{ renderer: 'svg' }}
