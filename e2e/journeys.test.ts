@@ -322,7 +322,20 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await chooseOption(page, page.locator('input[id="intake-proxy_jurisdictionCode"]'), '枫岭市');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('代理提交须先取得信访人同意').waitFor();
-    await page.getByLabel('信访人已同意由我代为提交，并同意处理其个人信息').check();
+    // The consent comes first on the form: the submission scrolls to it, its error shows in view, above the 登记
+    // bar, nothing covers it (it sat below the sticky bar, its error under the button).
+    const consent = page.getByLabel('信访人已同意由我代为提交，并同意处理其个人信息');
+    const where = () =>
+      page.getByText('代理提交须先取得信访人同意').evaluate((error) => {
+        const box = error.getBoundingClientRect();
+        const bar = document.querySelector('.form-actions')!.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + 2, box.top + box.height / 2);
+        return { inView: box.top >= 0 && box.bottom <= window.innerHeight, aboveBar: box.bottom <= bar.top, uncovered: error.contains(top) };
+      });
+    await expect.poll(where).toEqual({ inView: true, aboveBar: true, uncovered: true });
+    expect(await consent.evaluate((c) => c.compareDocumentPosition(document.querySelector('#intake-proxy_title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    await shot(page, 'agent-intake-noconsent-zh');
+    await consent.check();
     await shot(page, 'agent-intake-consent-zh');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('查询码只显示这一次').waitFor();

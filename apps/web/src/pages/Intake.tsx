@@ -505,16 +505,21 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
           }
         />
       )}
-      {personFirst ? [peopleSection, matterSection, scans] : [matterSection, scans, peopleSection]}
+      {/* A proxy agent confirms the resident's consent first, as the help above asks: at the top, where it is seen
+          before anything is entered, and where its error shows (it sat below the sticky 登记 bar, its error under
+          the button). A submission without it scrolls here (scrollToFirstError). */}
       {me.user.role === 'proxyAgent' && (
-        <Form.Item
-          name="residentConsent"
-          valuePropName="checked"
-          rules={[{ validator: (_, v) => (v === true ? Promise.resolve() : Promise.reject(new Error(t('intake.consentRequired')))) }]}
-        >
-          <Checkbox>{t('intake.residentConsent')}</Checkbox>
-        </Form.Item>
+        <div className="consent-box">
+          <Form.Item
+            name="residentConsent"
+            valuePropName="checked"
+            rules={[{ validator: (_, v) => (v === true ? Promise.resolve() : Promise.reject(new Error(t('intake.consentRequired')))) }]}
+          >
+            <Checkbox>{t('intake.residentConsent')}</Checkbox>
+          </Form.Item>
+        </div>
       )}
+      {personFirst ? [peopleSection, matterSection, scans] : [matterSection, scans, peopleSection]}
       {problem && <Alert type="error" showIcon title={problem} className="gap-bottom" role="alert" />}
       <div className="form-actions">
         <Button type="primary" htmlType="submit" loading={busy} size="large">
