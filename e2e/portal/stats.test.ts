@@ -186,6 +186,31 @@ describe.skipIf(!chromiumAvailable)('resident portal: public figures', () => {
     await expectAccessible('the public figures in English');
   });
 
+  it('tells at the pickers when a period is reversed or too long, without asking the server', async () => {
+    // (in English, as the test before left the page)
+    await page.goto('/portal/stats');
+    await page.getByTestId('figures').waitFor();
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/portal/stats') && asked.push(r.url()));
+    const options = await page.getByLabel('From', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const newest = options[0]!;
+    const oldest = options[options.length - 1]!;
+    await page.getByLabel('From', { exact: true }).selectOption(newest);
+    await page.getByLabel('To', { exact: true }).selectOption(oldest);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    expect(await text('[data-testid=period-problem]')).toBe('The end month is before the start month: choose again.');
+    await page.getByLabel('From', { exact: true }).selectOption(oldest);
+    await page.getByLabel('To', { exact: true }).selectOption(newest);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    expect(await text('[data-testid=period-problem]')).toBe('At most 36 months can be shown at once: choose a shorter period.');
+    expect(asked).toEqual([]);
+    // A period it can give clears the message.
+    await page.getByLabel('From', { exact: true }).selectOption(newest);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => page.getByTestId('period-problem').count()).toBe(0);
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+  });
+
   it('is linked from the portal navigation', async () => {
     await page.goto('/portal/');
     await page.getByRole('navigation').getByRole('link', { name: 'Figures' }).click();

@@ -15,11 +15,14 @@ interface Period {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-/** How far back the period pickers reach (the API takes at most 36 months at once). */
+/** How far back the period pickers reach (the API takes at most MAX_SPAN months at once). */
 const PICKER_MONTHS = 60;
+const MAX_SPAN = 36;
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
 function addMonths(month: string, k: number): string {
-  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + k;
+  const i = monthIndex(month) + k;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
@@ -101,9 +104,14 @@ export function StatsPage() {
     if (requested && requested.from === p.from && requested.to === p.to) setAttempt((a) => a + 1);
     else setRequested(p);
   };
+  // A period the figures cannot be given for is told at the pickers, before asking the server.
+  const [periodProblem, setPeriodProblem] = useState<'reversed' | 'tooLong' | null>(null);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    show(form);
+    const span = monthIndex(form.to) - monthIndex(form.from) + 1;
+    const why = span < 1 ? 'reversed' : span > MAX_SPAN ? 'tooLong' : null;
+    setPeriodProblem(why);
+    if (!why) show(form);
   };
 
   const f = useMemo(() => formats(lang), [lang]);
@@ -157,6 +165,11 @@ export function StatsPage() {
             {t('statsShow')}
           </button>
         </div>
+        {periodProblem ? (
+          <p className="error-text" role="alert" data-testid="period-problem">
+            {periodProblem === 'reversed' ? t('statsPeriodReversed') : t('statsPeriodTooLong', { n: MAX_SPAN })}
+          </p>
+        ) : null}
         <div className="row presets" role="group" aria-label={t('statsPresets')}>
           <button
             type="button"

@@ -43,7 +43,7 @@ export function normalisePetitioners(list: Input[]): Input[] {
         const why = {
           format: ['应为 18 位（17 位数字加校验位）', 'must be 18 characters: 17 digits and a check character'],
           birthDate: ['出生日期无效', 'the birth date in it is not a real date'],
-          checksum: ['有误（最后一位校验码对不上），请逐位核对', 'has a mistake (its last, check character does not match the others): check each digit'],
+          checksum: ['有误（最后一位校验位与前 17 位对不上），请逐位核对', 'has a mistake (its last, check character does not match the others): check each digit'],
         }[v.reason];
         throw badRequest(
           'invalidIdCard',
