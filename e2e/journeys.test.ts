@@ -172,6 +172,16 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.locator('.late-units .ant-table-row').first().getByRole('button', { name: '查看逾期件', exact: true }).click();
     await page.waitForURL(/\/inbox\/overdue\?unit=/);
     await page.locator('.ant-table-row .due-overdue').first().waitFor();
+    // A petition still with the office that registered it: the supervisor is told when it can be supervised.
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/api/petitions',
+      headers: { authorization: `Bearer ${await apiToken(world, 'clerk')}` },
+      payload: { channel: 'letter', category: 'claim', domain: 'labor', title: '反映工地拖欠工资', content: '工地老板拖欠工资三个月。', jurisdictionCode: '339900', petitioners: [{ name: '周强' }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    await page.goto(`${world.url}/petitions/${res.json<{ id: string }>().id}`);
+    await page.getByText('该件尚在登记机关登记转送环节。交办或转送给办理单位后，可对办理单位发出督办通知。').waitFor();
     await context.close();
   });
 

@@ -50,6 +50,10 @@ export function CommandPanel({ detail, reload }: Props) {
   // The server lists exactly what the rules allow this user on this petition today (the core's availableCommands).
   const available = useMemo(() => ORDER.filter((c) => detail.availableCommands.includes(c)), [detail]);
   const [selected, setSelected] = useState<CommandName | null>(null);
+  const me = useMe();
+  // A supervisor waits for a handling unit to supervise: a petition still with the office that registered it is that
+  // office's to route (its overdue count shows on the cockpit), not a step anyone supervises yet.
+  const hint = me.user.role === 'supervisor' && detail.status === 'registered' ? 'petition.noActionsSupervisorHint' : 'petition.noActionsHint';
 
   // Reopen the action the user was typing in before a reload or a detour.
   useEffect(() => {
@@ -62,7 +66,7 @@ export function CommandPanel({ detail, reload }: Props) {
     return (
       <div className="empty-actions">
         <Typography.Paragraph strong>{t('petition.noActions')}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{t('petition.noActionsHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t(hint)}</Typography.Paragraph>
       </div>
     );
 

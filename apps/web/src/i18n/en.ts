@@ -89,6 +89,7 @@ export const en: Resources = {
     preview: 'Preview', download: 'Download', deadlines: 'Time limits', noDeadlines: 'No time limit is running',
     timeline: 'History', actions: 'What you can do', noActions: 'There is nothing you can do on this petition now.',
     noActionsHint: 'Actions appear here when the petition reaches your unit or a step you are responsible for.',
+    noActionsSupervisorHint: 'This petition is still with the office that registered it, to be routed. Once it is assigned or forwarded to a handling unit, you can issue that unit a supervision notice.',
     version: 'version {{version}}', notFound: 'No such petition, or you may not see it.', article: 'Art. {{article}}',
     conflict: 'Someone else changed this petition; it has been reloaded. What you typed is kept: check it and submit again.',
     done: 'Done: {{action}}', unavailable: 'This action is no longer available at this stage; what you typed is kept below.',

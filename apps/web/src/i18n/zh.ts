@@ -85,6 +85,7 @@ export const zh = {
     preview: '预览', download: '下载', deadlines: '办理期限', noDeadlines: '当前没有正在计算的期限',
     timeline: '办理经过', actions: '可办理的操作', noActions: '您目前没有可对此事项进行的操作。',
     noActionsHint: '事项到达您的单位、或进入您负责的环节后，这里会出现相应操作。',
+    noActionsSupervisorHint: '该件尚在登记机关登记转送环节。交办或转送给办理单位后，可对办理单位发出督办通知。',
     version: '版本 {{version}}', notFound: '找不到该信访事项，或您无权查看。', article: '依据第{{article}}条',
     conflict: '该事项已被他人修改，已重新加载最新内容。您填写的内容已保留，请核对后再提交。',
     done: '已完成：{{action}}', unavailable: '此操作在当前阶段已不可用，您填写的内容仍保留在下方。',
