@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     const initially = await bellCount(page);
 
     await page.getByRole('button', { name: '立即巡查' }).click();
-    await page.getByText(/巡查完成：检查 \d+ 项，新起草 \d+ 份督办通知/).waitFor();
+    await page.getByText(/巡查完成：全市检查 \d+ 项期限，新起草 \d+ 份督办通知，其中本单位 \d+ 份/).waitFor();
     await page.locator('.acct-drafts .ant-table-row').first().waitFor();
     const before = await page.locator('.acct-drafts .ant-table-row').count();
     expect(before).toBeGreaterThan(0);

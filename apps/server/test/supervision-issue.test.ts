@@ -14,12 +14,18 @@ describe.skipIf(!available)(
       t.clock.set('2026-04-01');
       const p = await register(t, { title: '督办发出测试' });
       await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' });
+      // Another office's late petition: drafted in the same run, but not for the city office.
+      const other = await register(t, { title: '区信访局的逾期件' }, 'district-clerk');
+      await command(t, 'district-clerk', other.id, 'assign', { unitId: 'district-labor' });
       t.clock.set('2026-04-30');
       expect((await call(t, 'handler', 'POST', '/api/supervision-drafts/sweep')).statusCode).toBe(403);
       const ran = await call(t, 'supervisor', 'POST', '/api/supervision-drafts/sweep');
       expect(ran.statusCode, ran.body).toBe(200);
       expect(ran.json()).toMatchObject({ ran: true });
-      expect(ran.json().drafts).toBeGreaterThan(0);
+      const listed = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json<unknown[]>();
+      // What the office's list gained is said apart from the run's whole count.
+      expect(ran.json().yours).toBe(listed.length);
+      expect(ran.json().drafts).toBeGreaterThan(ran.json().yours);
       // Idempotent: a second run drafts nothing new.
       expect((await call(t, 'supervisor', 'POST', '/api/supervision-drafts/sweep')).json().drafts).toBe(0);
 

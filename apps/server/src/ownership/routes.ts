@@ -297,7 +297,8 @@ export const ownershipRoutes =
               ran: z.boolean(),
               examined: z.number().int(),
               sent: z.record(z.string(), z.number().int()),
-              drafts: z.number().int(),
+              drafts: z.number().int().describe('Drafted in this run for every office'),
+              yours: z.number().int().describe("Drafted in this run for the caller's office: what its list gains"),
               lapsed: z.number().int().describe('Open drafts set aside because their petition moved on'),
             }),
             ...errors,
@@ -308,7 +309,8 @@ export const ownershipRoutes =
         const actor = await req.user();
         if (!actor.atPetitionOffice || (actor.role !== 'clerk' && actor.role !== 'supervisor'))
           throw forbidden({ zh: '只有信访部门可以运行期限巡查', en: 'Only the petition office runs the deadline sweep' });
-        return sweep(deps);
+        const { draftsByOffice, ...r } = await sweep(deps);
+        return { ...r, yours: draftsByOffice[actor.unitId!] ?? 0 };
       },
     );
     app.post(

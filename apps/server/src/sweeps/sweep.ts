@@ -25,6 +25,8 @@ export interface SweepResult {
   examined: number;
   sent: Record<Stage, number>;
   drafts: number;
+  /** The drafts of this run by the office that is to issue them. */
+  draftsByOffice: Record<string, number>;
   /** Open drafts set aside because their petition moved on (the core would refuse `supervise` now). */
   lapsed: number;
 }
@@ -55,7 +57,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
   const escalateAfter = opts.escalateAfterDays ?? 7;
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
-  const result: SweepResult = { ran: false, examined: 0, sent: { dueSoon: 0, overdue: 0, escalated: 0 }, drafts: 0, lapsed: 0 };
+  const result: SweepResult = { ran: false, examined: 0, sent: { dueSoon: 0, overdue: 0, escalated: 0 }, drafts: 0, draftsByOffice: {}, lapsed: 0 };
 
   await deps.db.transaction(async (tx) => {
     const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`);
@@ -154,6 +156,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
             .onConflictDoNothing()
             .returning({ id: supervisionDrafts.id });
           result.drafts += drafted.length;
+          if (drafted.length) result.draftsByOffice[officeUnitId] = (result.draftsByOffice[officeUnitId] ?? 0) + drafted.length;
           const office = staff.get(officeUnitId) ?? (await staffByUnit(tx, [officeUnitId])).get(officeUnitId);
           if (drafted.length && office)
             await notify(

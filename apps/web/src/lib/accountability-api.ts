@@ -28,6 +28,8 @@ export interface SweepResult {
   examined: number;
   sent: Record<string, number>;
   drafts: number;
+  /** Of those, drafted for the caller's office (the sweep covers every office). */
+  yours: number;
   /** Open drafts set aside because their petition moved on. */
   lapsed: number;
 }

@@ -56,7 +56,7 @@ export default function SupervisionDraftsPage() {
     try {
       const r = await accountabilityApi.runSweep();
       if (r.ran) {
-        message.success(t('acct.drafts.sweepDone', { examined: r.examined, drafts: r.drafts }));
+        message.success(t('acct.drafts.sweepDone', { examined: r.examined, drafts: r.drafts, yours: r.yours }));
         if (r.lapsed > 0) message.info(t('acct.drafts.sweepLapsed', { lapsed: r.lapsed }));
       } else message.warning(t('acct.drafts.sweepSkipped'));
       await load();

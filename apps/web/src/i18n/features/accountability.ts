@@ -9,7 +9,7 @@ export const zh = {
       title: '督办草稿',
       intro: '期限巡查为逾期事项起草的督办通知。请审核后发出（写明单位书面答复的期限），或不予发出。',
       runSweep: '立即巡查',
-      sweepDone: '巡查完成：检查 {{examined}} 项，新起草 {{drafts}} 份督办通知',
+      sweepDone: '巡查完成：全市检查 {{examined}} 项期限，新起草 {{drafts}} 份督办通知，其中本单位 {{yours}} 份',
       sweepSkipped: '另一进程正在巡查，请稍后再试',
       sweepLapsed: '{{lapsed}} 份草稿因事项已有进展、不再适用，已移出',
       notApplicable: '已不适用',
@@ -194,7 +194,7 @@ export const en: Strings<typeof zh> = {
       intro:
         'Supervision notices the deadline sweep drafted for overdue petitions. Review and issue each one (with the deadline for the unit to answer in writing), or dismiss it.',
       runSweep: 'Run the sweep now',
-      sweepDone: 'Sweep done: {{examined}} checked, {{drafts}} new supervision notices drafted',
+      sweepDone: 'Sweep done: {{examined}} time limits checked across all offices, {{drafts}} supervision notices drafted, {{yours}} of them for your office',
       sweepSkipped: 'Another process is sweeping; try again shortly',
       sweepLapsed: '{{lapsed}} drafts were set aside: their petitions moved on and they no longer apply',
       notApplicable: 'No longer applicable',
