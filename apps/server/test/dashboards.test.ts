@@ -402,6 +402,11 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     expect(r.lastYear).toEqual({ receivedFrom: '2025-01-01', receivedTo: '2025-11-24' });
     expect([r.received, r.lastYearReceived]).toEqual([wantRunning.current.received, wantRunning.previous.received]);
     expect(r.lastYearReceived).toBeLessThan(want.current.received);
+
+    // Both say where the records start (the earliest day received), so a comparison with a year before it can say so.
+    const earliest = (await t.deps.db.select({ d: petitions.receivedOn }).from(petitions)).map((x) => x.d).sort()[0];
+    expect(res.json().recordsSince).toBe(earliest);
+    expect((await summary(t, 'leader', periods[0]!) as unknown as { recordsSince: string }).recordsSince).toBe(earliest);
   });
 
   it('exports the view as .xlsx', async () => {

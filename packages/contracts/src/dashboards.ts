@@ -82,6 +82,10 @@ const PeriodView = z.object({
 export const DashboardSummary = z.object({
   period: PeriodView,
   lastYear: PeriodView,
+  recordsSince: z
+    .string()
+    .nullable()
+    .describe('The earliest day any petition was received: last year\'s figures before it are not in the system (the comparison counts part of that period)'),
   jurisdiction: z.string().nullable(),
   asOf: z.string(),
   source: z
@@ -149,6 +153,10 @@ export const AnnualReport = z.object({
   lastYear: z
     .object({ receivedFrom: z.string(), receivedTo: z.string() })
     .describe("The days last year's figure counts: the whole year, or up to today's date last year while the year runs"),
+  recordsSince: z
+    .string()
+    .nullable()
+    .describe('The earliest day any petition was received: last year\'s figures before it are not in the system (the comparison counts part of that period)'),
   change: Change,
   filter: DrillFilter,
   byDomain: z.array(Count),

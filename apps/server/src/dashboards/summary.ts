@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, min } from 'drizzle-orm';
 import { categories, channels, domains } from '@qiao/core';
 import {
   allRates,
@@ -18,7 +18,7 @@ import {
 } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { jurisdictions } from '../db/schema';
+import { jurisdictions, petitions } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { unitNames } from '../units/repo';
 import { groupCounts, overdueCounts, planFor, unitCounts, type GroupCounts, type Plan } from './query';
@@ -248,10 +248,12 @@ export async function dashboardSummary(deps: Deps, actor: SessionUser, input: Pe
     .map((r, i) => ({ rank: i + 1, ...r }));
 
   const unitRows = await scorecard(deps, units, overdue.byUnit, { ...base, ...cur });
+  const since = await recordsSince(deps);
 
   return {
     period: { from: period.from, to: period.to, ...cur },
     lastYear: { from: period.lastYear.from, to: period.lastYear.to, ...prev },
+    recordsSince: since,
     jurisdiction,
     asOf: today,
     source: plan.kind === 'scope' ? 'rollup' : plan.kind,
@@ -296,6 +298,15 @@ async function scorecard(
     .map((r, i) => ({ rank: i + 1, ...r }));
 }
 
+/**
+ * The earliest day any petition was received (one probe of petitions_received_idx), so a comparison with last
+ * year can say it counts only what was recorded: a system started mid-year compared a full year with a few months.
+ */
+async function recordsSince(deps: Deps): Promise<string | null> {
+  const [row] = await deps.db.select({ day: min(petitions.receivedOn) }).from(petitions);
+  return row?.day ?? null;
+}
+
 /** The figures of Art. 41's annual report for a calendar year: totals by domain, most-petitioned units, routing, supervision, suggestions. */
 export async function annualReport(deps: Deps, actor: SessionUser, year: number, jurisdiction: string | null) {
   const y = String(year).padStart(4, '0');
@@ -332,6 +343,7 @@ export async function annualReport(deps: Deps, actor: SessionUser, year: number,
     received: total.received,
     lastYearReceived: last.received,
     lastYear: received(period.lastYear),
+    recordsSince: await recordsSince(deps),
     change: yearOnYear(total.received, last.received).change,
     filter: drill({ ...base, ...cur }),
     byDomain: by('domain', domains),

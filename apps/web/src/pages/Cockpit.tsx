@@ -78,6 +78,10 @@ function useLabel() {
   return (l: { zh: string; en: string }) => (currentLang() === 'en' ? l.en : l.zh);
 }
 
+
+/** Whether the system's records start after last year's compared period begins (a system started mid-year). */
+const partlyRecorded = (recordsSince: string | null, lastYearFrom: string) => recordsSince !== null && recordsSince > lastYearFrom;
+
 export default function CockpitPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -187,6 +191,11 @@ function Cockpit() {
                 from: dayjs(summary.lastYear.receivedFrom).format('LL'),
                 to: dayjs(summary.lastYear.receivedTo).format('LL'),
               })}
+            </Typography.Text>
+          )}
+          {summary && partlyRecorded(summary.recordsSince, summary.lastYear.receivedFrom) && (
+            <Typography.Text className="cockpit-partial" data-testid="partial-last-year">
+              {t('cockpit.partialLastYear', { date: dayjs(summary.recordsSince).format('LL') })}
             </Typography.Text>
           )}
         </div>
@@ -1037,6 +1046,11 @@ function AnnualReportDrawer({
                       change: changeCell(report.change),
                     })}
               </Typography.Text>
+              {partlyRecorded(report.recordsSince, report.lastYear.receivedFrom) && (
+                <Typography.Paragraph className="cockpit-partial" data-testid="annual-partial-last-year">
+                  {t('cockpit.partialLastYear', { date: dayjs(report.recordsSince).format('LL') })}
+                </Typography.Paragraph>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('cockpit.forwarded')}>{fmtCount(report.forwarded)}</Descriptions.Item>
             <Descriptions.Item label={t('cockpit.assigned')}>{fmtCount(report.assigned)}</Descriptions.Item>
