@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
 
     const item = panel.getByTestId(`intake-similar-${earlier.code}`);
     await item.waitFor();
-    const score = Number(/\d+/.exec((await item.getByText(/^相似度 \d+%$/).textContent()) ?? '')?.[0]);
+    const score = Number(/\d+/.exec((await item.getByText(/^同一事项可能性 \d+%$/).textContent()) ?? '')?.[0]);
     expect(score).toBeGreaterThan(0);
     expect(score).toBeLessThanOrEqual(100);
     expect(await item.textContent()).not.toContain('赵刚'); // nothing of that petition's petitioner
