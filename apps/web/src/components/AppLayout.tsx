@@ -24,11 +24,9 @@ import { accountabilityMenu } from './accountability/menu';
 import { NotificationBell } from './accountability/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
-/** English menu labels are longer (Clocks & holidays, API keys and webhooks, under a submenu's indent): never cut off. */
-const SIDER_WIDTH_EN = 256;
 
 export function AppLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { context, contextError, signOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -135,7 +133,7 @@ export function AppLayout() {
         </Space>
       </Header>
       <Layout>
-        <Sider width={i18n.language === 'en' ? SIDER_WIDTH_EN : 200} theme="light" breakpoint="lg" collapsedWidth={0} className="app-sider no-print">
+        <Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} className="app-sider no-print">
           <nav aria-label={t('app.name')}>
             <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={openKeys} items={items} onClick={(e) => void navigate(e.key)} />
           </nav>
