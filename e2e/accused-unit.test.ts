@@ -240,4 +240,27 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
     await shot(en.page, 'handler-landing-en');
     await en.context.close();
   });
+
+  it('registers a district office’s accusation against itself at the city office, and says the clerk cannot open it', async () => {
+    const { context, page } = await signIn(world, 'jy-clerk');
+    await page.goto(`${world.url}/intake/hotline`);
+    await page.locator('input[id="intake-hotline_petitioners_0_name"]').fill('吴秀兰');
+    await page.getByLabel('事由（一句话概括）').fill('举报江屿区信访局接访人员推诿不办');
+    await page.getByLabel('来电内容').fill('来电反映江屿区信访局接访人员多次推诿，不予登记。');
+    await page.locator('.ant-radio-button-wrapper').filter({ hasText: '检举控告类' }).click();
+    await chooseOption(page, page.getByLabel('领域', { exact: true }), '其他');
+    await chooseOption(page, page.getByLabel('被反映单位（属本系统单位时选择）', { exact: true }), '江屿区信访局');
+    await chooseOption(page, page.getByLabel('发生地', { exact: true }), '江屿区');
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/petitions') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    const created = await (await posted).json();
+    await page.getByText('已由上一级信访工作机构登记办理').waitFor();
+    expect(await page.getByRole('button', { name: '打开信访件' }).count()).toBe(0);
+    await shot(page, 'accusation-own-office-passed-up-zh');
+    await context.close();
+    // Held by the city office, which sees it; the district office does not.
+    expect(created.registeringUnitId).toBe('u-city-office');
+    expect((await api<{ currentUnit: { id: string } }>('clerk', 'GET', `/api/petitions/${created.id}`)).body.currentUnit.id).toBe('u-city-office');
+    expect((await api('jy-clerk', 'GET', `/api/petitions/${created.id}`)).status).toBe(404);
+  });
 });

@@ -219,6 +219,7 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
       respondent: { name: '临江区信访局', unitId: 'district-office' },
     }));
     expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().registeringUnitId).toBe('city-office'); // the clerk is told where it went
     const toRoute = (await call(t, 'clerk', 'GET', '/api/workbench/petitions?tab=toRoute&limit=200')).json<{ items: { id: string; trackingCode: string; currentUnit: { id: string } }[] }>();
     const portalId = toRoute.items.find((x) => x.trackingCode === portal.json().trackingCode)?.id;
     for (const id of [portalId, own.json().id]) {

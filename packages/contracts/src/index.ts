@@ -100,6 +100,9 @@ export const PetitionCreated = z.object({
   id: Id,
   trackingCode: z.string(),
   trackingSecret: z.string().describe('Shown once: the resident follows the case with code + secret'),
+  registeringUnitId: z
+    .string()
+    .describe("The office it is registered at and held by: the registrar's own, or the office above when an accusation accuses that one"),
   status: Status,
   version: z.number().int(),
   deadlines: Deadlines,

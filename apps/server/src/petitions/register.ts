@@ -45,6 +45,7 @@ export interface Registered {
     id: string;
     trackingCode: string;
     trackingSecret: string;
+    registeringUnitId: string;
     status: PetitionStatus;
     version: number;
     deadlines: Record<string, string>;
@@ -251,7 +252,15 @@ export async function registerAs(
       else await intakeGroup(deps).submit(pending);
       return {
         created: true,
-        body: { id, trackingCode, trackingSecret: secret, status: state.status, version: state.version, deadlines: openDeadlines(state, ctx) },
+        body: {
+          id,
+          trackingCode,
+          trackingSecret: secret,
+          registeringUnitId: office.id,
+          status: state.status,
+          version: state.version,
+          deadlines: openDeadlines(state, ctx),
+        },
       };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -399,6 +408,7 @@ function present(deps: Deps, row: PetitionRow): Registered['body'] {
     id: row.id,
     trackingCode: row.trackingCode,
     trackingSecret: decrypt(deps.keys.encryption, row.trackingSecretEnc),
+    registeringUnitId: row.registeringUnitId,
     status: row.state.status,
     version: row.version,
     deadlines: openDeadlines(row.state, ctx),

@@ -178,6 +178,7 @@ export const en: Resources = {
     transferFromRequired: 'Name the authority that transferred it', transferNo: 'Reference number',
     repeatOf: 'Earlier petition ID (for a repeat)', residentConsent: 'The resident agreed that I submit this for them and to the processing of their personal data', consentRequired: 'A proxy submission needs the resident’s consent first', submit: 'Register', submitting: 'Registering…', created: 'Registered',
     trackingCode: 'Tracking number', trackingSecret: 'Secret', secretOnce: 'The secret is shown only once: tell the petitioner or print the receipt.',
+    passedUp: 'This accusation is against your own office, so it is registered at the petition office above and your office cannot see it (Art. 30).',
     openPetition: 'Open the petition', another: 'Register another', printReceipt: 'Print receipt',
     maxReps: 'A collective visit has 5 representatives at most', callerNote: 'What the caller said',
   },

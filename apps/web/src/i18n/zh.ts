@@ -163,7 +163,8 @@ export const zh = {
     transferFrom: '转交机关', transferFromRequired: '请填写转交机关', transferNo: '转交文号', repeatOf: '前次信访件编号或 ID（重复信访时填写）',
     residentConsent: '信访人已同意由我代为提交，并同意处理其个人信息', consentRequired: '代理提交须先取得信访人同意',
     submit: '登记', submitting: '正在登记…', created: '已登记', trackingCode: '信访件编号', trackingSecret: '查询码',
-    secretOnce: '查询码只显示这一次，请告知信访人或打印回执。', openPetition: '打开信访件', another: '继续登记',
+    secretOnce: '查询码只显示这一次，请告知信访人或打印回执。',
+    passedUp: '本件检举控告本单位，已由上一级信访工作机构登记办理，本单位不能查看（《信访工作条例》第三十条）。', openPetition: '打开信访件', another: '继续登记',
     printReceipt: '打印回执', maxReps: '集体访最多登记 5 名代表', callerNote: '来电内容',
   },
   admin: {

@@ -27,7 +27,7 @@ import { DeleteOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { validateIdCard } from '@qiao/core';
+import { RECEIVED_MAX_DAYS_BACK, validateIdCard } from '@qiao/core';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { canRegister, intakePath, useMe } from '../auth';
 import { PlacePicker, UnitPicker } from '../components/Pickers';
@@ -264,18 +264,23 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [form, created]);
 
+  // An accusation against the clerk's own office is registered at the office above (Art. 30): the clerk hands the
+  // code and secret over, and may not open it.
+  const passedUp = created !== null && me.user.unitId !== null && created.registeringUnitId !== me.user.unitId;
   if (created)
     return (
       <Card className="intake-done">
         <Result
           status="success"
           title={t('intake.created')}
-          subTitle={t('intake.secretOnce')}
+          subTitle={passedUp ? `${t('intake.passedUp')} ${t('intake.secretOnce')}` : t('intake.secretOnce')}
           extra={
             <Space wrap className="no-print">
-              <Button type="primary" onClick={() => void navigate(`/petitions/${created.id}`)}>
-                {t('intake.openPetition')}
-              </Button>
+              {!passedUp && (
+                <Button type="primary" onClick={() => void navigate(`/petitions/${created.id}`)}>
+                  {t('intake.openPetition')}
+                </Button>
+              )}
               <Button onClick={() => window.print()}>{t('intake.printReceipt')}</Button>
               <Button
                 onClick={() => {
@@ -434,7 +439,12 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       <Row gutter={12}>
         <Col xs={24} md={8}>
           <Form.Item name="receivedOn" label={t('intake.receivedOn')}>
-            <DatePicker disabledDate={(d: Dayjs) => d.isAfter(dayjs(me.today), 'day')} allowClear={false} />
+            <DatePicker
+              disabledDate={(d: Dayjs) =>
+                d.isAfter(dayjs(me.today), 'day') || d.isBefore(dayjs(me.today).subtract(RECEIVED_MAX_DAYS_BACK, 'day'), 'day')
+              }
+              allowClear={false}
+            />
           </Form.Item>
         </Col>
         {channel === 'visit' && (
