@@ -140,6 +140,19 @@ describe.skipIf(!available)(`reception days (${engineName})`, () => {
     ]);
   });
 
+  it('keeps a new matter whose summary names the reader’s own unit from that unit, as an accusation is', async () => {
+    t.clock.set('2026-03-02');
+    const created = await call(t, 'leader', 'POST', '/api/reception-days', day({ date: '2026-03-21', capacity: 4 }));
+    const { id } = created.json();
+    expect((await book(id, { name: '赵六', phone: '13612345678', summary: '青川市信访局接访人员态度恶劣，推诿不登记' })).statusCode).toBe(201);
+    expect((await book(id, { name: '钱七', phone: '13712345678', summary: '小区停车位被占' })).statusCode).toBe(201);
+    const clerkList = await call(t, 'clerk', 'GET', `/api/reception-days/${id}/bookings`);
+    expect(clerkList.json()).toEqual([expect.objectContaining({ slot: 2, summary: '小区停车位被占' })]);
+    expect(clerkList.body).not.toContain('赵*');
+    // The leader sees it.
+    expect((await call(t, 'leader', 'GET', `/api/reception-days/${id}/bookings`)).json()).toHaveLength(2);
+  });
+
   it('refuses bad days and bookings with clear 4xx answers', async () => {
     t.clock.set('2026-03-02');
     expect((await call(t, 'handler', 'POST', '/api/reception-days', day())).statusCode).toBe(403);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { can, isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
+import { cachedRouting, unitsNamedIn } from '../analysis/routing';
 import type { z } from 'zod';
 import type { BookingBody, ReceptionDayBody } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
@@ -196,8 +197,14 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
       .filter((p) => can(actor, 'view', scopeOf(p)).allowed)
       .map((p) => [p.id, p]),
   );
+  // A new matter (no petition yet) told in the resident's words has no category to check: a summary naming the
+  // reader's own unit (江屿区信访局的接访人员…) may be a complaint about it, so it is kept from that unit as an
+  // accusation is, and counted among the slots taken but not listed.
+  const units = actor.unitId ? (await cachedRouting(deps.db)).units : [];
+  const namesOwnUnit = (summary: string | null) => summary !== null && unitsNamedIn(units, summary).some((u) => u.id === actor.unitId);
   const out = [];
   for (const b of rows) {
+    if (!b.petitionId && namesOwnUnit(b.summary)) continue;
     let petition = null;
     if (b.petitionId) {
       const p = viewable.get(b.petitionId);
