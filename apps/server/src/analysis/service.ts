@@ -14,7 +14,7 @@ import {
   visibilityFilter,
   type Actor,
 } from '@qiao/core';
-import { classify, mayNameUnit } from '@qiao/core/text';
+import { classify, unitsNamedBy } from '@qiao/core/text';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { analysisClusterMembers, analysisFingerprints, jurisdictions, petitions } from '../db/schema';
@@ -64,7 +64,10 @@ function respondentUnits(data: RoutingData, input: SuggestInput, accusation: boo
   const r = typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {});
   if (r.unitId) return [r.unitId];
   const ids = new Set<string>();
-  if (r.name) for (const u of data.units) if (u.name === r.name || mayNameUnit(r.name, u.name)) ids.add(u.id);
+  if (r.name) {
+    const names = unitsNamedBy(r.name);
+    for (const u of data.units) if (u.name === r.name || names(u.name)) ids.add(u.id);
+  }
   if (accusation && ids.size === 0) {
     // The respondent as typed first: a sub-unit or a person of a unit (青川市人社局劳动监察大队李某) accuses the unit.
     const text = `${r.name ?? ''}\n${input.title ?? ''}\n${input.text}`;

@@ -32,7 +32,7 @@ import {
   type IndexSource,
 } from '../analysis/indexing';
 import { cachedRouting, unitsNamedIn } from '../analysis/routing';
-import { mayNameUnit } from '@qiao/core/text';
+import { unitsNamedBy } from '@qiao/core/text';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
 import { normalisePetitioners, petitionerRows } from './petitioners';
@@ -286,7 +286,8 @@ async function unitNamed(deps: Deps, name: string): Promise<string | null> {
   const exact = all.filter((u) => u.name === wanted);
   if (exact.length === 1) return exact[0]!.id;
   // Written with more or fewer regions (青川市临江区人社局 for 临江区人社局): the one unit it can be, if only one.
-  const named = all.filter((u) => mayNameUnit(wanted, u.name));
+  const names = unitsNamedBy(wanted);
+  const named = all.filter((u) => names(u.name));
   return named.length === 1 ? named[0]!.id : null;
 }
 

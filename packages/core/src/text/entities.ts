@@ -168,13 +168,27 @@ export function unitNameForms(name: string): string[] {
  * county's may be meant (an accusation is kept from every one of them).
  */
 export function mayNameUnit(typed: string, unitName: string): boolean {
+  return unitsNamedBy(typed)(unitName);
+}
+
+/** mayNameUnit for one typed name against many units: the typed name is read once. */
+export function unitsNamedBy(typed: string): (unitName: string) => boolean {
   const key = respondentKey(typed);
   const t = regionsOf(normalise(typed, { maskPersonalNumbers: false }));
-  return unitNameForms(unitName).some((form) => {
-    if (key.length >= 3 && key === respondentKey(form)) return true;
-    const u = regionsOf(normalise(form, { maskPersonalNumbers: false }));
-    return t.regions.length === 0 && t.rest.length >= 3 && t.rest === u.rest;
-  });
+  const anyRegion = t.regions.length === 0 && t.rest.length >= 3;
+  return (unitName) => unitForms(unitName).some((form) => (key.length >= 3 && key === form.key) || (anyRegion && t.rest === form.rest));
+}
+
+// A unit's forms, read once: every registration with a respondent compares it with each of our units.
+const unitFormCache = new Map<string, { key: string; rest: string }[]>();
+function unitForms(unitName: string): { key: string; rest: string }[] {
+  let forms = unitFormCache.get(unitName);
+  if (forms === undefined) {
+    forms = unitNameForms(unitName).map((form) => ({ key: respondentKey(form), rest: regionsOf(normalise(form, { maskPersonalNumbers: false })).rest }));
+    if (unitFormCache.size >= 10_000) unitFormCache.clear();
+    unitFormCache.set(unitName, forms);
+  }
+  return forms;
 }
 
 /** Whether a respondent key names only a kind of organisation (医院, 物业), not one of them. */

@@ -31,7 +31,7 @@ export {
   bandKeys,
   jaccard,
 } from './minhash';
-export { respondentKey, placeKey, extractEntities, isGenericRespondent, mayNameUnit, unitNameForms, respondentLabel } from './entities';
+export { respondentKey, placeKey, extractEntities, isGenericRespondent, mayNameUnit, unitsNamedBy, unitNameForms, respondentLabel } from './entities';
 export { extractFacts, factLabel, chineseNumber } from './facts';
 export { concepts, conceptLabel, CONCEPT_NAMES } from './concepts';
 export { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
