@@ -17,6 +17,7 @@ interface Alert {
   unitId: string | null;
   windowEnd: string;
   petitions: { id: string }[];
+  reason: { zh: string; en: string };
 }
 interface Cluster {
   kind: string;
@@ -280,6 +281,34 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
         await indexPetitions(tx, t.deps, dingshengIds);
       });
       expect(await respondentAlerts()).toHaveLength(1);
+    });
+
+    it('never addresses an alert to, or shows it to, a unit its petitions accuse', async () => {
+      // No discipline commission to take accusations: the alert would fall back to the petition office of the place.
+      expect((await call(t, 'admin', 'PATCH', '/api/admin/units/city-discipline', { active: false })).statusCode).toBe(200);
+      try {
+        t.clock.set('2026-06-01');
+        for (const n of [1, 2, 3])
+          await register(t, {
+            category: 'accusation',
+            domain: 'other',
+            title: `举报临江区信访局接访人员推诿（${n}）`,
+            content: `临江区信访局接访人员第${n}次推诿，不予登记，态度恶劣。`,
+            respondent: { name: '临江区信访局', unitId: 'district-office' },
+            address: undefined,
+            petitioners: [{ name: `来访人${n}` }],
+          });
+        const about = (list: Alert[]) => list.filter((a) => a.kind === 'respondent' && a.reason.zh.includes('临江区信访局'));
+        const cityList = (await call(t, 'clerk', 'GET', '/api/analysis/alerts?days=30')).json<Alert[]>();
+        const alert = about(cityList)[0];
+        expect(alert, JSON.stringify(cityList.map((a) => a.reason.zh))).toBeDefined();
+        expect(alert!.unitId).not.toBe('district-office');
+        expect(about((await call(t, 'district-clerk', 'GET', '/api/analysis/alerts?days=30')).json<Alert[]>())).toEqual([]);
+        const notices = (await call(t, 'district-clerk', 'GET', '/api/notifications')).json<{ items: { text: string }[] }>();
+        expect(notices.items.filter((n) => n.text.includes('临江区信访局'))).toEqual([]);
+      } finally {
+        await call(t, 'admin', 'PATCH', '/api/admin/units/city-discipline', { active: true });
+      }
     });
 
     it('does not alert when three petitions are spread over more than the window', async () => {

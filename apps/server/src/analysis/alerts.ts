@@ -144,14 +144,25 @@ export async function checkAlerts(
     const ids = Array.isArray(members!.ids) ? members!.ids : parsePgArray(members!.ids);
     const domain = members!.domain;
     const size = Number(c.n);
+    // Never addressed to a unit any of its petitions accuses (Art. 30): its staff would hear of the accusations.
+    const accused = (
+      await rows<{ id: string }>(
+        tx,
+        sql`select distinct respondent_unit_id as id from petitions
+            where id = any(${sql.raw(`'{${ids.filter((x) => /^[0-9a-f-]{36}$/i.test(x)).join(',')}}'::uuid[]`)})
+              and category = 'accusation' and respondent_unit_id is not null`,
+      )
+    ).map((r) => r.id);
     routing ??= await loadRouting(tx);
     const route = suggestRouting(routing, {
       domain,
       jurisdictionCode: trigger.jurisdictionCode,
       places: [],
-      scope: { category: trigger.category as 'claim', respondentUnitIds: trigger.respondentUnitId ? [trigger.respondentUnitId] : [] },
+      scope: accused.length
+        ? { category: 'accusation', respondentUnitIds: accused }
+        : { category: trigger.category as 'claim', respondentUnitIds: trigger.respondentUnitId ? [trigger.respondentUnitId] : [] },
     });
-    const unitId = route.subject?.unitId ?? (await petitionOfficeFor(tx, trigger.jurisdictionCode))?.id ?? null;
+    const unitId = route.subject?.unitId ?? (await petitionOfficeFor(tx, trigger.jurisdictionCode, { not: accused }))?.id ?? null;
     const label = clusterLabel(c.kind, c.key);
     const dn = domainName(domain);
     const reason: Message = {

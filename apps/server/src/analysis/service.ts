@@ -250,8 +250,20 @@ export async function alerts(deps: Deps, actor: SessionUser, days: number, limit
         .where(and(inArray(petitions.id, ids), visibilitySql(visibilityFilter(actor))))
     : [];
   const byId = new Map(seen.map((p) => [p.id, p]));
-  const names = await clusterNames(deps, list.map((a) => a.alert));
-  return list.map(({ alert: a, unitName }) => ({
+  // An alert one of whose petitions accuses the reader's unit is not shown to it: its label and size would tell.
+  const accusing = new Set(
+    actor.unitId && ids.length
+      ? (
+          await deps.db
+            .select({ id: petitions.id })
+            .from(petitions)
+            .where(and(inArray(petitions.id, ids), eq(petitions.category, 'accusation'), eq(petitions.respondentUnitId, actor.unitId)))
+        ).map((p) => p.id)
+      : [],
+  );
+  const shown = list.filter(({ alert: a }) => !a.petitionIds.some((id) => accusing.has(id)));
+  const names = await clusterNames(deps, shown.map((a) => a.alert));
+  return shown.map(({ alert: a, unitName }) => ({
     id: a.id,
     kind: a.kind,
     key: a.key,

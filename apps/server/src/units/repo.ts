@@ -51,13 +51,18 @@ export async function jurisdictionExists(db: Db, code: string): Promise<boolean>
  * The petition office closest above a place: where a proxy agent's or a portal submission is registered. `not`:
  * an office that may not take it (the one an accusation accuses), so the next one above does.
  */
-export async function petitionOfficeFor(db: Db, jurisdictionCode: string, { not }: { not?: string | null } = {}): Promise<UnitRow | undefined> {
+export async function petitionOfficeFor(
+  db: Db,
+  jurisdictionCode: string,
+  { not }: { not?: string | readonly string[] | null } = {},
+): Promise<UnitRow | undefined> {
+  const left = typeof not === 'string' ? [not] : (not ?? []);
   const offices = await db
     .select()
     .from(units)
     .where(and(eq(units.kind, 'petitionOffice'), eq(units.active, true)));
   return offices
-    .filter((o) => isWithin(jurisdictionCode, o.jurisdictionCode) && o.id !== not)
+    .filter((o) => isWithin(jurisdictionCode, o.jurisdictionCode) && !left.includes(o.id))
     .sort((a, b) => b.jurisdictionCode.length - a.jurisdictionCode.length || depth(b) - depth(a))[0];
 }
 
