@@ -285,12 +285,14 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
     it('answers a tampered cursor (an impossible day, a malformed id) with 400, not a failed query', async () => {
       const p = await register(t, { title: '游标校验' });
       const cursor = (text: string) => Buffer.from(text).toString('base64url');
-      for (const text of [`2026-13-45|${p.id}`, `2026-02-30|${p.id}`, `2026-03-02|${'-'.repeat(36)}`, `2026-03-02|${p.id.replace(/[0-9a-f]/g, 'z')}`]) {
+      for (const text of [`2026-13-45|${p.id}`, `0000-01-01|${p.id}`, `2026-02-30|${p.id}`, `2026-03-02|${'-'.repeat(36)}`, `2026-03-02|${p.id.replace(/[0-9a-f]/g, 'z')}`]) {
         const res = await call(t, 'clerk', 'GET', `/api/petitions?cursor=${cursor(text)}`);
         expect(res.statusCode, `${text}: ${res.body}`).toBe(400);
         expect(res.json()).toMatchObject({ error: 'invalidCursor', field: 'cursor', message: 'cursor：分页游标无效' });
       }
       expect((await call(t, 'clerk', 'GET', `/api/petitions?cursor=${cursor(`2026-03-03|${p.id}`)}`)).statusCode).toBe(200);
+      // A year 0 filter day is refused as a bad date, not failed as a query.
+      expect((await call(t, 'clerk', 'GET', '/api/petitions?receivedFrom=0000-01-01')).statusCode).toBe(400);
     });
 
     it('searches titles, contents and respondents for a substring through the bigram index, exactly as LIKE would', async () => {

@@ -28,7 +28,8 @@ function parts(s: string): [number, number, number] | undefined {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  // Year 0 is no date of PostgreSQL's (1 BC there): refused here, not as a database error later.
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return [y, mo, d];
 }
 

@@ -25,6 +25,8 @@ describe('isIsoDate', () => {
     ['2026-13-01', false],
     ['2026-00-10', false],
     ['2026-01-00', false],
+    ['0000-01-01', false], // no year 0 in PostgreSQL's calendar
+    ['0001-01-01', true],
     ['2026-1-5', false],
     ['2026-01-05T00:00', false],
     [' 2026-01-05', false],
