@@ -193,5 +193,10 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect(list.map((d) => d.petitionId)).not.toContain(before.id);
     expect((await call(t, 'district-clerk', 'POST', `/api/supervision-drafts/${early!.id}/dismiss`)).statusCode).toBe(404);
     expect((await call(t, 'clerk', 'GET', '/api/supervision-drafts')).json<{ petitionId: string }[]>().map((d) => d.petitionId)).toContain(office.id);
+    // The next sweep hands the draft the accused office still held to the office above, which can issue it.
+    await sweep(t.deps);
+    const moved = (await t.deps.db.select().from(supervisionDrafts)).find((d) => d.id === early!.id);
+    expect(moved).toMatchObject({ officeUnitId: 'city-office', status: 'draft' });
+    expect((await call(t, 'clerk', 'GET', '/api/supervision-drafts')).json<{ petitionId: string }[]>().map((d) => d.petitionId)).toContain(before.id);
   });
 });

@@ -7,7 +7,7 @@ import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, remin
 import { encrypt } from '../lib/crypto';
 import { noticeBody, type NoticeText } from '../notifications/text';
 import { scopeOf } from '../petitions/repo';
-import { petitionOfficeFor, unitNames } from '../units/repo';
+import { findUnit, petitionOfficeFor, unitNames } from '../units/repo';
 import { draftApplicability } from './drafts';
 
 export interface SweepOptions {
@@ -181,11 +181,21 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
  */
 async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
   const open = await tx
-    .select({ id: supervisionDrafts.id, unitId: supervisionDrafts.unitId, dueOn: supervisionDrafts.dueOn, state: petitions.state })
+    .select({ id: supervisionDrafts.id, unitId: supervisionDrafts.unitId, dueOn: supervisionDrafts.dueOn, officeUnitId: supervisionDrafts.officeUnitId, petition: petitions })
     .from(supervisionDrafts)
     .innerJoin(petitions, eq(petitions.id, supervisionDrafts.petitionId))
     .where(eq(supervisionDrafts.status, 'draft'));
-  const stale = open.filter((d) => !draftApplicability(deps, d.state, d).ok).map((d) => d.id);
+  // A draft left with an office its petition now accuses (reclassified, or drafted before offices were kept from
+  // accusations against them) goes to the office above, which is to issue it; with none above, it lapses.
+  for (const d of open) {
+    const accused = (id: string) => isAccusedUnit(id, scopeOf(d.petition));
+    if (!accused(d.officeUnitId)) continue;
+    const held = await findUnit(tx, d.officeUnitId);
+    const office = held ? await supervisingOffice(tx, held, accused) : null;
+    if (office) await tx.update(supervisionDrafts).set({ officeUnitId: office }).where(eq(supervisionDrafts.id, d.id));
+    else d.officeUnitId = '';
+  }
+  const stale = open.filter((d) => d.officeUnitId === '' || !draftApplicability(deps, d.petition.state, d).ok).map((d) => d.id);
   if (stale.length === 0) return 0;
   await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(inArray(supervisionDrafts.id, stale));
   return stale.length;
