@@ -123,7 +123,8 @@ describe.skipIf(!available)(`backlog ledgers (${engineName})`, () => {
       const codes = wb.worksheets[0]!.getColumn(2).values.slice(2);
       const listed = (await call(t, user, 'GET', '/api/ledgers')).json().find((l: { id: string }) => l.id === ledger.id);
       const d = detail.json<Detail>();
-      return { detail: d, body: detail.body, codes, listed, ids: d.entries.map((e) => e.petitionId) };
+      const numbers = { detail: d.entries.map((e) => (e as { position?: number }).position), sheet: wb.worksheets[0]!.getColumn(1).values.slice(2) };
+      return { detail: d, body: detail.body, codes, listed, numbers, ids: d.entries.map((e) => e.petitionId) };
     };
     const code = (p: { trackingCode: string }) => p.trackingCode;
 
@@ -149,6 +150,8 @@ describe.skipIf(!available)(`backlog ledgers (${engineName})`, () => {
     expect(district.ids).toEqual([land.id, claim.id]);
     expect(district.detail.withheld).toBe(0);
     expect(district.codes).toEqual([land, claim].map(code));
+    // Numbered 1, 2 as shown, on screen and in the sheet: the stored 1, 3 would leave a gap where the accusation is.
+    expect(district.numbers).toEqual({ detail: [1, 2], sheet: [1, 2] });
     expect(district.listed).toMatchObject({ open: 2, withheld: 0 });
     expect(district.detail.burndown.at(-1)).toMatchObject({ open: 2 });
     // Unrelated units and the proxy agent see none of them.

@@ -243,10 +243,11 @@ async function presentEntries(deps: Deps, shown: ShownEntry[]) {
   const person = new Map(people.map((p) => [p.petitionId, p.name]));
   const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
   const leaderName = new Map(leaderRows.map((u) => [u.id, u.name]));
-  return entries.map((e) => ({
+  // Numbered as shown: the stored positions of entries the reader may not view would leave gaps that tell.
+  return entries.map((e, i) => ({
     entry: e,
     id: e.id,
-    position: e.position,
+    position: i + 1,
     petitionId: e.petitionId,
     trackingCode: pById.get(e.petitionId)?.trackingCode ?? '',
     petitioner: person.get(e.petitionId) ?? '',
