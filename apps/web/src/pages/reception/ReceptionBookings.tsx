@@ -51,8 +51,10 @@ export default function ReceptionBookingsPage() {
 
   const who = day ? `${day.leaderTitle} ${day.leaderName}` : '';
   const active = (bookings ?? []).filter((b) => b.status === 'booked').length;
-  // The day counts every slot taken; the list leaves out a booking about a petition this user may not view
-  // (an accusation against their unit, say), so the difference is how many are booked but not shown.
+  // The day counts every slot taken (the portal shows what remains); the list leaves out a booking about a petition
+  // this user may not view, so the difference is how many are booked but not shown. The note says no more than
+  // that: to an office that sees everything else in its area, "a petition you may not view" would mean an
+  // accusation against it.
   const taken = day ? day.capacity - day.remaining : active;
   const withheld = bookings ? Math.max(0, taken - active) : 0;
   return (
