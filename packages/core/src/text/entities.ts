@@ -131,6 +131,8 @@ export function respondentKey(name: string): string {
 }
 
 // The short names residents and clerks write for government departments (青川市人社局 for 青川市人力资源和社会保障局).
+// A short name stands for one department only: an accusation keeps one unit from the petition, so a short name two
+// units of one county could go by (城管局 for 城市管理局 and for 综合行政执法局) would protect only one of them.
 const DEPARTMENT_SHORT_NAMES: readonly (readonly [full: string, short: readonly string[]])[] = [
   ['人力资源和社会保障局', ['人社局', '人力社保局']],
   ['住房和城乡建设局', ['住建局']],
@@ -140,11 +142,11 @@ const DEPARTMENT_SHORT_NAMES: readonly (readonly [full: string, short: readonly 
   ['生态环境局', ['环保局']],
   ['农业农村局', ['农业局', '农业农村委']],
   ['城市管理局', ['城管局']],
-  ['综合行政执法局', ['综合执法局', '城管局']],
+  ['综合行政执法局', ['综合执法局']],
   ['市场监督管理局', ['市场监管局', '市监局']],
   ['交通运输局', ['交通局']],
   ['文化和旅游局', ['文旅局']],
-  ['文化广电旅游局', ['文广旅局', '文旅局']],
+  ['文化广电旅游局', ['文广旅局']],
   ['医疗保障局', ['医保局']],
   ['退役军人事务局', ['退役军人局']],
   ['应急管理局', ['应急局']],
