@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '@qiao/contracts';
 import type { Deps } from '../context';
-import { can } from '@qiao/core';
-import { outbox, petitions } from '../db/schema';
-import { scopeOf } from '../petitions/repo';
+import { outbox } from '../db/schema';
+import { viewablePetitions } from '../petitions/read';
 import { decrypt } from '../lib/crypto';
 import { noticeIn } from './text';
 
@@ -41,9 +40,7 @@ export const notificationRoutes =
           .limit(100);
         // A notice about a petition the reader may no longer see (reclassified as an accusation against their
         // unit, moved out of their area) is not shown: its text names the petition.
-        const ids = [...new Set(rows.map((r) => r.petitionId).filter((x): x is string => x !== null))];
-        const seen = ids.length ? await deps.db.select().from(petitions).where(inArray(petitions.id, ids)) : [];
-        const visible = new Set(seen.filter((p) => can(user, 'view', scopeOf(p)).allowed).map((p) => p.id));
+        const visible = await viewablePetitions(deps.db, user, rows.flatMap((r) => (r.petitionId ? [r.petitionId] : [])));
         const items = rows.filter((r) => r.petitionId === null || visible.has(r.petitionId)).map((r) => ({
           id: r.id,
           petitionId: r.petitionId,

@@ -9,7 +9,7 @@ import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schem
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { petitionNotFound, runCommand } from '../petitions/command';
 import { loadPetition, scopeOf } from '../petitions/repo';
-import { visiblePetition } from '../petitions/read';
+import { viewablePetitions, visiblePetition } from '../petitions/read';
 import { draftApplicability } from '../sweeps/drafts';
 import { mayOwn, owningLeader } from './leaders';
 import { sweep } from '../sweeps/sweep';
@@ -252,14 +252,8 @@ export const ownershipRoutes =
           .from(supervisionDrafts)
           .where(and(eq(supervisionDrafts.officeUnitId, actor.unitId), eq(supervisionDrafts.status, 'draft')))
           .orderBy(asc(supervisionDrafts.dueOn));
-        const ps = rows.length
-          ? await deps.db
-              .select()
-              .from(petitions)
-              .where(inArray(petitions.id, [...new Set(rows.map((r) => r.petitionId))]))
-          : [];
         // Only drafts about petitions the reader may see: never one an accusation against their office names.
-        const byId = new Map(ps.filter((p) => can(actor, 'view', scopeOf(p)).allowed).map((p) => [p.id, p]));
+        const byId = await viewablePetitions(deps.db, actor, rows.map((r) => r.petitionId));
         const names = await unitNames(deps.db, rows.map((r) => r.unitId));
         return rows.flatMap((r) => {
           const p = byId.get(r.petitionId);

@@ -188,6 +188,17 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
   };
 }
 
+/**
+ * Of these petitions, those the actor may view (core's `can(actor, 'view')`), by id: what a list of other things
+ * about petitions (notices, drafts, bookings) may show.
+ */
+export async function viewablePetitions(db: Tx, actor: SessionUser, ids: readonly string[]): Promise<Map<string, PetitionRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select().from(petitions).where(inArray(petitions.id, unique));
+  return new Map(rows.filter((p) => can(actor, 'view', scopeOf(p)).allowed).map((p) => [p.id, p]));
+}
+
 /** The first petitioner of each petition, masked. */
 export async function firstPetitioners(tx: Tx, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import { can, isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
+import { isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
 import { cachedRouting, unitsNamedIn } from '../analysis/routing';
 import type { z } from 'zod';
 import type { BookingBody, ReceptionDayBody } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { petitions, receptionBookings, receptionDays, users } from '../db/schema';
+import { receptionBookings, receptionDays, users } from '../db/schema';
 import { encrypt, newTrackingCode, newTrackingSecret, secretMatches, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
-import { loadEvents, scopeOf } from '../petitions/repo';
+import { viewablePetitions } from '../petitions/read';
+import { loadEvents } from '../petitions/repo';
 import { summarise } from '../petitions/presenter';
 import { openWithSecret } from '../portal/secret';
 import { unitNames } from '../units/repo';
@@ -191,12 +192,7 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
     .from(receptionBookings)
     .where(eq(receptionBookings.dayId, dayId))
     .orderBy(asc(receptionBookings.slot), asc(receptionBookings.createdAt));
-  const petitionIds = [...new Set(rows.flatMap((b) => (b.petitionId ? [b.petitionId] : [])))];
-  const viewable = new Map(
-    (petitionIds.length ? await deps.db.select().from(petitions).where(inArray(petitions.id, petitionIds)) : [])
-      .filter((p) => can(actor, 'view', scopeOf(p)).allowed)
-      .map((p) => [p.id, p]),
-  );
+  const viewable = await viewablePetitions(deps.db, actor, rows.flatMap((b) => (b.petitionId ? [b.petitionId] : [])));
   // A new matter (no petition yet) told in the resident's words has no category to check: a summary naming the
   // reader's own unit (江屿区信访局的接访人员…) may be a complaint about it, so it is kept from that unit as an
   // accusation is, and counted among the slots taken but not listed.
