@@ -55,8 +55,8 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
   return (
     <div className="alert" role="alert" tabIndex={-1} ref={ref}>
       <p>{text}</p>
-      {/* Asking again helps when the network or the server failed, not when the request itself was refused. */}
-      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500) ? (
+      {/* Asking again helps when the network or the server failed, or after a rate limit, not when the request itself was refused. */}
+      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) ? (
         <button type="button" className="btn secondary small" onClick={onRetry}>
           {t('retry')}
         </button>
