@@ -199,4 +199,24 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect(moved).toMatchObject({ officeUnitId: 'city-office', status: 'draft' });
     expect((await call(t, 'clerk', 'GET', '/api/supervision-drafts')).json<{ petitionId: string }[]>().map((d) => d.petitionId)).toContain(before.id);
   });
+
+  it('does not tell an owner of the unit an accusation accuses that it is overdue', async () => {
+    t.clock.set('2026-03-02');
+    const p = await register(t, { title: '扫描测试：举报市人社局', category: 'accusation', respondent: { name: '青川市人力资源和社会保障局', unitId: 'city-labor' } });
+    await command(t, 'clerk', p.id, 'assign', { unitId: 'city-discipline' });
+    // An ownership recorded before owners were checked against the accusation: a person of the accused unit.
+    const [head] = await t.deps.db.select().from(users).where(eq(users.username, 'head'));
+    const [clerk] = await t.deps.db.select().from(users).where(eq(users.username, 'clerk'));
+    await t.deps.db.insert(petitionOwners).values({
+      petitionId: p.id, jurisdictionCode: '339902001', leaderUserId: head!.id, assignedBy: clerk!.id, assignedAt: t.clock.now(),
+      plan: { steps: [] }, targetOn: null, progress: [], status: 'active',
+    });
+    for (const day of ['2026-03-14', '2026-03-18', '2026-03-24']) {
+      t.clock.set(day);
+      await sweep(t.deps);
+    }
+    const notices = await noticesFor(p.id);
+    expect(notices.some((n) => n.template === 'overdue')).toBe(true); // the sweep did escalate
+    expect(notices.filter((n) => n.to === 'head')).toEqual([]);
+  });
 });

@@ -128,8 +128,8 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           });
         if (stage === 'escalated') {
           const owner = owners.get(c.petitionId);
-          if (owner)
-            await notify(tx, deps, c.state, [owner], 'escalated', {
+          if (owner && !(owner.unitId && accused(owner.unitId)))
+            await notify(tx, deps, c.state, [owner.id], 'escalated', {
               zh: `您包案的${what}已逾期 ${late} 日（${unitName}），请关注。`,
               en: `${whatEn}, a case you own, is ${days(late)} overdue (${unitName}): please follow it up.`,
             });
@@ -246,14 +246,16 @@ async function staffByUnit(tx: Tx, unitIds: (string | undefined)[]) {
   return out;
 }
 
+/** The owning leader of each petition, with the leader's unit (one an accusation accuses is not told). */
 async function ownersOf(tx: Tx, petitionIds: string[]) {
   const ids = [...new Set(petitionIds)];
-  if (ids.length === 0) return new Map<string, string>();
+  if (ids.length === 0) return new Map<string, { id: string; unitId: string | null }>();
   const rows = await tx
-    .select({ petitionId: petitionOwners.petitionId, leader: petitionOwners.leaderUserId })
+    .select({ petitionId: petitionOwners.petitionId, id: petitionOwners.leaderUserId, unitId: users.unitId })
     .from(petitionOwners)
+    .innerJoin(users, eq(users.id, petitionOwners.leaderUserId))
     .where(and(inArray(petitionOwners.petitionId, ids), eq(petitionOwners.status, 'active')));
-  return new Map(rows.map((r) => [r.petitionId, r.leader]));
+  return new Map(rows.map((r) => [r.petitionId, { id: r.id, unitId: r.unitId }]));
 }
 
 function rowsOf<T>(result: unknown): T[] {
