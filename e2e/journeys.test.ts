@@ -328,6 +328,9 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.locator('input[id="intake-proxy_petitioners_0_name"]').fill('赵大爷');
     await page.locator('input[id="intake-proxy_title"]').fill('老人高龄津贴停发三个月');
     await page.locator('textarea[id="intake-proxy_content"], input[id="intake-proxy_content"]').first().fill('社区赵大爷今年八十二岁，高龄津贴从八月起停发，街道说系统里查不到他的信息。');
+    // Without a domain: the form says what to choose, not just "required".
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText('请选择信访事项涉及的领域').waitFor();
     await chooseOption(page, page.locator('input[id="intake-proxy_domain"]'), '社保');
     await chooseOption(page, page.locator('input[id="intake-proxy_jurisdictionCode"]'), '枫岭市');
     await page.getByRole('button', { name: '登记', exact: true }).click();

@@ -168,7 +168,7 @@ export const en: Resources = {
     category: 'Category', litigationRelated: 'Litigation-related', domain: 'Domain', titleField: 'Subject (one line)',
     titleRequired: 'Write the subject', content: 'Account', contentRequired: 'Write the petitioner’s account', demands: 'Demands',
     respondent: 'Respondent', respondentHint: 'Unit, company or official; pick from earlier petitions',
-    respondentUnit: 'Respondent unit (when it is one of ours)', place: 'Place', placeRequired: 'Choose the place',
+    respondentUnit: 'Respondent unit (when it is one of ours)', place: 'Place', placeRequired: 'Choose the place', domainRequired: 'Choose the domain the petition is about', categoryRequired: 'Choose the category',
     placeSearch: 'Type a place name', address: 'Location', receivedOn: 'Received on', collective: 'Collective',
     headcount: 'Headcount', headcountMin: 'A collective visit has at least 2 people', petitioners: 'Petitioners',
     representatives: 'Representatives (5 at most)', addPetitioner: 'Add a petitioner', addRepresentative: 'Add a representative',

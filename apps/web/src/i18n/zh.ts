@@ -154,7 +154,7 @@ export const zh = {
     category: '类别', litigationRelated: '涉法涉诉', domain: '领域', titleField: '事由（一句话概括）',
     titleRequired: '请填写事由', content: '信访内容', contentRequired: '请填写信访内容', demands: '诉求',
     respondent: '被反映对象', respondentHint: '单位、企业或人员名称，可从以往信访中选择',
-    respondentUnit: '被反映单位（属本系统单位时选择）', place: '发生地', placeRequired: '请选择发生地',
+    respondentUnit: '被反映单位（属本系统单位时选择）', place: '发生地', placeRequired: '请选择发生地', domainRequired: '请选择信访事项涉及的领域', categoryRequired: '请选择类别',
     placeSearch: '输入地名搜索', address: '具体地点', receivedOn: '收到日期', collective: '集体访',
     headcount: '来访人数', headcountMin: '集体访人数至少 2 人', petitioners: '信访人', representatives: '代表（最多 5 名）',
     addPetitioner: '添加信访人', addRepresentative: '添加代表', petitionerName: '姓名', nameRequired: '请填写姓名',

@@ -397,12 +397,12 @@ function IntakeForm({ channel }: { channel: IntakeChannel }) {
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="category" label={t('intake.category')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="category" label={t('intake.category')} rules={[{ required: true, message: t('intake.categoryRequired') }]}>
             <Radio.Group optionType="button" options={(['claim', 'suggestion', 'accusation'] as const).map((c) => ({ value: c, label: t(`category.${c}`) }))} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="domain" label={t('intake.domain')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="domain" label={t('intake.domain')} rules={[{ required: true, message: t('intake.domainRequired') }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))} />
           </Form.Item>
         </Col>
