@@ -489,7 +489,7 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
           .first()
           .evaluate((b) => getComputedStyle(b).flexDirection),
       ).toBe('column');
-      expect(await sup.page.locator('.acct-bell-when').first().innerText()).toBe('07/20/2026 10:00');
+      expect(await sup.page.locator('.acct-bell-when').first().innerText()).toBe('2026-07-20 10:00');
       await shot(sup.page, 'acct-bell-en');
       await sup.context.close();
     },

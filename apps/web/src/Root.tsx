@@ -5,6 +5,7 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
+import updateLocale from 'dayjs/plugin/updateLocale';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth';
@@ -13,6 +14,10 @@ import { LoginPage } from './pages/Login';
 import { fontFamily } from './lib/fonts';
 
 dayjs.extend(localizedFormat);
+dayjs.extend(updateLocale);
+// Short dates in English as the date pickers write them (2026-07-20), not in American order (07/20/2026), which a
+// reader of Chinese dates, or of British ones, takes for another day.
+dayjs.updateLocale('en', { formats: { LT: 'h:mm A', LTS: 'h:mm:ss A', L: 'YYYY-MM-DD', LL: 'MMMM D, YYYY', LLL: 'MMMM D, YYYY h:mm A', LLLL: 'dddd, MMMM D, YYYY h:mm A' } });
 
 const InboxPage = lazy(() => import('./pages/Inbox'));
 const PetitionPage = lazy(() => import('./pages/Petition'));
