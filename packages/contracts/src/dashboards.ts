@@ -79,13 +79,16 @@ const PeriodView = z.object({
   receivedTo: z.string(),
 });
 
+/** Where the records start, beside a comparison with last year. */
+const RecordsSince = z
+  .string()
+  .nullable()
+  .describe('The earliest day any petition was received: last year\'s figures before it are not in the system (the comparison counts part of that period)');
+
 export const DashboardSummary = z.object({
   period: PeriodView,
   lastYear: PeriodView,
-  recordsSince: z
-    .string()
-    .nullable()
-    .describe('The earliest day any petition was received: last year\'s figures before it are not in the system (the comparison counts part of that period)'),
+  recordsSince: RecordsSince,
   jurisdiction: z.string().nullable(),
   asOf: z.string(),
   source: z
@@ -153,10 +156,7 @@ export const AnnualReport = z.object({
   lastYear: z
     .object({ receivedFrom: z.string(), receivedTo: z.string() })
     .describe("The days last year's figure counts: the whole year, or up to today's date last year while the year runs"),
-  recordsSince: z
-    .string()
-    .nullable()
-    .describe('The earliest day any petition was received: last year\'s figures before it are not in the system (the comparison counts part of that period)'),
+  recordsSince: RecordsSince,
   change: Change,
   filter: DrillFilter,
   byDomain: z.array(Count),

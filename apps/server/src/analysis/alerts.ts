@@ -13,7 +13,7 @@ import { noticeBody } from '../notifications/text';
 import { petitionOfficeFor } from '../units/repo';
 import { clusterLabel, domainName } from './labels';
 import { loadRouting, suggestRouting, type RoutingData } from './routing';
-import { dateArray, isoDay, rows, textArray } from './sql';
+import { dateArray, isoDay, rows, textArray, uuidArray } from './sql';
 
 export interface AlertRule {
   /** Raise when a cluster has at least this many petitions ... */
@@ -149,7 +149,7 @@ export async function checkAlerts(
       await rows<{ id: string }>(
         tx,
         sql`select distinct respondent_unit_id as id from petitions
-            where id = any(${sql.raw(`'{${ids.filter((x) => /^[0-9a-f-]{36}$/i.test(x)).join(',')}}'::uuid[]`)})
+            where id = any(${uuidArray(ids)})
               and category = 'accusation' and respondent_unit_id is not null`,
       )
     ).map((r) => r.id);

@@ -178,9 +178,8 @@ export async function syncDashboards(deps: Deps, opts: { rebuild?: boolean } = {
   if (!result.rebuilt) return result;
   // Vacuum cannot run inside the rebuild's transaction. Until the refilled facts' pages are marked all-visible,
   // the rate drill-downs' index-only scans read every fact's row: a missed part's total took 60–174 ms at
-  // 1,000,000 petitions instead of 14–38 ms, until autovacuum came by.
-  // The rebuild has committed: a vacuum that fails (a statement timeout, a lock) leaves that to autovacuum rather
-  // than failing the request that asked for the figures.
+  // 1,000,000 petitions instead of 14–38 ms, until autovacuum came by. The rebuild has committed by now: a vacuum
+  // that fails (a statement timeout, a lock) leaves that to autovacuum rather than failing the request.
   await deps.db.execute(sql`vacuum dashboard_facts`).catch((err: unknown) => deps.log?.warn({ err }, 'vacuum after the rollup rebuild failed'));
   return { ...result, ms: performance.now() - started };
 }

@@ -1,8 +1,9 @@
 // The demo's leader ownership (包案): the petition offices give each leader a few of the hardest open matters their
 // area holds (collective, repeated, supervised or under review), with a resolution plan and the progress recorded
 // so far, and one matter the leader already saw resolved, so a leader signing in to the demo finds their own cases.
-import { addDays, can, compareDates, daysBetween, maxDate, terminalStatuses, type Domain, type PetitionState } from '@qiao/core';
+import { addDays, compareDates, daysBetween, maxDate, terminalStatuses, type Domain, type PetitionState } from '@qiao/core';
 import type { petitionOwners } from '../db/schema';
+import { mayOwn } from '../ownership/leaders';
 import type { Rng } from './random';
 import type { User } from './types';
 
@@ -45,9 +46,9 @@ function weight(s: PetitionState): number {
   return (s.collective ? 3 + Math.min(s.headcount, 50) / 10 : 0) + (s.repeatOf ? 2 : 0) + s.supervisions.length * 2 + (s.review ? 2 : 0);
 }
 
-/** May this leader own the petition: the ownership route's own test (core `can`, which never lets an accused unit in). */
-function mayOwn(leader: Leader, s: PetitionState): boolean {
-  const actor = { userId: leader.id, role: 'leader' as const, unitId: leader.user.unitId, jurisdictionCode: leader.user.jurisdictionCode, atPetitionOffice: false };
+/** May this leader own the petition: the ownership route's own test (`mayOwn`: core `can`, never an accused unit). */
+function mayOwnMatter(leader: Leader, s: PetitionState): boolean {
+  // The demo holds states, not rows: the scope `scopeOf` would read from the row, from the state.
   const scope = {
     jurisdictionCode: s.jurisdictionCode,
     registeringUnitId: s.registeringUnit.id,
@@ -58,7 +59,7 @@ function mayOwn(leader: Leader, s: PetitionState): boolean {
     submittedByUserId: null,
     coUnitIds: [],
   };
-  return can(actor, 'view', scope).allowed;
+  return mayOwn({ ...leader.user, id: leader.id, active: true }, scope);
 }
 
 /**
@@ -87,7 +88,7 @@ export function demoOwners(rng: Rng, states: readonly PetitionState[], leaders: 
     rows.push(ownerRow(rng, s, leader, today, status));
   };
   for (const leader of leaders) {
-    const free = (s: PetitionState) => !taken.has(matterOf(s)) && mayOwn(leader, s);
+    const free = (s: PetitionState) => !taken.has(matterOf(s)) && mayOwnMatter(leader, s);
     const open = byWeight.filter((s) => !terminalStatuses.includes(s.status) && s.status !== 'concluded' && s.status !== 'reviewed' && free(s));
     for (const s of open.slice(0, OPEN_CASES)) if (!taken.has(matterOf(s))) take(s, leader, 'active');
     const resolved = byWeight.filter(

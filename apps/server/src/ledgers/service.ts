@@ -7,8 +7,8 @@ import type { Deps } from '../context';
 import { ledgerEntries, ledgers, petitioners, petitions, units, users } from '../db/schema';
 import { normaliseTrackingCode } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
-import { mayOwn, owningLeader } from '../ownership/leaders';
-import { scopeOf } from '../petitions/repo';
+import { cannotOwn, mayOwn, owningLeader } from '../ownership/leaders';
+import { scopeColumns, scopeOf } from '../petitions/repo';
 
 type EntryRow = typeof ledgerEntries.$inferSelect;
 
@@ -85,13 +85,7 @@ async function entriesFor(deps: Deps, actor: SessionUser, ledgerIds: string[]) {
         id: petitions.id,
         trackingCode: petitions.trackingCode,
         title: petitions.title,
-        jurisdictionCode: petitions.jurisdictionCode,
-        registeringUnitId: petitions.registeringUnitId,
-        currentUnitId: petitions.currentUnitId,
-        involvedUnitIds: petitions.involvedUnitIds,
-        category: petitions.category,
-        respondentUnitId: petitions.respondentUnitId,
-        submittedByUserId: petitions.submittedByUserId,
+        ...scopeColumns,
       },
     })
     .from(ledgerEntries)
@@ -335,9 +329,9 @@ export async function importLedger(deps: Deps, actor: SessionUser, ledgerId: str
     if (!code && !get('反映问题') && !get('化解措施')) continue; // a blank line
     const before = rejected.length;
     const [p] = code ? await deps.db.select().from(petitions).where(eq(petitions.trackingCode, code)) : [];
-    if (!p || !can(actor, 'view', scopeOf(p)).allowed) reject(r, '信访件编号', `找不到信访件 ${code || '（空）'}`, `no petition ${code || '(empty)'}`);
-    else if (seen.has(p.id)) reject(r, '信访件编号', '同一信访件重复出现', 'the same petition appears twice');
     const scope = p && can(actor, 'view', scopeOf(p)).allowed ? scopeOf(p) : null;
+    if (!p || !scope) reject(r, '信访件编号', `找不到信访件 ${code || '（空）'}`, `no petition ${code || '(empty)'}`);
+    else if (seen.has(p.id)) reject(r, '信访件编号', '同一信访件重复出现', 'the same petition appears twice');
     const unitId = unitByName.get(get('责任单位'));
     if (!unitId) reject(r, '责任单位', `找不到单位“${get('责任单位')}”`, `no unit "${get('责任单位')}"`);
     else if (scope && !canAssignTo(scope, unitId)) reject(r, '责任单位', accusedResponsible.zh, accusedResponsible.en);
@@ -346,7 +340,7 @@ export async function importLedger(deps: Deps, actor: SessionUser, ledgerId: str
     const leaderId = leader?.id ?? null;
     if (leaderName && !leader) reject(r, '包案领导', `找不到领导“${leaderName}”`, `no leader "${leaderName}"`);
     else if (leader && scope && !mayOwn(leader, scope))
-      reject(r, '包案领导', `领导“${leaderName}”不能包案此事项（不在其辖区，或是被检举控告单位的领导）`, `leader "${leaderName}" cannot own this petition (outside their area, or of the accused unit)`);
+      reject(r, '包案领导', `领导“${leaderName}”${cannotOwn.zh}`, `leader "${leaderName}" ${cannotOwn.en}`);
     const measures = get('化解措施');
     if (!measures) reject(r, '化解措施', '化解措施不能为空', 'measures cannot be empty');
     const target = get('化解时限');

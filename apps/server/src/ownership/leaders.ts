@@ -16,6 +16,12 @@ export function mayOwn(user: Pick<UserRow, 'id' | 'role' | 'active' | 'unitId' |
   return can(actor, 'view', scope).allowed;
 }
 
+/** Why a leader may not own a petition, after who they are (a field, a name). */
+export const cannotOwn = {
+  zh: '不能包案此事项（不在其辖区，或是被检举控告单位的领导）',
+  en: 'cannot own this petition (outside their area, or of the accused unit)',
+};
+
 /** The leader `leaderId` names as a petition's owner, or a 400 on `field` when they may not own it. */
 export async function owningLeader(db: Tx, leaderId: string, scope: PetitionScope, field: string): Promise<UserRow> {
   const [leader] = await db.select().from(users).where(eq(users.id, leaderId));
@@ -23,8 +29,8 @@ export async function owningLeader(db: Tx, leaderId: string, scope: PetitionScop
     throw badRequest(
       'unknownLeader',
       {
-        zh: `${field}：该领导不能包案此事项（不在其辖区，或是被检举控告单位的领导）`,
-        en: `${field}: this leader cannot own this petition (outside their area, or of the accused unit)`,
+        zh: `${field}：该领导${cannotOwn.zh}`,
+        en: `${field}: this leader ${cannotOwn.en}`,
       },
       { field },
     );

@@ -15,6 +15,17 @@ import { petitionClocks as clocksTable, petitionEvents, petitions } from '../db/
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
+/** The columns `scopeOf` reads, for a select that needs a petition's scope without its whole row. */
+export const scopeColumns = {
+  jurisdictionCode: petitions.jurisdictionCode,
+  registeringUnitId: petitions.registeringUnitId,
+  currentUnitId: petitions.currentUnitId,
+  involvedUnitIds: petitions.involvedUnitIds,
+  category: petitions.category,
+  respondentUnitId: petitions.respondentUnitId,
+  submittedByUserId: petitions.submittedByUserId,
+};
+
 /** What protection needs of a row. Pass the state too where a joint conference's co-units matter (commands). */
 export function scopeOf(
   row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'submittedByUserId'> & {

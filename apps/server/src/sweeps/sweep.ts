@@ -6,7 +6,7 @@ import type { Tx } from '../db/open';
 import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, reminders, supervisionDrafts, users } from '../db/schema';
 import { encrypt } from '../lib/crypto';
 import { noticeBody, type NoticeText } from '../notifications/text';
-import { scopeOf } from '../petitions/repo';
+import { scopeColumns, scopeOf } from '../petitions/repo';
 import { findUnit, petitionOfficeFor, unitNames } from '../units/repo';
 import { draftApplicability } from './drafts';
 
@@ -70,13 +70,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
         state: petitions.state,
         trackingCode: petitions.trackingCode,
         title: petitions.title,
-        jurisdictionCode: petitions.jurisdictionCode,
-        registeringUnitId: petitions.registeringUnitId,
-        currentUnitId: petitions.currentUnitId,
-        involvedUnitIds: petitions.involvedUnitIds,
-        category: petitions.category,
-        respondentUnitId: petitions.respondentUnitId,
-        submittedByUserId: petitions.submittedByUserId,
+        ...scopeColumns,
       })
       .from(clocksTable)
       .innerJoin(petitions, eq(petitions.id, clocksTable.petitionId))
@@ -181,21 +175,28 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
  */
 async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
   const open = await tx
-    .select({ id: supervisionDrafts.id, unitId: supervisionDrafts.unitId, dueOn: supervisionDrafts.dueOn, officeUnitId: supervisionDrafts.officeUnitId, petition: petitions })
+    .select({
+      id: supervisionDrafts.id,
+      unitId: supervisionDrafts.unitId,
+      dueOn: supervisionDrafts.dueOn,
+      officeUnitId: supervisionDrafts.officeUnitId,
+      petition: { state: petitions.state, ...scopeColumns },
+    })
     .from(supervisionDrafts)
     .innerJoin(petitions, eq(petitions.id, supervisionDrafts.petitionId))
     .where(eq(supervisionDrafts.status, 'draft'));
   // A draft left with an office its petition now accuses (reclassified, or drafted before offices were kept from
   // accusations against them) goes to the office above, which is to issue it; with none above, it lapses.
+  const officeless = new Set<string>();
   for (const d of open) {
     const accused = (id: string) => isAccusedUnit(id, scopeOf(d.petition));
     if (!accused(d.officeUnitId)) continue;
     const held = await findUnit(tx, d.officeUnitId);
     const office = held ? await supervisingOffice(tx, held, accused) : null;
     if (office) await tx.update(supervisionDrafts).set({ officeUnitId: office }).where(eq(supervisionDrafts.id, d.id));
-    else d.officeUnitId = '';
+    else officeless.add(d.id);
   }
-  const stale = open.filter((d) => d.officeUnitId === '' || !draftApplicability(deps, d.petition.state, d).ok).map((d) => d.id);
+  const stale = open.filter((d) => officeless.has(d.id) || !draftApplicability(deps, d.petition.state, d).ok).map((d) => d.id);
   if (stale.length === 0) return 0;
   await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(inArray(supervisionDrafts.id, stale));
   return stale.length;
