@@ -112,6 +112,44 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
     await context.close();
   });
 
+  it('names every unit an accusation’s words accuse on the petition, and offers none of them to receive it (zh, en)', async () => {
+    const SECOND = '江屿区人力资源和社会保障局';
+    const registered = await api<{ id: string }>('clerk', 'POST', '/api/petitions', {
+      channel: 'letter',
+      category: 'accusation',
+      domain: 'housing',
+      title: '举报江屿区住房和城乡建设局与江屿区人力资源和社会保障局互相推诿',
+      content: '江屿区住房和城乡建设局和江屿区人力资源和社会保障局对工地欠薪互相推诿，我多次到青川市信访局反映。',
+      jurisdictionCode: '339900',
+      respondent: { name: ACCUSED },
+      petitioners: [{ name: '周建国' }],
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    for (const [lang, label, accusedTitle] of [
+      ['zh', '被检举控告单位（不得交其办理）', '被检举控告单位，不可交办'],
+      ['en', 'Accused units (never to handle it)', 'Accused unit: cannot receive it'],
+    ] as const) {
+      const { context, page } = await signIn(world, 'clerk', lang);
+      await page.goto(`${world.url}/petitions/${registered.body.id}`);
+      const item = page.locator('.ant-descriptions-item').filter({ hasText: label });
+      await expect.poll(() => item.innerText()).toContain(ACCUSED);
+      expect(await item.innerText()).toContain(SECOND);
+      await page.locator('[data-command="assign"]').click();
+      const picker = page.locator('.command-form input[id$="unitId"]');
+      for (const name of [ACCUSED, SECOND]) {
+        await picker.click();
+        await picker.fill(name.slice(0, 6));
+        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name });
+        await option.waitFor();
+        expect(await option.getAttribute('class')).toContain('ant-select-item-option-disabled');
+        expect(await option.getAttribute('title')).toBe(accusedTitle);
+        if (name === SECOND) await shot(page, `accusation-two-units-${lang}`);
+        await page.keyboard.press('Escape');
+      }
+      await context.close();
+    }
+  });
+
   it('names a supervision notice’s deadline as the supervision answer deadline, in Chinese and in English', async () => {
     const version = (await api<{ version: number }>('supervisor', 'GET', `/api/petitions/${accusation.id}`))
       .body.version;

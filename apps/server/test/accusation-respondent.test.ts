@@ -199,6 +199,78 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     expect(JSON.stringify([routing.territorial, routing.subject])).not.toContain('city-labor');
   });
 
+  it('keeps an accusation from every unit its words accuse, not only the one in the respondent field', async () => {
+    // Two bureaus accused of passing the matter to each other; the form has room for one, the clerk picked it. The
+    // city office and the commission are named as where the petitioner went and whom they ask to act.
+    const two = {
+      ...accusation,
+      domain: 'labor',
+      title: '举报青川市住房和城乡建设局与青川市人力资源和社会保障局互相推诿',
+      content: '青川市住房和城乡建设局和青川市人力资源和社会保障局对工地欠薪互相推诿。我多次到青川市信访局反映，请青川市纪委监委查处。',
+      respondent: { name: '青川市住房和城乡建设局', unitId: 'city-housing' },
+    };
+    const suggested = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: two.content,
+      title: two.title,
+      category: 'accusation',
+      domain: 'labor',
+      jurisdictionCode: '339900',
+      respondent: two.respondent,
+    });
+    expect(suggested.statusCode, suggested.body).toBe(200);
+    const routing = suggested.json().routing;
+    expect(routing.excluded.map((e: { unitId: string }) => e.unitId).toSorted()).toEqual(['city-housing', 'city-labor']);
+    expect(routing.subject).toMatchObject({ unitId: 'city-discipline' });
+
+    const p = await register(t, two); // at the city office, which is named only as where the petitioner went
+    // The office reads whom it may never go to.
+    expect((await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json().accusedUnitIds.toSorted()).toEqual(['city-housing', 'city-labor']);
+    for (const unitId of ['city-labor', 'city-housing']) {
+      const res = await attempt(t, p.id, 'assign', { unitId });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toBe('accusedUnit');
+    }
+    await command(t, 'clerk', p.id, 'referToJointConference', { reason: '涉及多个部门' });
+    const conference = await attempt(t, p.id, 'recordJointConferenceDecision', {
+      leadUnitId: 'city-discipline',
+      coUnitIds: ['city-labor'],
+      replyDueOn: '2026-04-10',
+      summary: '纪委牵头，人社局协办',
+    });
+    expect(conference.statusCode, conference.body).toBe(422);
+    expect(conference.json().error).toBe('accusedUnitInConference');
+
+    // A district clerk registers a visitor's accusation against the labour bureau whose words accuse the district
+    // office too: it goes to the office above, and the district office never sees it, in its lists or by id.
+    const visitor = {
+      ...accusation,
+      domain: 'labor',
+      title: '举报临江区人社局不作为',
+      content: '临江区人社局对欠薪投诉不处理，临江区信访局接访人员还把我的材料交给了老板。',
+      jurisdictionCode: '339902001',
+      respondent: { name: '临江区人社局' },
+    };
+    const up = await call(t, 'district-clerk', 'POST', '/api/petitions', intake(visitor));
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().registeringUnitId).toBe('city-office');
+    expect((await call(t, 'district-clerk', 'GET', `/api/petitions/${up.json().id}`)).statusCode).toBe(404);
+    const districtList = (await call(t, 'district-clerk', 'GET', '/api/petitions?limit=200')).json<{ items: { id: string }[] }>();
+    expect(districtList.items.map((x) => x.id)).not.toContain(up.json().id);
+    // The same visitor who only says they went to the district office: registered there, as before.
+    const went = await call(t, 'district-clerk', 'POST', '/api/petitions', intake({ ...visitor, content: '临江区人社局对欠薪投诉不处理，我多次到临江区信访局反映。' }));
+    expect(went.statusCode, went.body).toBe(201);
+    expect(went.json().registeringUnitId).toBe('district-office');
+
+    // A bureau typed with no region may be any county's: each of them is kept from the accusation.
+    const anyCounty = await register(t, { ...accusation, domain: 'labor', title: '举报人社局工作人员吃拿卡要', content: '劳动监察的人收钱不办事。', respondent: { name: '人社局' } });
+    for (const unitId of ['city-labor', 'district-labor']) {
+      const res = await attempt(t, anyCounty.id, 'assign', { unitId });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toBe('accusedUnit');
+    }
+    expect((await detail(t, anyCounty.id)).respondent).toEqual({ name: '人社局', unitId: null });
+  });
+
   it('registers an accusation against the office it reaches with the office above, or refuses when there is none', async () => {
     // A resident accuses the district petition office on the portal, which picks the office by place.
     const portal = await call(t, null, 'POST', '/api/portal/petitions', {

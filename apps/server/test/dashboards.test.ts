@@ -221,6 +221,8 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
           jurisdictionCode: district ? '339902001' : '339921001',
           receivedOn: `${month}-${String(r.int(1, 28)).padStart(2, '0')}`,
           ...(category === 'accusation' ? { respondent: { name: '临江区人社局', unitId: 'district-labor' } } : {}),
+          // Every other accusation accuses the district office too, in its own words: two units are kept from it.
+          ...(category === 'accusation' && i % 2 === 0 ? { content: '临江区人社局拖着不办，临江区信访局工作人员也推诿，把材料退回给我。' } : {}),
           ...(ids.length > 3 && r.next() < 0.25 ? { repeatOf: r.pick(ids) } : {}),
           ...(byAgent ? { residentConsent: true } : {}),
         },
@@ -247,6 +249,9 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     }
 
     const leader = await recount(t, 'leader', '2025-07', '2026-06', null);
+    // Accusations against two units are among them, and the district office (which sees its district) is one.
+    const againstTwo = (await t.deps.db.select().from(petitions)).filter((p) => p.category === 'accusation' && p.respondentUnitIds.length === 2);
+    expect(againstTwo.map((p) => p.respondentUnitIds.toSorted())).toContainEqual(['district-labor', 'district-office']);
     expect(leader.current.replied * leader.current.rated * leader.current.firstConcluded * leader.current.repeats).toBeGreaterThan(0);
     // Some petitions were replied by one unit and are held by another (the reviewing body): the unit figures
     // below must tell the two apart.

@@ -210,6 +210,9 @@ export const PetitionDetail = PetitionListItem.extend({
   content: z.string(),
   demands: z.string().nullable(),
   respondent: z.object({ name: z.string(), unitId: z.string().nullable() }).nullable(),
+  accusedUnitIds: z
+    .array(z.string())
+    .describe('The units this accusation accuses, the respondent unit and any other its words accuse: none may receive it (Art. 30). Empty unless an accusation'),
   address: z.string().nullable(),
   registeringUnit: UnitView,
   repeatOf: Id.nullable(),

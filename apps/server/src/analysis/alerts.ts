@@ -148,9 +148,8 @@ export async function checkAlerts(
     const accused = (
       await rows<{ id: string }>(
         tx,
-        sql`select distinct respondent_unit_id as id from petitions
-            where id = any(${uuidArray(ids)})
-              and category = 'accusation' and respondent_unit_id is not null`,
+        sql`select distinct unnest(respondent_unit_ids) as id from petitions
+            where id = any(${uuidArray(ids)}) and category = 'accusation'`,
       )
     ).map((r) => r.id);
     routing ??= await loadRouting(tx);

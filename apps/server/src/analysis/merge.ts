@@ -4,7 +4,7 @@
 // locked, decided by the core and written in one transaction, each with its event.
 
 import { and, eq, inArray } from 'drizzle-orm';
-import { can, decide, evolve, openDeadlines, type Command, type PetitionEvent, type PetitionState } from '@qiao/core';
+import { accusedUnitIds, can, decide, evolve, openDeadlines, respondentUnitIdsOf, type Command, type PetitionEvent, type PetitionState } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitions } from '../db/schema';
@@ -55,7 +55,7 @@ export async function mergePetitions(deps: Deps, actor: SessionUser, collectiveI
         id: s.id,
         trackingCode: s.trackingCode,
         headcount: s.headcount,
-        accusedUnitId: s.state.category === 'accusation' ? s.state.respondentUnitId : null,
+        accusedUnitIds: accusedUnitIds(s.state),
       })),
       headcount,
       representatives: input.representatives,
@@ -72,7 +72,13 @@ export async function mergePetitions(deps: Deps, actor: SessionUser, collectiveI
         source.state,
         {
           type: 'mergeInto',
-          collective: { id: target.id, trackingCode: target.trackingCode, category: target.state.category, respondentUnitId: target.state.respondentUnitId },
+          collective: {
+            id: target.id,
+            trackingCode: target.trackingCode,
+            category: target.state.category,
+            respondentUnitId: target.state.respondentUnitId,
+            respondentUnitIds: respondentUnitIdsOf(target.state),
+          },
           ...(input.note ? { note: input.note } : {}),
         },
         decideCtx,

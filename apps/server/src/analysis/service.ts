@@ -1,7 +1,7 @@
 // The analysis service: intake suggestions (classification, earlier petitions about the same matter, routing),
 // similar petitions of a registered one, hotspots (clusters with counts, weekly trend and petitions) and alerts.
 
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
   addDays,
   can,
@@ -14,7 +14,7 @@ import {
   visibilityFilter,
   type Actor,
 } from '@qiao/core';
-import { classify, unitsNamedBy } from '@qiao/core/text';
+import { classify } from '@qiao/core/text';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { analysisClusterMembers, analysisFingerprints, jurisdictions, petitions } from '../db/schema';
@@ -27,7 +27,7 @@ import { listAlerts } from './alerts';
 import { petitionFingerprint, lookupKeys } from './indexing';
 import { clusterLabel, domainName } from './labels';
 import { textModel } from './model';
-import { cachedRouting, suggestRouting, unitsNamedIn, type RoutingData } from './routing';
+import { cachedRouting, respondentUnitsOf, suggestRouting } from './routing';
 import { findSimilar } from './similar';
 
 const staffOnly = (actor: Actor) => {
@@ -59,22 +59,6 @@ function personHashes(deps: Deps, people: SuggestInput['petitioners']): string[]
   return [...new Set(out)];
 }
 
-/** The unit(s) a petition is about: the one named by id, one whose name matches, or (accusations) units named in the text. */
-function respondentUnits(data: RoutingData, input: SuggestInput, accusation: boolean): string[] {
-  const r = typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {});
-  if (r.unitId) return [r.unitId];
-  const ids = new Set<string>();
-  if (r.name) {
-    const names = unitsNamedBy(r.name);
-    for (const u of data.units) if (u.name === r.name || names(u.name)) ids.add(u.id);
-  }
-  if (accusation && ids.size === 0) {
-    // The respondent as typed first: a sub-unit or a person of a unit (青川市人社局劳动监察大队李某) accuses the unit.
-    const text = `${r.name ?? ''}\n${input.title ?? ''}\n${input.text}`;
-    for (const u of unitsNamedIn(data.units, text)) ids.add(u.id);
-  }
-  return [...ids];
-}
 
 export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInput) {
   staffOnly(actor);
@@ -95,7 +79,10 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
     domain,
     jurisdictionCode,
     places: [...fp.places],
-    scope: { category: accusation ? 'accusation' : category, respondentUnitIds: respondentUnits(data, input, accusation) },
+    scope: {
+      category: accusation ? 'accusation' : category,
+      respondentUnitIds: respondentUnitsOf(data, typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {}), input.title ?? null, input.text).ids,
+    },
   });
   return {
     classification: {
@@ -257,7 +244,7 @@ export async function alerts(deps: Deps, actor: SessionUser, days: number, limit
           await deps.db
             .select({ id: petitions.id })
             .from(petitions)
-            .where(and(inArray(petitions.id, ids), eq(petitions.category, 'accusation'), eq(petitions.respondentUnitId, actor.unitId)))
+            .where(and(inArray(petitions.id, ids), eq(petitions.category, 'accusation'), arrayContains(petitions.respondentUnitIds, [actor.unitId])))
         ).map((p) => p.id)
       : [],
   );

@@ -192,7 +192,7 @@ function sources(plan: Exclude<Plan, { kind: 'empty' }>, table: Rollup, dims: st
   if (plan.kind === 'scope') return fromScope(plan.scope, dims, days);
   const rollup = sql`select ${sql.raw(dims)}, ${sql.raw(bareMeasures)} from ${sql.raw(days === null ? table : dayRollup[table])} r
     where ${likePrefix(sql.raw('r.county'), plan.prefix)}
-    ${plan.excludeAccused === null ? sql`` : sql`and r.accused_unit_id <> ${plan.excludeAccused}`}${inDays('r', days)}`;
+    ${plan.excludeAccused === null ? sql`` : sql`and not (${plan.excludeAccused} = any(string_to_array(r.accused_unit_id, ',')))`}${inDays('r', days)}`;
   if (plan.scope !== null) return sql`${rollup} union all ${fromScope(plan.scope, dims, days)}`;
   return plan.exception === null ? rollup : sql`${rollup} union all ${fromFacts(dims, plan.exception, days)}`;
 }

@@ -85,7 +85,7 @@ select p.id as petition_id,
   p.jurisdiction_code,
   p.domain, p.channel, p.category,
   coalesce(${handlingUnitExpr('p')}, '') as unit_id,
-  case when p.category = 'accusation' then coalesce(p.respondent_unit_id, '') else '' end as accused_unit_id,
+  case when p.category = 'accusation' then array_to_string(p.respondent_unit_ids, ',') else '' end as accused_unit_id,
   array_remove(array[p.registering_unit_id, p.current_unit_id] || p.involved_unit_ids, null) as units,
   p.involved_unit_ids,
   p.submitted_by_user_id,
@@ -220,7 +220,7 @@ const scopeDimsOf = (byDay: boolean) => (byDay ? [...scopeDims, 'received_on'] :
  */
 function scopeRows(source: string, extra: string, byDay: boolean): string {
   return `select u.scope_unit_id, (u.scope_unit_id = d.unit_id or u.scope_unit_id = any(d.involved_unit_ids)) as handles,
-      (d.accused_unit_id = u.scope_unit_id) as accused_self, d.month, d.county, d.domain, d.channel, d.category, d.unit_id,
+      (u.scope_unit_id = any(string_to_array(d.accused_unit_id, ','))) as accused_self, d.month, d.county, d.domain, d.channel, d.category, d.unit_id,
       ${byDay ? 'd.received_on, ' : ''}${extra}
     from ${source} d cross join lateral (select distinct x as scope_unit_id from unnest(d.units) as x) u`;
 }

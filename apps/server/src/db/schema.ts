@@ -95,6 +95,8 @@ export const petitions = pgTable(
     demands: text('demands'),
     respondentName: text('respondent_name'),
     respondentUnitId: text('respondent_unit_id'),
+    /** Every unit of ours it is against, the respondent unit included (core respondentUnitIdsOf): an accusation is kept from each. */
+    respondentUnitIds: text('respondent_unit_ids').array().notNull().default(sql`'{}'::text[]`),
     address: text('address'),
     collective: boolean('collective').notNull(),
     headcount: integer('headcount').notNull(),
@@ -121,7 +123,7 @@ export const petitions = pgTable(
     // Open petitions only, with every column the overdue counts and the visibility rule read: the cockpit's
     // "overdue now" is an index-only scan instead of a visit to each overdue petition's row.
     index('petitions_open_due_idx')
-      .on(t.nextDueOn, t.jurisdictionCode, t.currentUnitId, t.registeringUnitId, t.category, t.respondentUnitId, t.submittedByUserId, t.involvedUnitIds)
+      .on(t.nextDueOn, t.jurisdictionCode, t.currentUnitId, t.registeringUnitId, t.category, t.respondentUnitIds, t.submittedByUserId, t.involvedUnitIds)
       .where(sql`${t.nextDueOn} is not null`),
     index('petitions_status_idx').on(t.status),
     index('petitions_received_idx').on(t.receivedOn, t.id),
@@ -516,7 +518,10 @@ export const dashboardFacts = pgTable(
     category: text('category').notNull(),
     /** The handling unit (core `handlingUnitId`: the one that replied, else the holder), '' when none. */
     unitId: text('unit_id').notNull(),
-    /** The unit an accusation is about, '' otherwise: visibility hides these from that unit. */
+    /**
+     * The units an accusation accuses, their ids joined by commas (a unit id has none: contracts' unit id pattern),
+     * '' otherwise: visibility hides these from each of them. A rollup dimension, so one text, not an array.
+     */
     accusedUnitId: text('accused_unit_id').notNull(),
     /** Registering, current and every involved unit: finds a unit's petitions outside its jurisdiction. */
     units: text('units').array().notNull(),

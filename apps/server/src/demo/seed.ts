@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   addDays,
   compareDates,
+  accusedUnitIds,
   daysBetween,
   decide,
   evolve,
@@ -32,6 +33,7 @@ import { encrypt, hashPassword, newTrackingCode, newTrackingSecret, sha256 } fro
 import { clockRows, eventRow, stateColumns } from '../petitions/repo';
 import { petitionerRows } from '../petitions/petitioners';
 import { createRng, type Rng } from './random';
+import { respondentUnitsOf } from '../analysis/routing';
 import { buildWorld } from './world';
 import { generateDemoPetitions } from './timeline';
 import type { DemoPetition, Unit, World } from './types';
@@ -224,7 +226,7 @@ class Simulator {
         id: b.state.id,
         trackingCode: b.row.trackingCode,
         headcount: b.state.headcount,
-        accusedUnitId: b.state.category === 'accusation' ? b.state.respondentUnitId : null,
+        accusedUnitIds: accusedUnitIds(b.state),
       }));
     const first = this.run(p, undefined, { office, ...collective, mergeIn: sources.length ? { sources, on } : undefined });
     if (!first) throw new Error(`demo: the collective petition ${p.key} could not be registered`);
@@ -301,6 +303,7 @@ class Simulator {
             collective: f.collective,
             headcount: f.headcount,
             respondentUnitId: f.respondent?.unitId ?? null,
+            respondentUnitIds: respondentUnitsOf(this.world, f.respondent ?? {}, f.title, f.text).ids,
             receivedOn: p.receivedOn,
             repeatOf: repeatOf ?? null,
           },

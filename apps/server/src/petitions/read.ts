@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
-import { availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
+import { accusedUnitIds, availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
@@ -55,6 +55,7 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
       row.respondentName || row.respondentUnitId
         ? { name: row.respondentName || names.get(row.respondentUnitId!) || row.respondentUnitId!, unitId: row.respondentUnitId }
         : null,
+    accusedUnitIds: accusedUnitIds(scope),
     address: row.address,
     registeringUnit: unit(row.registeringUnitId),
     repeatOf: row.repeatOf,

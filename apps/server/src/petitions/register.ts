@@ -31,7 +31,7 @@ import {
   type IndexEntries,
   type IndexSource,
 } from '../analysis/indexing';
-import { cachedRouting, unitsNamedIn } from '../analysis/routing';
+import { cachedRouting, respondentUnitsOf, type RoutingData } from '../analysis/routing';
 import { unitsNamedBy } from '@qiao/core/text';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
@@ -146,20 +146,22 @@ export async function registerAs(
       { field: 'respondent.unitId' },
     );
 
+  const routing = await cachedRouting(deps.db);
+  // Every unit it is against (an accusation is kept from each), and the one it names as the respondent.
+  const against = respondentUnitsOf(routing, input.respondent ?? {}, input.title, input.content);
+  const respondentUnitIds = against.ids;
   const respondentUnitId =
     input.respondent?.unitId ??
-    (input.respondent ? await unitNamed(deps, input.respondent.name) : null) ??
-    (input.category === 'accusation'
-      ? await unitAccusedInText(deps, `${input.respondent?.name ?? ''}\n${input.title}\n${input.content}`)
-      : null);
+    (input.respondent ? unitNamed(routing, input.respondent.name) : null) ??
+    (input.category === 'accusation' ? (against.inWords[0] ?? null) : null);
 
-  // An accusation against the unit it would be registered at (and held by) goes to the petition office over that
-  // unit (Art. 30): the portal and proxy agents pick the office by place, a clerk registers in their own. With no
-  // office above, the core refuses it.
-  const office =
-    input.category === 'accusation' && respondentUnitId === who.office.id
-      ? ((await petitionOfficeFor(deps.db, who.office.jurisdictionCode, { not: respondentUnitId })) ?? who.office)
-      : who.office;
+  // An accusation against the unit it would be registered at (and held by) goes to the nearest petition office over
+  // that unit it does not accuse (Art. 30): the portal and proxy agents pick the office by place, a clerk registers in
+  // their own. With no such office, the core refuses it.
+  const accused = input.category === 'accusation' ? respondentUnitIds : [];
+  const office = accused.includes(who.office.id)
+    ? ((await petitionOfficeFor(deps.db, who.office.jurisdictionCode, { not: accused })) ?? who.office)
+    : who.office;
   const now = deps.now();
   const ctx = deps.clockSettings.context(now);
   const petition: RegisterInput = {
@@ -171,6 +173,7 @@ export async function registerAs(
     collective: input.collective,
     headcount: input.headcount,
     respondentUnitId,
+    respondentUnitIds,
     receivedOn: input.receivedOn ?? chinaDate(now),
     repeatOf: input.repeatOf ? await earlierMatter(deps, input.repeatOf, who.mayLink) : null,
   };
@@ -276,13 +279,12 @@ export async function registerAs(
 
 /**
  * The unit a respondent typed by name is, when the name is one of our units' (and no other's), also written with
- * more or fewer regions (青川市临江区人社局 is 临江区人社局; core's mayNameUnit): an
- * accusation against "江屿区住房和城乡建设局" typed rather than picked is still never routed to, or shown to, that
- * bureau (Art. 30). A name that only contains a unit's name (one of its officials, say) is left as text.
+ * more or fewer regions (青川市临江区人社局 is 临江区人社局; core's mayNameUnit): the respondent unit the petition
+ * shows. A name more units may be (人社局) shows none; the petition is against each (respondentUnitsOf).
  */
-async function unitNamed(deps: Deps, name: string): Promise<string | null> {
+function unitNamed(routing: RoutingData, name: string): string | null {
   const wanted = name.trim();
-  const all = (await cachedRouting(deps.db)).units;
+  const all = routing.units;
   const exact = all.filter((u) => u.name === wanted);
   if (exact.length === 1) return exact[0]!.id;
   // Written with more or fewer regions (青川市临江区人社局 for 临江区人社局): the one unit it can be, if only one.
@@ -291,14 +293,6 @@ async function unitNamed(deps: Deps, name: string): Promise<string | null> {
   return named.length === 1 ? named[0]!.id : null;
 }
 
-/**
- * The unit an accusation registered without a respondent unit names in its own words (举报江屿区住房和城乡建设局工作
- * 人员…, or a respondent typed as 青川市人社局劳动监察大队李某), the first one named: it is kept from the petition as if picked (Art. 30). The intake suggestions name it
- * too; a clerk who did not copy it into the form no longer leaves the accused bureau free to receive the case.
- */
-async function unitAccusedInText(deps: Deps, text: string): Promise<string | null> {
-  return unitsNamedIn((await cachedRouting(deps.db)).units, text)[0]?.id ?? null;
-}
 
 /** A registration waiting to be written, with what the registrar writes in the same transaction. */
 interface PendingRegistration {

@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import {
   coUnitIdsOf,
   nextDue,
+  respondentUnitIdsOf,
   petitionClocks,
   type ClockContext,
   type PetitionEvent,
@@ -23,12 +24,13 @@ export const scopeColumns = {
   involvedUnitIds: petitions.involvedUnitIds,
   category: petitions.category,
   respondentUnitId: petitions.respondentUnitId,
+  respondentUnitIds: petitions.respondentUnitIds,
   submittedByUserId: petitions.submittedByUserId,
 };
 
 /** What protection needs of a row. Pass the state too where a joint conference's co-units matter (commands). */
 export function scopeOf(
-  row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'submittedByUserId'> & {
+  row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'respondentUnitIds' | 'submittedByUserId'> & {
     state?: Pick<PetitionState, 'jointConference'>;
   },
 ): PetitionScope {
@@ -40,6 +42,7 @@ export function scopeOf(
     involvedUnitIds: row.involvedUnitIds,
     category: row.category as PetitionScope['category'],
     respondentUnitId: row.respondentUnitId,
+    respondentUnitIds: row.respondentUnitIds,
     submittedByUserId: row.submittedByUserId,
   };
 }
@@ -50,6 +53,8 @@ export function stateColumns(state: PetitionState, ctx: ClockContext) {
     status: state.status,
     currentUnitId: state.currentUnit?.id ?? null,
     involvedUnitIds: state.involvedUnitIds,
+    // From the state, so a state saved before it was kept (its respondent unit alone) writes the same set.
+    respondentUnitIds: respondentUnitIdsOf(state),
     nextDueOn: nextDue(state, ctx),
     state,
     version: state.version,
@@ -153,7 +158,8 @@ export function visibilitySql(filter: VisibilityFilter): SQL {
   const accused = filter.excludeAccusationsAgainstUnitId;
   if (accused !== null)
     parts.push(
-      sql`not (${petitions.category} = 'accusation' and ${petitions.respondentUnitId} is not distinct from ${accused})`,
+      // respondent_unit_ids holds the respondent unit too (registration, migration 0010, stateColumns).
+      sql`not (${petitions.category} = 'accusation' and ${petitions.respondentUnitIds} @> array[${accused}]::text[])`,
     );
   return and(...parts) ?? sql`true`;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { addDays, daysBetween, isAccusedUnit, petitionClocks, type PetitionState, type UnitRef } from '@qiao/core';
+import { accusedUnitIds, addDays, daysBetween, isAccusedUnit, petitionClocks, type PetitionScope, type PetitionState, type UnitRef } from '@qiao/core';
 import type { Deps } from '../context';
 import type { Tx } from '../db/open';
 import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, reminders, supervisionDrafts, users } from '../db/schema';
@@ -130,7 +130,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           // Draft only a notice the core would accept today (the petition's stage allows `supervise`, no notice
           // to this unit since the deadline passed): never one that would fail when the office issues it.
           const draftId = randomUUID();
-          const officeUnitId = await supervisingOffice(tx, c.state.registeringUnit, accused);
+          const officeUnitId = await supervisingOffice(tx, c.state.registeringUnit, scopeOf(c));
           if (!officeUnitId) continue;
           if (!draftApplicability(deps, c.state, { id: draftId, unitId, dueOn: clock.due }).ok) continue;
           const drafted = await tx
@@ -192,7 +192,7 @@ async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
     const accused = (id: string) => isAccusedUnit(id, scopeOf(d.petition));
     if (!accused(d.officeUnitId)) continue;
     const held = await findUnit(tx, d.officeUnitId);
-    const office = held ? await supervisingOffice(tx, held, accused) : null;
+    const office = held ? await supervisingOffice(tx, held, scopeOf(d.petition)) : null;
     if (office) await tx.update(supervisionDrafts).set({ officeUnitId: office }).where(eq(supervisionDrafts.id, d.id));
     else officeless.add(d.id);
   }
@@ -206,9 +206,10 @@ async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
  * The office that issues a supervision notice: the one that registered the petition, or, when an accusation
  * accuses it, the petition office above it (none: no draft).
  */
-async function supervisingOffice(tx: Tx, registering: UnitRef, accused: (id: string) => boolean): Promise<string | null> {
-  if (!accused(registering.id)) return registering.id;
-  return (await petitionOfficeFor(tx, registering.jurisdictionCode, { not: registering.id }))?.id ?? null;
+async function supervisingOffice(tx: Tx, registering: UnitRef, scope: PetitionScope): Promise<string | null> {
+  const accused = accusedUnitIds(scope);
+  if (!accused.includes(registering.id)) return registering.id;
+  return (await petitionOfficeFor(tx, registering.jurisdictionCode, { not: accused }))?.id ?? null;
 }
 
 async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[], template: string, text: NoticeText) {

@@ -153,7 +153,7 @@ function CommandForm({
   };
 
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
-  const accused = detail.category === 'accusation' ? (detail.respondent?.unitId ?? null) : null;
+  const accused = detail.accusedUnitIds;
   const supervisions = ((detail.state.supervisions ?? []) as { id: string; issuedOn: string; answeredOn: string | null; reason: string }[]).filter(
     (s) => !s.answeredOn,
   );

@@ -184,7 +184,7 @@ function CommandForm({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const lead = Form.useWatch('leadUnitId', form) as string | undefined;
-  const accused = detail.category === 'accusation' ? (detail.respondent?.unitId ?? null) : null;
+  const accused = detail.accusedUnitIds;
   const label = t(LABELS[command]);
 
   const submit = async (v: Values) => {
@@ -231,8 +231,8 @@ function CommandForm({
     .map((u) => ({
       value: u.id,
       label: u.name,
-      disabled: u.id === accused || u.id === lead,
-      title: u.id === accused ? t('fields.accused') : u.name,
+      disabled: accused.includes(u.id) || u.id === lead,
+      title: accused.includes(u.id) ? t('fields.accused') : u.name,
     }));
 
   return (
@@ -244,7 +244,7 @@ function CommandForm({
             ? t('jointConf.recordHelp')
             : t('jointConf.coUnitNotice')}
       </Typography.Paragraph>
-      {command === 'recordJointConferenceDecision' && accused && (
+      {command === 'recordJointConferenceDecision' && accused.length > 0 && (
         <Alert type="warning" showIcon title={t('jointConf.accusedHint')} className="gap-bottom" />
       )}
       {problem && (

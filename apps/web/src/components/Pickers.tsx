@@ -9,8 +9,8 @@ interface UnitPickerProps {
   onChange?: (v: string | undefined) => void;
   /** Units whose remit covers this domain come first, as suggestions. */
   domain?: Domain;
-  /** A unit that may not receive the petition (the accused). */
-  exclude?: string | null;
+  /** Units that may not receive the petition (those an accusation accuses). */
+  exclude?: readonly string[];
   id?: string;
   allowClear?: boolean;
   placeholder?: string;
@@ -25,8 +25,8 @@ export function UnitPicker({ value, onChange, domain, exclude, id, allowClear, p
     const option = (u: (typeof units)[number]) => ({
       value: u.id,
       label: u.name,
-      disabled: u.id === exclude,
-      title: u.id === exclude ? t('fields.accused') : u.name,
+      disabled: exclude?.includes(u.id) ?? false,
+      title: exclude?.includes(u.id) ? t('fields.accused') : u.name,
     });
     const suggested = domain ? active.filter((u) => u.domains.includes(domain)) : [];
     const others = active.filter((u) => !suggested.includes(u));

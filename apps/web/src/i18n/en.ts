@@ -80,7 +80,7 @@ export const en: Resources = {
   },
   petition: {
     facts: 'The matter', content: 'Account', demands: 'Demands', category: 'Category', domain: 'Domain', channel: 'Channel',
-    respondent: 'Respondent', place: 'Place', address: 'Location', received: 'Received', registeringUnit: 'Registered by',
+    respondent: 'Respondent', accusedUnits: 'Accused units (never to handle it)', place: 'Place', address: 'Location', received: 'Received', registeringUnit: 'Registered by',
     currentUnit: 'Current unit', collective: 'Collective', headcount: 'People', repeatOf: 'Repeat of an earlier petition',
     firstPetition: 'First petition', openRepeat: 'Open the earlier petition', litigation: 'Litigation-related',
     petitioners: 'Petitioners', masked: 'masked', reveal: 'Reveal', revealTitle: 'Reveal personal data',

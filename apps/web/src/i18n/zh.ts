@@ -76,7 +76,7 @@ export const zh = {
   },
   petition: {
     facts: '信访事项', content: '信访内容', demands: '诉求', category: '类别', domain: '领域', channel: '来源渠道',
-    respondent: '被反映对象', place: '发生地', address: '具体地点', received: '收到日期', registeringUnit: '登记机构',
+    respondent: '被反映对象', accusedUnits: '被检举控告单位（不得交其办理）', place: '发生地', address: '具体地点', received: '收到日期', registeringUnit: '登记机构',
     currentUnit: '当前承办单位', collective: '集体访', headcount: '人数', repeatOf: '重复信访，前次事项',
     firstPetition: '初信初访', openRepeat: '查看前次事项', litigation: '涉法涉诉', petitioners: '信访人',
     masked: '已脱敏显示', reveal: '查看完整信息', revealTitle: '查看信访人个人信息',

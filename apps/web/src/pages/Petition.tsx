@@ -143,6 +143,10 @@ export default function PetitionPage() {
                 { key: 'place', label: t('petition.place'), children: placeName(places, d.jurisdictionCode) },
                 { key: 'address', label: t('petition.address'), children: d.address ?? '—' },
                 { key: 'respondent', label: t('petition.respondent'), children: respondentText(d.respondent, units) },
+                // Whom it may never go to: the respondent unit, and any other unit its words accuse (Art. 30).
+                ...(d.accusedUnitIds.length
+                  ? [{ key: 'accused', label: t('petition.accusedUnits'), children: d.accusedUnitIds.map((id) => units.find((u) => u.id === id)?.name ?? id).join('、') }]
+                  : []),
                 { key: 'registering', label: t('petition.registeringUnit'), children: d.registeringUnit?.name ?? '—' },
                 { key: 'current', label: t('petition.currentUnit'), children: d.currentUnit?.name ?? '—' },
                 ...(d.collective ? [{ key: 'headcount', label: t('petition.headcount'), children: d.headcount }] : []),

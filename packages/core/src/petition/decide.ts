@@ -1,7 +1,9 @@
 import { addDays, chinaDate, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
+import { accusedUnitIds, isAccusedUnit } from '../protection/can';
 import { isWithin } from '../protection/jurisdiction';
 import { petitionClocks, type ClockContext } from './clocks';
+import { mergedAccusedUnitIds } from './evolve';
 import { checkJointConference, coUnitIdsOf, jointConferenceBlock } from './joint-conference';
 import { refuse, type Refusal } from './refusals';
 import {
@@ -231,7 +233,7 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       const earlierUnits = [state.currentUnit?.id, state.review?.unit.id, state.reply?.unitId].filter(
         (u): u is string => typeof u === 'string',
       );
-      if (state.category === 'accusation' && state.respondentUnitId === command.unit.id) return no('accusedUnit');
+      if (isAccusedUnit(command.unit.id, state)) return no('accusedUnit');
       return earlierUnits.includes(command.unit.id) ? no('reviewUnitInvalid') : ok();
     }
     case 'decideReview':
@@ -267,18 +269,18 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       if ((state.mergedAccusedUnitIds ?? []).length > 0 && command.category !== 'accusation') return no('mergedAccusation');
       // An accusation is never with the unit it accuses (Art. 30): not as the unit holding it, nor as a co-unit
       // a joint conference named (co-units see the matter and add opinions). The office routes it away first.
-      const accused = state.respondentUnitId;
-      const withAccused = accused !== null && (state.currentUnit?.id === accused || coUnitIdsOf(state).includes(accused));
+      const accused = accusedUnitIds({ ...state, category: 'accusation' });
+      const withAccused = [state.currentUnit?.id, ...coUnitIdsOf(state)].some((u) => u !== undefined && accused.includes(u));
       return command.category === 'accusation' && withAccused ? no('accusedUnit') : ok();
     }
     case 'mergeInto': {
       if (command.collective.id === state.id) return no('mergeInvalid');
       // An accusation is never handled by the unit it accuses (Art. 30). Merged, it would be handled as the
       // collective petition, by whichever unit holds that: it joins only a collective accusation against the
-      // same unit, which the rules above keep away from that unit.
-      const accused = state.category === 'accusation' ? state.respondentUnitId : null;
-      const c = command.collective;
-      return accused !== null && (c.category !== 'accusation' || c.respondentUnitId !== accused) ? no('accusationMergeInvalid') : ok();
+      // same unit(s) (every unit it accuses among them), which the rules above keep away from those units.
+      const accused = accusedUnitIds(state);
+      const against = accusedUnitIds(command.collective);
+      return accused.some((u) => !against.includes(u)) ? no('accusationMergeInvalid') : ok();
     }
     case 'referToJointConference':
     case 'recordJointConferenceDecision':
@@ -297,8 +299,8 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       if (!isWholeIn(command.representatives, 1, Math.min(MAX_REPRESENTATIVES, command.headcount)))
         return no('representativesInvalid');
       // The same rule as mergeInto, seen from the collective: an accusation joins only an accusation against its unit.
-      const against = state.category === 'accusation' ? state.respondentUnitId : null;
-      return command.sources.some((x) => x.accusedUnitId && x.accusedUnitId !== against) ? no('accusationMergeInvalid') : ok();
+      const against = accusedUnitIds(state);
+      return command.sources.some((x) => mergedAccusedUnitIds(x).some((u) => !against.includes(u))) ? no('accusationMergeInvalid') : ok();
     }
   }
 }
@@ -309,7 +311,7 @@ function checkRegistration(p: RegisterInput, office: UnitRef, today: IsoDate): R
   if (compareDates(p.receivedOn, today) > 0) return 'dateInFuture';
   if (compareDates(p.receivedOn, addDays(today, -RECEIVED_MAX_DAYS_BACK)) < 0) return 'dateTooOld';
   // A registered petition is held by its registering unit: never the unit an accusation accuses.
-  if (p.category === 'accusation' && p.respondentUnitId === office.id) return 'accusedRegistrar';
+  if (isAccusedUnit(office.id, p)) return 'accusedRegistrar';
   const earlier = p.repeatOf;
   if (earlier) {
     if (earlier.status === 'closed') return 'finalAfterReReview';
@@ -322,7 +324,7 @@ function checkRegistration(p: RegisterInput, office: UnitRef, today: IsoDate): R
 }
 
 function checkRoutingTarget(p: PetitionState, unit: UnitRef): Refusal['code'] | null {
-  if (p.category === 'accusation' && p.respondentUnitId === unit.id) return 'accusedUnit';
+  if (isAccusedUnit(unit.id, p)) return 'accusedUnit';
   if (p.currentUnit?.id === unit.id) return 'sameUnit';
   return null;
 }

@@ -1,5 +1,6 @@
+import { respondentUnitIdsOf } from '../protection/can';
 import { evolveJointConference } from './joint-conference';
-import { SUPERVISION_ANSWER_DAYS, type PausedSpan, type PetitionEvent, type PetitionState, type UnitRef } from './types';
+import { SUPERVISION_ANSWER_DAYS, type MergedMatter, type PausedSpan, type PetitionEvent, type PetitionState, type UnitRef } from './types';
 
 /** Fold one event into the petition. The only place the state changes; decide() has already checked it. */
 export function evolve(state: PetitionState | null, event: PetitionEvent): PetitionState {
@@ -17,6 +18,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       collective: p.collective,
       headcount: p.headcount,
       respondentUnitId: p.respondentUnitId,
+      respondentUnitIds: respondentUnitIdsOf(p),
       repeatOf: p.repeatOf?.id ?? null,
       registeringUnit,
       receivedOn: p.receivedOn,
@@ -221,10 +223,15 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
         representatives: event.data.representatives,
         mergedFrom: [...(s.mergedFrom ?? []), ...event.data.sources.map((x) => x.id)],
         mergedAccusedUnitIds: [
-          ...new Set([...(s.mergedAccusedUnitIds ?? []), ...event.data.sources.flatMap((x) => (x.accusedUnitId ? [x.accusedUnitId] : []))]),
+          ...new Set([...(s.mergedAccusedUnitIds ?? []), ...event.data.sources.flatMap(mergedAccusedUnitIds)]),
         ],
       };
   }
+}
+
+/** The units a merged accusation accuses, as its event holds them (events saved before hold one). */
+export function mergedAccusedUnitIds(x: MergedMatter): string[] {
+  return [...new Set([...(x.accusedUnitIds ?? []), ...(x.accusedUnitId ? [x.accusedUnitId] : [])])];
 }
 
 function pauseClock(s: PetitionState): PausedSpan['clock'] {

@@ -1,6 +1,7 @@
 import { addDays, compareDates } from '../clocks/date';
 import type { IsoDate } from '../clocks/types';
 import type { RefusalCode } from './refusals';
+import { isAccusedUnit } from '../protection/can';
 import type { Command, JointConference, PetitionEvent, PetitionState, UnitRef } from './types';
 
 /*
@@ -73,11 +74,7 @@ export function checkJointConference(
     case 'recordJointConferenceDecision': {
       const { leadUnit, coUnits } = command;
       // Art. 30: an accusation is never handled by, nor shown to, the unit it accuses, not even as a co-unit.
-      if (p.category === 'accusation' && p.respondentUnitId !== null) {
-        const accused = p.respondentUnitId;
-        if (leadUnit.id === accused || coUnits.some((u) => u.id === accused))
-          return 'accusedUnitInConference';
-      }
+      if ([leadUnit, ...coUnits].some((u) => isAccusedUnit(u.id, p))) return 'accusedUnitInConference';
       const ids = coUnits.map((u) => u.id);
       if (
         ids.includes(leadUnit.id) ||

@@ -129,6 +129,8 @@ export interface PetitionState {
   collective: boolean;
   headcount: number;
   respondentUnitId: string | null;
+  /** Every unit of ours it is against, the respondent unit included: an accusation is kept from each (Art. 30). Absent on states saved before: the respondent unit alone. */
+  respondentUnitIds?: string[];
   repeatOf: string | null;
   registeringUnit: UnitRef;
   receivedOn: IsoDate;
@@ -205,8 +207,10 @@ export interface MergedMatter {
   id: string;
   trackingCode: string;
   headcount: number;
-  /** The unit it accuses, when it is an accusation against one of ours (absent: none). */
+  /** The unit it accuses, when it is an accusation against one of ours (absent: none). Events saved before hold only this. */
   accusedUnitId?: string | null;
+  /** Every unit it accuses, when it is an accusation (absent: `accusedUnitId` alone). */
+  accusedUnitIds?: string[];
 }
 
 /** What an earlier petition about the same matter looks like, found by the adapter from `repeatOf`. */
@@ -228,6 +232,11 @@ export interface RegisterInput {
   collective: boolean;
   headcount: number;
   respondentUnitId: string | null;
+  /**
+   * Every unit of ours it is against, beyond the respondent unit: the others an accusation names (举报两个局互相推诿).
+   * An accusation is kept from each of them, as from the respondent unit. Absent: the respondent unit alone.
+   */
+  respondentUnitIds?: string[];
   receivedOn: IsoDate;
   /** Set when the clerk links the petition to an earlier one about the same matter. */
   repeatOf: EarlierMatter | null;
@@ -271,8 +280,8 @@ export type Command =
   | { type: 'reclassify'; domain: Domain; category: Category; litigationRelated: boolean; note?: string }
   | {
       type: 'mergeInto';
-      /** The collective petition as it stands: an accusation joins only an accusation against the same unit. */
-      collective: { id: string; trackingCode: string; category: Category; respondentUnitId: string | null };
+      /** The collective petition as it stands: an accusation joins only an accusation against the same unit(s). */
+      collective: { id: string; trackingCode: string; category: Category; respondentUnitId: string | null; respondentUnitIds?: string[] };
       note?: string;
     }
   | { type: 'mergeIn'; sources: MergedMatter[]; headcount: number; representatives: number; note?: string };

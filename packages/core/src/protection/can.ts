@@ -61,9 +61,22 @@ export function visibilityFilter(actor: Actor): VisibilityFilter {
   return { kind: 'unit', unitId: actor.unitId, excludeAccusationsAgainstUnitId: actor.unitId };
 }
 
+/** What telling the units an accusation accuses needs to know about a petition (its scope, its state, its input). */
+export type AccusedSource = Pick<PetitionScope, 'category' | 'respondentUnitId' | 'respondentUnitIds'>;
+
+/** Every unit of ours a petition is against, whatever its category: its respondent unit first, then the others. */
+export function respondentUnitIdsOf(petition: Pick<PetitionScope, 'respondentUnitId' | 'respondentUnitIds'>): string[] {
+  return [...new Set([...(petition.respondentUnitId === null ? [] : [petition.respondentUnitId]), ...(petition.respondentUnitIds ?? [])])];
+}
+
+/** The units a petition accuses: none unless it is an accusation; then every unit it is against. */
+export function accusedUnitIds(petition: AccusedSource): string[] {
+  return petition.category === 'accusation' ? respondentUnitIdsOf(petition) : [];
+}
+
 /** True when the petition is an accusation against this unit. */
-export function isAccusedUnit(unitId: string | null, petition: PetitionScope): boolean {
-  return petition.category === 'accusation' && unitId !== null && petition.respondentUnitId === unitId;
+export function isAccusedUnit(unitId: string | null, petition: AccusedSource): boolean {
+  return unitId !== null && accusedUnitIds(petition).includes(unitId);
 }
 
 /** Whether a petition passes a visibility filter (the in-memory twin of the SQL the server builds from it). */

@@ -22,6 +22,11 @@ export interface PetitionScope {
   category: 'suggestion' | 'accusation' | 'claim';
   /** The accused/complained-about unit, when it is one of ours. */
   respondentUnitId: string | null;
+  /**
+   * Every unit of ours the petition is against: the respondent unit, and the others it names (an accusation against
+   * two bureaus). An accusation is kept from each of them. Absent: the respondent unit alone.
+   */
+  respondentUnitIds?: readonly string[];
   /** The proxy agent who submitted it, if any. */
   submittedByUserId: string | null;
   /** The co-units a joint conference named (协办单位): they see it and add opinions, never handle it. */

@@ -253,11 +253,21 @@ export const cmd = {
     category,
     litigationRelated,
   }),
-  mergeInto: (id = 'P-9', collective: { category?: Category; respondentUnitId?: string | null } = {}): ProcessCommand => ({
+  mergeInto: (id = 'P-9', collective: { category?: Category; respondentUnitId?: string | null; respondentUnitIds?: string[] } = {}): ProcessCommand => ({
     type: 'mergeInto',
-    collective: { id, trackingCode: `Q-${id}`, category: collective.category ?? 'claim', respondentUnitId: collective.respondentUnitId ?? null },
+    collective: {
+      id,
+      trackingCode: `Q-${id}`,
+      category: collective.category ?? 'claim',
+      respondentUnitId: collective.respondentUnitId ?? null,
+      ...(collective.respondentUnitIds ? { respondentUnitIds: collective.respondentUnitIds } : {}),
+    },
   }),
-  mergeIn: (sources: { id: string; headcount: number; accusedUnitId?: string | null }[] = [{ id: 'P-2', headcount: 1 }], headcount = 2, representatives = 1): ProcessCommand => ({
+  mergeIn: (
+    sources: { id: string; headcount: number; accusedUnitId?: string | null; accusedUnitIds?: string[] }[] = [{ id: 'P-2', headcount: 1 }],
+    headcount = 2,
+    representatives = 1,
+  ): ProcessCommand => ({
     type: 'mergeIn',
     sources: sources.map((x) => ({ ...x, trackingCode: `Q-${x.id}` })),
     headcount,

@@ -50,6 +50,9 @@ const earlier = (o: Partial<EarlierMatter>): EarlierMatter => ({
   ...o,
 });
 const accusation = registered({ category: 'accusation', respondentUnitId: laborBureau.id });
+// An accusation against two bureaus (举报人社局和住建局互相推诿): the form's respondent, and the other its text names.
+const againstTwo = registered({ category: 'accusation', respondentUnitId: laborBureau.id, respondentUnitIds: [housingBureau.id] });
+const claimAgainstTwo = registered({ category: 'claim', respondentUnitId: laborBureau.id, respondentUnitIds: [housingBureau.id] });
 const claimAboutLabor = registered({ category: 'claim', respondentUnitId: laborBureau.id });
 const litigation = registered({ litigationRelated: true });
 
@@ -117,6 +120,27 @@ const rows: Row[] = [
     'ok',
     () => attempt(accusation, '2026-03-03', cmd.assign(housingBureau)),
   ],
+  // … and from every unit it is against, not only the one in the respondent field
+  ['assign an accusation against two bureaus to the second', 'accusedUnit', () => attempt(againstTwo, '2026-03-03', cmd.assign(housingBureau))],
+  ['forward an accusation against two bureaus to the second', 'accusedUnit', () => attempt(againstTwo, '2026-03-03', cmd.forward(housingBureau))],
+  ['assign an accusation against two bureaus to the first', 'accusedUnit', () => attempt(againstTwo, '2026-03-03', cmd.assign(laborBureau))],
+  ['assign an accusation against two bureaus to a third unit', 'ok', () => attempt(againstTwo, '2026-03-03', cmd.assign(countyGov))],
+  ['assign a claim about two bureaus to the second', 'ok', () => attempt(claimAgainstTwo, '2026-03-03', cmd.assign(housingBureau))],
+  [
+    'correct a claim about two bureaus to an accusation while the second holds it',
+    'accusedUnit',
+    () => attempt(run(claimAgainstTwo, [['2026-03-03', cmd.assign(housingBureau)]]), '2026-03-04', cmd.reclassify('labor', 'accusation')),
+  ],
+  [
+    'the second bureau an accusation is against in a joint conference',
+    'accusedUnitInConference',
+    () =>
+      attempt(
+        run(againstTwo, [['2026-03-03', cmd.referToJointConference()]]),
+        '2026-03-04',
+        cmd.recordJointConferenceDecision(countyGov, [housingBureau]),
+      ),
+  ],
   [
     'assign a claim to its respondent unit',
     'ok',
@@ -139,6 +163,11 @@ const rows: Row[] = [
   // accusedRegistrar: the registering unit holds the petition
   ['an accusation registered at the office it accuses', 'accusedRegistrar', () => register({ category: 'accusation', respondentUnitId: countyOffice.id })],
   ['an accusation registered at another office', 'ok', () => register({ category: 'accusation', respondentUnitId: cityOffice.id })],
+  [
+    'an accusation registered at an office it names beside its respondent',
+    'accusedRegistrar',
+    () => register({ category: 'accusation', respondentUnitId: laborBureau.id, respondentUnitIds: [countyOffice.id] }),
+  ],
   ['a claim about the registering office', 'ok', () => register({ category: 'claim', respondentUnitId: countyOffice.id })],
   ['received today', 'ok', () => register({ receivedOn: '2026-03-02' })],
   [
@@ -771,6 +800,32 @@ const rows: Row[] = [
     'merge an accusation into an accusation against the same unit',
     'ok',
     () => attempt(accusation, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: laborBureau.id })),
+  ],
+  [
+    'merge an accusation against two bureaus into an accusation against one of them',
+    'accusationMergeInvalid',
+    () => attempt(againstTwo, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: laborBureau.id })),
+  ],
+  [
+    'merge an accusation against two bureaus into an accusation against both',
+    'ok',
+    () =>
+      attempt(againstTwo, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: housingBureau.id, respondentUnitIds: [laborBureau.id] })),
+  ],
+  [
+    'merge an accusation against one bureau into an accusation against it and another',
+    'ok',
+    () => attempt(accusation, '2026-03-03', cmd.mergeInto('P-9', { category: 'accusation', respondentUnitId: housingBureau.id, respondentUnitIds: [laborBureau.id] })),
+  ],
+  [
+    'merge an accusation against two bureaus in, into an accusation against one of them',
+    'accusationMergeInvalid',
+    () => attempt(accusation, '2026-03-03', cmd.mergeIn([{ id: 'P-2', headcount: 1, accusedUnitIds: [laborBureau.id, housingBureau.id] }])),
+  ],
+  [
+    'merge an accusation against two bureaus in, into an accusation against both',
+    'ok',
+    () => attempt(againstTwo, '2026-03-03', cmd.mergeIn([{ id: 'P-2', headcount: 1, accusedUnitIds: [housingBureau.id, laborBureau.id] }])),
   ],
   [
     'merge an accusation in, into a claim',

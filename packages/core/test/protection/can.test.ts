@@ -414,6 +414,18 @@ describe('can: details', () => {
     }
   });
 
+  it('the accused rule holds for every unit an accusation is against, not only its respondent unit', () => {
+    for (const a of Object.values(actors)) {
+      if (a.unitId === null) continue;
+      // The actor's unit is the second of two an accusation names (举报两个局互相推诿); the form's respondent is another.
+      const accusation = { ...situations.accusationAgainstOwnUnit(a), respondentUnitId: 'U-ELSEWHERE', respondentUnitIds: ['U-ELSEWHERE', a.unitId] };
+      for (const action of ACTIONS) expect(can(a, action, accusation)).toMatchObject({ reason: 'accused' });
+      expect(matchesVisibility(visibilityFilter(a), accusation)).toBe(false);
+      // The same petition as a claim: the units it names may handle it.
+      expect(can(a, 'view', { ...accusation, category: 'claim' })).toEqual({ allowed: true });
+    }
+  });
+
   it('a unit role without a unit sees nothing, even a petition with no current unit', () => {
     const loose = actor('handler', null, '330102', false);
     expect(can(loose, 'view', petition({ currentUnitId: null, involvedUnitIds: [] }))).toMatchObject({
@@ -458,6 +470,8 @@ describe('canAssignTo', () => {
     ['claim about a unit to that unit', { ...accusation, category: 'claim' as const }, 'U-LABOR', true],
     ['suggestion with no respondent', petition({ category: 'suggestion' }), 'U-LABOR', true],
     ['accusation against no unit of ours', petition({ category: 'accusation' }), 'U-LABOR', true],
+    ['accusation against two units to the second', petition({ category: 'accusation', respondentUnitId: 'U-LABOR', respondentUnitIds: ['U-HOUSING'] }), 'U-HOUSING', false],
+    ['claim about two units to the second', petition({ category: 'claim', respondentUnitId: 'U-LABOR', respondentUnitIds: ['U-HOUSING'] }), 'U-HOUSING', true],
   ])('%s → %s', (_label, p, target, expected) => {
     expect(canAssignTo(p, target)).toBe(expected);
   });
