@@ -4,7 +4,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { canAssignTo, type Message, type PetitionScope } from '@qiao/core';
-import { placeKey, unitNameForms, unitsNamedBy } from '@qiao/core/text';
+import { placeKey } from '@qiao/core/text';
 import type { Db, Tx } from '../db/open';
 import { analysisRoutingRules, jurisdictions, units } from '../db/schema';
 import { domainName } from './labels';
@@ -87,88 +87,6 @@ export interface UnitSuggestion {
   unitName: string;
   jurisdictionCode: string;
   reason: Message;
-}
-
-/**
- * Our units a text names, in full or by a department's short name after the unit's region (青川市人社局劳动监察大队,
- * names of four characters or more), the first named first and, named at the same place, the longer name first:
- * the units an accusation's own words accuse.
- */
-export function unitsNamedIn<U extends Pick<UnitRow, 'name'>>(units: readonly U[], text: string): U[] {
-  return units
-    .flatMap((u) =>
-      unitNameForms(u.name)
-        .filter((form) => form.length >= 4)
-        .map((form) => ({ u, form, at: text.indexOf(form) }))
-        .filter((x) => x.at >= 0)
-        .sort((a, b) => a.at - b.at)
-        .slice(0, 1),
-    )
-    .sort((a, b) => a.at - b.at || b.form.length - a.form.length)
-    .map((x) => x.u);
-}
-
-/** The respondent as a form gives it: a unit picked from ours, or a name typed. */
-export interface RespondentInput {
-  unitId?: string | null;
-  name?: string | null;
-}
-
-// A unit a petition's words name is not always one it accuses: a letter's salutation (江屿区自然资源局：), where
-// the petitioner went or whom they ask to act (多次到青川市信访局反映, 请青川市纪委监委查处), the unit that answered an
-// earlier petition (青川市纪委监委给了答复意见) name it without accusing it. A mention right after a word of going or
-// asking (a region may come between: 到青川市临江区信访局), right before a word of answering, or opening a line
-// before a colon is read so; a unit every mention of which reads so is not taken as accused.
-const ADDRESSED_BEFORE = /[向到请找去赴至经给由致][\u4e00-\u9fff]{0,3}$/;
-const ANSWERED_AFTER = /^(?:已|曾|也|都|还)?(?:给了?|作出了?|出具了?)?(?:答复|回复|复函|受理|转办|交办|告知)/;
-
-/** Whether this mention of a unit (`form` at `at`) names it without accusing it. */
-function addressedAt(text: string, at: number, form: string): boolean {
-  const end = at + form.length;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return (
-    ADDRESSED_BEFORE.test(text.slice(Math.max(lineStart, at - 4), at)) ||
-    ANSWERED_AFTER.test(text.slice(end, end + 8)) ||
-    (text.slice(lineStart, at).trim() === '' && /^[：:]/.test(text.slice(end)))
-  );
-}
-
-/** Whether the text names the unit only in ways that do not accuse it (its mentions, if any, all `addressedAt`). */
-function onlyAddressed(unit: Pick<UnitRow, 'name'>, text: string): boolean {
-  const mentions: { at: number; form: string }[] = [];
-  for (const form of unitNameForms(unit.name).filter((f) => f.length >= 4))
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) mentions.push({ at, form });
-  // A short name inside the full one (青川市纪委 in 青川市纪委监委) is the same mention, read whole.
-  const whole = mentions.filter((m) => !mentions.some((o) => o !== m && o.form.length > m.form.length && o.at <= m.at && m.at + m.form.length <= o.at + o.form.length));
-  return whole.every((m) => addressedAt(text, m.at, m.form));
-}
-
-/** The units of ours a petition is against, as the intake suggestions and the registration both read them. */
-export interface RespondentUnits {
-  /** Every one of them: an accusation is kept from each (Art. 30). */
-  ids: string[];
-  /** Those its own words name (the respondent as typed, the title, the text), the first named first. */
-  inWords: string[];
-}
-
-/**
- * The units of ours a petition is against. An accusation is kept from each one (Art. 30), and a form has room for
- * one respondent only (举报两个局互相推诿), so they are: the respondent picked, or every unit its typed name may be
- * (人社局 with no region: any county's); the units the respondent as typed names (临江区信访局工作人员张某); and the
- * units the title and text name, in full or by short name, other than as addressed (`onlyAddressed`).
- */
-export function respondentUnitsOf(data: { units: readonly Pick<UnitRow, 'id' | 'name'>[] }, respondent: RespondentInput, title: string | null, text: string): RespondentUnits {
-  const given = new Set<string>();
-  const name = respondent.name?.trim() ?? '';
-  if (respondent.unitId) given.add(respondent.unitId);
-  else if (name) {
-    const names = unitsNamedBy(name);
-    for (const u of data.units) if (u.name === name || names(u.name)) given.add(u.id);
-  }
-  const words = `${title ?? ''}\n${text}`;
-  const inText = unitsNamedIn(data.units, words).filter((u) => !onlyAddressed(u, words));
-  const inWords = [...new Set([...unitsNamedIn(data.units, name), ...inText].map((u) => u.id))];
-  return { ids: [...new Set([...given, ...inWords])], inWords };
 }
 
 /** A unit suggested, with the reason a clerk reads. */

@@ -14,7 +14,7 @@ import {
   visibilityFilter,
   type Actor,
 } from '@qiao/core';
-import { classify } from '@qiao/core/text';
+import { classify, respondentUnitsOf } from '@qiao/core/text';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { analysisClusterMembers, analysisFingerprints, jurisdictions, petitions } from '../db/schema';
@@ -27,7 +27,7 @@ import { listAlerts } from './alerts';
 import { petitionFingerprint, lookupKeys } from './indexing';
 import { clusterLabel, domainName } from './labels';
 import { textModel } from './model';
-import { cachedRouting, respondentUnitsOf, suggestRouting } from './routing';
+import { cachedRouting, suggestRouting } from './routing';
 import { findSimilar } from './similar';
 
 const staffOnly = (actor: Actor) => {
@@ -81,7 +81,13 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
     places: [...fp.places],
     scope: {
       category: accusation ? 'accusation' : category,
-      respondentUnitIds: respondentUnitsOf(data, typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {}), input.title ?? null, input.text).ids,
+      respondentUnitIds: respondentUnitsOf(
+        data.units,
+        typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {}),
+        input.title ?? null,
+        input.text,
+        jurisdictionCode,
+      ).ids,
     },
   });
   return {

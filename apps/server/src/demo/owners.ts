@@ -1,7 +1,7 @@
 // The demo's leader ownership (包案): the petition offices give each leader a few of the hardest open matters their
 // area holds (collective, repeated, supervised or under review), with a resolution plan and the progress recorded
 // so far, and one matter the leader already saw resolved, so a leader signing in to the demo finds their own cases.
-import { addDays, compareDates, daysBetween, maxDate, terminalStatuses, type Domain, type PetitionState } from '@qiao/core';
+import { addDays, compareDates, daysBetween, maxDate, respondentUnitIdsOf, terminalStatuses, type Domain, type PetitionState } from '@qiao/core';
 import type { petitionOwners } from '../db/schema';
 import { mayOwn } from '../ownership/leaders';
 import type { Rng } from './random';
@@ -56,6 +56,7 @@ function mayOwnMatter(leader: Leader, s: PetitionState): boolean {
     involvedUnitIds: s.involvedUnitIds,
     category: s.category,
     respondentUnitId: s.respondentUnitId,
+    respondentUnitIds: respondentUnitIdsOf(s),
     submittedByUserId: null,
     coUnitIds: [],
   };

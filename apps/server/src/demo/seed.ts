@@ -33,7 +33,7 @@ import { encrypt, hashPassword, newTrackingCode, newTrackingSecret, sha256 } fro
 import { clockRows, eventRow, stateColumns } from '../petitions/repo';
 import { petitionerRows } from '../petitions/petitioners';
 import { createRng, type Rng } from './random';
-import { respondentUnitsOf } from '../analysis/routing';
+import { respondentUnitsOf } from '@qiao/core/text';
 import { buildWorld } from './world';
 import { generateDemoPetitions } from './timeline';
 import type { DemoPetition, Unit, World } from './types';
@@ -214,11 +214,22 @@ class Simulator {
    * the office merges them into the first one (`mergeInto` on each, `mergeIn` on it), which then goes through
    * the process as a collective petition. Decided by the core like every other step.
    */
+  /** The units a demo petition is against, read as the registration reads them. */
+  private against(f: DemoPetition['facts']): string[] {
+    return respondentUnitsOf(this.world.units, f.respondent ?? {}, f.title, f.text, f.jurisdictionCode).ids;
+  }
+
   runMerge(p: DemoPetition, members: DemoPetition[]): Built[] {
     const on = p.merge!.on;
     const office = this.officeFor(p.facts.jurisdictionCode, p.facts.channel);
     const collective = { id: randomUUID(), trackingCode: newTrackingCode() };
-    const into = { ...collective, category: p.facts.category, respondentUnitId: p.facts.respondent?.unitId ?? null };
+    const f = p.facts;
+    const into = {
+      ...collective,
+      category: f.category,
+      respondentUnitId: f.respondent?.unitId ?? null,
+      respondentUnitIds: this.against(f),
+    };
     const others = members.flatMap((m) => this.run(m, undefined, { office, mergeInto: { collective: into, on } }) ?? []);
     const sources: MergedMatter[] = others
       .filter((b) => b.state.status === 'merged')
@@ -240,7 +251,7 @@ class Simulator {
       office?: Unit;
       id?: string;
       trackingCode?: string;
-      mergeInto?: { collective: { id: string; trackingCode: string; category: Category; respondentUnitId: string | null }; on: string };
+      mergeInto?: { collective: { id: string; trackingCode: string; category: Category; respondentUnitId: string | null; respondentUnitIds: string[] }; on: string };
       mergeIn?: { sources: MergedMatter[]; on: string };
     } = {},
   ): Built | undefined {
@@ -303,7 +314,7 @@ class Simulator {
             collective: f.collective,
             headcount: f.headcount,
             respondentUnitId: f.respondent?.unitId ?? null,
-            respondentUnitIds: respondentUnitsOf(this.world, f.respondent ?? {}, f.title, f.text).ids,
+            respondentUnitIds: this.against(f),
             receivedOn: p.receivedOn,
             repeatOf: repeatOf ?? null,
           },

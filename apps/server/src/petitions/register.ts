@@ -31,8 +31,8 @@ import {
   type IndexEntries,
   type IndexSource,
 } from '../analysis/indexing';
-import { cachedRouting, respondentUnitsOf, type RoutingData } from '../analysis/routing';
-import { unitsNamedBy } from '@qiao/core/text';
+import { cachedRouting, type RoutingData } from '../analysis/routing';
+import { respondentUnitsOf, unitsNamedBy } from '@qiao/core/text';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
 import { normalisePetitioners, petitionerRows } from './petitioners';
@@ -148,7 +148,7 @@ export async function registerAs(
 
   const routing = await cachedRouting(deps.db);
   // Every unit it is against (an accusation is kept from each), and the one it names as the respondent.
-  const against = respondentUnitsOf(routing, input.respondent ?? {}, input.title, input.content);
+  const against = respondentUnitsOf(routing.units, input.respondent ?? {}, input.title, input.content, input.jurisdictionCode);
   const respondentUnitIds = against.ids;
   const respondentUnitId =
     input.respondent?.unitId ??

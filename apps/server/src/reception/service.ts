@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { isWithin, maskName, maskPhone, validatePhone } from '@qiao/core';
-import { cachedRouting, unitsNamedIn } from '../analysis/routing';
+import { unitsNamedIn } from '@qiao/core/text';
+import { cachedRouting } from '../analysis/routing';
 import type { z } from 'zod';
 import type { BookingBody, ReceptionDayBody } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';

@@ -233,8 +233,9 @@ export interface RegisterInput {
   headcount: number;
   respondentUnitId: string | null;
   /**
-   * Every unit of ours it is against, beyond the respondent unit: the others an accusation names (举报两个局互相推诿).
-   * An accusation is kept from each of them, as from the respondent unit. Absent: the respondent unit alone.
+   * Every unit of ours it is against, with or without the respondent unit: the others an accusation names too
+   * (举报两个局互相推诿). An accusation is kept from each of them, as from the respondent unit. Absent: the
+   * respondent unit alone.
    */
   respondentUnitIds?: string[];
   receivedOn: IsoDate;
