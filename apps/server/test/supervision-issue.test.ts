@@ -182,6 +182,38 @@ describe.skipIf(!available)(
       expect(await draftStatus(draft.id)).toBe('dismissed');
     });
 
+    it('lets the office above supervise a lower office that sits on a petition, never an office its own; each unit answers its own notice', async () => {
+      const lower = await register(t, { title: '区信访局登记未转送' }, 'district-clerk');
+      const own = await register(t, { title: '市信访局登记未转送' });
+      const detail = async (user: string, id: string) => (await call(t, user, 'GET', `/api/petitions/${id}`)).json();
+      expect((await detail('supervisor', lower.id)).availableCommands).toContain('supervise');
+      expect((await detail('supervisor', own.id)).availableCommands).not.toContain('supervise');
+      const self = await call(t, 'supervisor', 'POST', `/api/petitions/${own.id}/supervise`, {
+        reason: 'late',
+        note: '请尽快转送交办。',
+        expectedVersion: (await detail('supervisor', own.id)).version,
+      });
+      expect(self.statusCode, self.body).toBe(403);
+      expect(self.json().messages.en).toContain('Your own unit holds this petition');
+
+      await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请于5日内转送交办并说明原因。' });
+      await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
+      await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
+      const [toOffice, toBureau] = (await detail('supervisor', lower.id)).state.supervisions as { id: string; unitId: string }[];
+      expect([toOffice!.unitId, toBureau!.unitId]).toEqual(['district-office', 'district-labor']);
+      // The office may not answer the bureau's notice; the bureau, holding the petition, may answer either.
+      const notTheirs = await call(t, 'district-clerk', 'POST', `/api/petitions/${lower.id}/answerSupervision`, {
+        supervisionId: toBureau!.id,
+        text: '代为答复。',
+        expectedVersion: (await detail('district-clerk', lower.id)).version,
+      });
+      expect(notTheirs.statusCode, notTheirs.body).toBe(403);
+      expect(notTheirs.json().messages.zh).toContain('不是发给您所在单位的');
+      await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: toOffice!.id, text: '已交办区人社局。' });
+      await command(t, 'district-handler', lower.id, 'answerSupervision', { supervisionId: toBureau!.id, text: '已受理，正在核查。' });
+      expect((await detail('district-clerk', lower.id)).availableCommands).not.toContain('answerSupervision');
+    });
+
     it('lists the leaders who may own a petition, for the office and leaders only', async () => {
       t.clock.set('2026-03-02');
       const p = await register(t, { title: '包案候选领导' });

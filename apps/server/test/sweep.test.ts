@@ -119,14 +119,31 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect(notices.find((n) => n.template === 'overdue')!.en).toContain('supervision answer time limit');
   });
 
-  it('drafts nothing for a petition still awaiting routing by the office itself', async () => {
+  it('has the office above draft the supervision of a petition an office leaves unrouted; none for the top office, which supervises no one above it', async () => {
     t.clock.set('2026-09-01');
-    const p = await register(t, { title: '扫描测试：未转送' }); // the office's own routing clock
+    const p = await register(t, { title: '扫描测试：未转送' }); // the city office's own routing clock
+    const lower = await register(t, { title: '扫描测试：区信访局未转送' }, 'district-clerk');
     t.clock.set('2026-10-20');
     await sweep(t.deps);
     const stages = (await t.deps.db.select().from(reminders).where(eq(reminders.petitionId, p.id))).map((x) => `${x.clock}:${x.stage}`);
     expect(stages).toContain('route:escalated');
     expect(await draftsFor(p.id)).toEqual([]);
+    // The district office sat on its petition: the city office drafts the notice to it, and issues it.
+    const [draft] = await draftsFor(lower.id);
+    expect(draft).toMatchObject({ officeUnitId: 'city-office', unitId: 'district-office', clock: 'route', status: 'draft' });
+    const issued = await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${draft!.id}/issue`, {
+      reason: 'late',
+      note: draft!.note,
+      expectedVersion: (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json().version,
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    // The district office answers it, having routed the petition meanwhile.
+    await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
+    const seen = (await call(t, 'district-clerk', 'GET', `/api/petitions/${lower.id}`)).json();
+    expect(seen.availableCommands).toContain('answerSupervision');
+    await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: draft!.id, text: '已于10月20日交办区人社局，逾期原因系人手不足，已整改。' });
+    const after = (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json();
+    expect(after.state.supervisions[0]).toMatchObject({ id: draft!.id, unitId: 'district-office', answeredOn: '2026-10-20' });
   });
 
   it('sets aside an open draft once its petition moved on, and keeps one that still applies', async () => {

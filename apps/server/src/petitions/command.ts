@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import {
+  answerableSupervisions,
   can,
   decide,
   evolve,
@@ -125,6 +126,16 @@ export async function runCommand<C extends BodyCommandType>(
       if (!can(actor, 'view', scope).allowed) throw petitionNotFound();
       const permission = can(actor, type, scope);
       if (!permission.allowed) throw forbidden(permission.message);
+      if (type === 'answerSupervision') {
+        // Which notice: one issued to the actor's unit, or any while it holds the petition (an unknown or answered
+        // one is the core's to refuse).
+        const wanted = row.state.supervisions.find((s) => s.id === (body as { supervisionId: string }).supervisionId && s.answeredOn === null);
+        if (wanted && !answerableSupervisions(row.state, actor.unitId).includes(wanted))
+          throw forbidden({
+            zh: '该督办通知不是发给您所在单位的：由被督办单位或现承办单位答复。',
+            en: 'This supervision notice was not issued to your unit: the unit it was issued to, or the unit holding the petition now, answers it.',
+          });
+      }
     },
   });
   return result;

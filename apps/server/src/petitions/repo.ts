@@ -31,11 +31,12 @@ export const scopeColumns = {
 /** What protection needs of a row. Pass the state too where a joint conference's co-units matter (commands). */
 export function scopeOf(
   row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'respondentUnitIds' | 'submittedByUserId'> & {
-    state?: Pick<PetitionState, 'jointConference'>;
+    state?: Pick<PetitionState, 'jointConference' | 'supervisions'>;
   },
 ): PetitionScope {
   return {
     coUnitIds: row.state ? coUnitIdsOf(row.state) : [],
+    supervisedUnitIds: (row.state?.supervisions ?? []).flatMap((s) => (s.answeredOn === null && s.unitId ? [s.unitId] : [])),
     jurisdictionCode: row.jurisdictionCode,
     registeringUnitId: row.registeringUnitId,
     currentUnitId: row.currentUnitId,

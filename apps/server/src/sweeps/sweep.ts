@@ -203,13 +203,14 @@ async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
 }
 
 /**
- * The office that issues a supervision notice: the one that registered the petition, or, when an accusation
- * accuses it, the petition office above it (none: no draft).
+ * The office that issues a supervision notice: the one that registered the petition, or the nearest petition office
+ * above it when an accusation accuses it or it still holds the petition itself (a unit never supervises itself:
+ * the office above supervises a lower office that has not routed a petition). None: no draft.
  */
 async function supervisingOffice(tx: Tx, registering: UnitRef, scope: PetitionScope): Promise<string | null> {
   const accused = accusedUnitIds(scope);
-  if (!accused.includes(registering.id)) return registering.id;
-  return (await petitionOfficeFor(tx, registering.jurisdictionCode, { not: accused }))?.id ?? null;
+  if (!accused.includes(registering.id) && scope.currentUnitId !== registering.id) return registering.id;
+  return (await petitionOfficeFor(tx, registering.jurisdictionCode, { not: [registering.id, ...accused] }))?.id ?? null;
 }
 
 async function notify(tx: Tx, deps: Deps, state: PetitionState, userIds: string[], template: string, text: NoticeText) {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { answerableSupervisions, type PetitionState } from '@qiao/core';
 import { useMe } from '../auth';
 import { api, ApiError, errorMessage, type CommandName, type Detail } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
@@ -17,6 +18,11 @@ const DANGER = new Set<CommandName>(['decline', 'object']);
 
 type Values = Record<string, unknown>;
 const draftKey = (id: string, c: string) => `qiao.draft.${id}.${c}`;
+
+/** The open supervision notices the user's unit may answer (core's answerableSupervisions). */
+function openNotices(detail: Detail, unitId: string | null) {
+  return answerableSupervisions(detail.state as unknown as PetitionState, unitId);
+}
 const DATE_FIELDS = ['deliveredOn', 'requestedOn'];
 
 /** Form values → the command body: trims text, drops empty optionals, dates as YYYY-MM-DD. */
@@ -47,10 +53,17 @@ interface Props {
 
 export function CommandPanel({ detail, reload }: Props) {
   const { t } = useTranslation();
-  // The server lists exactly what the rules allow this user on this petition today (the core's availableCommands).
-  const available = useMemo(() => ORDER.filter((c) => detail.availableCommands.includes(c)), [detail]);
-  const [selected, setSelected] = useState<CommandName | null>(null);
   const me = useMe();
+  // The server lists exactly what the rules allow this user on this petition today (the core's availableCommands);
+  // answering a supervision only where a notice is this unit's to answer.
+  const available = useMemo(
+    () =>
+      ORDER.filter(
+        (c) => detail.availableCommands.includes(c) && (c !== 'answerSupervision' || openNotices(detail, me.user.unitId).length > 0),
+      ),
+    [detail, me.user.unitId],
+  );
+  const [selected, setSelected] = useState<CommandName | null>(null);
   // A supervisor waits for a handling unit to supervise: a petition still with the office that registered it is that
   // office's to route (its overdue count shows on the cockpit), not a step anyone supervises yet.
   const hint = me.user.role === 'supervisor' && detail.status === 'registered' ? 'petition.noActionsSupervisorHint' : 'petition.noActionsHint';
@@ -154,9 +167,7 @@ function CommandForm({
 
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
   const accused = detail.accusedUnitIds;
-  const supervisions = ((detail.state.supervisions ?? []) as { id: string; issuedOn: string; answeredOn: string | null; reason: string }[]).filter(
-    (s) => !s.answeredOn,
-  );
+  const supervisions = openNotices(detail, useMe().user.unitId);
 
   const fields = (() => {
     switch (command) {

@@ -59,8 +59,11 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
   decideReview: ['underReview'],
   requestReReview: ['reviewed'],
   decideReReview: ['underReReview'],
-  supervise: ['awaitingAcceptance', 'objected', 'accepted', 'replied', 'underReview', 'underReReview'],
+  // From registration: an office above supervises a lower office that sits on a petition it should have routed
+  // (Art. 40: 未按规定转送、交办); `can` keeps a unit from supervising itself.
+  supervise: ['registered', 'awaitingAcceptance', 'objected', 'accepted', 'replied', 'underReview', 'underReReview'],
   answerSupervision: [
+    'registered',
     'awaitingAcceptance',
     'objected',
     'accepted',
@@ -88,6 +91,15 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
 };
 
 type ProcessType = Exclude<Command['type'], 'register'>;
+
+/**
+ * The open supervision notices a unit may answer: those issued to it, and every open one while it holds the
+ * petition. A lower office supervised for not routing a petition still answers its notice once it has routed it.
+ */
+export function answerableSupervisions(p: PetitionState, unitId: string | null): PetitionState['supervisions'] {
+  if (unitId === null) return [];
+  return p.supervisions.filter((s) => s.answeredOn === null && (s.unitId === unitId || p.currentUnit?.id === unitId));
+}
 
 /**
  * The commands the process allows for this petition now (before permissions): those its stage allows whose

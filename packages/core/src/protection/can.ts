@@ -3,7 +3,7 @@ import type { Action, Actor, DenialReason, LocalisedMessage, PetitionScope, Perm
 
 /**
  * Which petitions an actor may see at all, as data, so that a list query (SQL) and `can` apply the same rule.
- * Every kind except `none` also excludes accusations whose respondent is the actor's unit.
+ * Every kind except `none` also excludes accusations against the actor's unit (any of the units they accuse).
  */
 export type VisibilityFilter =
   | {
@@ -187,8 +187,15 @@ export function can(actor: Actor, action: Action, petition: PetitionScope | null
 }
 
 function roleAllows(actor: Actor, action: Action, petition: PetitionScope): Permission {
+  const ownUnit = actor.unitId !== null && petition.currentUnitId === actor.unitId;
+  const supervised = actor.unitId !== null && (petition.supervisedUnitIds ?? []).includes(actor.unitId);
+  // Supervision (督办) is of another unit: an office never supervises a petition it holds itself.
+  if (action === 'supervise' && ownUnit) return deny('role', messages.supervisesOwnUnit);
   switch (actor.role) {
     case 'clerk':
+      // The office holding a petition answers a supervision notice on it (one from the office above, for routing),
+      // and still does once it has routed it.
+      if (action === 'answerSupervision') return ownUnit || supervised ? ALLOWED : deny('role', messages.notCurrentUnit(action));
       return OFFICE_ACTIONS.has(action) ? ALLOWED : deny('role', messages.role(actor.role, action));
     case 'handler':
     case 'unitHead': {
@@ -198,6 +205,8 @@ function roleAllows(actor: Actor, action: Action, petition: PetitionScope): Perm
         return coUnit ? ALLOWED : deny('role', messages.notCoUnit);
       }
       if (!CURRENT_UNIT_ACTIONS.has(action)) return deny('role', messages.role(actor.role, action));
+      // A notice issued to the unit is its to answer, even once the petition has moved on.
+      if (action === 'answerSupervision' && supervised) return ALLOWED;
       if (actor.unitId === null || petition.currentUnitId !== actor.unitId) {
         return deny('role', messages.notCurrentUnit(action));
       }
@@ -285,6 +294,10 @@ const messages = {
   notCoUnit: {
     zh: '只有联席会议确定的协办单位可以提出协办意见。',
     en: 'Only a co-unit named by the joint conference can add a co-handling opinion.',
+  },
+  supervisesOwnUnit: {
+    zh: '该信访事项由您所在单位办理，不能对本单位发出督办通知。',
+    en: 'Your own unit holds this petition: a supervision notice is for another unit.',
   },
   extendNeedsHead: {
     zh: '延长办理期限须经本单位负责人批准，请由单位负责人操作。',

@@ -31,6 +31,8 @@ export interface PetitionScope {
   submittedByUserId: string | null;
   /** The co-units a joint conference named (协办单位): they see it and add opinions, never handle it. */
   coUnitIds?: readonly string[];
+  /** The units an unanswered supervision notice was issued to: each answers its own, holding the petition or not. */
+  supervisedUnitIds?: readonly string[];
 }
 
 export type CommandType =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/clocks/index';
-import { allowedIn, availableCommands, type PetitionState, type ProcessCommandType } from '../../src/petition/index';
+import { allowedIn, answerableSupervisions, availableCommands, type PetitionState, type ProcessCommandType } from '../../src/petition/index';
 import {
   attempt,
   cityGov,
@@ -164,5 +164,23 @@ describe('availableCommands agrees with decide', () => {
     const resumed = run(paused, [['2026-03-21', cmd.resume()]]);
     expect(availableCommands(resumed, clockCtx('2026-03-21'))).toContain('pause');
     expect(availableCommands(resumed, clockCtx('2026-03-21'))).not.toContain('resume');
+  });
+});
+
+describe('answerableSupervisions', () => {
+  it('gives a unit the open notices issued to it, and every open one while it holds the petition', () => {
+    // Supervised while the county office still held it (for routing), then assigned and supervised again.
+    const s = run(registered(), [
+      ['2026-03-03', cmd.supervise('to-office')],
+      ['2026-03-04', cmd.assign(laborBureau)],
+      ['2026-03-05', cmd.supervise('to-bureau')],
+    ]);
+    const ids = (unitId: string | null) => answerableSupervisions(s, unitId).map((x) => x.id);
+    expect(ids('county-office')).toEqual(['to-office']);
+    expect(ids(laborBureau.id)).toEqual(['to-office', 'to-bureau']);
+    expect(ids(housingBureau.id)).toEqual([]);
+    expect(ids(null)).toEqual([]);
+    const answered = run(s, [['2026-03-06', cmd.answerSupervision('to-office')]]);
+    expect(answerableSupervisions(answered, 'county-office')).toEqual([]);
   });
 });

@@ -48,6 +48,9 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
     accept: 'accepted', // a unit accepts what was put to it directly
     decline: 'declined',
     divert: 'diverted',
+    // The office above supervises a lower office that sits on it (Art. 40); that office answers.
+    supervise: 'registered',
+    answerSupervision: 'registered',
   },
   awaitingAcceptance: {
     ...keep('awaitingAcceptance'), mergeInto: 'merged', mergeIn: 'awaitingAcceptance',
@@ -119,9 +122,9 @@ const processCommands = (Object.keys(eventNames) as (keyof typeof eventNames)[])
 );
 
 /*
- * One real petition in each status, built through decide + evolve. Every one except `registered` carries an
- * unanswered supervision notice `s0` (issued while it was awaiting acceptance), so answerSupervision can be tried
- * everywhere. `today` is the day the table's commands are tried on.
+ * One real petition in each status, built through decide + evolve. Every one carries an unanswered supervision
+ * notice `s0` (issued while it was awaiting acceptance; `registered`'s by the office above, for routing), so
+ * answerSupervision can be tried everywhere. `today` is the day the table's commands are tried on.
  */
 const viaAwaiting: Step[] = [...toAwaiting, ['2026-03-06', cmd.supervise('s0')]];
 const viaAccepted: Step[] = [...viaAwaiting, ['2026-03-10', cmd.accept()]];
@@ -131,7 +134,7 @@ const viaUnderReview: Step[] = [...viaConcluded, ['2026-04-27', cmd.requestRevie
 const viaReviewed: Step[] = [...viaUnderReview, ['2026-04-29', cmd.decideReview()]];
 const viaUnderReReview: Step[] = [...viaReviewed, ['2026-05-06', cmd.requestReReview()]];
 const fixtureSteps: Record<PetitionStatus, { steps: Step[]; today: string }> = {
-  registered: { steps: [], today: '2026-03-03' },
+  registered: { steps: [['2026-03-03', cmd.supervise('s0')]], today: '2026-03-03' },
   awaitingAcceptance: { steps: viaAwaiting, today: '2026-03-06' },
   objected: { steps: [...viaAwaiting, ['2026-03-09', cmd.object()]], today: '2026-03-09' },
   accepted: { steps: viaAccepted, today: '2026-03-11' },

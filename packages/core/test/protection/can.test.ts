@@ -155,6 +155,8 @@ const OFFICE: Action[] = [
   'referToJointConference',
   'recordJointConferenceDecision',
 ];
+// The office holding the petition itself: it answers a supervision notice on it, and supervises only other units.
+const OFFICE_HOLDING: Action[] = [...OFFICE.filter((a) => a !== 'supervise'), 'answerSupervision'];
 const CURRENT_HANDLER: Action[] = [
   'view',
   'revealPersonalData',
@@ -176,6 +178,7 @@ const VIEW_ONLY: Action[] = ['view'];
 const CO_UNIT: Action[] = ['view', 'addCoUnitOpinion'];
 const LEADER: Action[] = ['view', 'revealPersonalData'];
 const SUPERVISOR: Action[] = ['view', 'supervise', 'listAudit'];
+const SUPERVISOR_HOLDING: Action[] = ['view', 'listAudit'];
 const ADMIN: Action[] = ['view', 'listAudit'];
 const PROXY_OWN: Action[] = [
   'view',
@@ -214,14 +217,14 @@ function noPetition(...allowed: Action[]): PerAction {
 
 const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
   clerk: {
-    ownUnitCurrent: ok(OFFICE),
+    ownUnitCurrent: ok(OFFICE_HOLDING),
     ownUnitInvolvedBefore: ok(OFFICE),
     otherUnitInSubtree: ok(OFFICE),
     outside: OUT,
     coUnit: ok(OFFICE),
     accusationAgainstOwnUnit: ACCUSED,
-    accusationAgainstOtherUnit: ok(OFFICE),
-    claimAboutOwnUnit: ok(OFFICE),
+    accusationAgainstOtherUnit: ok(OFFICE_HOLDING),
+    claimAboutOwnUnit: ok(OFFICE_HOLDING),
     proxyOwn: ok(OFFICE),
     proxyOther: ok(OFFICE),
     noPetition: noPetition('register'),
@@ -292,14 +295,14 @@ const matrix: Record<ActorName, Record<Situation, Expectation | PerAction>> = {
     noPetition: noPetition(),
   },
   supervisor: {
-    ownUnitCurrent: ok(SUPERVISOR),
+    ownUnitCurrent: ok(SUPERVISOR_HOLDING),
     ownUnitInvolvedBefore: ok(SUPERVISOR),
     otherUnitInSubtree: ok(SUPERVISOR),
     outside: OUT,
     coUnit: ok(SUPERVISOR),
     accusationAgainstOwnUnit: ACCUSED,
-    accusationAgainstOtherUnit: ok(SUPERVISOR),
-    claimAboutOwnUnit: ok(SUPERVISOR),
+    accusationAgainstOtherUnit: ok(SUPERVISOR_HOLDING),
+    claimAboutOwnUnit: ok(SUPERVISOR_HOLDING),
     proxyOwn: ok(SUPERVISOR),
     proxyOther: ok(SUPERVISOR),
     noPetition: noPetition('listAudit'),
@@ -412,6 +415,28 @@ describe('can: details', () => {
       const accusation = situations.accusationAgainstOwnUnit(a);
       for (const action of ACTIONS) expect(can(a, action, accusation)).toMatchObject({ reason: 'accused' });
     }
+  });
+
+  it('a unit answers the supervision notice issued to it once the petition has moved on; the office above supervises it', () => {
+    // The county office was supervised by the city for sitting on the petition, then routed it to another unit.
+    const routed = petition({
+      jurisdictionCode: '330102',
+      registeringUnitId: 'U-OFFICE',
+      currentUnitId: 'U-OTHER',
+      involvedUnitIds: ['U-OFFICE', 'U-OTHER'],
+      supervisedUnitIds: ['U-OFFICE'],
+    });
+    for (const a of [actors.clerk, actors.officeHandler, actors.officeHead]) {
+      expect(can(a, 'answerSupervision', routed)).toEqual({ allowed: true });
+      expect(can(a, 'answerSupervision', { ...routed, supervisedUnitIds: [] })).toMatchObject({ reason: 'role' });
+    }
+    // The labour bureau, neither holding it nor supervised, answers nothing.
+    const involved = { ...routed, involvedUnitIds: ['U-OFFICE', 'U-LABOR', 'U-OTHER'] };
+    expect(can(actors.handler, 'answerSupervision', involved)).toMatchObject({ reason: 'role' });
+    // While the county office holds it, a city supervisor may supervise it, the county office's own may not.
+    const held = petition({ jurisdictionCode: '330102', registeringUnitId: 'U-OFFICE', currentUnitId: 'U-OFFICE', involvedUnitIds: ['U-OFFICE'] });
+    expect(can(actor('supervisor', 'U-CITY-OFFICE', '330100', true), 'supervise', held)).toEqual({ allowed: true });
+    expect(can(actors.supervisor, 'supervise', held)).toMatchObject({ reason: 'role', message: { en: expect.stringContaining('Your own unit') } });
   });
 
   it('the accused rule holds for every unit an accusation is against, not only its respondent unit', () => {
