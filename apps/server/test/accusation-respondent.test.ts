@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { available, engineName, intake, useTestApp, type TestContext } from './support/app';
 import { call, command, register } from './support/http';
 
@@ -8,7 +9,7 @@ import { call, command, register } from './support/http';
  * forward, review, a joint conference's lead or co-units, a later reclassification, the routing suggestions.
  */
 
-type Detail = { version: number; respondent: { name: string; unitId: string | null } | null };
+type Detail = { version: number; respondent: { name: string; unitId: string | null } | null; accusedUnitIds: string[] };
 
 const detail = async (t: TestContext, id: string) => {
   const res = await call(t, 'clerk', 'GET', `/api/petitions/${id}`);
@@ -146,6 +147,26 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     // Not an accusation: a unit mentioned in a longer respondent name is not taken for the respondent.
     const claim = await register(t, { ...accusation, category: 'claim', respondent: { name: '青川市人社局劳动监察大队李某' } });
     expect((await detail(t, claim.id)).respondent).toEqual({ name: '青川市人社局劳动监察大队李某', unitId: null });
+  });
+
+  it('reads the units a petition is against again when it is corrected to an accusation, for one registered before they were all kept', async () => {
+    const claim = await register(t, {
+      category: 'claim',
+      domain: 'land',
+      title: '反映临江区自然资源局违规审批',
+      content: '临江区自然资源局违规给腾达公司审批占用基本农田，我们的地被占了。',
+      jurisdictionCode: '339902001',
+    });
+    // As a petition registered before migration 0010 was: no set of units, neither in the row nor in the state.
+    await t.deps.db.execute(sql`update petitions set respondent_unit_ids = '{}', state = state - 'respondentUnitIds' where id = ${claim.id}`);
+    expect((await detail(t, claim.id)).accusedUnitIds).toEqual([]);
+    const res = await attempt(t, claim.id, 'reclassify', { domain: 'land', category: 'accusation', litigationRelated: false });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await detail(t, claim.id)).accusedUnitIds).toEqual(['district-land']);
+    const toAccused = await attempt(t, claim.id, 'assign', { unitId: 'district-land' });
+    expect(toAccused.statusCode, toAccused.body).toBe(422);
+    expect(toAccused.json().error).toBe('accusedUnit');
+    expect((await call(t, 'land-handler', 'GET', `/api/petitions/${claim.id}`)).statusCode).toBe(404);
   });
 
   it('refuses to reclassify as an accusation while the accused unit co-handles the petition', async () => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { respondentUnitsOf } from '@qiao/core/text';
+import { loadRouting } from '../analysis/routing';
 import {
   answerableSupervisions,
   can,
@@ -150,8 +152,15 @@ async function toCommand(tx: Tx, row: PetitionRow, type: BodyCommandType, body: 
       return { type, ...rest, earlier: await linkedMatter(tx, repeatOf, opts.maySee ?? (() => false)) };
     }
     case 'unlinkRepeat':
-    case 'reclassify':
       return { type, ...b } as Command;
+    case 'reclassify': {
+      // Corrected to an accusation: the units its words accuse are read again, with today's rules, so one registered
+      // before every such unit was kept (or as a claim, whose respondent unit alone was taken) is kept from each.
+      if (b.category !== 'accusation') return { type, ...b } as Command;
+      const units = (await loadRouting(tx)).units;
+      const respondent = { unitId: row.respondentUnitId, name: row.respondentName };
+      return { type, ...b, respondentUnitIds: respondentUnitsOf(units, respondent, row.title, row.content, row.jurisdictionCode).ids } as Command;
+    }
     case 'recordJointConferenceDecision': {
       const { leadUnitId, coUnitIds, ...rest } = b as { leadUnitId: string; coUnitIds: string[] };
       const leadUnit = unitRef(await requireUnit(tx, leadUnitId, 'leadUnitId'));

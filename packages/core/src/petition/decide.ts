@@ -1,6 +1,6 @@
 import { addDays, chinaDate, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
-import { accusedUnitIds, isAccusedUnit } from '../protection/can';
+import { accusedUnitIds, isAccusedUnit, respondentUnitIdsOf } from '../protection/can';
 import { isWithin } from '../protection/jurisdiction';
 import { petitionClocks, type ClockContext } from './clocks';
 import { mergedAccusedUnitIds } from './evolve';
@@ -281,7 +281,7 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       if ((state.mergedAccusedUnitIds ?? []).length > 0 && command.category !== 'accusation') return no('mergedAccusation');
       // An accusation is never with the unit it accuses (Art. 30): not as the unit holding it, nor as a co-unit
       // a joint conference named (co-units see the matter and add opinions). The office routes it away first.
-      const accused = accusedUnitIds({ ...state, category: 'accusation' });
+      const accused = accusedUnitIds({ ...state, category: 'accusation', respondentUnitIds: [...respondentUnitIdsOf(state), ...(command.respondentUnitIds ?? [])] });
       const withAccused = [state.currentUnit?.id, ...coUnitIdsOf(state)].some((u) => u !== undefined && accused.includes(u));
       return command.category === 'accusation' && withAccused ? no('accusedUnit') : ok();
     }

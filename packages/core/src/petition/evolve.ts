@@ -206,6 +206,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
         domain: event.data.domain,
         category: event.data.category,
         litigationRelated: event.data.litigationRelated,
+        ...(event.data.respondentUnitIds ? { respondentUnitIds: [...new Set([...respondentUnitIdsOf(s), ...event.data.respondentUnitIds])] } : {}),
       };
     case 'mergedInto':
       return {

@@ -278,7 +278,18 @@ export type Command =
   | { type: 'addCoUnitOpinion'; text: string }
   | { type: 'linkRepeat'; earlier: LinkedMatter; note?: string }
   | { type: 'unlinkRepeat'; reason: string }
-  | { type: 'reclassify'; domain: Domain; category: Category; litigationRelated: boolean; note?: string }
+  | {
+      type: 'reclassify';
+      domain: Domain;
+      category: Category;
+      litigationRelated: boolean;
+      note?: string;
+      /**
+       * The units the petition is against as the adapter reads them again (core text's respondentUnitsOf), added to
+       * those it holds: a petition registered before they were all kept, corrected to an accusation, is kept from each.
+       */
+      respondentUnitIds?: string[];
+    }
   | {
       type: 'mergeInto';
       /** The collective petition as it stands: an accusation joins only an accusation against the same unit(s). */

@@ -16,6 +16,7 @@ import {
   run,
   toAwaiting,
   toClosed,
+  type ProcessCommand,
   type Step,
 } from './helpers';
 
@@ -129,6 +130,14 @@ describe('events', () => {
 });
 
 describe('units', () => {
+  it('a reclassification that reads again the units a petition is against adds them; one that does not keeps them', () => {
+    const claim = registered({ category: 'claim', respondentUnitId: laborBureau.id });
+    expect(claim.respondentUnitIds).toEqual([laborBureau.id]);
+    const read = run(claim, [['2026-03-03', { ...cmd.reclassify('labor', 'accusation'), respondentUnitIds: [housingBureau.id] } as ProcessCommand]]);
+    expect(read.respondentUnitIds).toEqual([laborBureau.id, housingBureau.id]);
+    expect(run(read, [['2026-03-04', cmd.reclassify('housing', 'accusation')]]).respondentUnitIds).toEqual([laborBureau.id, housingBureau.id]);
+  });
+
   it('currentUnit follows routing and review; involvedUnitIds accumulates', () => {
     let s = registered();
     const trail = [[s.currentUnit?.id, s.involvedUnitIds]];

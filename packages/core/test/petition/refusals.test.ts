@@ -24,6 +24,7 @@ import {
   toConcluded,
   toReplied,
   toReviewed,
+  type ProcessCommand,
   type RegisterOverrides,
 } from './helpers';
 
@@ -130,6 +131,15 @@ const rows: Row[] = [
     'correct a claim about two bureaus to an accusation while the second holds it',
     'accusedUnit',
     () => attempt(run(claimAgainstTwo, [['2026-03-03', cmd.assign(housingBureau)]]), '2026-03-04', cmd.reclassify('labor', 'accusation')),
+  ],
+  [
+    'correct a claim to an accusation while a unit its words accuse, read again, holds it',
+    'accusedUnit',
+    () =>
+      attempt(run(registered(), [['2026-03-03', cmd.assign(housingBureau)]]), '2026-03-04', {
+        ...cmd.reclassify('labor', 'accusation'),
+        respondentUnitIds: [housingBureau.id],
+      } as ProcessCommand),
   ],
   [
     'the second bureau an accusation is against in a joint conference',
