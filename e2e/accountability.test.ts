@@ -461,6 +461,18 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
         if (lang === 'en') await expectAccessible(reader.page, 'ledger with withheld entries (en)');
         await reader.context.close();
       }
+      // A handler who opens the ledger by its address reads it, with nothing to edit: only the office and leaders keep it.
+      const handler = await signIn(world, 'handler', 'en');
+      await handler.page.goto(`${world.url}/ledgers/${ledger.id}`);
+      await handler.page.getByRole('columnheader', { name: 'Responsible unit' }).waitFor();
+      await handler.page.getByRole('button', { name: 'Export to Excel' }).waitFor();
+      for (const name of ['Add a case', 'Import from Excel', 'Update'])
+        expect(await handler.page.getByRole('button', { name }).count(), name).toBe(0);
+      expect(await handler.page.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
+      await handler.page.goto(`${world.url}/ledgers`);
+      await handler.page.getByRole('heading', { name: 'Backlog ledgers' }).waitFor();
+      expect(await handler.page.getByRole('button', { name: 'New ledger' }).count()).toBe(0);
+      await handler.context.close();
       await page.goto(`${world.url}/supervision`);
       await page.getByRole('heading', { name: 'Supervision drafts' }).waitFor();
       await page.locator('.acct-drafts .ant-table-row, .acct-drafts .empty-note').first().waitFor();

@@ -319,6 +319,9 @@ export const UnitPatch = z.object(unitFields).partial().extend({ active: z.boole
 export const UnitAdminView = UnitBody.extend({ active: z.boolean() });
 
 export const roles = ['clerk', 'handler', 'unitHead', 'leader', 'supervisor', 'admin', 'proxyAgent'] as const;
+/** Who keeps backlog ledgers (积案台账): the petition office and leaders. Others in the area may read them. */
+export const ledgerKeepers = ['clerk', 'supervisor', 'leader'] as const;
+export const keepsLedgers = (role: string): boolean => (ledgerKeepers as readonly string[]).includes(role);
 export const UserBody = z.object({
   username: z.string().regex(/^[a-zA-Z0-9_.-]{2,64}$/, 'letters, digits, . _ -'),
   displayName: text(60),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { addDays, can, canAssignTo, compareDates, isIsoDate, isWithin, type PetitionScope } from '@qiao/core';
+import { keepsLedgers } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { ledgerEntries, ledgers, petitioners, petitions, units, users } from '../db/schema';
@@ -29,7 +30,7 @@ export const LEDGER_COLUMNS = [
 const ledgerNotFound = () => notFound({ zh: '该台账', en: 'ledger' });
 
 function mayEdit(actor: SessionUser) {
-  if (actor.role !== 'clerk' && actor.role !== 'supervisor' && actor.role !== 'leader')
+  if (!keepsLedgers(actor.role))
     throw forbidden({ zh: '只有信访部门和领导可以管理积案台账', en: 'Only the petition office and leaders manage backlog ledgers' });
 }
 

@@ -30,6 +30,8 @@ import {
   type LedgerSummary,
   type RejectedRow,
 } from '../lib/accountability-api';
+import { keepsLedgers } from '@qiao/contracts';
+import { useMe } from '../auth';
 import { api, errorMessage, type ListItem } from '../lib/api';
 import '../components/accountability/accountability.css';
 
@@ -42,8 +44,14 @@ export default function LedgersPage() {
   return id ? <LedgerView id={id} /> : <LedgerList />;
 }
 
+/** Whether the signed-in user keeps ledgers; others in the area read them only (the server refuses their edits). */
+function useKeepsLedgers(): boolean {
+  return keepsLedgers(useMe().user.role);
+}
+
 function LedgerList() {
   const { t } = useTranslation();
+  const keeps = useKeepsLedgers();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [rows, setRows] = useState<LedgerSummary[] | null>(null);
@@ -88,9 +96,11 @@ function LedgerList() {
         <Typography.Title level={1} className="page-title">
           {t('acct.ledgers.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('acct.ledgers.create')}
-        </Button>
+        {keeps && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('acct.ledgers.create')}
+          </Button>
+        )}
       </div>
       <Typography.Paragraph className="acct-intro">{t('acct.ledgers.intro')}</Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} className="gap-bottom" />}
@@ -167,6 +177,7 @@ interface EntryForm {
 
 function LedgerView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const keeps = useKeepsLedgers();
   const { message } = App.useApp();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [ledger, setLedger] = useState<LedgerDetail | null>(null);
@@ -334,27 +345,33 @@ function LedgerView({ id }: { id: string }) {
           {ledger.name}
         </Typography.Title>
         <div className="acct-toolbar">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEntry('new')}>
-            {t('acct.ledgers.addEntry')}
-          </Button>
+          {keeps && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openEntry('new')}>
+              {t('acct.ledgers.addEntry')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()}>
             {t('acct.ledgers.export')}
           </Button>
-          <Upload
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void importXlsx(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={importing}>
-              {t('acct.ledgers.import')}
-            </Button>
-          </Upload>
+          {keeps && (
+            <Upload
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void importXlsx(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={importing}>
+                {t('acct.ledgers.import')}
+              </Button>
+            </Upload>
+          )}
         </div>
       </div>
-      <Typography.Paragraph className="acct-intro">{t('acct.ledgers.importHelp')}</Typography.Paragraph>
+      {keeps && (
+        <Typography.Paragraph className="acct-intro">{t('acct.ledgers.importHelp')}</Typography.Paragraph>
+      )}
       {rejected.length > 0 && (
         <Alert
           type="error"
@@ -476,21 +493,25 @@ function LedgerView({ id }: { id: string }) {
                   <span className="pill pill-amber acct-open">{t('acct.ledgers.no')}</span>
                 ),
             },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 90,
-              fixed: 'right',
-              render: (_, r) => (
-                <Button
-                  size="small"
-                  onClick={() => openEntry(r)}
-                  aria-label={`${t('acct.ledgers.update')} ${r.position}`}
-                >
-                  {t('acct.ledgers.update')}
-                </Button>
-              ),
-            },
+            ...(keeps
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    width: 90,
+                    fixed: 'right' as const,
+                    render: (_: unknown, r: LedgerEntry) => (
+                      <Button
+                        size="small"
+                        onClick={() => openEntry(r)}
+                        aria-label={`${t('acct.ledgers.update')} ${r.position}`}
+                      >
+                        {t('acct.ledgers.update')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AlertOutlined, FlagOutlined, ProfileOutlined } from '@ant-design/icons';
+import { keepsLedgers } from '@qiao/contracts';
 import type { WorkbenchContext } from '../../lib/api';
 
 /**
@@ -12,7 +13,7 @@ export function accountabilityMenu(context: WorkbenchContext, t: TFunction) {
   const items: { key: string; icon: React.ReactNode; label: string }[] = [];
   if (office) items.push({ key: '/supervision', icon: <AlertOutlined />, label: t('acct.nav.drafts') });
   if (role === 'leader') items.push({ key: '/owned', icon: <FlagOutlined />, label: t('acct.nav.owned') });
-  if (role === 'clerk' || role === 'supervisor' || role === 'leader')
+  if (keepsLedgers(role))
     items.push({ key: '/ledgers', icon: <ProfileOutlined />, label: t('acct.nav.ledgers') });
   return items;
 }
