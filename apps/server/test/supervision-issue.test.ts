@@ -195,13 +195,22 @@ describe.skipIf(!available)(
       });
       expect(self.statusCode, self.body).toBe(403);
       expect(self.json().messages.en).toContain('Your own unit holds this petition');
+      // Nor does a lower office supervise the office above (the district office sees the city's petition there).
+      const cityHeld = await register(t, { title: '市信访局登记的区内事项', jurisdictionCode: '339902001' });
+      const up = await call(t, 'district-clerk', 'POST', `/api/petitions/${cityHeld.id}/supervise`, {
+        reason: 'late',
+        note: '请尽快转送交办。',
+        expectedVersion: (await detail('district-clerk', cityHeld.id)).version,
+      });
+      expect(up.statusCode, up.body).toBe(403);
+      expect(up.json().messages.en).toContain('only an office above');
 
       await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请于5日内转送交办并说明原因。' });
       await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
       await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
       const [toOffice, toBureau] = (await detail('supervisor', lower.id)).state.supervisions as { id: string; unitId: string }[];
       expect([toOffice!.unitId, toBureau!.unitId]).toEqual(['district-office', 'district-labor']);
-      // The office may not answer the bureau's notice; the bureau, holding the petition, may answer either.
+      // Each unit answers its own notice: not the office the bureau's, nor the bureau, holding the petition now, the office's.
       const notTheirs = await call(t, 'district-clerk', 'POST', `/api/petitions/${lower.id}/answerSupervision`, {
         supervisionId: toBureau!.id,
         text: '代为答复。',
@@ -209,6 +218,12 @@ describe.skipIf(!available)(
       });
       expect(notTheirs.statusCode, notTheirs.body).toBe(403);
       expect(notTheirs.json().messages.zh).toContain('不是发给您所在单位的');
+      const holderForOffice = await call(t, 'district-handler', 'POST', `/api/petitions/${lower.id}/answerSupervision`, {
+        supervisionId: toOffice!.id,
+        text: '代为答复。',
+        expectedVersion: (await detail('district-handler', lower.id)).version,
+      });
+      expect(holderForOffice.statusCode, holderForOffice.body).toBe(403);
       await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: toOffice!.id, text: '已交办区人社局。' });
       await command(t, 'district-handler', lower.id, 'answerSupervision', { supervisionId: toBureau!.id, text: '已受理，正在核查。' });
       expect((await detail('district-clerk', lower.id)).availableCommands).not.toContain('answerSupervision');

@@ -137,13 +137,17 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
       expectedVersion: (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json().version,
     });
     expect(issued.statusCode, issued.body).toBe(200);
-    // The district office answers it, having routed the petition meanwhile.
+    // The district office routes the petition but lets the answer run late: it is the one reminded, not the bureau.
     await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
+    t.clock.set('2026-11-25');
+    await sweep(t.deps);
+    const late = (await noticesFor(lower.id)).filter((n) => n.template === 'overdue' && n.text.includes('督办'));
+    expect(late.map((n) => n.to)).toEqual(['district-clerk']);
     const seen = (await call(t, 'district-clerk', 'GET', `/api/petitions/${lower.id}`)).json();
     expect(seen.availableCommands).toContain('answerSupervision');
-    await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: draft!.id, text: '已于10月20日交办区人社局，逾期原因系人手不足，已整改。' });
+    await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: draft!.id, text: '已交办区人社局，逾期原因系人手不足，已整改。' });
     const after = (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json();
-    expect(after.state.supervisions[0]).toMatchObject({ id: draft!.id, unitId: 'district-office', answeredOn: '2026-10-20' });
+    expect(after.state.supervisions[0]).toMatchObject({ id: draft!.id, unitId: 'district-office', answeredOn: '2026-11-25' });
   });
 
   it('sets aside an open draft once its petition moved on, and keeps one that still applies', async () => {
@@ -182,7 +186,8 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     const before = await register(t, { title: '扫描测试：先发的提醒' }, 'district-clerk');
     const office = await register(t, { title: '扫描测试：举报区信访局' }, 'district-clerk');
     const unit = await register(t, { title: '扫描测试：举报区人社局' }, 'district-clerk');
-    for (const p of [before, office, unit]) await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
+    const control = await register(t, { title: '扫描测试：普通申诉' }, 'district-clerk');
+    for (const p of [before, office, unit, control]) await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
     await accuse(office.id, 'district-office');
     await accuse(unit.id, 'district-labor');
     for (const day of ['2026-03-14', '2026-03-18', '2026-03-24']) {
@@ -195,8 +200,10 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect(await who(before.id)).toEqual(['dueSoon→district-handler', 'dueSoon→district-head', 'overdue→district-head', 'supervisionDraft→district-clerk']);
     // The accused office is not told, and the city office drafts the supervision of the unit handling it.
     expect(await who(office.id)).toEqual(['dueSoon→district-handler', 'dueSoon→district-head', 'overdue→district-head', 'supervisionDraft→clerk', 'supervisionDraft→supervisor']);
-    // The accused unit is not reminded; its supervision is drafted as usual.
-    expect(await who(unit.id)).toEqual(['supervisionDraft→district-clerk']);
+    // The accused unit is not reminded, nor is a supervision notice drafted to it (it would tell it of the
+    // accusation): the office is to route the petition away from it.
+    expect(await who(unit.id)).toEqual([]);
+    expect((await t.deps.db.select().from(supervisionDrafts)).filter((d) => d.petitionId === unit.id)).toEqual([]);
     const drafts = await t.deps.db.select().from(supervisionDrafts);
     expect(drafts.find((d) => d.petitionId === office.id)).toMatchObject({ officeUnitId: 'city-office', unitId: 'district-labor' });
     const early = drafts.find((d) => d.petitionId === before.id);
@@ -205,7 +212,7 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     // What reached the accused office before is no longer shown to it: the notices, the draft, its dismissal.
     const notices = (await call(t, 'district-clerk', 'GET', '/api/notifications')).json<{ items: { petitionId: string }[] }>();
     expect(notices.items.map((n) => n.petitionId)).not.toContain(before.id);
-    expect(notices.items.map((n) => n.petitionId)).toContain(unit.id);
+    expect(notices.items.map((n) => n.petitionId)).toContain(control.id);
     const list = (await call(t, 'district-clerk', 'GET', '/api/supervision-drafts')).json<{ petitionId: string }[]>();
     expect(list.map((d) => d.petitionId)).not.toContain(before.id);
     expect((await call(t, 'district-clerk', 'POST', `/api/supervision-drafts/${early!.id}/dismiss`)).statusCode).toBe(404);

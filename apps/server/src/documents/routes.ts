@@ -62,7 +62,10 @@ async function buildDocument(deps: Deps, actor: SessionUser, row: PetitionRow, k
       en: `This petition has not reached the step that issues this document (${kind})`,
     });
   const data = event.event.data as Record<string, unknown>;
-  const names = await unitNames(deps.db, [event.actorUnitId, state.currentUnit?.id, state.registeringUnit.id]);
+  // A supervision notice goes to the unit it was issued to, which may no longer hold the petition (a lower office
+  // supervised for not routing it, which has routed it since).
+  const noticeUnit = kind === 'supervisionNotice' ? (state.supervisions.find((s) => s.id === data.supervisionId)?.unitId ?? state.currentUnit?.id) : undefined;
+  const names = await unitNames(deps.db, [event.actorUnitId, state.currentUnit?.id, state.registeringUnit.id, noticeUnit]);
   const issuer = names.get(event.actorUnitId ?? '') ?? names.get(state.registeringUnit.id) ?? '';
   const year = event.event.on.slice(0, 4);
   const number = `${issuer.replace(/(人民政府|委员会)$/, '').slice(0, 6)}${numberTags[kind]}〔${year}〕${row.trackingCode.slice(0, 4)}${row.trackingCode.slice(5, 9)}号`;
@@ -70,7 +73,7 @@ async function buildDocument(deps: Deps, actor: SessionUser, row: PetitionRow, k
 
   let addressee: string;
   if (kind === 'supervisionNotice') {
-    addressee = `${names.get(state.currentUnit?.id ?? '') ?? state.currentUnit?.id ?? ''}：`;
+    addressee = `${names.get(noticeUnit ?? '') ?? noticeUnit ?? ''}：`;
   } else {
     const people = await revealedPetitioners(deps.db, deps.keys, row.id);
     await auditRead(deps.db, row, actor, 'document', titles[kind], ['name'], deps.now());
@@ -115,7 +118,9 @@ async function buildDocument(deps: Deps, actor: SessionUser, row: PetitionRow, k
       case 'supervisionNotice': {
         const days = typeof data.answerDays === 'number' ? data.answerDays : 30;
         return [
-          `信访件编号 ${row.trackingCode}“${row.title}”一事，现由你单位办理。`,
+          noticeUnit === state.registeringUnit.id && state.status === 'registered'
+            ? `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位登记，尚未按规定转送、交办。`
+            : `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位办理。`,
           note,
           `请于收到本通知之日起${days}日内将办理情况书面报告本机关（《信访工作条例》第四十条）。`,
         ];

@@ -31,12 +31,13 @@ export const scopeColumns = {
 /** What protection needs of a row. Pass the state too where a joint conference's co-units matter (commands). */
 export function scopeOf(
   row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'respondentUnitIds' | 'submittedByUserId'> & {
-    state?: Pick<PetitionState, 'jointConference' | 'supervisions'>;
+    state?: Pick<PetitionState, 'jointConference' | 'supervisions' | 'currentUnit'>;
   },
 ): PetitionScope {
   return {
     coUnitIds: row.state ? coUnitIdsOf(row.state) : [],
     supervisedUnitIds: (row.state?.supervisions ?? []).flatMap((s) => (s.answeredOn === null && s.unitId ? [s.unitId] : [])),
+    currentUnitJurisdictionCode: row.state?.currentUnit?.jurisdictionCode ?? null,
     jurisdictionCode: row.jurisdictionCode,
     registeringUnitId: row.registeringUnitId,
     currentUnitId: row.currentUnitId,

@@ -82,14 +82,18 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
         ),
       );
     result.examined = candidates.length;
-    const staff = await staffByUnit(tx, candidates.flatMap((c) => [c.state.currentUnit?.id, c.state.registeringUnit.id]));
+    const noticeUnits = candidates.flatMap((c) => c.state.supervisions.map((s) => s.unitId ?? undefined));
+    const staff = await staffByUnit(tx, [...candidates.flatMap((c) => [c.state.currentUnit?.id, c.state.registeringUnit.id]), ...noticeUnits]);
     const owners = await ownersOf(tx, candidates.map((c) => c.petitionId));
-    const names = await unitNames(tx, candidates.map((c) => c.state.currentUnit?.id));
+    const names = await unitNames(tx, [...candidates.map((c) => c.state.currentUnit?.id), ...noticeUnits]);
 
     for (const c of candidates) {
       // The stored row may be stale (a pause, a setting change): the core decides what is running now.
       const clock = petitionClocks(c.state, ctx).find((k) => k.name === c.clock);
-      const unitId = c.state.currentUnit?.id;
+      // A supervision notice is the unit's it was issued to, which may no longer hold the petition (a lower office
+      // supervised for not routing it): that unit is reminded of its answer, not the one holding the petition now.
+      const notice = c.state.supervisions.find((s) => `supervision:${s.id}` === c.clock);
+      const unitId = notice?.unitId ?? c.state.currentUnit?.id;
       if (!clock || clock.status !== 'running' || !unitId) continue;
       const late = daysBetween(clock.due, ctx.today);
       // Nobody of the unit an accusation accuses is told of it, nor drafts its supervision (Art. 30): a petition

@@ -64,8 +64,8 @@ export function CommandPanel({ detail, reload }: Props) {
     [detail, me.user.unitId],
   );
   const [selected, setSelected] = useState<CommandName | null>(null);
-  // A supervisor waits for a handling unit to supervise: a petition still with the office that registered it is that
-  // office's to route (its overdue count shows on the cockpit), not a step anyone supervises yet.
+  // A petition still with the supervisor's own office, which registered it, is that office's to route: no one
+  // supervises their own office (an office above supervises a lower one that sits on a petition).
   const hint = me.user.role === 'supervisor' && detail.status === 'registered' ? 'petition.noActionsSupervisorHint' : 'petition.noActionsHint';
 
   // Reopen the action the user was typing in before a reload or a detour.

@@ -75,6 +75,8 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
     'closed',
     'declined',
     'diverted',
+    // A notice on a petition merged since is still answered by the unit it went to: its clock runs until then.
+    'merged',
   ],
   rate: ['replied', 'concluded', 'underReview', 'reviewed', 'underReReview', 'closed'],
   // Bookkeeping of the petition office (issue 6): repeat links and classification corrections at any stage
@@ -93,12 +95,13 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
 type ProcessType = Exclude<Command['type'], 'register'>;
 
 /**
- * The open supervision notices a unit may answer: those issued to it, and every open one while it holds the
- * petition. A lower office supervised for not routing a petition still answers its notice once it has routed it.
+ * The open supervision notices a unit may answer: those issued to it, and, while it holds the petition, those
+ * stored before notices named their unit. A lower office supervised for not routing a petition still answers its
+ * notice once it has routed it; the unit holding the petition then does not answer for it.
  */
 export function answerableSupervisions(p: PetitionState, unitId: string | null): PetitionState['supervisions'] {
   if (unitId === null) return [];
-  return p.supervisions.filter((s) => s.answeredOn === null && (s.unitId === unitId || p.currentUnit?.id === unitId));
+  return p.supervisions.filter((s) => s.answeredOn === null && (s.unitId ? s.unitId === unitId : p.currentUnit?.id === unitId));
 }
 
 /**
@@ -254,6 +257,9 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       return checkDelivery(command.deliveredOn, today) ?? ok();
     case 'supervise': {
       if (state.supervisions.some((s) => s.id === command.supervisionId)) return no('supervisionDuplicate');
+      // The notice goes to the unit holding the petition: never one the accusation accuses (an accusation registered
+      // before such offices were kept from it may still be held by the office it accuses).
+      if (isAccusedUnit(state.currentUnit?.id ?? null, state)) return no('accusedUnit');
       if (command.answerDays !== undefined && !isWholeIn(command.answerDays, 1, 60)) return no('answerDaysInvalid');
       return command.note.trim() === '' ? no('textRequired') : ok();
     }

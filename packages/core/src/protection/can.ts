@@ -1,4 +1,4 @@
-import { isValidJurisdictionCode, jurisdictionPrefix } from './jurisdiction';
+import { isValidJurisdictionCode, isWithin, jurisdictionPrefix } from './jurisdiction';
 import type { Action, Actor, DenialReason, LocalisedMessage, PetitionScope, Permission, Role } from './types';
 
 /**
@@ -189,8 +189,13 @@ export function can(actor: Actor, action: Action, petition: PetitionScope | null
 function roleAllows(actor: Actor, action: Action, petition: PetitionScope): Permission {
   const ownUnit = actor.unitId !== null && petition.currentUnitId === actor.unitId;
   const supervised = actor.unitId !== null && (petition.supervisedUnitIds ?? []).includes(actor.unitId);
-  // Supervision (督办) is of another unit: an office never supervises a petition it holds itself.
+  // Supervision (督办) is of another unit: an office never supervises a petition it holds itself, and a petition
+  // still with the office that registered it is that office's to route, supervised only by an office above it.
   if (action === 'supervise' && ownUnit) return deny('role', messages.supervisesOwnUnit);
+  if (action === 'supervise' && petition.currentUnitId === petition.registeringUnitId && petition.currentUnitJurisdictionCode) {
+    const below = petition.currentUnitJurisdictionCode;
+    if (below === actor.jurisdictionCode || !isWithin(below, actor.jurisdictionCode)) return deny('role', messages.supervisesOfficeAbove);
+  }
   switch (actor.role) {
     case 'clerk':
       // The office holding a petition answers a supervision notice on it (one from the office above, for routing),
@@ -294,6 +299,10 @@ const messages = {
   notCoUnit: {
     zh: '只有联席会议确定的协办单位可以提出协办意见。',
     en: 'Only a co-unit named by the joint conference can add a co-handling opinion.',
+  },
+  supervisesOfficeAbove: {
+    zh: '该件尚在登记的信访部门转送交办，只能由其上级信访部门督办。',
+    en: 'This petition is still with the office that registered it, to be routed: only an office above that one may supervise it.',
   },
   supervisesOwnUnit: {
     zh: '该信访事项由您所在单位办理，不能对本单位发出督办通知。',

@@ -33,6 +33,8 @@ export interface PetitionScope {
   coUnitIds?: readonly string[];
   /** The units an unanswered supervision notice was issued to: each answers its own, holding the petition or not. */
   supervisedUnitIds?: readonly string[];
+  /** Where the unit that must act now sits (GB/T 2260), when known: a registering office is supervised from above only. */
+  currentUnitJurisdictionCode?: string | null;
 }
 
 export type CommandType =

@@ -168,7 +168,7 @@ describe('availableCommands agrees with decide', () => {
 });
 
 describe('answerableSupervisions', () => {
-  it('gives a unit the open notices issued to it, and every open one while it holds the petition', () => {
+  it('gives a unit the open notices issued to it, not those of another unit it holds the petition after', () => {
     // Supervised while the county office still held it (for routing), then assigned and supervised again.
     const s = run(registered(), [
       ['2026-03-03', cmd.supervise('to-office')],
@@ -177,7 +177,7 @@ describe('answerableSupervisions', () => {
     ]);
     const ids = (unitId: string | null) => answerableSupervisions(s, unitId).map((x) => x.id);
     expect(ids('county-office')).toEqual(['to-office']);
-    expect(ids(laborBureau.id)).toEqual(['to-office', 'to-bureau']);
+    expect(ids(laborBureau.id)).toEqual(['to-bureau']);
     expect(ids(housingBureau.id)).toEqual([]);
     expect(ids(null)).toEqual([]);
     const answered = run(s, [['2026-03-06', cmd.answerSupervision('to-office')]]);

@@ -142,6 +142,13 @@ const rows: Row[] = [
       } as ProcessCommand),
   ],
   [
+    // Only a state saved before accusations were kept from their registering office can be so (hence built by hand).
+    'supervise an accusation still held by the office it accuses',
+    'accusedUnit',
+    () => attempt({ ...registered(), category: 'accusation', respondentUnitId: countyOffice.id }, '2026-03-03', cmd.supervise('s1')),
+  ],
+  ['supervise a petition the registering office has not routed', 'ok', () => attempt(registered(), '2026-03-03', cmd.supervise('s1'))],
+  [
     'the second bureau an accusation is against in a joint conference',
     'accusedUnitInConference',
     () =>

@@ -114,7 +114,8 @@ const machine: Record<PetitionStatus, Partial<Record<ProcessCommandType, Petitio
   closed: { ...keep('closed'), answerSupervision: 'closed', rate: 'closed' },
   declined: { ...keep('declined'), answerSupervision: 'declined' },
   diverted: { ...keep('diverted'), answerSupervision: 'diverted' },
-  merged: {},
+  // A notice issued before the merge is still answered (its clock would run for ever otherwise).
+  merged: { answerSupervision: 'merged' },
 };
 
 const processCommands = (Object.keys(eventNames) as (keyof typeof eventNames)[]).filter(

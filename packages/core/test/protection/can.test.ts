@@ -434,9 +434,28 @@ describe('can: details', () => {
     const involved = { ...routed, involvedUnitIds: ['U-OFFICE', 'U-LABOR', 'U-OTHER'] };
     expect(can(actors.handler, 'answerSupervision', involved)).toMatchObject({ reason: 'role' });
     // While the county office holds it, a city supervisor may supervise it, the county office's own may not.
-    const held = petition({ jurisdictionCode: '330102', registeringUnitId: 'U-OFFICE', currentUnitId: 'U-OFFICE', involvedUnitIds: ['U-OFFICE'] });
+    const held = petition({
+      jurisdictionCode: '330102',
+      registeringUnitId: 'U-OFFICE',
+      currentUnitId: 'U-OFFICE',
+      currentUnitJurisdictionCode: '330102',
+      involvedUnitIds: ['U-OFFICE'],
+    });
     expect(can(actor('supervisor', 'U-CITY-OFFICE', '330100', true), 'supervise', held)).toEqual({ allowed: true });
     expect(can(actors.supervisor, 'supervise', held)).toMatchObject({ reason: 'role', message: { en: expect.stringContaining('Your own unit') } });
+    // Another office of the same county does not supervise it either; nor does a county office one the city holds.
+    expect(can(actor('clerk', 'U-OTHER-OFFICE', '330102', true), 'supervise', held)).toMatchObject({ message: { en: expect.stringContaining('only an office above') } });
+    const atCity = petition({
+      jurisdictionCode: '330102001',
+      registeringUnitId: 'U-CITY-OFFICE',
+      currentUnitId: 'U-CITY-OFFICE',
+      currentUnitJurisdictionCode: '330100',
+      involvedUnitIds: ['U-CITY-OFFICE'],
+    });
+    expect(can(actors.clerk, 'view', atCity)).toEqual({ allowed: true });
+    expect(can(actors.clerk, 'supervise', atCity)).toMatchObject({ reason: 'role', message: { en: expect.stringContaining('only an office above') } });
+    // Once a unit handles it, the county office supervises that unit as before.
+    expect(can(actors.clerk, 'supervise', { ...atCity, currentUnitId: 'U-LABOR', currentUnitJurisdictionCode: '330102' })).toEqual({ allowed: true });
   });
 
   it('the accused rule holds for every unit an accusation is against, not only its respondent unit', () => {
