@@ -158,8 +158,9 @@ async function toCommand(tx: Tx, row: PetitionRow, type: BodyCommandType, body: 
       // before every such unit was kept (or as a claim, whose respondent unit alone was taken) is kept from each.
       if (b.category !== 'accusation') return { type, ...b } as Command;
       const units = (await loadRouting(tx)).units;
-      const respondent = { unitId: row.respondentUnitId, name: row.respondentName };
-      return { type, ...b, respondentUnitIds: respondentUnitsOf(units, respondent, row.title, row.content, row.jurisdictionCode).ids } as Command;
+      // The respondent as typed is read again too (the unit it already holds stays: the core adds, never removes).
+      const words = [row.content, row.demands].filter(Boolean).join('\n');
+      return { type, ...b, respondentUnitIds: respondentUnitsOf(units, { name: row.respondentName }, row.title, words, row.jurisdictionCode).ids } as Command;
     }
     case 'recordJointConferenceDecision': {
       const { leadUnitId, coUnitIds, ...rest } = b as { leadUnitId: string; coUnitIds: string[] };

@@ -148,12 +148,14 @@ export async function registerAs(
 
   const routing = await cachedRouting(deps.db);
   // Every unit it is against (an accusation is kept from each), and the one it names as the respondent.
-  const against = respondentUnitsOf(routing.units, input.respondent ?? {}, input.title, input.content, input.jurisdictionCode);
+  const words = [input.content, input.demands].filter(Boolean).join('\n');
+  const against = respondentUnitsOf(routing.units, input.respondent ?? {}, input.title, words, input.jurisdictionCode);
   const respondentUnitIds = against.ids;
   const respondentUnitId =
     input.respondent?.unitId ??
     (input.respondent ? unitNamed(routing, input.respondent.name) : null) ??
-    (input.category === 'accusation' ? (against.inWords[0] ?? null) : null);
+    // An accusation's own words name it when the respondent names no unit (one it may be several of shows none).
+    (input.category === 'accusation' && against.given.length === 0 ? (against.inWords[0] ?? null) : null);
 
   // An accusation against the unit it would be registered at (and held by) goes to the nearest petition office over
   // that unit it does not accuse (Art. 30): the portal and proxy agents pick the office by place, a clerk registers in

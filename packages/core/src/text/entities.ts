@@ -154,6 +154,7 @@ const DEPARTMENT_SHORT_NAMES: readonly (readonly [full: string, short: readonly 
   ['发展和改革局', ['发改局']],
   ['行政审批服务局', ['行政审批局', '审批局']],
   ['纪委监委', ['纪委', '监委']],
+  ['信访局', ['信访办']],
 ];
 
 /** The names a unit goes by: its own, and its department's short names after the same region (青川市人社局). */
@@ -179,6 +180,17 @@ export function unitsNamedBy(typed: string): (unitName: string) => boolean {
   const t = regionsOf(normalise(typed, { maskPersonalNumbers: false }));
   const anyRegion = t.regions.length === 0 && t.rest.length >= 3;
   return (unitName) => unitForms(unitName).some((form) => (key.length >= 3 && key === form.key) || (anyRegion && t.rest === form.rest));
+}
+
+// Names left without their region that say no more than a kind of body (镇政府, 街道办事处): read as none.
+const GENERIC_BARE = new Set(['人民政府', '政府', '办事处', '街道办事处', '委员会', '管理委员会']);
+
+/**
+ * A unit's names without their region (人社局, 住房和城乡建设局, 信访局), of three characters or more: how a text
+ * names it where the place says which county's is meant.
+ */
+export function unitBareForms(unitName: string): string[] {
+  return [...new Set(unitForms(unitName).map((f) => f.rest))].filter((r) => r.length >= 3 && !GENERIC_BARE.has(r));
 }
 
 // A unit's forms, read once: every registration with a respondent compares it with each of our units.

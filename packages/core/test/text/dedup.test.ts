@@ -57,7 +57,8 @@ describe('respondent keys', () => {
     expect(mayNameUnit('青川市住建局', '青川市人力资源和社会保障局')).toBe(false);
     expect(mayNameUnit('青川市卫健委', '青川市卫生健康委员会')).toBe(true);
     expect(unitNameForms('青川市自然资源和规划局')).toEqual(['青川市自然资源和规划局', '青川市自然资源局', '青川市自规局', '青川市资规局']);
-    expect(unitNameForms('青川市信访局')).toEqual(['青川市信访局']);
+    expect(unitNameForms('青川市信访局')).toEqual(['青川市信访局', '青川市信访办']);
+    expect(unitNameForms('青川市人民政府')).toEqual(['青川市人民政府']);
     // No short name stands for two departments (an accusation keeps one unit from the petition).
     const departments = ['人力资源和社会保障局', '住房和城乡建设局', '自然资源和规划局', '卫生健康委员会', '卫生健康局', '生态环境局', '农业农村局', '城市管理局', '综合行政执法局', '市场监督管理局', '交通运输局', '文化和旅游局', '文化广电旅游局', '医疗保障局', '退役军人事务局', '应急管理局', '发展和改革委员会', '发展和改革局', '行政审批服务局', '纪委监委'];
     const shorts = departments.flatMap((d) => unitNameForms(`临江区${d}`).slice(1));
