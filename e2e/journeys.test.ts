@@ -172,7 +172,7 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.locator('.late-units .ant-table-row').first().getByRole('button', { name: '查看逾期件', exact: true }).click();
     await page.waitForURL(/\/inbox\/overdue\?unit=/);
     await page.locator('.ant-table-row .due-overdue').first().waitFor();
-    // A petition still with the office that registered it: the supervisor is told when it can be supervised.
+    // A petition still with the supervisor's own office, which registered it: they are told why they cannot supervise it.
     const res = await world.app.inject({
       method: 'POST',
       url: '/api/petitions',
@@ -181,7 +181,7 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     await page.goto(`${world.url}/petitions/${res.json<{ id: string }>().id}`);
-    await page.getByText('该件尚在登记机关登记转送环节。交办或转送给办理单位后，可对办理单位发出督办通知。').waitFor();
+    await page.getByText('该件由本机关登记，尚在转送交办环节，不能对本机关发出督办通知。', { exact: false }).waitFor();
     await context.close();
   });
 

@@ -115,7 +115,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
     case 'supervised':
       return m('信访部门发出督办通知', 'The petition office issued a supervision notice');
     case 'supervisionAnswered':
-      return m('承办单位书面答复督办', 'The unit answered the supervision notice in writing');
+      return m('被督办单位书面答复督办通知', 'The supervised unit answered the supervision notice in writing');
     case 'rated': {
       const r = nameOf(rating, event.data.rating);
       return m(`信访人评价：${r.zh}`, `The petitioner rated the outcome: ${r.en}`);

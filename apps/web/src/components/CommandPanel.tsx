@@ -66,7 +66,10 @@ export function CommandPanel({ detail, reload }: Props) {
   const [selected, setSelected] = useState<CommandName | null>(null);
   // A petition still with the supervisor's own office, which registered it, is that office's to route: no one
   // supervises their own office (an office above supervises a lower one that sits on a petition).
-  const hint = me.user.role === 'supervisor' && detail.status === 'registered' ? 'petition.noActionsSupervisorHint' : 'petition.noActionsHint';
+  const hint =
+    me.user.role === 'supervisor' && detail.status === 'registered' && detail.registeringUnit?.id === me.user.unitId
+      ? 'petition.noActionsSupervisorHint'
+      : 'petition.noActionsHint';
 
   // Reopen the action the user was typing in before a reload or a detour.
   useEffect(() => {
@@ -318,7 +321,7 @@ function CommandForm({
                 options={supervisions.map((s) => ({ value: s.id, label: `${dayjs(s.issuedOn).format('L')} · ${t(`options.supervisionReason.${s.reason}`)}` }))}
               />
             </Form.Item>
-            <Form.Item name="text" label={t('fields.text')} rules={required(t('fields.textRequired'))}>
+            <Form.Item name="text" label={t('fields.supervisionAnswer')} rules={required(t('fields.supervisionAnswerRequired'))}>
               <Input.TextArea rows={6} maxLength={20000} showCount />
             </Form.Item>
           </>

@@ -1,3 +1,4 @@
+import { isAccusedUnit } from '../protection/can';
 import { computeDue } from '../clocks/deadline';
 import { addDays, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
@@ -139,6 +140,9 @@ export function petitionClocks(p: PetitionState, ctx: ClockContext): ClockState[
   }
 
   for (const s of p.supervisions) {
+    // A notice to a unit the petition has since been found to accuse (corrected to an accusation) cannot be answered
+    // by it, which may no longer see the petition: its clock is not kept running against it.
+    if (s.answeredOn === null && isAccusedUnit(s.unitId ?? null, p)) continue;
     add(`supervision:${s.id}`, 'obligation', 'Art. 40', s.issuedOn, s.answerDays, s.answeredOn);
   }
   return out;

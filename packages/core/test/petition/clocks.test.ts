@@ -18,6 +18,8 @@ import {
   toClosed,
   toConcluded,
   workingDays,
+  laborBureau,
+  type ProcessCommand,
   type Step,
 } from './helpers';
 
@@ -646,6 +648,20 @@ describe('supervision: issued + answerDays, default 30 (Art. 40)', () => {
       article: 'Art. 40',
       ...expected,
     });
+  });
+
+  it('does not run against a unit the petition has since been found to accuse', () => {
+    // The county office was supervised for not routing it, routed it, then the petition was corrected to an
+    // accusation whose words accuse that office: it may no longer see the petition, so cannot answer.
+    const s = run(registered(), [
+      ['2026-03-03', cmd.supervise('s1')],
+      ['2026-03-04', cmd.assign(laborBureau)],
+      ['2026-03-05', { ...cmd.reclassify('labor', 'accusation'), respondentUnitIds: ['county-office'] } as ProcessCommand],
+    ]);
+    expect(petitionClocks(s, clockCtx('2026-05-01')).map((c) => c.name)).not.toContain('supervision:s1');
+    // A claim keeps it running.
+    const claim = run(registered(), [['2026-03-03', cmd.supervise('s1')], ['2026-03-04', cmd.assign(laborBureau)]]);
+    expect(clockOf(claim, 'supervision:s1', '2026-05-01')).toMatchObject({ status: 'running', late: true });
   });
 
   it('still runs after the petition is closed, until answered', () => {
