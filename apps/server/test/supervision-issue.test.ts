@@ -206,6 +206,9 @@ describe.skipIf(!available)(
       expect(up.json().messages.en).toContain('only an office above');
 
       await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请于5日内转送交办并说明原因。' });
+      // The district office hears of it at once, in its bell.
+      const bell = (await call(t, 'district-clerk', 'GET', '/api/notifications')).json<{ items: { petitionId: string; template: string; text: string }[] }>();
+      expect(bell.items.find((n) => n.petitionId === lower.id && n.template === 'supervised')?.text).toContain('收到督办通知');
       await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
       await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
       const [toOffice, toBureau] = (await detail('supervisor', lower.id)).state.supervisions as { id: string; unitId: string }[];

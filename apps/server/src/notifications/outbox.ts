@@ -1,6 +1,7 @@
-import { petitionClocks, type PetitionEvent, type PetitionState } from '@qiao/core';
+import { and, eq, inArray } from 'drizzle-orm';
+import { isAccusedUnit, petitionClocks, type PetitionEvent, type PetitionState } from '@qiao/core';
 import type { Deps } from '../context';
-import { outbox } from '../db/schema';
+import { outbox, users } from '../db/schema';
 import { encrypt } from '../lib/crypto';
 import type { PetitionRow, Tx } from '../petitions/repo';
 import { noticeBody, type NoticeText } from './text';
@@ -51,5 +52,35 @@ export async function queueForEvent(tx: Tx, deps: Deps, row: PetitionRow, state:
       nextAttemptAt: deps.now(),
       createdAt: deps.now(),
     });
+  }
+  // The unit a supervision notice is issued to hears of it at once (a lower office, supervised for not routing a
+  // petition, has no other sign of it than a changed due date). Never a unit the petition accuses: the core does
+  // not issue one to it.
+  if (event.type === 'supervised') {
+    const notice = state.supervisions.find((s) => s.id === event.data.supervisionId);
+    const unitId = notice?.unitId;
+    if (!notice || !unitId || isAccusedUnit(unitId, state)) return;
+    const staff = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.unitId, unitId), eq(users.active, true), inArray(users.role, ['clerk', 'handler', 'unitHead'])));
+    const due = petitionClocks(state, deps.clockSettings.context(deps.now())).find((c) => c.name === `supervision:${notice.id}`)?.due;
+    const text = {
+      zh: `信访件 ${row.trackingCode}（${row.title}）收到督办通知${due ? `，请于 ${due} 前书面答复` : ''}。`,
+      en: `Petition ${row.trackingCode} (${row.title}) has a supervision notice for your unit${due ? `: answer it in writing by ${due}` : ''}.`,
+    };
+    if (staff.length)
+      await tx.insert(outbox).values(
+        staff.map((u) => ({
+          jurisdictionCode: state.jurisdictionCode,
+          petitionId: state.id,
+          channel: 'inApp',
+          recipient: u.id,
+          template: 'supervised',
+          bodyEnc: encrypt(deps.keys.encryption, noticeBody(text)),
+          nextAttemptAt: deps.now(),
+          createdAt: deps.now(),
+        })),
+      );
   }
 }
