@@ -327,5 +327,14 @@ describe.skipIf(!available)(`an accusation and the unit it accuses (${engineName
     expect(top.statusCode, top.body).toBe(422);
     expect(top.json().error).toBe('accusedRegistrar');
     expect(top.json().message).toContain('上一级');
+    // Read from the words rather than the respondent: the clerk is told which office and how to word it otherwise.
+    const words = await call(t, 'clerk', 'POST', '/api/petitions', intake({
+      ...accusation,
+      content: '青川市信访局接访人员把我的举报材料给了被举报的开发商。',
+      respondent: { name: '某开发商' },
+    }));
+    expect(words.statusCode, words.body).toBe(422);
+    expect(words.json().messages.zh).toContain('对“青川市信访局”的表述被视为检举控告该机关');
+    expect(words.json().messages.en).toContain('read as accusing 青川市信访局');
   });
 });

@@ -185,7 +185,18 @@ export async function registerAs(
     { type: 'register', id, registeringUnit: unitRef(office), petition },
     { now, ...deps.clockSettings.get(), actor: who.actor },
   );
-  if (!decision.ok) throw refusalError(decision.refusal);
+  if (!decision.ok) {
+    if (decision.refusal.code === 'accusedRegistrar' && !against.given.includes(office.id)) {
+      // Read from the petition's words, not its respondent: say which office and how the words can say otherwise.
+      const name = routing.unitById.get(office.id)?.name ?? office.id;
+      const m = decision.refusal.message;
+      throw new AppError(422, 'accusedRegistrar', {
+        zh: `${m.zh}。标题、正文或诉求中对“${name}”的表述被视为检举控告该机关；若该机关只是抄送、转来信件或信访人反映过的机关，请照实写明（如“抄送：”“经……转来”“到……反映”）`,
+        en: `${m.en}. The title, text or demands read as accusing ${name}; if it is only copied in, passed the letter on, or where the petitioner went to petition, say so in those words (抄送：…, 经…转来, 到…反映)`,
+      });
+    }
+    throw refusalError(decision.refusal);
+  }
   const state = evolve(null, decision.event);
   const secret = newTrackingSecret();
 
