@@ -227,8 +227,10 @@ describe.skipIf(!available)(
         expectedVersion: (await detail('district-handler', lower.id)).version,
       });
       expect(holderForOffice.statusCode, holderForOffice.body).toBe(403);
-      await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: toOffice!.id, text: '已交办区人社局。' });
       await command(t, 'district-handler', lower.id, 'answerSupervision', { supervisionId: toBureau!.id, text: '已受理，正在核查。' });
+      // With only the office's notice open, the bureau holding the petition is not offered to answer.
+      expect((await detail('district-handler', lower.id)).availableCommands).not.toContain('answerSupervision');
+      await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: toOffice!.id, text: '已交办区人社局。' });
       expect((await detail('district-clerk', lower.id)).availableCommands).not.toContain('answerSupervision');
     });
 

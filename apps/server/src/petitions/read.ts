@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
-import { accusedUnitIds, availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
+import { accusedUnitIds, answerableSupervisions, availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
@@ -45,7 +45,11 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   const unit = (id: string | null) => unitView(names, id);
   const scope = scopeOf(row);
   // What the process allows for this petition today (the core), narrowed to what this user may do.
-  const available = availableCommands(row.state, ctx).filter((c) => can(actor, c, scope).allowed);
+  // Answering a supervision only where a notice is this unit's to answer (core answerableSupervisions, which the
+  // command route checks too): the holder of a petition is not offered another unit's notice.
+  const available = availableCommands(row.state, ctx).filter(
+    (c) => can(actor, c, scope).allowed && (c !== 'answerSupervision' || answerableSupervisions(row.state, actor.unitId).length > 0),
+  );
   return {
     ...listItem(row, names, ctx.today, (await maskedPetitioners(deps.db, id))[0]?.name ?? ''),
     content: row.content,

@@ -31,8 +31,8 @@ import {
   type IndexEntries,
   type IndexSource,
 } from '../analysis/indexing';
-import { cachedRouting, type RoutingData } from '../analysis/routing';
-import { respondentUnitsOf, unitsNamedBy } from '@qiao/core/text';
+import { cachedRouting } from '../analysis/routing';
+import { respondentUnitsOf } from '@qiao/core/text';
 import { rows as sqlRows } from '../analysis/sql';
 import { attachmentRows, type CheckedFile } from './attachments';
 import { normalisePetitioners, petitionerRows } from './petitioners';
@@ -153,7 +153,7 @@ export async function registerAs(
   const respondentUnitIds = against.ids;
   const respondentUnitId =
     input.respondent?.unitId ??
-    (input.respondent ? unitNamed(routing, input.respondent.name) : null) ??
+    against.typedUnitId ??
     // An accusation's own words name it when the respondent names no unit (one it may be several of shows none).
     (input.category === 'accusation' && against.given.length === 0 ? (against.inWords[0] ?? null) : null);
 
@@ -289,23 +289,6 @@ export async function registerAs(
     }
   }
 }
-
-/**
- * The unit a respondent typed by name is, when the name is one of our units' (and no other's), also written with
- * more or fewer regions (青川市临江区人社局 is 临江区人社局; core's mayNameUnit): the respondent unit the petition
- * shows. A name more units may be (人社局) shows none; the petition is against each (respondentUnitsOf).
- */
-function unitNamed(routing: RoutingData, name: string): string | null {
-  const wanted = name.trim();
-  const all = routing.units;
-  const exact = all.filter((u) => u.name === wanted);
-  if (exact.length === 1) return exact[0]!.id;
-  // Written with more or fewer regions (青川市临江区人社局 for 临江区人社局): the one unit it can be, if only one.
-  const names = unitsNamedBy(wanted);
-  const named = all.filter((u) => names(u.name));
-  return named.length === 1 ? named[0]!.id : null;
-}
-
 
 /** A registration waiting to be written, with what the registrar writes in the same transaction. */
 interface PendingRegistration {

@@ -54,15 +54,8 @@ interface Props {
 export function CommandPanel({ detail, reload }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  // The server lists exactly what the rules allow this user on this petition today (the core's availableCommands);
-  // answering a supervision only where a notice is this unit's to answer.
-  const available = useMemo(
-    () =>
-      ORDER.filter(
-        (c) => detail.availableCommands.includes(c) && (c !== 'answerSupervision' || openNotices(detail, me.user.unitId).length > 0),
-      ),
-    [detail, me.user.unitId],
-  );
+  // The server lists exactly what the rules allow this user on this petition today (the core's availableCommands).
+  const available = useMemo(() => ORDER.filter((c) => detail.availableCommands.includes(c)), [detail]);
   const [selected, setSelected] = useState<CommandName | null>(null);
   // A petition still with the supervisor's own office, which registered it, is that office's to route: no one
   // supervises their own office (an office above supervises a lower one that sits on a petition).

@@ -29,6 +29,11 @@ export interface RespondentUnits {
   inWords: string[];
   /** Those the respondent as picked or typed is (人社局: every one it may be): none, when it names no unit of ours. */
   given: string[];
+  /**
+   * The unit the typed name is, when it is one unit's name (with more or fewer regions: 青川市临江区人社局 is
+   * 临江区人社局) and no other's: the respondent unit a petition shows. Null for a name more units may be.
+   */
+  typedUnitId: string | null;
 }
 
 interface Mention<U> {
@@ -238,11 +243,13 @@ export function respondentUnitsOf<U extends NamedUnit>(
 ): RespondentUnits {
   const given = new Set<string>();
   const name = respondent.name?.trim() ?? '';
+  let typedUnitId: string | null = null;
   if (respondent.unitId) given.add(respondent.unitId);
   else if (name) {
     const exact = units.filter((u) => u.name === name);
     const names = unitsNamedBy(name);
     let named = exact.length ? exact : units.filter((u) => names(u.name));
+    if (named.length === 1) typedUnitId = named[0]!.id;
     // Typed with a level only (区人社局, 市信访局) or a short name (信访办, 纪委): read as a name without a region.
     if (named.length === 0) {
       const bare = name.replace(/^[市区县镇乡]/, '');
@@ -251,7 +258,7 @@ export function respondentUnitsOf<U extends NamedUnit>(
     for (const u of named.length > 1 ? onPlaceChain(named, place) : named) given.add(u.id);
   }
   const inWords = [...new Set([...mentionsIn(units, name, place, given).map((m) => m.unit), ...accusedIn(units, title ?? '', text, place, given)].map((u) => u.id))];
-  return { ids: [...new Set([...given, ...inWords])], inWords, given: [...given] };
+  return { ids: [...new Set([...given, ...inWords])], inWords, given: [...given], typedUnitId };
 }
 
 /** Whether a name's beginning is a region and nothing else (临江区, 青川市). */

@@ -90,6 +90,7 @@ describe('respondentUnitsOf: the units a petition is against', () => {
       ids: ['city-housing'],
       inWords: ['city-housing'],
       given: ['city-housing'],
+      typedUnitId: null,
     });
     // A bureau with no region: each one up the place's chain; where the county has none, the city's.
     expect(against('劳动监察的人收钱不办事。', { name: '人社局' }).ids.toSorted()).toEqual(['city-labor', 'district-labor']);
@@ -107,6 +108,7 @@ describe('respondentUnitsOf: the units a petition is against', () => {
       ids: ['city-labor', 'city-housing'],
       inWords: ['city-labor', 'city-housing'],
       given: [],
+      typedUnitId: null,
     });
     // The title counts as the text does.
     expect(against('材料见附件。', {}, '举报临江区自然资源局违规审批').ids).toEqual(['district-land']);
