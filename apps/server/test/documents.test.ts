@@ -37,14 +37,14 @@ describe.skipIf(!available)(`official documents (${engineName})`, () => {
     expect(sup.join('\n')).not.toContain('王小明'); // addressed to the unit: no personal data
 
     // A district office that has not routed its petition is supervised by the city office: the notice is addressed
-    // to it and says so, and still once it has routed the petition.
+    // to it and says so, and says the same once it has routed the petition (the notice as issued).
     const lower = await register(t, { title: '区信访局未转送' }, 'district-clerk');
-    await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请于5日内转送交办。' });
+    await command(t, 'supervisor', lower.id, 'supervise', { reason: 'unrouted', note: '请于5日内转送交办。' });
     for (const routed of [false, true]) {
       if (routed) await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
       const notice = docxParagraphs((await download('supervisor', lower.id, 'supervisionNotice')).rawPayload);
       expect(notice[2]).toBe('临江区信访局：');
-      expect(notice.join('\n')).toContain(routed ? '由你单位办理' : '由你单位登记，尚未按规定转送、交办');
+      expect(notice.join('\n')).toContain('由你单位登记，尚未按规定转送、交办');
     }
 
     t.clock.set('2026-04-10');

@@ -210,6 +210,14 @@ describe.skipIf(!available)(
       const bell = (await call(t, 'district-clerk', 'GET', '/api/notifications')).json<{ items: { petitionId: string; template: string; text: string }[] }>();
       expect(bell.items.find((n) => n.petitionId === lower.id && n.template === 'supervised')?.text).toContain('收到督办通知');
       await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
+      // Routed now: the bureau is late, not the office unrouting it (a clear 422, nothing issued).
+      const notUnrouted = await call(t, 'supervisor', 'POST', `/api/petitions/${lower.id}/supervise`, {
+        reason: 'unrouted',
+        note: '请尽快受理。',
+        expectedVersion: (await detail('supervisor', lower.id)).version,
+      });
+      expect(notUnrouted.statusCode, notUnrouted.body).toBe(422);
+      expect(notUnrouted.json().messages.zh).toContain('未按规定转送、交办');
       await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
       const [toOffice, toBureau] = (await detail('supervisor', lower.id)).state.supervisions as { id: string; unitId: string }[];
       expect([toOffice!.unitId, toBureau!.unitId]).toEqual(['district-office', 'district-labor']);

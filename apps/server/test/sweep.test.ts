@@ -131,8 +131,10 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     // The district office sat on its petition: the city office drafts the notice to it, and issues it.
     const [draft] = await draftsFor(lower.id);
     expect(draft).toMatchObject({ officeUnitId: 'city-office', unitId: 'district-office', clock: 'route', status: 'draft' });
+    // Listed with the reason the routing deadline gives (未按规定转送、交办), which the notice takes unless changed.
+    const listed = (await call(t, 'supervisor', 'GET', '/api/supervision-drafts')).json<{ id: string; reason: string }[]>();
+    expect(listed.find((d) => d.id === draft!.id)?.reason).toBe('unrouted');
     const issued = await call(t, 'supervisor', 'POST', `/api/supervision-drafts/${draft!.id}/issue`, {
-      reason: 'late',
       note: draft!.note,
       expectedVersion: (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json().version,
     });
@@ -147,7 +149,7 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect(seen.availableCommands).toContain('answerSupervision');
     await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: draft!.id, text: '已交办区人社局，逾期原因系人手不足，已整改。' });
     const after = (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json();
-    expect(after.state.supervisions[0]).toMatchObject({ id: draft!.id, unitId: 'district-office', answeredOn: '2026-11-25' });
+    expect(after.state.supervisions[0]).toMatchObject({ id: draft!.id, reason: 'unrouted', unitId: 'district-office', answeredOn: '2026-11-25' });
   });
 
   it('sets aside an open draft once its petition moved on, and keeps one that still applies', async () => {

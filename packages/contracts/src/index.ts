@@ -6,6 +6,7 @@ import {
   categories,
   channels,
   declineReasons,
+  supervisionReasons,
   divertChannels,
   domains,
   statuses,
@@ -261,7 +262,7 @@ export const commandBodies = {
     deliveredOn: IsoDate.optional(),
   }),
   supervise: z.object({
-    reason: z.enum(['late', 'evasive', 'improper']),
+    reason: z.enum(supervisionReasons),
     note: required(),
     answerDays: z.number().int().optional(),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type JointConferenceCommandType } from '@qiao/core';
+import { supervisionReasons, type JointConferenceCommandType } from '@qiao/core';
 import { IsoDate } from './message';
 
 /*
@@ -42,7 +42,7 @@ export const jointConferenceSummaries: Record<JointConferenceCommandType, string
 export const SupervisionRecordItem = z.object({
   supervisionId: z.string(),
   petition: z.object({ id: z.string(), trackingCode: z.string(), title: z.string() }),
-  reason: z.enum(['late', 'evasive', 'improper']),
+  reason: z.enum(supervisionReasons),
   note: z.string().nullable().describe('What the notice said'),
   issuedOn: IsoDate,
   dueOn: IsoDate.describe('The day the written answer was due'),

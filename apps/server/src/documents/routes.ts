@@ -118,7 +118,9 @@ async function buildDocument(deps: Deps, actor: SessionUser, row: PetitionRow, k
       case 'supervisionNotice': {
         const days = typeof data.answerDays === 'number' ? data.answerDays : 30;
         return [
-          noticeUnit === state.registeringUnit.id && state.status === 'registered'
+          // By the notice's reason, so a reprint after routing still says why it was issued; notices issued before
+          // the reason existed read it from the petition still sitting unrouted with its registering office.
+          data.reason === 'unrouted' || (noticeUnit === state.registeringUnit.id && state.status === 'registered')
             ? `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位登记，尚未按规定转送、交办。`
             : `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位办理。`,
           note,

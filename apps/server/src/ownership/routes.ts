@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, openDeadlines } from '@qiao/core';
+import { can, openDeadlines, supervisionReasonFor, supervisionReasons } from '@qiao/core';
 import { ErrorBody, IsoDate, OwnedCases } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
@@ -231,6 +231,7 @@ export const ownershipRoutes =
                 clock: z.string(),
                 dueOn: z.string(),
                 note: z.string(),
+                reason: z.enum(supervisionReasons).describe('The reason the notice gives unless the office chooses another'),
                 status: z.string(),
                 applicable: z.boolean().describe('Whether the core would accept `supervise` for this draft today'),
                 notApplicable: z
@@ -272,6 +273,7 @@ export const ownershipRoutes =
               clock: r.clock,
               dueOn: r.dueOn,
               note: r.note,
+              reason: supervisionReasonFor(r.clock),
               status: r.status,
               applicable: fit.ok,
               notApplicable: fit.ok ? null : fit.message,
@@ -316,9 +318,9 @@ export const ownershipRoutes =
             '督办 Issue a drafted notice: runs the `supervise` command and marks the draft issued in one transaction; a retry of an issued draft answers the same without issuing again',
           params,
           body: z.object({
-            reason: z.enum(['late', 'evasive', 'improper']).default('late'),
+            reason: z.enum(supervisionReasons).optional().describe("Default: the draft's reason (unrouted for the routing deadline, else late)"),
             note: z.string().trim().min(1).max(5000),
-            answerDays: z.number().int().min(1).max(90).optional(),
+            answerDays: z.number().int().min(1).max(60).optional(),
             expectedVersion: z.number().int(),
           }),
           response: {
@@ -353,7 +355,8 @@ export const ownershipRoutes =
             await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(eq(supervisionDrafts.id, row.id));
             return { ok: false as const, message: fit.message };
           }
-          const result = await runCommand(deps, actor, row.petitionId, 'supervise', body, expectedVersion, { tx, supervisionId: row.id });
+          const command = { ...body, reason: body.reason ?? supervisionReasonFor(row.clock) };
+          const result = await runCommand(deps, actor, row.petitionId, 'supervise', command, expectedVersion, { tx, supervisionId: row.id });
           await tx.update(supervisionDrafts).set({ status: 'issued' }).where(eq(supervisionDrafts.id, row.id));
           return { ok: true as const, result: { ok: true, version: result.version, supervisionId: row.id, repeated: false } };
         });

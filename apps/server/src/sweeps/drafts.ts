@@ -1,4 +1,4 @@
-import { compareDates, decide, statusText, type PetitionState } from '@qiao/core';
+import { compareDates, decide, statusText, supervisionReasonFor, type PetitionState } from '@qiao/core';
 import type { Deps } from '../context';
 
 export interface Message {
@@ -15,6 +15,7 @@ export type DraftApplicability =
 export interface DraftRef {
   id: string;
   unitId: string;
+  clock: string;
   dueOn: string;
 }
 
@@ -32,7 +33,7 @@ export function draftApplicability(
 ): DraftApplicability {
   const decision = decide(
     state,
-    { type: 'supervise', supervisionId: draft.id, reason: 'late', note: '督办' },
+    { type: 'supervise', supervisionId: draft.id, reason: supervisionReasonFor(draft.clock), note: '督办' },
     { now: deps.now(), ...deps.clockSettings.get(), actor: { userId: 'sweep', unitId: null } },
   );
   if (!decision.ok) {

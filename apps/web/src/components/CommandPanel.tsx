@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { answerableSupervisions, type PetitionState } from '@qiao/core';
+import { answerableSupervisions, supervisionReasons, type PetitionState } from '@qiao/core';
 import { useMe } from '../auth';
 import { api, ApiError, errorMessage, type CommandName, type Detail } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
@@ -297,12 +297,22 @@ function CommandForm({
       case 'supervise':
         return (
           <>
-            <Form.Item name="reason" label={t('fields.supervisionReason')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={['late', 'evasive', 'improper'].map((v) => ({ value: v, label: t(`options.supervisionReason.${v}`) }))} />
+            {/* 未按规定转送、交办 only while the petition sits unrouted with the office that registered it (core decide). */}
+            <Form.Item
+              name="reason"
+              label={t('fields.supervisionReason')}
+              rules={[{ required: true, message: t('common.required') }]}
+              initialValue={detail.status === 'registered' ? 'unrouted' : 'late'}
+            >
+              <Select
+                options={supervisionReasons
+                  .filter((v) => v !== 'unrouted' || detail.status === 'registered')
+                  .map((v) => ({ value: v, label: t(`options.supervisionReason.${v}`) }))}
+              />
             </Form.Item>
             <NoteItem required />
             <Form.Item name="answerDays" label={t('fields.answerDays')}>
-              <InputNumber min={1} max={90} style={{ width: 160 }} />
+              <InputNumber min={1} max={60} style={{ width: 160 }} />
             </Form.Item>
           </>
         );

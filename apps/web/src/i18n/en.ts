@@ -119,7 +119,7 @@ export const en: Resources = {
     decideReview: 'The review body decides within 30 days.',
     requestReReview: 'The petitioner asks for a re-review within 30 days of the review (Art. 36).',
     decideReReview: 'The re-review is final.',
-    supervise: 'Issue a supervision notice to a late, evasive or improper unit.',
+    supervise: 'Issue a supervision notice to a unit that is late, has not forwarded or assigned the petition as required, is evasive, or handles it improperly.',
     answerSupervision: 'Answer the supervision notice in writing.', rate: 'Record the petitioner’s rating of the outcome.',
   },
   fields: {
@@ -149,7 +149,7 @@ export const en: Resources = {
     pauseReason: { hearing: 'A hearing', awaitingMaterial: 'Waiting for material', expertAssessment: 'Expert assessment' },
     outcome: { support: 'Support', explain: 'Explain', notSupport: 'Not support', mediated: 'Mediated settlement' },
     reviewOutcome: { uphold: 'Uphold', revise: 'Revise' },
-    supervisionReason: { late: 'Late', evasive: 'Evasive', improper: 'Improper' },
+    supervisionReason: { late: 'Late', unrouted: 'Not forwarded or assigned as required', evasive: 'Evasive', improper: 'Improper handling' },
     rating: { satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   },
   status: {

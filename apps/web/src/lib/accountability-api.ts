@@ -17,12 +17,15 @@ export interface SupervisionDraft {
   clock: string;
   dueOn: string;
   note: string;
+  /** The reason the notice gives unless the office chooses another (unrouted for the routing deadline). */
+  reason: SupervisionReason;
   status: string;
   /** Whether the core would accept `supervise` for it today; if not, why (the petition moved on): dismiss it. */
   applicable: boolean;
   notApplicable: { zh: string; en: string } | null;
 }
-export type SupervisionReason = 'late' | 'evasive' | 'improper';
+export type { SupervisionReason } from '@qiao/core';
+import type { SupervisionReason } from '@qiao/core';
 export interface SweepResult {
   ran: boolean;
   examined: number;

@@ -18,11 +18,11 @@ import { SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLang } from '../i18n';
+import { supervisionReasons } from '@qiao/core';
 import { accountabilityApi, type SupervisionDraft, type SupervisionReason } from '../lib/accountability-api';
 import { errorMessage } from '../lib/api';
 import '../components/accountability/accountability.css';
 
-const REASONS: SupervisionReason[] = ['late', 'evasive', 'improper'];
 
 /** The petition office reviews the supervision notices (督办) the deadline sweep drafted: issue with a deadline, or dismiss. */
 export default function SupervisionDraftsPage() {
@@ -202,14 +202,19 @@ export default function SupervisionDraftsPage() {
             form={form}
             layout="vertical"
             name="acct-issue"
-            initialValues={{ reason: 'late', note: issuing.note, answerDays: 15 }}
+            initialValues={{ reason: issuing.reason, note: issuing.note, answerDays: 15 }}
             onFinish={(v) => void issue(v)}
           >
             <Typography.Paragraph>
               <strong>{issuing.title}</strong> · {issuing.unitName}
             </Typography.Paragraph>
             <Form.Item name="reason" label={t('acct.drafts.reason')} rules={[{ required: true }]}>
-              <Select options={REASONS.map((r) => ({ value: r, label: t(`acct.drafts.reasons.${r}`) }))} />
+              {/* 未按规定转送、交办 only for a draft about the routing deadline (a petition still unrouted). */}
+              <Select
+                options={supervisionReasons
+                  .filter((r) => r !== 'unrouted' || issuing.reason === 'unrouted')
+                  .map((r) => ({ value: r, label: t(`options.supervisionReason.${r}`) }))}
+              />
             </Form.Item>
             <Form.Item
               name="note"
@@ -224,7 +229,7 @@ export default function SupervisionDraftsPage() {
               extra={t('acct.drafts.answerDaysHelp')}
               rules={[{ required: true }]}
             >
-              <InputNumber min={1} max={90} />
+              <InputNumber min={1} max={60} />
             </Form.Item>
           </Form>
         )}

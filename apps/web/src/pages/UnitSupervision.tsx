@@ -124,7 +124,7 @@ export default function UnitSupervisionPage() {
               {
                 title: t('unitSupervision.reason'),
                 width: 120,
-                render: (_, n) => t(`unitSupervision.reasons.${n.reason}`),
+                render: (_, n) => t(`options.supervisionReason.${n.reason}`),
               },
               {
                 title: t('unitSupervision.issuedOn'),

@@ -3,7 +3,7 @@ import { computeDue } from '../clocks/deadline';
 import { addDays, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
 import { boundByConference } from './joint-conference';
-import type { PausedSpan, PetitionState } from './types';
+import type { PausedSpan, PetitionState, SupervisionReason } from './types';
 
 export interface ClockContext {
   calendar: Calendar;
@@ -181,3 +181,11 @@ export function nextDue(p: PetitionState, ctx: ClockContext): IsoDate | null {
 }
 
 export { addDays };
+
+/**
+ * The reason a notice about a lapsed deadline gives unless the office chooses another: the routing deadline
+ * (Art. 22) is the registering office's duty to forward or assign (未按规定转送、交办); any other is lateness.
+ */
+export function supervisionReasonFor(clock: string): SupervisionReason {
+  return clock === 'route' ? 'unrouted' : 'late';
+}

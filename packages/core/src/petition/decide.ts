@@ -261,6 +261,7 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       // before such offices were kept from it may still be held by the office it accuses).
       if (isAccusedUnit(state.currentUnit?.id ?? null, state)) return no('accusedUnit');
       if (command.answerDays !== undefined && !isWholeIn(command.answerDays, 1, 60)) return no('answerDaysInvalid');
+      if (command.reason === 'unrouted' && state.status !== 'registered') return no('notUnrouted');
       return command.note.trim() === '' ? no('textRequired') : ok();
     }
     case 'answerSupervision': {

@@ -102,6 +102,10 @@ export const refusalMessages = {
     zh: '督办答复期限须在 1 至 60 日之间',
     en: 'The supervision answer limit must be between 1 and 60 days',
   },
+  notUnrouted: {
+    zh: '督办理由“未按规定转送、交办”只适用于尚未转送、交办的信访事项；该事项已转出，请选择其他理由',
+    en: 'The reason "not forwarded or assigned as required" fits only a petition not yet forwarded or assigned; this one has been: choose another reason',
+  },
   supervisionNotFound: { zh: '找不到该督办事项', en: 'No such supervision notice on this petition' },
   supervisionDuplicate: { zh: '该督办编号已存在', en: 'A supervision notice with this id already exists' },
   supervisionAlreadyAnswered: { zh: '该督办已答复', en: 'This supervision notice has already been answered' },

@@ -70,7 +70,12 @@ export const declineReasons = [
 export type DeclineReason = (typeof declineReasons)[number];
 /** Days a supervised unit has to answer in writing, unless the notice says otherwise (2005 Regulations). */
 export const SUPERVISION_ANSWER_DAYS = 30;
-export type SupervisionReason = 'late' | 'evasive' | 'improper';
+/**
+ * Why a notice is issued (Art. 40): a deadline passed, the office that registered the petition has not forwarded
+ * or assigned it as required (未按规定转送、交办: only while it still sits unrouted), evasion, improper handling.
+ */
+export const supervisionReasons = ['late', 'unrouted', 'evasive', 'improper'] as const;
+export type SupervisionReason = (typeof supervisionReasons)[number];
 export type Rating = 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
 
 /** A unit as the core needs to know it. */

@@ -4,6 +4,7 @@ import {
   nextDue,
   openDeadlines,
   petitionClocks,
+  supervisionReasonFor,
   type ClockState,
   type PetitionState,
 } from '../../src/petition/index';
@@ -877,5 +878,12 @@ describe('clock invariants over many petitions and days', () => {
       }
       if (c.kind === 'window') expect(c.late).toBe(false);
     }
+  });
+});
+
+describe('the reason a notice about a lapsed deadline gives', () => {
+  it('is 未按规定转送、交办 for the routing deadline, lateness for the others', () => {
+    expect(supervisionReasonFor('route')).toBe('unrouted');
+    for (const clock of ['receiptNotice', 'handling', 'review', 'reReview', 'jointConference']) expect(supervisionReasonFor(clock)).toBe('late');
   });
 });

@@ -533,6 +533,18 @@ const rows: Row[] = [
   ],
   ['supervision answer limit 60', 'ok', () => attempt(accepted, '2026-03-12', cmd.supervise('s1', 60))],
 
+  // notUnrouted: 未按规定转送、交办 is said of a petition still unrouted only
+  [
+    'supervise an unrouted petition for not routing it',
+    'ok',
+    () => attempt(registered(), '2026-03-03', { ...cmd.supervise('s1'), reason: 'unrouted' }),
+  ],
+  [
+    'supervise an accepted petition for not routing it',
+    'notUnrouted',
+    () => attempt(accepted, '2026-03-12', { ...cmd.supervise('s1'), reason: 'unrouted' }),
+  ],
+
   // supervisions
   [
     'answer an unknown supervision',
