@@ -196,6 +196,14 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     // A supervisor never issues documents addressed to the petitioner.
     expect(await page.getByRole('menuitem', { name: '受理告知书' }).count()).toBe(0);
     await context.close();
+
+    // The unit it went to finds it in its own to-do tab, until it answers in writing.
+    const unit = await signIn(world, 'handler');
+    await unit.page.getByRole('tab', { name: /待答复督办/ }).click();
+    await unit.page.locator('.ant-table-row').filter({ hasText: code }).waitFor();
+    await unit.page.mouse.move(700, 800);
+    await shot(unit.page, 'workbench-supervised-zh');
+    await unit.context.close();
   }
 
   it(

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '@qiao/core';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { addDays, supervisedUnitIdsOf } from '@qiao/core';
+import { petitions } from '../src/db/schema';
 import { LateUnits, PetitionList, RespondentSuggestions, WorkbenchContext, WorkbenchCounts } from '@qiao/contracts';
 import { available, engineName, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
@@ -22,9 +25,9 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
       unit: { id: 'city-office', name: '青川市信访局', kind: 'petitionOffice' },
       jurisdiction: { code: '339900', name: '青川市' },
     });
-    expect(res.json().tabs.map((x: { key: string }) => x.key)).toEqual(['toRoute', 'objections', 'overdue', 'dueSoon', 'all']);
+    expect(res.json().tabs.map((x: { key: string }) => x.key)).toEqual(['toRoute', 'objections', 'supervised', 'overdue', 'dueSoon', 'all']);
     const handler = (await call(t, 'handler', 'GET', '/api/workbench/context')).json();
-    expect(handler.tabs.map((x: { key: string }) => x.key)).toEqual(['toReceive', 'handling', 'coHandling', 'reviews', 'overdue', 'all']);
+    expect(handler.tabs.map((x: { key: string }) => x.key)).toEqual(['toReceive', 'handling', 'coHandling', 'reviews', 'supervised', 'overdue', 'all']);
     const supervisor = (await call(t, 'supervisor', 'GET', '/api/workbench/context')).json();
     expect(supervisor.tabs.map((x: { key: string }) => x.key)).toContain('lateUnits');
     expect((await call(t, null, 'GET', '/api/workbench/context')).statusCode).toBe(401);
@@ -194,5 +197,57 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     expect(await actions('handler')).toContain('answerSupervision');
     await command(t, 'handler', ids.a!, 'answerSupervision', { supervisionId, text: '已补充材料，正在办理' });
     expect(await actions('handler')).not.toContain('answerSupervision');
+  });
+
+  it('lists the notices a unit has to answer in its own tab, also after it passed the petition on, until answered', async () => {
+    const lower = await register(t, { title: '区信访局登记未转送的督办件' }, 'district-clerk');
+    const tab = async (user: string) => {
+      const list = (await call(t, user, 'GET', '/api/workbench/petitions?tab=supervised')).json<List>();
+      const counts = (await call(t, user, 'GET', '/api/workbench/counts')).json<{ counts: Record<string, number> }>().counts;
+      expect(counts.supervised).toBe(list.items.length);
+      return list.items.map((i) => i.id);
+    };
+    expect(await tab('district-clerk')).not.toContain(lower.id);
+    const s = await command(t, 'supervisor', lower.id, 'supervise', { reason: 'unrouted', note: '请于5日内转送交办。' });
+    const noticeId = Object.keys(s.deadlines).find((k) => k.startsWith('supervision:'))!.slice('supervision:'.length);
+    expect(await tab('district-clerk')).toContain(lower.id);
+    // Routed since: still the office's notice to answer, not the bureau's, which now holds the petition.
+    await command(t, 'district-clerk', lower.id, 'assign', { unitId: 'district-labor' });
+    expect(await tab('district-clerk')).toContain(lower.id);
+    expect(await tab('district-handler')).not.toContain(lower.id);
+    await command(t, 'district-clerk', lower.id, 'answerSupervision', { supervisionId: noticeId, text: '已交办区人社局。' });
+    expect(await tab('district-clerk')).not.toContain(lower.id);
+  });
+
+  it('keeps the stored units with a notice to answer as the core reads them, also as migration 0011 fills them in', async () => {
+    const noticed = () =>
+      t.deps.db
+        .select({ id: petitions.id, ids: petitions.supervisedUnitIds, state: petitions.state })
+        .from(petitions)
+        .where(sql`jsonb_array_length(coalesce(${petitions.state}->'supervisions', '[]'::jsonb)) > 0`);
+    // Two open notices, to the office that sat on it and to the bureau it routed to; one more, answered; and one
+    // stored before notices named their unit (answered by the unit holding the petition).
+    const p = await register(t, { title: '两份督办通知待答复' }, 'district-clerk');
+    await command(t, 'supervisor', p.id, 'supervise', { reason: 'unrouted', note: '请转送交办。' });
+    await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
+    await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
+    const legacy = await register(t, { title: '旧督办通知' }, 'district-clerk');
+    await command(t, 'district-clerk', legacy.id, 'assign', { unitId: 'district-labor' });
+    await command(t, 'supervisor', legacy.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
+    await t.deps.db.execute(
+      sql`update petitions set state = jsonb_set(state, '{supervisions,0}', (state->'supervisions'->0) - 'unitId') where id = ${legacy.id}`,
+    );
+    const stored = await noticed();
+    expect(stored.find((r) => r.id === p.id)?.ids).toEqual(['district-labor', 'district-office']);
+    expect(supervisedUnitIdsOf(stored.find((r) => r.id === legacy.id)!.state)).toEqual(['district-labor']);
+    for (const r of stored.filter((x) => x.id !== legacy.id)) expect(r.ids, r.id).toEqual(supervisedUnitIdsOf(r.state));
+    // The migration's backfill, run again over emptied columns, writes the same.
+    const migration = readFileSync(new URL('../drizzle/0011_supervised_units.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((part) => part.includes('UPDATE'))!;
+    await t.deps.db.execute(sql`update petitions set supervised_unit_ids = '{}'`);
+    await t.deps.db.execute(sql.raw(backfill));
+    const again = await noticed();
+    expect(again.length).toBe(stored.length);
+    for (const r of again) expect(r.ids, r.id).toEqual(supervisedUnitIdsOf(r.state));
   });
 });

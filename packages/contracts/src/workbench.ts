@@ -16,6 +16,7 @@ export const workbenchTabKeys = [
   'handling',
   'coHandling',
   'reviews',
+  'supervised',
   'overdue',
   'dueSoon',
   'recent',

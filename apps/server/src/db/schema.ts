@@ -104,6 +104,8 @@ export const petitions = pgTable(
     registeringUnitId: text('registering_unit_id').notNull(),
     currentUnitId: text('current_unit_id'),
     involvedUnitIds: text('involved_unit_ids').array().notNull(),
+    /** The units with a supervision notice to answer on it (core supervisedUnitIdsOf): each one's to-do tab. */
+    supervisedUnitIds: text('supervised_unit_ids').array().notNull().default(sql`'{}'::text[]`),
     submittedByUserId: uuid('submitted_by_user_id'),
     receivedOn: day('received_on').notNull(),
     registeredAt: ts('registered_at').notNull(),
@@ -128,6 +130,7 @@ export const petitions = pgTable(
     index('petitions_status_idx').on(t.status),
     index('petitions_received_idx').on(t.receivedOn, t.id),
     index('petitions_involved_idx').using('gin', t.involvedUnitIds),
+    index('petitions_supervised_idx').using('gin', t.supervisedUnitIds),
     index('petitions_repeat_of_idx').on(t.repeatOf),
     // The unit scorecard's drill-down (?handlingUnit=) lists a unit's petitions newest first from this.
     index('petitions_handling_unit_idx').on(sql`coalesce(${t.state} -> 'reply' ->> 'unitId', ${t.currentUnitId})`, t.receivedOn),

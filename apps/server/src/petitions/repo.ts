@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import {
   coUnitIdsOf,
   nextDue,
+  supervisedUnitIdsOf,
   respondentUnitIdsOf,
   petitionClocks,
   type ClockContext,
@@ -22,6 +23,7 @@ export const scopeColumns = {
   registeringUnitId: petitions.registeringUnitId,
   currentUnitId: petitions.currentUnitId,
   involvedUnitIds: petitions.involvedUnitIds,
+  supervisedUnitIds: petitions.supervisedUnitIds,
   category: petitions.category,
   respondentUnitId: petitions.respondentUnitId,
   respondentUnitIds: petitions.respondentUnitIds,
@@ -31,12 +33,13 @@ export const scopeColumns = {
 /** What protection needs of a row. Pass the state too where a joint conference's co-units matter (commands). */
 export function scopeOf(
   row: Pick<PetitionRow, 'jurisdictionCode' | 'registeringUnitId' | 'currentUnitId' | 'involvedUnitIds' | 'category' | 'respondentUnitId' | 'respondentUnitIds' | 'submittedByUserId'> & {
+    supervisedUnitIds?: string[];
     state?: Pick<PetitionState, 'jointConference' | 'supervisions' | 'currentUnit'>;
   },
 ): PetitionScope {
   return {
     coUnitIds: row.state ? coUnitIdsOf(row.state) : [],
-    supervisedUnitIds: (row.state?.supervisions ?? []).flatMap((s) => (s.answeredOn === null && s.unitId ? [s.unitId] : [])),
+    supervisedUnitIds: row.state ? supervisedUnitIdsOf(row.state) : (row.supervisedUnitIds ?? []),
     currentUnitJurisdictionCode: row.state?.currentUnit?.jurisdictionCode ?? null,
     jurisdictionCode: row.jurisdictionCode,
     registeringUnitId: row.registeringUnitId,
@@ -55,6 +58,7 @@ export function stateColumns(state: PetitionState, ctx: ClockContext) {
     status: state.status,
     currentUnitId: state.currentUnit?.id ?? null,
     involvedUnitIds: state.involvedUnitIds,
+    supervisedUnitIds: supervisedUnitIdsOf(state),
     // From the state, so a state saved before it was kept (its respondent unit alone) writes the same set.
     respondentUnitIds: respondentUnitIdsOf(state),
     nextDueOn: nextDue(state, ctx),

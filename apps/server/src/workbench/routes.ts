@@ -98,12 +98,20 @@ export function tabsFor(actor: SessionUser, today: string): Tab[] {
   const overdue = lt(petitions.nextDueOn, today);
   const dueSoon = and(gte(petitions.nextDueOn, today), lte(petitions.nextDueOn, addDays(today, DUE_SOON_DAYS)))!;
   const mine = actor.unitId ? eq(petitions.currentUnitId, actor.unitId) : sql`false`;
+  // Notices to answer go with the unit they were issued to, which may no longer hold the petition (a lower office
+  // supervised for not routing one, which has routed it since).
+  const supervised: Tab = {
+    key: 'supervised',
+    where: actor.unitId ? sql`${petitions.supervisedUnitIds} @> array[${actor.unitId}]::text[]` : sql`false`,
+    sort: 'due',
+  };
   const all: Tab = { key: 'all', where: sql`true`, sort: 'received' };
   switch (actor.role) {
     case 'clerk':
       return [
         { key: 'toRoute', where: and(eq(petitions.status, 'registered'), actor.unitId ? mine : sql`true`)!, sort: 'due' },
         { key: 'objections', where: and(eq(petitions.status, 'objected'), actor.unitId ? mine : sql`true`)!, sort: 'due' },
+        supervised,
         { key: 'overdue', where: overdue, sort: 'due' },
         { key: 'dueSoon', where: dueSoon, sort: 'due' },
         all,
@@ -122,6 +130,7 @@ export function tabsFor(actor: SessionUser, today: string): Tab[] {
         { key: 'handling', where: and(mine, inArray(petitions.status, ['accepted', 'replied']))!, sort: 'due' },
         { key: 'coHandling', where: coHandledBy(actor.unitId), sort: 'due' },
         { key: 'reviews', where: and(mine, inArray(petitions.status, ['underReview', 'underReReview']))!, sort: 'due' },
+        supervised,
         { key: 'overdue', where: and(mine, overdue)!, sort: 'due' },
         all,
       ];

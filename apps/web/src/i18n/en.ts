@@ -30,7 +30,7 @@ export const en: Resources = {
     admin: 'Administrator', proxyAgent: 'Proxy agent',
   },
   tabs: {
-    toRoute: 'To route', objections: 'Objections', toReceive: 'To notify / accept', handling: 'Handling', reviews: 'Reviews',
+    toRoute: 'To route', objections: 'Objections', toReceive: 'To notify / accept', handling: 'Handling', reviews: 'Reviews', supervised: 'Supervision to answer',
     overdue: 'Overdue', dueSoon: 'Due in 3 days', recent: 'Last 30 days', lateUnits: 'Late units', all: 'All',
   },
   tabHelp: {
@@ -39,6 +39,7 @@ export const en: Resources = {
     toReceive: 'Tell the petitioner in writing, accept, or object within 15 days (Art. 23)',
     handling: 'Accepted: the written opinion is due within 60 days (Art. 33)',
     reviews: 'Reviews and re-reviews sent to your unit (Arts. 35, 36)',
+    supervised: 'A petition office issued your unit a supervision notice to answer in writing (Art. 40), also on petitions your unit has passed on',
     overdue: 'A legal time limit has passed', dueSoon: 'A time limit ends within 3 days', recent: 'Received in the last 30 days',
     lateUnits: 'Units with overdue petitions, most overdue first', all: 'Everything you may see',
   },

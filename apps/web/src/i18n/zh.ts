@@ -27,7 +27,7 @@ export const zh = {
     admin: '系统管理员', proxyAgent: '信访代理员',
   },
   tabs: {
-    toRoute: '待登记转交', objections: '交办异议', toReceive: '待告知/受理', handling: '办理中', reviews: '复查复核',
+    toRoute: '待登记转交', objections: '交办异议', toReceive: '待告知/受理', handling: '办理中', reviews: '复查复核', supervised: '待答复督办',
     overdue: '已逾期', dueSoon: '三日内到期', recent: '近 30 天', lateUnits: '逾期单位', all: '全部',
   },
   tabHelp: {
@@ -36,6 +36,7 @@ export const zh = {
     toReceive: '须在 15 日内书面告知信访人、受理或提出异议的事项（第二十三条）',
     handling: '已受理、须在 60 日内出具处理意见的事项（第三十三条）',
     reviews: '交由本单位复查、复核的事项（第三十五、三十六条）',
+    supervised: '信访部门向本单位发出督办通知、尚待本单位书面答复的事项（第四十条），含本单位已转出的事项',
     overdue: '有法定期限已过期的事项', dueSoon: '三日内有期限到期的事项', recent: '近 30 天收到的事项',
     lateUnits: '有逾期事项的单位，按逾期件数排序', all: '您有权查看的全部事项',
   },

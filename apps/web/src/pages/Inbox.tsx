@@ -328,7 +328,7 @@ export default function InboxPage() {
               count={counts[x.key]}
               overflowCount={9999}
               showZero
-              className={`tab-count ${(x.key === 'overdue' || x.key === 'lateUnits') && counts[x.key] ? 'tab-count-red' : ''}`}
+              className={`tab-count ${(x.key === 'overdue' || x.key === 'lateUnits' || x.key === 'supervised') && counts[x.key] ? 'tab-count-red' : ''}`}
             />
           )}
         </span>

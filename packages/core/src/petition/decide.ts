@@ -94,14 +94,31 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
 
 type ProcessType = Exclude<Command['type'], 'register'>;
 
+/** What reading a petition's notices needs of it. */
+type Noticed = Pick<PetitionState, 'supervisions' | 'currentUnit'>;
+
 /**
  * The open supervision notices a unit may answer: those issued to it, and, while it holds the petition, those
  * stored before notices named their unit. A lower office supervised for not routing a petition still answers its
  * notice once it has routed it; the unit holding the petition then does not answer for it.
  */
-export function answerableSupervisions(p: PetitionState, unitId: string | null): PetitionState['supervisions'] {
+export function answerableSupervisions(p: Noticed, unitId: string | null): PetitionState['supervisions'] {
   if (unitId === null) return [];
-  return p.supervisions.filter((s) => s.answeredOn === null && (s.unitId ? s.unitId === unitId : p.currentUnit?.id === unitId));
+  return p.supervisions.filter((s) => s.answeredOn === null && answeringUnitOf(p, s) === unitId);
+}
+
+/** The units with a notice to answer, sorted: a unit is among them exactly when `answerableSupervisions` lists one for it. */
+export function supervisedUnitIdsOf(p: Noticed): string[] {
+  const ids = p.supervisions.flatMap((s) => {
+    const unit = s.answeredOn === null ? answeringUnitOf(p, s) : null;
+    return unit ? [unit] : [];
+  });
+  return [...new Set(ids)].sort();
+}
+
+/** Who answers a notice: the unit it was issued to, or, for one stored before notices named it, the unit holding the petition. */
+function answeringUnitOf(p: Noticed, s: PetitionState['supervisions'][number]): string | null {
+  return s.unitId ?? p.currentUnit?.id ?? null;
 }
 
 /**

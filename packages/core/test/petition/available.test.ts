@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/clocks/index';
-import { allowedIn, answerableSupervisions, availableCommands, type PetitionState, type ProcessCommandType } from '../../src/petition/index';
+import { allowedIn, answerableSupervisions, availableCommands, supervisedUnitIdsOf, type PetitionState, type ProcessCommandType } from '../../src/petition/index';
 import {
   attempt,
   cityGov,
@@ -182,5 +182,19 @@ describe('answerableSupervisions', () => {
     expect(ids(null)).toEqual([]);
     const answered = run(s, [['2026-03-06', cmd.answerSupervision('to-office')]]);
     expect(answerableSupervisions(answered, 'county-office')).toEqual([]);
+  });
+
+  it('names, sorted, exactly the units it gives a notice to answer (supervisedUnitIdsOf)', () => {
+    const s = run(registered(), [
+      ['2026-03-03', cmd.supervise('to-office')],
+      ['2026-03-04', cmd.assign(laborBureau)],
+      ['2026-03-05', cmd.supervise('to-bureau')],
+    ]);
+    expect(supervisedUnitIdsOf(s)).toEqual(['county-office', laborBureau.id].sort());
+    expect(supervisedUnitIdsOf(run(s, [['2026-03-06', cmd.answerSupervision('to-office')]]))).toEqual([laborBureau.id]);
+    // A notice stored before notices named their unit is the holder's to answer.
+    const legacy = { ...s, supervisions: s.supervisions.map(({ unitId: _, ...n }) => n) };
+    expect(supervisedUnitIdsOf(legacy)).toEqual([laborBureau.id]);
+    expect(answerableSupervisions(legacy, laborBureau.id).map((x) => x.id)).toEqual(['to-office', 'to-bureau']);
   });
 });

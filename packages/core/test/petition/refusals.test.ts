@@ -537,12 +537,12 @@ const rows: Row[] = [
   [
     'supervise an unrouted petition for not routing it',
     'ok',
-    () => attempt(registered(), '2026-03-03', { ...cmd.supervise('s1'), reason: 'unrouted' }),
+    () => attempt(registered(), '2026-03-03', { type: 'supervise', supervisionId: 's1', reason: 'unrouted', note: '请说明未转送原因' }),
   ],
   [
     'supervise an accepted petition for not routing it',
     'notUnrouted',
-    () => attempt(accepted, '2026-03-12', { ...cmd.supervise('s1'), reason: 'unrouted' }),
+    () => attempt(accepted, '2026-03-12', { type: 'supervise', supervisionId: 's1', reason: 'unrouted', note: '请说明未转送原因' }),
   ],
 
   // supervisions
