@@ -214,15 +214,41 @@ function territorialUnit(
       .sort((a, b) => Number(GOVERNMENT_KINDS.has(b.kind)) - Number(GOVERNMENT_KINDS.has(a.kind)) || a.id.localeCompare(b.id));
     const unit = candidates.find(allowed);
     if (!unit) continue;
-    const where = placed
-      ? { zh: `事发地“${placed.place}”位于${placed.row.name}`, en: `The place "${placed.place}" lies in ${placed.row.name}` }
-      : { zh: `登记的事发地为${data.jurisdictionByCode.get(registered)?.name ?? registered}`, en: `The matter is registered in ${data.jurisdictionByCode.get(registered)?.name ?? registered}` };
-    return suggestionOf(unit, {
-      zh: `${where.zh}，由${unit.name}属地负责（${j.name}）`,
-      en: `${where.en}; ${unit.name} is responsible for that territory (${j.name})`,
-    });
+    return suggestionOf(unit, territorialReason(data, placed, registered, unit, j));
   }
   return null;
+}
+
+/**
+ * Why the unit is the territorial one, naming each place once: a place that is itself the jurisdiction
+ * ("沙洲镇") is not said to lie in itself, and the unit's jurisdiction is added only when it is another, larger one
+ * (a village's town).
+ */
+function territorialReason(
+  data: RoutingData,
+  placed: { place: string; row: JurisdictionRow } | null,
+  registered: string,
+  unit: UnitRow,
+  at: JurisdictionRow,
+): Message {
+  // `named`: the jurisdiction the first half already names; the unit's own is added only when it is another.
+  const reason = (where: Message, named: string): Message => {
+    const other = named !== at.code;
+    return {
+      zh: `${where.zh}，由${unit.name}属地负责${other ? `（${at.name}）` : ''}`,
+      en: `${where.en}; ${unit.name} is responsible for that territory${other ? ` (${at.name})` : ''}`,
+    };
+  };
+  if (!placed) {
+    const name = data.jurisdictionByCode.get(registered)?.name ?? registered;
+    return reason({ zh: `登记的事发地为${name}`, en: `The matter is registered in ${name}` }, registered);
+  }
+  const { place, row } = placed;
+  if (placeKey(row.name) !== place)
+    return reason({ zh: `事发地“${place}”位于${row.name}`, en: `The place "${place}" lies in ${row.name}` }, row.code);
+  // The place named is the jurisdiction itself: said once, with the larger one whose unit is responsible, if any.
+  if (row.code === at.code) return reason({ zh: `事发地为“${place}”`, en: `The place is "${place}"` }, at.code);
+  return reason({ zh: `事发地“${place}”属${at.name}`, en: `The place "${place}" is in ${at.name}` }, at.code);
 }
 
 function subjectUnit(data: RoutingData, domain: string, from: string, allowed: (u: UnitRow) => boolean): UnitSuggestion | null {

@@ -1,0 +1,70 @@
+// The territorial (属地) routing reason a clerk reads: each place named once. Pure: routing data built by hand.
+import { describe, expect, it } from 'vitest';
+import { suggestRouting, type RoutingData } from '../src/analysis/routing';
+
+type Unit = RoutingData['units'][number];
+type Jurisdiction = RoutingData['jurisdictionByCode'] extends Map<string, infer J> ? J : never;
+
+const jurisdictions: Jurisdiction[] = [
+  { code: '339902', name: '江屿区', parentCode: null, level: 'county' },
+  { code: '339902101', name: '沙洲镇', parentCode: '339902', level: 'town' },
+  { code: '339902101201', name: '长塘村', parentCode: '339902101', level: 'village' },
+];
+const unit = (id: string, name: string, jurisdictionCode: string, kind: string): Unit => ({
+  id,
+  name,
+  jurisdictionCode,
+  kind,
+  domains: [],
+  active: true,
+  createdAt: new Date(0),
+});
+const units = [unit('district-office', '江屿区信访局', '339902', 'petitionOffice'), unit('shazhou', '沙洲镇人民政府', '339902101', 'townGovernment')];
+const data: RoutingData = {
+  units,
+  unitById: new Map(units.map((u) => [u.id, u])),
+  jurisdictionByCode: new Map(jurisdictions.map((j) => [j.code, j])),
+  jurisdictionsByName: new Map(jurisdictions.map((j) => [j.name, [j]])),
+  rules: new Map(),
+};
+
+const reasonFor = (places: string[], jurisdictionCode = '339902') =>
+  suggestRouting(data, { domain: 'agriculture', jurisdictionCode, places, scope: { category: 'claim', respondentUnitIds: [] } }).territorial?.reason;
+
+describe('the territorial routing reason', () => {
+  it('does not say a place lies in itself when the place is the jurisdiction', () => {
+    expect(reasonFor(['沙洲镇'])).toEqual({
+      zh: '事发地为“沙洲镇”，由沙洲镇人民政府属地负责',
+      en: 'The place is "沙洲镇"; 沙洲镇人民政府 is responsible for that territory',
+    });
+  });
+
+  it('names the larger jurisdiction once when a village without a unit of its own goes to its town', () => {
+    expect(reasonFor(['长塘村'])).toEqual({
+      zh: '事发地“长塘村”属沙洲镇，由沙洲镇人民政府属地负责',
+      en: 'The place "长塘村" is in 沙洲镇; 沙洲镇人民政府 is responsible for that territory',
+    });
+  });
+
+  it('keeps naming both a place inside a jurisdiction and the jurisdiction', () => {
+    expect(reasonFor(['沙洲镇渡口路'])).toEqual({
+      zh: '事发地“沙洲镇渡口路”位于沙洲镇，由沙洲镇人民政府属地负责',
+      en: 'The place "沙洲镇渡口路" lies in 沙洲镇; 沙洲镇人民政府 is responsible for that territory',
+    });
+    expect(reasonFor(['长塘村三组'])).toEqual({
+      zh: '事发地“长塘村三组”位于长塘村，由沙洲镇人民政府属地负责（沙洲镇）',
+      en: 'The place "长塘村三组" lies in 长塘村; 沙洲镇人民政府 is responsible for that territory (沙洲镇)',
+    });
+  });
+
+  it('names the registered place once, and the unit’s jurisdiction only when it is another', () => {
+    expect(reasonFor([])).toEqual({
+      zh: '登记的事发地为江屿区，由江屿区信访局属地负责',
+      en: 'The matter is registered in 江屿区; 江屿区信访局 is responsible for that territory',
+    });
+    expect(reasonFor([], '339902101201')).toEqual({
+      zh: '登记的事发地为长塘村，由沙洲镇人民政府属地负责（沙洲镇）',
+      en: 'The matter is registered in 长塘村; 沙洲镇人民政府 is responsible for that territory (沙洲镇)',
+    });
+  });
+});
