@@ -246,6 +246,13 @@ function townsAndVillages(normalised: string): string[] {
   for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
     const name = m[1] as string;
     const suffix = m[2] as string;
+    // The name has its suffix already and the next word starts with it (长塘村村口, 石桥镇镇政府): the place is
+    // the name, never 长塘村村.
+    if (name.endsWith(suffix)) {
+      const stem = name.slice(0, -suffix.length);
+      if (stem.length >= 2 && ok(stem, suffix)) out.push(name);
+      continue;
+    }
     // Most names have two characters, some three (杨柳湾村): both are kept when both may be a name, so that
     // either telling agrees (a third character of speech, 欠柳塘镇, is a key nobody else shares).
     const two = name.slice(-2);
@@ -256,9 +263,10 @@ function townsAndVillages(normalised: string): string[] {
   return out;
 }
 
-// Institutions named by their place or number rather than a trade name (第二人民医院, 枫林镇卫生院, 白沙镇中心小学).
+// Institutions named by their place or number rather than a trade name (第二人民医院, 枫林镇卫生院, 白沙镇中心小学);
+// the place's level may be said again before the kind (沙洲镇镇卫生院, 槐山县县医院): one institution, named once.
 const INSTITUTION =
-  /(第[一二三四五六七八九十]+|([\u4e00-\u9fff]{2})(?:镇|乡|村|街道|县|区|市|路))(?:人民|中心|中医|妇幼保健)?(?:医院|卫生院|小学|中学|幼儿园|敬老院)/g;
+  /(第[一二三四五六七八九十]+|([\u4e00-\u9fff]{2})(镇|乡|村|街道|县|区|市|路)\3?)(?:人民|中心|中医|妇幼保健)?(?:医院|卫生院|小学|中学|幼儿园|敬老院)/g;
 
 // An official accused by surname and post (村党支部书记李某, 支书李某, 数学老师陈某): the key is the surname and
 // the post's kind (李某@书记), which two tellings share however they name the post.
@@ -280,7 +288,8 @@ export function extractEntities(text: string, normalised = normalise(text, { mas
   for (let m = INSTITUTION.exec(normalised); m !== null; m = INSTITUTION.exec(normalised)) {
     const place = m[2];
     if (place !== undefined && (NOT_A_NAME.has(place) || SPEECH_END.test(place) || STOPWORDS.has(place))) continue;
-    const key = respondentKey(m[0]);
+    const level = m[3];
+    const key = respondentKey(level === undefined ? m[0] : m[0].replace(level + level, level));
     if (!isGenericRespondent(key)) respondents.add(key);
   }
   for (const m of normalised.matchAll(OFFICIAL)) {
@@ -295,7 +304,8 @@ export function extractEntities(text: string, normalised = normalise(text, { mas
       if (!TOWN_OR_VILLAGE_END.test(w)) places.add(w);
     }
     const next = words[i + 1];
-    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && HAN2.test(w) && !STOPWORDS.has(w) && !NOT_PLACE_NAME.has(w) && !NOT_A_NAME.has(w) && w.length <= 4 && !KIND_OF_ESTATE.test(w + next)) {
+    // Not a name that ends as the next word begins: a suffix said twice (小区小区门口; 长塘村村委会 cut as 长/塘村/村委会).
+    if (next !== undefined && PLACE_NEXT.has(next) && !TOWN_OR_VILLAGE_NEXT.has(next) && !w.endsWith(next) && !w.endsWith(next.slice(0, 1)) && HAN2.test(w) && !STOPWORDS.has(w) && !NOT_PLACE_NAME.has(w) && !NOT_A_NAME.has(w) && w.length <= 4 && !KIND_OF_ESTATE.test(w + next)) {
       places.add(w + next);
     }
   }

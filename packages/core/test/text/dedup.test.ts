@@ -116,6 +116,27 @@ describe('respondent keys', () => {
     expect(e.respondents.sort()).toEqual([...respondents].sort());
     expect(e.places.sort()).toEqual([...places].sort());
   });
+
+  // A name that has its level already, before a word that starts with the level again (村口, 镇政府, 县医院):
+  // the similar petitions' reasons showed 同一地点“长塘村村”.
+  it.each([
+    ['长塘村村口的路坏了', [], ['长塘村']],
+    ['沙洲镇长塘村村支书说不归他管', [], ['沙洲镇', '长塘村']],
+    ['长塘村村委会不给答复', [], ['长塘村']],
+    ['石桥镇镇政府不管', [], ['石桥镇']],
+    ['龙潭乡乡政府说等通知', [], ['龙潭乡']],
+    ['幸福家园小区小区门口堆满垃圾', [], ['幸福家园', '家园小区']],
+    ['沙洲镇镇卫生院乱收费', ['沙洲镇卫生院'], ['沙洲镇']],
+    ['槐山县县医院乱收费', ['槐山县医院'], []],
+    ['江屿区区医院乱收费', ['江屿区医院'], []],
+    ['青川市市医院乱收费', ['青川市医院'], []],
+    // A real name with another level inside it is kept.
+    ['青村镇的工厂夜里排污', [], ['青村镇']],
+  ] as const)('%s: no level said twice (respondents %j, places %j)', (text, respondents, places) => {
+    const e = extractEntities(text);
+    expect(e.respondents.sort()).toEqual([...respondents].sort());
+    expect(e.places.sort()).toEqual([...places].sort());
+  });
 });
 
 // Two matters about one company (wages on a site; dust from its plant), one matter told three times, one unrelated.
