@@ -65,6 +65,10 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     await page.locator('#intake-letter_content').fill(content);
     await panel.getByTestId('suggested-domain').filter({ hasText: '劳动保障' }).waitFor();
     await panel.getByText('依据的词语').waitFor();
+    // A kind of words in plain words, with the petition's words it found; no internal label (劳动用语).
+    const words = await panel.locator('.intake-suggest-word').allInnerTexts();
+    expect(words.some((w) => w.startsWith('含劳动用工用语：')), words.join(' | ')).toBe(true);
+    expect(words.filter((w) => /^[^：]*用语$/.test(w))).toEqual([]);
     await panel.getByText('属事').waitFor();
     // Suggested, not applied: the domain is still the clerk's to choose.
     expect(await page.locator('#intake-letter_domain').inputValue()).toBe('');
@@ -122,6 +126,10 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     await page.locator('#intake-letter_title').fill(title);
     await page.locator('#intake-letter_content').fill(content);
     await panel.getByTestId('suggested-domain').filter({ hasText: /Labou?r/ }).waitFor();
+    // The kind of words in English; the petition's own words quoted as written.
+    const words = await panel.locator('.intake-suggest-word').allInnerTexts();
+    expect(words.some((w) => w.startsWith('Labour words: ')), words.join(' | ')).toBe(true);
+    for (const w of words) expect(w.split(': ')[0], w).not.toMatch(/用语|[，、：]/);
     const use = panel.getByRole('button', { name: 'Use this classification' });
     await use.focus();
     await page.keyboard.press('Enter');

@@ -73,6 +73,10 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     const body = res.json();
     expect(body.classification.domain).toBe('labor');
     expect(body.classification.words.length).toBeGreaterThan(0);
+    // The words behind it in both languages: a kind of words named in English in English, never an internal label.
+    const words: { zh: string; en: string }[] = [...body.classification.words, ...body.classification.detail.category.reasons];
+    expect(words).toContainEqual({ zh: expect.stringMatching(/^含劳动用工用语：/), en: expect.stringMatching(/^Labour words: /) });
+    for (const w of words) expect(w.en.split(': ')[0], w.en).not.toMatch(/用语|^[!~]/);
     const similar: Similar[] = body.similar;
     expect(similar[0]?.id).toBe(ids.wages);
     expect(similar[0]?.sameMatter).toBe(true);

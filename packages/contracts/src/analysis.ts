@@ -47,7 +47,11 @@ export const RoutingSuggestion = z.object({
   excluded: z.array(z.object({ unitId: z.string(), unitName: z.string(), reason: Message })).describe('Units never suggested: the petition accuses them'),
 });
 
-const Answer = z.object({ value: z.union([z.string(), z.boolean()]), confidence: z.number(), reasons: z.array(z.string()) });
+const Answer = z.object({
+  value: z.union([z.string(), z.boolean()]),
+  confidence: z.number(),
+  reasons: z.array(Message).describe('The words that drove this answer, in both languages, most telling first'),
+});
 export const SuggestResponse = z.object({
   classification: z.object({
     domain: z.enum(domains),
@@ -55,7 +59,9 @@ export const SuggestResponse = z.object({
     category: z.enum(categories),
     litigationRelated: z.boolean(),
     confidence: z.number(),
-    words: z.array(z.string()).describe('The words that drove the domain, most telling first'),
+    words: z
+      .array(Message)
+      .describe('The words that drove the domain, most telling first: the petition’s own words, or a kind of words with those found (含劳动用工用语：工资 / Labour words: 工资)'),
     detail: z.object({ domain: Answer, category: Answer, litigationRelated: Answer }),
   }),
   entities: z.object({ respondents: z.array(z.string()), places: z.array(z.string()) }),

@@ -99,12 +99,12 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
       confidence: round(c.confidence),
       words: c.reasons,
       detail: {
-        domain: { value: c.detail.domain.value, confidence: round(c.detail.domain.confidence), reasons: c.detail.domain.reasons.map((r) => r.feature) },
-        category: { value: c.detail.category.value, confidence: round(c.detail.category.confidence), reasons: c.detail.category.reasons.map((r) => r.feature) },
+        domain: { value: c.detail.domain.value, confidence: round(c.detail.domain.confidence), reasons: c.detail.domain.reasons.map((r) => r.label) },
+        category: { value: c.detail.category.value, confidence: round(c.detail.category.confidence), reasons: c.detail.category.reasons.map((r) => r.label) },
         litigationRelated: {
           value: c.detail.litigationRelated.value,
           confidence: round(c.detail.litigationRelated.confidence),
-          reasons: c.detail.litigationRelated.reasons.map((r) => r.feature),
+          reasons: c.detail.litigationRelated.reasons.map((r) => r.label),
         },
       },
     },

@@ -8,7 +8,8 @@
 // `train` from labeled examples, serialised as plain JSON (see model.json) and used by `classify`, which
 // returns each answer with a confidence and the words that drove it.
 
-import { KEYWORD_RULES, featureLabel, lexiconFeatures, ruleFeatures, textFeatures } from './features';
+import { KEYWORD_RULES, lexiconFeatures, ruleFeatures, textFeatures } from './features';
+import { mergeParts, reasonLabel, reasonPart, type ReasonPart } from './reasons';
 import { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
 import type { LexiconHits } from './lexicon';
 import { fnv1a32 } from './hash';
@@ -16,6 +17,7 @@ import { normalise } from './normalise';
 import { cut } from './segment';
 import { CATEGORIES, DOMAINS } from './labels';
 import type { Category, Domain } from './labels';
+import type { Message } from '../petition/refusals';
 
 export interface TrainingExample {
   text: string;
@@ -109,8 +111,8 @@ export interface TextModel {
 }
 
 export interface Reason {
-  /** The word, character pair or rule, as shown to a clerk. */
-  feature: string;
+  /** The word, character pair, or kind of words with the words found, as shown to a clerk (reasons.ts). */
+  label: Message;
   /** Its weight of evidence for the answer against the runner-up (natural log odds). */
   weight: number;
 }
@@ -128,7 +130,7 @@ export interface Classification {
   /** Confidence of the domain (the main suggestion); each part's own is in `detail`. */
   confidence: number;
   /** The words that drove the domain, most telling first. */
-  reasons: string[];
+  reasons: Message[];
   detail: { domain: Answer<Domain>; category: Answer<Category>; litigationRelated: Answer<boolean> };
 }
 
@@ -429,9 +431,7 @@ const CANDIDATES = 10;
 function answer(
   model: TextModel,
   head: Head,
-  ids: Int32Array,
-  values: Float64Array,
-  lexicon: LexiconHits,
+  { ids, values, lexicon, normalised }: Input,
   withReasons: boolean,
 ): Answer<string> {
   const n = head.labels.length;
@@ -468,24 +468,35 @@ function answer(
     topW[j] = weight;
     topF[j] = ids[k] as number;
   }
-  // A domain's lexicon features (one, two, four hits) show as the same words: one reason, their weights summed.
-  const merged = new Map<string, number>();
+  // Features shown alike (a domain's one, two and four lexicon hits and its keyword rule; a word and its term) make
+  // one reason, their weights summed.
+  const merged = new Map<string, { part: ReasonPart; weight: number }>();
   for (let j = 0; j < count; j++) {
-    const label = featureLabel(model.data.vocab[topF[j] as number] as string, lexicon);
-    merged.set(label, (merged.get(label) ?? 0) + (topW[j] as number));
+    const part = reasonPart(model.data.vocab[topF[j] as number] as string, normalised, lexicon);
+    if (part === null) continue;
+    const seen = merged.get(part.key);
+    merged.set(part.key, seen ? { part: mergeParts(seen.part, part), weight: seen.weight + (topW[j] as number) } : { part, weight: topW[j] as number });
   }
-  const reasons = [...merged]
-    .sort((a, b) => b[1] - a[1])
+  const reasons = [...merged.values()]
+    .sort((a, b) => b.weight - a.weight)
     .slice(0, REASONS)
-    .map(([feature, weight]) => ({ feature, weight: round(weight, 2) }));
+    .map(({ part, weight }) => ({ label: reasonLabel(part), weight: round(weight, 2) }));
   return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons };
+}
+
+/** A petition as the heads read it: its features' vocabulary ids and values, and the text the reasons quote. */
+export interface Input {
+  ids: Int32Array;
+  values: Float64Array;
+  lexicon: LexiconHits;
+  normalised: string;
 }
 
 /**
  * The input of one petition, read straight into vocabulary ids (the same features as `textFeatures`, without
  * building their names): jieba words, bigrams of Chinese characters, keyword rules, lexicon hits.
  */
-export function readInput(model: TextModel, text: string): { ids: Int32Array; values: Float64Array; lexicon: LexiconHits } {
+export function readInput(model: TextModel, text: string): Input {
   const normalised = normalise(text);
   const { index, seen } = model;
   const stamp = (model.stamp = (model.stamp + 1) | 0 || 1);
@@ -541,7 +552,7 @@ export function readInput(model: TextModel, text: string): { ids: Int32Array; va
   const oneTerm = termValue / Math.sqrt(Math.max(1, ids.length - ruleCount));
   const values = new Float64Array(ids.length);
   for (let k = 0; k < ids.length; k++) values[k] = k < textCount ? textValue : k < ruleCount ? ruleValue : oneTerm;
-  return { ids: Int32Array.from(ids), values, lexicon };
+  return { ids: Int32Array.from(ids), values, lexicon, normalised };
 }
 
 /**
@@ -549,18 +560,18 @@ export function readInput(model: TextModel, text: string): { ids: Int32Array; va
  * without the words that drove them (for bulk classification, where nobody reads them).
  */
 export function classify(model: TextModel, text: string, options: { reasons?: boolean } = {}): Classification {
-  const { ids, values, lexicon } = readInput(model, text);
+  const input = readInput(model, text);
   const r = options.reasons ?? true;
-  const domain = answer(model, model.heads.domain, ids, values, lexicon, r) as Answer<Domain>;
-  const category = answer(model, model.heads.category, ids, values, lexicon, r) as Answer<Category>;
-  const lit = answer(model, model.heads.litigationRelated, ids, values, lexicon, r);
+  const domain = answer(model, model.heads.domain, input, r) as Answer<Domain>;
+  const category = answer(model, model.heads.category, input, r) as Answer<Category>;
+  const lit = answer(model, model.heads.litigationRelated, input, r);
   const litigationRelated: Answer<boolean> = { ...lit, value: lit.value === 'true' };
   return {
     domain: domain.value,
     category: category.value,
     litigationRelated: litigationRelated.value,
     confidence: domain.confidence,
-    reasons: domain.reasons.map((r) => r.feature),
+    reasons: domain.reasons.map((r) => r.label),
     detail: { domain, category, litigationRelated },
   };
 }

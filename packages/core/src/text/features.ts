@@ -2,6 +2,7 @@
 // rules (prefixed "!"), which name the wording of the law's categories and of litigation. Everything is
 // binary: a feature is in a petition or not.
 
+import type { Domain } from './labels';
 import { LEXICON_DOMAINS, lexiconHits } from './lexicon';
 import type { LexiconHits } from './lexicon';
 import { normalise } from './normalise';
@@ -10,39 +11,54 @@ import { charNgrams, tokens } from './segment';
 export interface KeywordRule {
   /** Feature name, starting with "!". */
   feature: string;
-  /** Chinese label shown among the reasons. */
-  label: string;
+  /** The kind of words it finds, as the reasons name them (reasons.ts: WORD_KINDS). */
+  kind: WordKind;
   pattern: RegExp;
+  /** The words shown among the reasons, where the pattern's matches would carry the text between them. */
+  shown?: RegExp;
 }
+
+/** Kinds of words a rule or a domain lexicon finds: the lexicon's domains and the law's categories' wording. */
+export type WordKind = Domain | 'accuse' | 'corrupt' | 'suggest' | 'demand';
 
 /** Keyword rules; the classifier learns how much each one says about each label. */
 export const KEYWORD_RULES: readonly KeywordRule[] = [
   {
     feature: '!litigation',
-    label: '涉诉用语(判决/裁定/执行/仲裁/再审)',
+    kind: 'legal',
     pattern:
       /判决|裁定|裁决|强制执行|申请执行|执行款|执行局|执行法官|终结本次执行|再审|仲裁委|劳动仲裁|申请仲裁|行政复议|起诉|上诉|一审|二审|立案庭|开庭|传票|败诉|胜诉/,
   },
-  { feature: '!court', label: '法院/法官', pattern: /法院|法庭|法官|审判|检察院|律师/ },
-  { feature: '!accuse', label: '举报/检举/控告', pattern: /举报|检举|控告|揭发|实名反映.{0,12}(违纪|违法)/ },
+  { feature: '!court', kind: 'legal', pattern: /法院|法庭|法官|审判|检察院|律师/ },
+  { feature: '!accuse', kind: 'accuse', pattern: /举报|检举|控告|揭发|实名反映.{0,12}(违纪|违法)/, shown: /举报|检举|控告|揭发|实名反映/ },
   {
     feature: '!corrupt',
-    label: '贪腐用语',
+    kind: 'corrupt',
     pattern: /贪污|受贿|索贿|行贿|挪用|侵占|吃拿卡要|好处费|红包|回扣|以权谋私|优亲厚友|虚报冒领|套取|私分|打牌|吃饭/,
   },
-  { feature: '!suggest', label: '建议/希望', pattern: /^(?:.{0,12})(?:建议|提议|提个建议)|建议|希望.{0,20}(能|可以|增加|设|开通|完善|改进)|能否|能不能.{0,10}(设|增加|开通|延长)/ },
+  {
+    feature: '!suggest',
+    kind: 'suggest',
+    pattern: /^(?:.{0,12})(?:建议|提议|提个建议)|建议|希望.{0,20}(能|可以|增加|设|开通|完善|改进)|能否|能不能.{0,10}(设|增加|开通|延长)/,
+    shown: /建议|提议|希望|能否|能不能/,
+  },
   // Subject words of each domain: the vocabulary of the field, not of any company or place.
-  { feature: '!labor', label: '劳动用语', pattern: /工资|欠薪|工钱|薪水|农民工|加班费|劳动合同|包工头|工伤|劳务|用工|辞退|解除合同|经济补偿|劳动监察/ },
-  { feature: '!housing', label: '购房用语', pattern: /开发商|交房|房产证|不动产权|购房|商品房|烂尾|楼盘|网签|首付|按揭|房贷|精装|质量问题.{0,6}房/ },
-  { feature: '!land', label: '征地拆迁用语', pattern: /征地|征收|拆迁|补偿款|安置房|过渡费|宅基地|青苗|附着物|评估|棚户区|旧城改造|土地补偿/ },
-  { feature: '!education', label: '教育用语', pattern: /学校|学生|老师|教师|幼儿园|学籍|入学|转学|学费|校长|班主任|课外|补课|招生|中学|小学/ },
-  { feature: '!health', label: '医疗用语', pattern: /医院|医生|手术|病历|疫苗|医疗|诊所|卫生院|护士|住院|药品|看病|医疗事故|卫健/ },
-  { feature: '!property', label: '物业用语', pattern: /物业|业主|电梯|维修基金|物业费|业委会|保安|门禁|车位|停车费|二次供水/ },
-  { feature: '!environment', label: '环境用语', pattern: /污染|噪音|噪声|排放|臭气|异味|油烟|扬尘|粉尘|环保|采砂|污水|废水|废气|垃圾焚烧|扰民|夜间施工|生态环境/ },
-  { feature: '!urban', label: '城建用语', pattern: /道路|路灯|井盖|排水|内涝|违建|违章|城管|市政|路面|人行道|公交|停车场|供水|燃气|管网|绿化/ },
-  { feature: '!social', label: '社保民政用语', pattern: /低保|养老金|养老保险|残疾|失业保险|医保|救助|社保|特困|五保|优抚|退役军人|殡葬|高龄补贴|护理补贴/ },
-  { feature: '!agriculture', label: '农业用语', pattern: /种子|化肥|农药|大棚|退耕还林|养殖|种植|农机|粮食|收购|合作社|承包地|土地流转|农业|制种|耕地|惠农/ },
-  { feature: '!demand', label: '诉求用语(要求/请求/讨回)', pattern: /要求|请求|讨回|给个说法|给个交代|解决|赔偿|退还|补偿/ },
+  { feature: '!labor', kind: 'labor', pattern: /工资|欠薪|工钱|薪水|农民工|加班费|劳动合同|包工头|工伤|劳务|用工|辞退|解除合同|经济补偿|劳动监察/ },
+  {
+    feature: '!housing',
+    kind: 'housing',
+    pattern: /开发商|交房|房产证|不动产权|购房|商品房|烂尾|楼盘|网签|首付|按揭|房贷|精装|质量问题.{0,6}房/,
+    shown: /开发商|交房|房产证|不动产权|购房|商品房|烂尾|楼盘|网签|首付|按揭|房贷|精装|质量问题/,
+  },
+  { feature: '!land', kind: 'land', pattern: /征地|征收|拆迁|补偿款|安置房|过渡费|宅基地|青苗|附着物|评估|棚户区|旧城改造|土地补偿/ },
+  { feature: '!education', kind: 'education', pattern: /学校|学生|老师|教师|幼儿园|学籍|入学|转学|学费|校长|班主任|课外|补课|招生|中学|小学/ },
+  { feature: '!health', kind: 'health', pattern: /医院|医生|手术|病历|疫苗|医疗|诊所|卫生院|护士|住院|药品|看病|医疗事故|卫健/ },
+  { feature: '!property', kind: 'propertyManagement', pattern: /物业|业主|电梯|维修基金|物业费|业委会|保安|门禁|车位|停车费|二次供水/ },
+  { feature: '!environment', kind: 'environment', pattern: /污染|噪音|噪声|排放|臭气|异味|油烟|扬尘|粉尘|环保|采砂|污水|废水|废气|垃圾焚烧|扰民|夜间施工|生态环境/ },
+  { feature: '!urban', kind: 'urbanConstruction', pattern: /道路|路灯|井盖|排水|内涝|违建|违章|城管|市政|路面|人行道|公交|停车场|供水|燃气|管网|绿化/ },
+  { feature: '!social', kind: 'socialSecurity', pattern: /低保|养老金|养老保险|残疾|失业保险|医保|救助|社保|特困|五保|优抚|退役军人|殡葬|高龄补贴|护理补贴/ },
+  { feature: '!agriculture', kind: 'agriculture', pattern: /种子|化肥|农药|大棚|退耕还林|养殖|种植|农机|粮食|收购|合作社|承包地|土地流转|农业|制种|耕地|惠农/ },
+  { feature: '!demand', kind: 'demand', pattern: /要求|请求|讨回|给个说法|给个交代|解决|赔偿|退还|补偿/ },
 ];
 
 /** The rules naming the subject words of a domain (used to tell two matters about one company apart). */
@@ -106,18 +122,4 @@ export function textFeatures(text: string, charBigrams = true): TextFeatures {
   for (const f of lexiconFeatures(lexicon)) set.add(f);
   for (const f of termFeatures(lexicon)) set.add(f);
   return { normalised, features: [...set], lexicon };
-}
-
-/** How a feature is shown to a clerk: words as they are, bigrams without the marker, rules by their label. */
-export function featureLabel(feature: string, lexicon?: LexiconHits): string {
-  if (feature.startsWith('~')) return feature.slice(1);
-  if (/^!d\d?:/.test(feature)) {
-    // A domain lexicon's hits: the words themselves.
-    const domain = LEXICON_DOMAINS.indexOf(feature.slice(feature.indexOf(':') + 1) as (typeof LEXICON_DOMAINS)[number]);
-    const words = lexicon?.terms.filter((t) => t.domain === domain).map((t) => t.term) ?? [];
-    return words.length > 0 ? words.slice(0, 4).join('/') : feature;
-  }
-  if (feature.startsWith('!t:')) return feature.slice(3);
-  if (feature.startsWith('!')) return KEYWORD_RULES.find((r) => r.feature === feature)?.label ?? feature;
-  return feature;
 }

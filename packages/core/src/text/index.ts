@@ -6,7 +6,9 @@ export { cut, tokens, charNgrams, hanRuns } from './segment';
 export { STOPWORDS } from './stopwords';
 export { DOMAINS, CATEGORIES, isDomain, isCategory } from './labels';
 export type { Domain as TextDomain, Category as TextCategory } from './labels';
-export { KEYWORD_RULES, textFeatures, featureLabel, lexiconFeatures, ruleFeatures } from './features';
+export { KEYWORD_RULES, textFeatures, lexiconFeatures, ruleFeatures } from './features';
+export type { KeywordRule, WordKind } from './features';
+export { WORD_KINDS, reasonPart, reasonLabel } from './reasons';
 export { train, loadModel, classify, readInput, textHash } from './classifier';
 export type {
   Answer,

@@ -63,8 +63,8 @@ describe('classifier', () => {
   it('shows the hits of a domain lexicon as the words found, once', () => {
     const c = classify(defaultModel(), '小区物业公司把电梯维保停了，业委会要求动用维修基金，物业费却照收。');
     expect(c.domain).toBe('propertyManagement');
-    expect(new Set(c.reasons).size).toBe(c.reasons.length);
-    expect(c.reasons.some((r) => r.includes('电梯') || r.includes('物业'))).toBe(true);
+    expect(new Set(c.reasons.map((r) => r.zh)).size).toBe(c.reasons.length);
+    expect(c.reasons.some((r) => r.zh.includes('电梯') || r.zh.includes('物业'))).toBe(true);
     expect(classify(defaultModel(), '小区物业公司把电梯维保停了。', { reasons: false }).reasons).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ describe('classifier', () => {
     expect(c.confidence).toBeGreaterThan(0);
     expect(c.confidence).toBeLessThanOrEqual(1);
     expect(c.reasons.length).toBeGreaterThan(0);
-    expect(c.reasons.some((r) => r.includes('工资') || r.includes('劳动'))).toBe(true);
+    expect(c.reasons.some((r) => r.zh.includes('工资') || r.zh.includes('劳动'))).toBe(true);
   });
 
   it('reads traditional text the same way', () => {

@@ -174,8 +174,8 @@ export function IntakeSuggestions({ form: f }: { form: FormInstance<IntakeFields
                   <div>
                     <Typography.Text type="secondary">{t('analysis.intake.words')}{colon}</Typography.Text>
                     {c.words.slice(0, 8).map((w) => (
-                      <Tag key={w} className="intake-suggest-word">
-                        {w}
+                      <Tag key={w.zh} className="intake-suggest-word">
+                        {w[lang]}
                       </Tag>
                     ))}
                   </div>

@@ -1,0 +1,81 @@
+// The words behind a classification as a clerk reads them, in Chinese and English. A feature's own name (!labor,
+// !d2:labor) means nothing to a clerk, and a Chinese label in the English workbench cannot be read there: a rule
+// or a domain lexicon is shown as the kind of words it found followed by those words (含劳动用工用语：工资、拖欠 /
+// Labour words: 工资, 拖欠). The petition's own words stay as written in either language: they are what the
+// clerk reads in the text.
+
+import type { Message } from '../petition/refusals';
+import { KEYWORD_RULES, type WordKind } from './features';
+import { LEXICON_DOMAINS, type LexiconHits } from './lexicon';
+
+export const WORD_KINDS: Readonly<Record<WordKind, Message>> = {
+  labor: { zh: '含劳动用工用语', en: 'Labour words' },
+  housing: { zh: '含购房用语', en: 'Home-buying words' },
+  land: { zh: '含征地拆迁用语', en: 'Land and demolition words' },
+  legal: { zh: '含涉法涉诉用语', en: 'Litigation words' },
+  education: { zh: '含教育用语', en: 'Education words' },
+  health: { zh: '含医疗卫生用语', en: 'Health words' },
+  propertyManagement: { zh: '含物业用语', en: 'Property management words' },
+  environment: { zh: '含生态环境用语', en: 'Environment words' },
+  urbanConstruction: { zh: '含城建用语', en: 'Urban construction words' },
+  socialSecurity: { zh: '含社保民政用语', en: 'Social security words' },
+  agriculture: { zh: '含农业农村用语', en: 'Farming words' },
+  other: { zh: '含其他政务领域用语', en: 'Words of other public services' },
+  accuse: { zh: '含检举控告用语', en: 'Accusation words' },
+  corrupt: { zh: '含贪污腐败用语', en: 'Corruption words' },
+  suggest: { zh: '含建议用语', en: 'Suggestion words' },
+  demand: { zh: '含诉求用语', en: 'Demand words' },
+};
+
+/** Words shown after a kind: enough to say which, not the whole text. */
+const WORDS_SHOWN = 4;
+
+/**
+ * What one feature shows: the petition's word, or a kind with the words found. `key` is the same for features
+ * shown alike (a domain's one, two and four lexicon hits and its keyword rule), so they make one reason.
+ */
+export interface ReasonPart {
+  key: string;
+  kind: WordKind | null;
+  words: string[];
+}
+
+// Global copies of the rules' patterns, made once: every reason of a rule reads the text for its words.
+const wordsOf = new Map(KEYWORD_RULES.map((r) => [r.feature, { kind: r.kind, all: new RegExp((r.shown ?? r.pattern).source, 'g') }]));
+
+/** One feature of a normalised text as a reason, or null for a feature no clerk can read (one no rule names now). */
+export function reasonPart(feature: string, normalised: string, lexicon?: LexiconHits): ReasonPart | null {
+  const word = (w: string): ReasonPart => ({ key: `w:${w}`, kind: null, words: [w] });
+  if (feature.startsWith('~')) return word(feature.slice(1));
+  if (feature.startsWith('!t:')) return word(feature.slice(3));
+  const lexical = /^!d\d?:(.+)$/.exec(feature);
+  if (lexical) {
+    const domain = lexical[1] as WordKind;
+    const d = LEXICON_DOMAINS.indexOf(domain as (typeof LEXICON_DOMAINS)[number]);
+    if (d < 0) return null;
+    return { key: `k:${domain}`, kind: domain, words: lexicon?.terms.filter((t) => t.domain === d).map((t) => t.term) ?? [] };
+  }
+  if (feature.startsWith('!')) {
+    const rule = wordsOf.get(feature);
+    if (!rule) return null;
+    return { key: `k:${rule.kind}`, kind: rule.kind, words: [...new Set(Array.from(normalised.matchAll(rule.all), (m) => m[0]))] };
+  }
+  return word(feature);
+}
+
+/** Two parts shown alike as one: the words of both, first found first. */
+export function mergeParts(a: ReasonPart, b: ReasonPart): ReasonPart {
+  return { ...a, words: [...new Set([...a.words, ...b.words])] };
+}
+
+/** A reason in both languages. */
+export function reasonLabel(part: ReasonPart): Message {
+  if (part.kind === null) {
+    const w = part.words.join('');
+    return { zh: w, en: w };
+  }
+  const kind = WORD_KINDS[part.kind];
+  const words = part.words.slice(0, WORDS_SHOWN);
+  if (words.length === 0) return kind;
+  return { zh: `${kind.zh}：${words.join('、')}`, en: `${kind.en}: ${words.join(', ')}` };
+}
