@@ -150,6 +150,34 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
     }
   });
 
+  it('offers no unit an accusation accuses as its backlog ledger entry’s responsible unit', async () => {
+    const created = await api<{ id: string }>('clerk', 'POST', '/api/ledgers', { name: '检举控告积案' });
+    expect(created.status).toBe(201);
+    const code = (await api<{ trackingCode: string }>('clerk', 'GET', `/api/petitions/${accusation.id}`)).body.trackingCode;
+    const { context, page } = await signIn(world, 'clerk');
+    await page.goto(`${world.url}/ledgers/${created.body.id}`);
+    await page.getByRole('button', { name: '添加积案' }).click();
+    const add = page.getByRole('dialog');
+    const search = add.getByLabel('信访事项');
+    await search.click();
+    await search.fill(code);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).first().click();
+    // The unit handling it now is the default; the accused unit is shown disabled.
+    await add.locator('.ant-select-content').filter({ hasText: '青川市人力资源和社会保障局' }).waitFor();
+    const picker = add.getByLabel('责任单位', { exact: true });
+    await picker.click();
+    await picker.fill('江屿区住房');
+    // (The petition search's list, naming the unit in the petition's title, may still be closing.)
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option:not([title*=" "])')
+      .filter({ hasText: ACCUSED });
+    await option.waitFor();
+    await expect.poll(() => option.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    expect(await option.getAttribute('title')).toBe('被检举控告单位，不可交办');
+    await shot(page, 'accusation-ledger-picker-zh');
+    await context.close();
+  });
+
   it('names a supervision notice’s deadline as the supervision answer deadline, in Chinese and in English', async () => {
     const version = (await api<{ version: number }>('supervisor', 'GET', `/api/petitions/${accusation.id}`))
       .body.version;

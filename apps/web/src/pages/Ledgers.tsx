@@ -188,6 +188,9 @@ function LedgerView({ id }: { id: string }) {
   const [rejected, setRejected] = useState<RejectedRow[]>([]);
   const [petitions, setPetitions] = useState<ListItem[]>([]);
   const [leaders, setLeaders] = useState<LeaderRef[]>([]);
+  // The units the entry's petition accuses: never its responsible unit (the server refuses them too).
+  const [accused, setAccused] = useState<string[]>([]);
+  const accusedFor = useRef<string | undefined>(undefined);
   const [form] = Form.useForm<EntryForm>();
   const searchSeq = useRef(0);
 
@@ -217,6 +220,20 @@ function LedgerView({ id }: { id: string }) {
     }
   };
 
+  const loadAccused = async (petitionId: string | undefined) => {
+    setAccused([]);
+    accusedFor.current = petitionId;
+    if (!petitionId) return;
+    try {
+      const ids = (await api.petition(petitionId)).accusedUnitIds;
+      if (accusedFor.current !== petitionId) return; // another petition was chosen meanwhile
+      setAccused(ids);
+      if (ids.includes(form.getFieldValue('responsibleUnitId') as string)) form.setFieldValue('responsibleUnitId', undefined);
+    } catch {
+      // the server still refuses an accused responsible unit, with a message
+    }
+  };
+
   const search = async (text: string) => {
     const seq = ++searchSeq.current;
     if (text.trim().length < 2) return;
@@ -232,6 +249,7 @@ function LedgerView({ id }: { id: string }) {
     setEditing(e);
     setPetitions([]);
     void loadLeaders(e === 'new' ? undefined : e.petitionId);
+    void loadAccused(e === 'new' ? undefined : e.petitionId);
   };
 
   const save = async (v: EntryForm) => {
@@ -552,6 +570,7 @@ function LedgerView({ id }: { id: string }) {
                   if (p?.currentUnit) form.setFieldValue('responsibleUnitId', p.currentUnit.id);
                   form.setFieldValue('ownerLeaderUserId', null);
                   void loadLeaders(v);
+                  void loadAccused(v);
                   // The leader who owns the case (包案) is its ledger's owning leader too, unless changed here.
                   accountabilityApi.owner(v).then(
                     (o) =>
@@ -575,7 +594,7 @@ function LedgerView({ id }: { id: string }) {
             label={col('unit')}
             rules={[{ required: true, message: t('acct.ledgers.unitRequired') }]}
           >
-            <UnitPicker aria-label={col('unit')} />
+            <UnitPicker aria-label={col('unit')} exclude={accused} />
           </Form.Item>
           <Form.Item name="ownerLeaderUserId" label={col('leader')}>
             <Select
