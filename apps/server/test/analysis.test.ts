@@ -162,6 +162,15 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     });
     expect(named.json().routing.territorial.unitId).not.toBe('district-office');
     expect(named.json().routing.territorial.unitId).toBe('city-office');
+    // Or only in the demands, read as the registration reads them.
+    const demanded = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {
+      text: '工作人员推诿敷衍，压着我们的信访件不办。',
+      demands: '要求追究临江区信访局相关人员的责任。',
+      category: 'accusation',
+      jurisdictionCode: '339902001',
+    });
+    expect(demanded.json().routing.excluded.map((e: { unitId: string }) => e.unitId)).toContain('district-office');
+    expect(demanded.json().routing.territorial.unitId).toBe('city-office');
     // The accused bureau typed with the city before it, or with no region at all, is still kept out.
     for (const name of ['青川市临江区人力资源和社会保障局', '人力资源和社会保障局']) {
       const typed = await call(t, 'clerk', 'POST', '/api/analysis/suggest', {

@@ -8,6 +8,7 @@ import { Message } from './message';
 export const SuggestBody = z.object({
   text: z.string().trim().min(1).max(20000).describe('The petition text as received (simplified or traditional)'),
   title: z.string().max(200).optional(),
+  demands: z.string().max(5000).optional().describe("The petitioner's demands: the units they name are read as the registration reads them"),
   respondent: z
     .union([z.string().max(200), z.object({ name: z.string().max(200).optional(), unitId: z.string().max(100).optional() })])
     .optional()

@@ -38,6 +38,7 @@ const staffOnly = (actor: Actor) => {
 export interface SuggestInput {
   text: string;
   title?: string;
+  demands?: string;
   respondent?: string | { name?: string; unitId?: string };
   address?: string;
   jurisdictionCode?: string;
@@ -84,8 +85,7 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
       respondentUnitIds: respondentUnitsOf(
         data.units,
         typeof input.respondent === 'string' ? { name: input.respondent } : (input.respondent ?? {}),
-        input.title ?? null,
-        input.text,
+        { title: input.title ?? null, text: input.text, demands: input.demands ?? null },
         jurisdictionCode,
       ).ids,
     },

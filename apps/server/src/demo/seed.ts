@@ -216,7 +216,7 @@ class Simulator {
    */
   /** The units a demo petition is against, read as the registration reads them. */
   private against(f: DemoPetition['facts']): string[] {
-    return respondentUnitsOf(this.world.units, f.respondent ?? {}, f.title, [f.text, f.demands].filter(Boolean).join('\n'), f.jurisdictionCode).ids;
+    return respondentUnitsOf(this.world.units, f.respondent ?? {}, { title: f.title, text: f.text, demands: f.demands }, f.jurisdictionCode).ids;
   }
 
   runMerge(p: DemoPetition, members: DemoPetition[]): Built[] {

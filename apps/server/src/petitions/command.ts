@@ -159,8 +159,8 @@ async function toCommand(tx: Tx, row: PetitionRow, type: BodyCommandType, body: 
       if (b.category !== 'accusation') return { type, ...b } as Command;
       const units = (await loadRouting(tx)).units;
       // The respondent as typed is read again too (the unit it already holds stays: the core adds, never removes).
-      const words = [row.content, row.demands].filter(Boolean).join('\n');
-      return { type, ...b, respondentUnitIds: respondentUnitsOf(units, { name: row.respondentName }, row.title, words, row.jurisdictionCode).ids } as Command;
+      const words = { title: row.title, text: row.content, demands: row.demands };
+      return { type, ...b, respondentUnitIds: respondentUnitsOf(units, { name: row.respondentName }, words, row.jurisdictionCode).ids } as Command;
     }
     case 'recordJointConferenceDecision': {
       const { leadUnitId, coUnitIds, ...rest } = b as { leadUnitId: string; coUnitIds: string[] };

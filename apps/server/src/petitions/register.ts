@@ -148,8 +148,7 @@ export async function registerAs(
 
   const routing = await cachedRouting(deps.db);
   // Every unit it is against (an accusation is kept from each), and the one it names as the respondent.
-  const words = [input.content, input.demands].filter(Boolean).join('\n');
-  const against = respondentUnitsOf(routing.units, input.respondent ?? {}, input.title, words, input.jurisdictionCode);
+  const against = respondentUnitsOf(routing.units, input.respondent ?? {}, { title: input.title, text: input.content, demands: input.demands }, input.jurisdictionCode);
   const respondentUnitIds = against.ids;
   const respondentUnitId =
     input.respondent?.unitId ??

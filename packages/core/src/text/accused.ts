@@ -21,6 +21,13 @@ export interface RespondentInput {
   name?: string | null;
 }
 
+/** A petition's own words, where it may name the units it is against. */
+export interface PetitionWords {
+  title?: string | null;
+  text: string;
+  demands?: string | null;
+}
+
 /** The units of ours a petition is against. */
 export interface RespondentUnits {
   /** Every one of them: an accusation is kept from each (Art. 30). */
@@ -48,30 +55,40 @@ interface Mention<U> {
  * up the place's chain of jurisdictions. Where two overlap the longer is the mention; one name may mention several
  * units.
  */
-function mentionsIn<U extends NamedUnit>(units: readonly U[], text: string, place: string | null, given: ReadonlySet<string> = new Set()): Mention<U>[] {
-  const all: Mention<U>[] = [];
-  const find = (form: string, of: (at: number) => readonly U[]) => {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) for (const unit of of(at)) all.push({ unit, at, end: at + form.length });
-  };
-  for (const unit of units) for (const form of unitNameForms(unit.name)) if (form.length >= 4) find(form, () => [unit]);
-  if (place !== null) {
-    const byBare = new Map<string, U[]>();
-    for (const unit of units) for (const bare of unitBareForms(unit.name)) byBare.set(bare, [...(byBare.get(bare) ?? []), unit]);
-    for (const [bare, named] of byBare) {
-      const local = onPlaceChain(named, place);
-      // The respondent given, when it is one of them (举报住建局工作人员, the respondent 江屿区住建局): that one.
-      const respondent = named.filter((u) => given.has(u.id));
-      find(bare, (at) => {
-        const level = text[at - 1];
-        if (level === '省') return []; // the province's, not one of ours
-        if (respondent.length) return respondent;
-        if (level === '市') return local.filter((u) => /^\d{4}00$/.test(u.jurisdictionCode));
-        if (level === '区' || level === '县') return local.filter((u) => /^\d{6}$/.test(u.jurisdictionCode) && !u.jurisdictionCode.endsWith('00'));
-        return local;
-      });
-    }
+function mentionsIn<U extends NamedUnit>(units: readonly U[], text: string, place: string, given: ReadonlySet<string>): Mention<U>[] {
+  const bare: Mention<U>[] = [];
+  const byBare = new Map<string, U[]>();
+  for (const unit of units) for (const form of unitBareForms(unit.name)) byBare.set(form, [...(byBare.get(form) ?? []), unit]);
+  for (const [form, named] of byBare) {
+    const local = onPlaceChain(named, place);
+    // The respondent given, when it is one of them (举报住建局工作人员, the respondent 江屿区住建局): that one.
+    const respondent = named.filter((u) => given.has(u.id));
+    occurrences(text, form, (at) => {
+      const level = text[at - 1];
+      if (level === '省') return []; // the province's, not one of ours
+      if (respondent.length) return respondent;
+      if (level === '市') return local.filter((u) => /^\d{4}00$/.test(u.jurisdictionCode));
+      if (level === '区' || level === '县') return local.filter((u) => /^\d{6}$/.test(u.jurisdictionCode) && !u.jurisdictionCode.endsWith('00'));
+      return local;
+    }, bare);
   }
-  // A name inside a longer one (青川市纪委 in 青川市纪委监委, 住建局 in 江屿区住建局) is part of that mention.
+  return outermost([...namedMentions(units, text), ...bare]);
+}
+
+/** Mentions of our units by name: in full, or by a department's short name after the region (four characters or more). */
+function namedMentions<U extends Pick<NamedUnit, 'name'>>(units: readonly U[], text: string): Mention<U>[] {
+  const out: Mention<U>[] = [];
+  for (const unit of units) for (const form of unitNameForms(unit.name)) if (form.length >= 4) occurrences(text, form, () => [unit], out);
+  return out;
+}
+
+/** Each place a form occurs in the text, as a mention of the units `of` gives for it there. */
+function occurrences<U>(text: string, form: string, of: (at: number) => readonly U[], out: Mention<U>[]): void {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) for (const unit of of(at)) out.push({ unit, at, end: at + form.length });
+}
+
+/** A name inside a longer one (青川市纪委 in 青川市纪委监委, 住建局 in 江屿区住建局) is part of that mention. */
+function outermost<U>(all: Mention<U>[]): Mention<U>[] {
   return all.filter((m) => !all.some((k) => k.end - k.at > m.end - m.at && k.at <= m.at && m.end <= k.end));
 }
 
@@ -81,17 +98,8 @@ function mentionsIn<U extends NamedUnit>(units: readonly U[], text: string, plac
  * accuses it is `respondentUnitsOf`'s question.
  */
 export function unitsNamedIn<U extends Pick<NamedUnit, 'name'>>(units: readonly U[], text: string): U[] {
-  const found = units.flatMap((unit) =>
-    unitNameForms(unit.name)
-      .filter((form) => form.length >= 4)
-      .map((form) => ({ unit, at: text.indexOf(form), length: form.length }))
-      .filter((x) => x.at >= 0)
-      .sort((a, b) => a.at - b.at)
-      .slice(0, 1),
-  );
-  // A short name inside a unit's full name is that unit's mention (青川市纪委 in 青川市纪委监委).
-  const whole = found.filter((m) => !found.some((k) => k.length > m.length && k.at <= m.at && m.at + m.length <= k.at + k.length));
-  return whole.sort((a, b) => a.at - b.at || b.length - a.length).map((x) => x.unit);
+  const mentions = outermost(namedMentions(units, text)).sort((a, b) => a.at - b.at || b.end - b.at - (a.end - a.at));
+  return [...new Set(mentions.map((m) => m.unit))];
 }
 
 // The patterns below read a text in which every mention of one of our units is the one character ◆, so that a
@@ -237,8 +245,7 @@ function onPlaceChain<U extends NamedUnit>(units: readonly U[], place: string): 
 export function respondentUnitsOf<U extends NamedUnit>(
   units: readonly U[],
   respondent: RespondentInput,
-  title: string | null,
-  text: string,
+  words: PetitionWords,
   place: string,
 ): RespondentUnits {
   const given = new Set<string>();
@@ -257,7 +264,8 @@ export function respondentUnitsOf<U extends NamedUnit>(
     }
     for (const u of named.length > 1 ? onPlaceChain(named, place) : named) given.add(u.id);
   }
-  const inWords = [...new Set([...mentionsIn(units, name, place, given).map((m) => m.unit), ...accusedIn(units, title ?? '', text, place, given)].map((u) => u.id))];
+  const text = [words.text, words.demands].filter(Boolean).join('\n');
+  const inWords = [...new Set([...mentionsIn(units, name, place, given).map((m) => m.unit), ...accusedIn(units, words.title ?? '', text, place, given)].map((u) => u.id))];
   return { ids: [...new Set([...given, ...inWords])], inWords, given: [...given], typedUnitId };
 }
 

@@ -61,4 +61,4 @@ export { groupKFold, accuracy, macroF1, pairwiseScores } from './evaluate';
 export type { LabelScore, PairScore } from './evaluate';
 export { storeFingerprint, fromStored, FINGERPRINT_VERSION } from './stored';
 export type { StoredFingerprint } from './stored';
-export { respondentUnitsOf, unitsNamedIn, type NamedUnit, type RespondentInput, type RespondentUnits } from './accused';
+export { respondentUnitsOf, unitsNamedIn, type NamedUnit, type PetitionWords, type RespondentInput, type RespondentUnits } from './accused';

@@ -15,7 +15,7 @@ const units = [
 
 const DISTRICT_VILLAGE = '339902001';
 const against = (text: string, respondent: { unitId?: string; name?: string } = {}, title = '', place = DISTRICT_VILLAGE) =>
-  respondentUnitsOf(units, respondent, title, text, place);
+  respondentUnitsOf(units, respondent, { title, text }, place);
 const ids = (text: string) => against(text).ids.toSorted();
 
 describe('respondentUnitsOf: the units a petition is against', () => {
@@ -118,5 +118,12 @@ describe('respondentUnitsOf: the units a petition is against', () => {
     expect(unitsNamedIn(units, '我到青川市信访局反映临江区人社局的问题').map((u) => u.id)).toEqual(['city-office', 'district-labor']);
     // A short name inside a unit's full name is one mention of that unit.
     expect(unitsNamedIn(units, '青川市纪委监委：').map((u) => u.id)).toEqual(['city-discipline']);
+    // A unit first named inside another's name, and again on its own, is named.
+    const gov = [
+      { id: 'city-gov', name: '青川市人民政府', jurisdictionCode: '339900', kind: 'government' },
+      { id: 'city-gov-office', name: '青川市人民政府办公室', jurisdictionCode: '339900', kind: 'department' },
+    ];
+    expect(unitsNamedIn(gov, '青川市人民政府办公室转来的答复说，青川市人民政府已研究。').map((u) => u.id)).toEqual(['city-gov-office', 'city-gov']);
+    expect(unitsNamedIn(gov, '青川市人民政府办公室转来的答复。').map((u) => u.id)).toEqual(['city-gov-office']);
   });
 });

@@ -13,6 +13,7 @@ import { currentLang } from '../../i18n';
 interface IntakeFields {
   title?: string;
   content?: string;
+  demands?: string;
   category: Category;
   domain?: string;
   litigationRelated?: boolean;
@@ -45,6 +46,7 @@ export function IntakeSuggestions({ form: f }: { form: FormInstance<IntakeFields
   const colon = lang === 'en' ? ': ' : '：';
   const title = Form.useWatch('title', f) ?? '';
   const content = Form.useWatch('content', f) ?? '';
+  const demands = Form.useWatch('demands', f) ?? '';
   const domain = Form.useWatch('domain', f);
   const category = Form.useWatch('category', f);
   const litigationRelated = Form.useWatch('litigationRelated', f) ?? false;
@@ -66,6 +68,7 @@ export function IntakeSuggestions({ form: f }: { form: FormInstance<IntakeFields
     ? {
         text: content.trim() || title.trim(),
         title: title.trim() || undefined,
+        demands: demands.trim() || undefined,
         respondent: respondentName?.trim() ? { name: respondentName.trim(), unitId: respondentUnitId || undefined } : undefined,
         address: address?.trim() || undefined,
         jurisdictionCode: jurisdictionCode || undefined,
