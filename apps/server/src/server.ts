@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/open';
 import { deriveKeys } from './lib/crypto';
 import { users } from './db/schema';
 import { ClockSettingsStore } from './settings/clock-settings';
+import { refoldQueued } from './petitions/refold';
 
 export interface Runtime {
   config: Config;
@@ -27,6 +28,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     tokenTtlSeconds: config.tokenTtlSeconds,
     modelPath: join(config.dataDir, 'model.json'), // analysis/model.ts retrainedModelPath (not imported: it loads jieba)
   };
+  // Petitions a migration found folded by an older rule are folded again before anything reads them.
+  await refoldQueued(deps);
   return { config, database, deps };
 }
 

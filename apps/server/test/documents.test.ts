@@ -46,6 +46,27 @@ describe.skipIf(!available)(`official documents (${engineName})`, () => {
       expect(notice[2]).toBe('临江区信访局：');
       expect(notice.join('\n')).toContain('由你单位登记，尚未按规定转送、交办');
     }
+    // The bureau it went to is supervised too: the latest notice is the bureau's, the office's is printed by its id.
+    const first = (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json().state.supervisions[0].id as string;
+    await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
+    const latest = docxParagraphs((await download('supervisor', lower.id, 'supervisionNotice')).rawPayload);
+    expect(latest[2]).toBe('临江区人力资源和社会保障局：');
+    const office = docxParagraphs((await download('supervisor', lower.id, `supervisionNotice?supervisionId=${first}`)).rawPayload);
+    expect(office[2]).toBe('临江区信访局：');
+    expect(office.join('\n')).toContain('请于5日内转送交办。');
+    // A notice for another reason to an office that sat on a petition says what the office chose, before and after routing.
+    const evasive = await register(t, { title: '区信访局敷衍' }, 'district-clerk');
+    await command(t, 'supervisor', evasive.id, 'supervise', { reason: 'evasive', note: '请说明为何推诿。' });
+    for (const routed of [false, true]) {
+      if (routed) await command(t, 'district-clerk', evasive.id, 'assign', { unitId: 'district-labor' });
+      const text = docxParagraphs((await download('supervisor', evasive.id, 'supervisionNotice')).rawPayload).join('\n');
+      expect(text).toContain('由你单位登记。');
+      expect(text).not.toContain('尚未按规定转送');
+    }
+    const unknown = await download('supervisor', lower.id, 'supervisionNotice?supervisionId=nonesuch');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().messages.zh).toContain('没有编号为 nonesuch 的督办通知');
+    expect((await download('supervisor', lower.id, `receiptNotice?supervisionId=${first}`)).statusCode).toBe(400);
 
     t.clock.set('2026-04-10');
     await command(t, 'handler', p.id, 'reply', { outcome: 'support', text: '责令公司于4月30日前支付拖欠工资。' });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
-import { addDays, supervisedUnitIdsOf } from '@qiao/core';
-import { petitions } from '../src/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { addDays, replay, supervisedUnitIdsOf } from '@qiao/core';
+import { petitionRefolds, petitions } from '../src/db/schema';
+import { refoldQueued } from '../src/petitions/refold';
+import { loadEvents } from '../src/petitions/repo';
 import { LateUnits, PetitionList, RespondentSuggestions, WorkbenchContext, WorkbenchCounts } from '@qiao/contracts';
 import { available, engineName, useTestApp } from './support/app';
 import { call, command, register } from './support/http';
@@ -224,23 +226,15 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
       t.deps.db
         .select({ id: petitions.id, ids: petitions.supervisedUnitIds, state: petitions.state })
         .from(petitions)
-        .where(sql`jsonb_array_length(coalesce(${petitions.state}->'supervisions', '[]'::jsonb)) > 0`);
-    // Two open notices, to the office that sat on it and to the bureau it routed to; one more, answered; and one
-    // stored before notices named their unit (answered by the unit holding the petition).
+        .where(sql`${petitions.state}->'supervisions' @> '[{}]'::jsonb`);
+    // Two open notices, to the office that sat on it and to the bureau it routed to.
     const p = await register(t, { title: '两份督办通知待答复' }, 'district-clerk');
     await command(t, 'supervisor', p.id, 'supervise', { reason: 'unrouted', note: '请转送交办。' });
     await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
     await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
-    const legacy = await register(t, { title: '旧督办通知' }, 'district-clerk');
-    await command(t, 'district-clerk', legacy.id, 'assign', { unitId: 'district-labor' });
-    await command(t, 'supervisor', legacy.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
-    await t.deps.db.execute(
-      sql`update petitions set state = jsonb_set(state, '{supervisions,0}', (state->'supervisions'->0) - 'unitId') where id = ${legacy.id}`,
-    );
     const stored = await noticed();
     expect(stored.find((r) => r.id === p.id)?.ids).toEqual(['district-labor', 'district-office']);
-    expect(supervisedUnitIdsOf(stored.find((r) => r.id === legacy.id)!.state)).toEqual(['district-labor']);
-    for (const r of stored.filter((x) => x.id !== legacy.id)) expect(r.ids, r.id).toEqual(supervisedUnitIdsOf(r.state));
+    for (const r of stored) expect(r.ids, r.id).toEqual(supervisedUnitIdsOf(r.state));
     // The migration's backfill, run again over emptied columns, writes the same.
     const migration = readFileSync(new URL('../drizzle/0011_supervised_units.sql', import.meta.url), 'utf8');
     const backfill = migration.split('--> statement-breakpoint').find((part) => part.includes('UPDATE'))!;
@@ -249,5 +243,34 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     const again = await noticed();
     expect(again.length).toBe(stored.length);
     for (const r of again) expect(r.ids, r.id).toEqual(supervisedUnitIdsOf(r.state));
+  });
+
+  it('gives a notice stored before notices named their unit the unit that held the petition then, from its history', async () => {
+    // Supervised at the bureau, which then objected: the petition went back to the office, the notice stays the bureau's.
+    const p = await register(t, { title: '旧督办通知' }, 'district-clerk');
+    await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
+    await command(t, 'supervisor', p.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
+    await command(t, 'district-handler', p.id, 'object', { reason: '不属于本单位职责。' });
+    await command(t, 'district-clerk', p.id, 'decideObjection', { approve: true, note: '同意，另行交办。' });
+    // As such a notice was stored: no unit, and so no unit to answer it.
+    await t.deps.db.execute(
+      sql`update petitions set state = jsonb_set(state, '{supervisions,0}', (state->'supervisions'->0) - 'unitId'), supervised_unit_ids = '{}' where id = ${p.id}`,
+    );
+    // The migration queues it; start-up folds it again.
+    const migration = readFileSync(new URL('../drizzle/0011_supervised_units.sql', import.meta.url), 'utf8');
+    const queue = migration.split('--> statement-breakpoint').find((part) => part.includes('INSERT INTO "petition_refolds"'))!;
+    await t.deps.db.execute(sql.raw(queue));
+    const queued = await t.deps.db.select().from(petitionRefolds);
+    expect(queued.map((q) => q.petitionId)).toEqual([p.id]);
+    expect(await refoldQueued(t.deps)).toBe(1);
+    expect(await t.deps.db.select().from(petitionRefolds)).toEqual([]);
+    const [row] = await t.deps.db.select().from(petitions).where(eq(petitions.id, p.id));
+    expect(row!.currentUnitId).toBe('district-office');
+    expect(row!.state.supervisions[0]!.unitId).toBe('district-labor');
+    expect(row!.supervisedUnitIds).toEqual(['district-labor']);
+    const tab = (await call(t, 'district-handler', 'GET', '/api/workbench/petitions?tab=supervised')).json<List>();
+    expect(tab.items.map((i) => i.id)).toContain(p.id);
+    // Nothing else changed: the row is what replaying its history gives.
+    expect(row!.state).toEqual(replay((await loadEvents(t.deps.db, p.id)).map((e) => e.event)));
   });
 });

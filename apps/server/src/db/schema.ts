@@ -144,6 +144,17 @@ export const petitions = pgTable(
 export const handlingUnitExpr = (alias = 'petitions') => `coalesce(${alias}.state -> 'reply' ->> 'unitId', ${alias}.current_unit_id)`;
 
 /** Every clock of every petition, so "due within N days" on any clock is an indexed range query. */
+/**
+ * Petitions whose stored state a migration found out of step with what folding their history gives now (notices
+ * stored before they named their unit): folded again from their events at start-up (petitions/refold.ts), then
+ * removed from here.
+ */
+export const petitionRefolds = pgTable('petition_refolds', {
+  petitionId: uuid('petition_id').primaryKey(),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  why: text('why').notNull(),
+});
+
 export const petitionClocks = pgTable(
   'petition_clocks',
   {

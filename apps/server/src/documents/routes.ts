@@ -52,10 +52,26 @@ const outcome: Record<string, string> = {
  * Build one official document from the petition and its history. Documents addressed to the petitioner carry
  * their name (an audited read of personal data); the supervision notice goes to a unit and carries none.
  */
-async function buildDocument(deps: Deps, actor: SessionUser, row: PetitionRow, kind: DocumentKind): Promise<OfficialDocument> {
+async function buildDocument(
+  deps: Deps,
+  actor: SessionUser,
+  row: PetitionRow,
+  kind: DocumentKind,
+  supervisionId?: string,
+): Promise<OfficialDocument> {
   const state: PetitionState = row.state;
   const events = await loadEvents(deps.db, row.id);
-  const event = [...events].reverse().find((e) => e.type === basis[kind]);
+  // A petition may hold several supervision notices (the office that sat on it, then the unit it went to): each
+  // is printed by its id; without one, the latest.
+  const event = [...events]
+    .reverse()
+    .find((e) => e.type === basis[kind] && (supervisionId === undefined || (e.event.data as { supervisionId?: string }).supervisionId === supervisionId));
+  if (!event && supervisionId !== undefined)
+    throw badRequest(
+      'unknownSupervision',
+      { zh: `supervisionId：该信访事项没有编号为 ${supervisionId} 的督办通知`, en: `supervisionId: this petition has no supervision notice ${supervisionId}` },
+      { field: 'supervisionId' },
+    );
   if (!event)
     throw badRequest('documentNotReady', {
       zh: `该信访事项尚未进入可出具“${titles[kind]}”的环节`,
@@ -118,11 +134,13 @@ async function buildDocument(deps: Deps, actor: SessionUser, row: PetitionRow, k
       case 'supervisionNotice': {
         const days = typeof data.answerDays === 'number' ? data.answerDays : 30;
         return [
-          // By the notice's reason, so a reprint after routing still says why it was issued; notices issued before
-          // the reason existed read it from the petition still sitting unrouted with its registering office.
-          data.reason === 'unrouted' || (noticeUnit === state.registeringUnit.id && state.status === 'registered')
+          // By the notice as issued (its reason, its unit), never by where the petition stands now, so a reprint
+          // reads as the notice did.
+          data.reason === 'unrouted'
             ? `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位登记，尚未按规定转送、交办。`
-            : `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位办理。`,
+            : noticeUnit === state.registeringUnit.id
+              ? `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位登记。`
+              : `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位办理。`,
           note,
           `请于收到本通知之日起${days}日内将办理情况书面报告本机关（《信访工作条例》第四十条）。`,
         ];
@@ -159,18 +177,28 @@ export const documentRoutes =
           tags: ['documents'],
           summary: 'Official document as .docx: receiptNotice, declineNotice, opinion, reviewOpinion, reReviewOpinion, supervisionNotice',
           params: z.object({ id: z.uuid(), kind: z.enum(documentKinds) }),
+          querystring: z.object({
+            supervisionId: z.string().min(1).max(100).optional().describe('supervisionNotice: which notice (default the latest)'),
+          }),
         },
       },
       async (req, reply) => {
         const actor = await req.user();
         const row = await visiblePetition(deps.db, actor, req.params.id);
         const kind = req.params.kind;
+        const { supervisionId } = req.query;
+        if (supervisionId !== undefined && kind !== 'supervisionNotice')
+          throw badRequest(
+            'supervisionIdNotApplicable',
+            { zh: 'supervisionId：只有督办通知按通知编号出具', en: 'supervisionId: only a supervision notice is chosen by its id' },
+            { field: 'supervisionId' },
+          );
         // A document addressed to the petitioner names them: only those who may see personal data issue it.
         if (kind !== 'supervisionNotice') {
           const p = can(actor, 'revealPersonalData', scopeOf(row));
           if (!p.allowed) throw forbidden(p.message);
         }
-        const buffer = await renderDocx(await buildDocument(deps, actor, row, kind));
+        const buffer = await renderDocx(await buildDocument(deps, actor, row, kind, supervisionId));
         return reply
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${titles[kind]}-${row.trackingCode}.docx`)}`)

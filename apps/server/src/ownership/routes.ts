@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, openDeadlines, supervisionReasonFor, supervisionReasons } from '@qiao/core';
+import { can, openDeadlines, supervisionReasonFor, supervisionReasons, supervisionReasonsFor } from '@qiao/core';
 import { ErrorBody, IsoDate, OwnedCases } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
@@ -232,6 +232,7 @@ export const ownershipRoutes =
                 dueOn: z.string(),
                 note: z.string(),
                 reason: z.enum(supervisionReasons).describe('The reason the notice gives unless the office chooses another'),
+                reasons: z.array(z.enum(supervisionReasons)).describe('The reasons a notice may give on the petition now'),
                 status: z.string(),
                 applicable: z.boolean().describe('Whether the core would accept `supervise` for this draft today'),
                 notApplicable: z
@@ -273,7 +274,8 @@ export const ownershipRoutes =
               clock: r.clock,
               dueOn: r.dueOn,
               note: r.note,
-              reason: supervisionReasonFor(r.clock),
+              reason: supervisionReasonFor(r.clock, p.state),
+              reasons: supervisionReasonsFor(p.state),
               status: r.status,
               applicable: fit.ok,
               notApplicable: fit.ok ? null : fit.message,
@@ -355,7 +357,7 @@ export const ownershipRoutes =
             await tx.update(supervisionDrafts).set({ status: 'lapsed' }).where(eq(supervisionDrafts.id, row.id));
             return { ok: false as const, message: fit.message };
           }
-          const command = { ...body, reason: body.reason ?? supervisionReasonFor(row.clock) };
+          const command = { ...body, reason: body.reason ?? supervisionReasonFor(row.clock, p.state) };
           const result = await runCommand(deps, actor, row.petitionId, 'supervise', command, expectedVersion, { tx, supervisionId: row.id });
           await tx.update(supervisionDrafts).set({ status: 'issued' }).where(eq(supervisionDrafts.id, row.id));
           return { ok: true as const, result: { ok: true, version: result.version, supervisionId: row.id, repeated: false } };

@@ -129,13 +129,12 @@ export async function runCommand<C extends BodyCommandType>(
       const permission = can(actor, type, scope);
       if (!permission.allowed) throw forbidden(permission.message);
       if (type === 'answerSupervision') {
-        // Which notice: one issued to the actor's unit, or any while it holds the petition (an unknown or answered
-        // one is the core's to refuse).
+        // Which notice: one issued to the actor's unit (an unknown or answered one is the core's to refuse).
         const wanted = row.state.supervisions.find((s) => s.id === (body as { supervisionId: string }).supervisionId && s.answeredOn === null);
         if (wanted && !answerableSupervisions(row.state, actor.unitId).includes(wanted))
           throw forbidden({
-            zh: '该督办通知不是发给您所在单位的：由被督办单位或现承办单位答复。',
-            en: 'This supervision notice was not issued to your unit: the unit it was issued to, or the unit holding the petition now, answers it.',
+            zh: '该督办通知不是发给您所在单位的：由被督办单位答复。',
+            en: 'This supervision notice was not issued to your unit: the unit it was issued to answers it.',
           });
       }
     },

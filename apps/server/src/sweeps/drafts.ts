@@ -1,4 +1,4 @@
-import { compareDates, decide, statusText, supervisionReasonFor, type PetitionState } from '@qiao/core';
+import { compareDates, decide, statusText, type PetitionState } from '@qiao/core';
 import type { Deps } from '../context';
 
 export interface Message {
@@ -15,7 +15,6 @@ export type DraftApplicability =
 export interface DraftRef {
   id: string;
   unitId: string;
-  clock: string;
   dueOn: string;
 }
 
@@ -31,9 +30,11 @@ export function draftApplicability(
   state: PetitionState,
   draft: DraftRef,
 ): DraftApplicability {
+  // Asked with lateness, the reason every stage allows: which reason the notice gives is the office's choice
+  // (the draft suggests one, supervisionReasonFor), and a reason the stage does not allow is refused on issuing.
   const decision = decide(
     state,
-    { type: 'supervise', supervisionId: draft.id, reason: supervisionReasonFor(draft.clock), note: '督办' },
+    { type: 'supervise', supervisionId: draft.id, reason: 'late', note: '督办' },
     { now: deps.now(), ...deps.clockSettings.get(), actor: { userId: 'sweep', unitId: null } },
   );
   if (!decision.ok) {

@@ -136,7 +136,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           const draftId = randomUUID();
           const officeUnitId = await supervisingOffice(tx, c.state.registeringUnit, scopeOf(c));
           if (!officeUnitId) continue;
-          if (!draftApplicability(deps, c.state, { id: draftId, unitId, clock: clock.name, dueOn: clock.due }).ok) continue;
+          if (!draftApplicability(deps, c.state, { id: draftId, unitId, dueOn: clock.due }).ok) continue;
           const drafted = await tx
             .insert(supervisionDrafts)
             .values({
@@ -182,7 +182,6 @@ async function lapseDrafts(tx: Tx, deps: Deps): Promise<number> {
     .select({
       id: supervisionDrafts.id,
       unitId: supervisionDrafts.unitId,
-      clock: supervisionDrafts.clock,
       dueOn: supervisionDrafts.dueOn,
       officeUnitId: supervisionDrafts.officeUnitId,
       petition: { state: petitions.state, ...scopeColumns },

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { answerableSupervisions, supervisionReasons, type PetitionState } from '@qiao/core';
+import { answerableSupervisions, supervisionReasonsFor, type PetitionState, type SupervisionReason } from '@qiao/core';
 import { useMe } from '../auth';
 import { api, ApiError, errorMessage, type CommandName, type Detail } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
@@ -129,6 +129,12 @@ function CommandForm({
   const [problem, setProblem] = useState<{ type: 'warning' | 'error'; text: string } | null>(null);
   const key = draftKey(detail.id, command);
   const initial = useMemo(() => fromDraft(readJson<Values>(key, {})), [key]);
+  // A reason the petition's stage no longer allows (a saved draft, or a reload after it was routed) is replaced.
+  useEffect(() => {
+    if (command !== 'supervise') return;
+    const reason = form.getFieldValue('reason') as SupervisionReason | undefined;
+    if (reason && !supervisionReasonsFor(detail).includes(reason)) form.setFieldValue('reason', 'late');
+  }, [command, detail, form]);
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -297,18 +303,14 @@ function CommandForm({
       case 'supervise':
         return (
           <>
-            {/* 未按规定转送、交办 only while the petition sits unrouted with the office that registered it (core decide). */}
+            {/* 未按规定转送、交办 only while the petition waits with the office that registered it (core). */}
             <Form.Item
               name="reason"
               label={t('fields.supervisionReason')}
               rules={[{ required: true, message: t('common.required') }]}
-              initialValue={detail.status === 'registered' ? 'unrouted' : 'late'}
+              initialValue={supervisionReasonsFor(detail).includes('unrouted') ? 'unrouted' : 'late'}
             >
-              <Select
-                options={supervisionReasons
-                  .filter((v) => v !== 'unrouted' || detail.status === 'registered')
-                  .map((v) => ({ value: v, label: t(`options.supervisionReason.${v}`) }))}
-              />
+              <Select options={supervisionReasonsFor(detail).map((v) => ({ value: v, label: t(`options.supervisionReason.${v}`) }))} />
             </Form.Item>
             <NoteItem required />
             <Form.Item name="answerDays" label={t('fields.answerDays')}>

@@ -1,3 +1,4 @@
+import type { SupervisionReason } from '@qiao/core';
 import { ApiError, request, type Detail } from './api';
 
 // Supervision and accountability (issue 5): supervision drafts, leader ownership (包案), backlog ledgers
@@ -19,13 +20,14 @@ export interface SupervisionDraft {
   note: string;
   /** The reason the notice gives unless the office chooses another (unrouted for the routing deadline). */
   reason: SupervisionReason;
+  /** The reasons a notice may give on the petition now (未按规定转送、交办 only while it waits to be routed). */
+  reasons: SupervisionReason[];
   status: string;
   /** Whether the core would accept `supervise` for it today; if not, why (the petition moved on): dismiss it. */
   applicable: boolean;
   notApplicable: { zh: string; en: string } | null;
 }
 export type { SupervisionReason } from '@qiao/core';
-import type { SupervisionReason } from '@qiao/core';
 export interface SweepResult {
   ran: boolean;
   examined: number;
@@ -188,8 +190,9 @@ export const accountabilityApi = {
   /** The server's clock for the printed page's head (GET /api/petitions/{id}/print). */
   printHead: (petitionId: string) =>
     request<{ printedAt: string; today: string }>('GET', `/petitions/${petitionId}/print`),
-  document: (petitionId: string, kind: DocumentKind) =>
-    request<Blob>('GET', `/petitions/${petitionId}/documents/${kind}`, { raw: true }),
+  /** `supervisionId`: which supervision notice (the latest without one). */
+  document: (petitionId: string, kind: DocumentKind, supervisionId?: string) =>
+    request<Blob>('GET', `/petitions/${petitionId}/documents/${kind}`, { raw: true, query: supervisionId ? { supervisionId } : {} }),
 
   notifications: () => request<{ unread: number; items: AppNotification[] }>('GET', '/notifications'),
   markRead: (ids: number[]) => request<{ updated: number }>('POST', '/notifications/read', { body: { ids } }),

@@ -18,7 +18,6 @@ import { SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLang } from '../i18n';
-import { supervisionReasons } from '@qiao/core';
 import { accountabilityApi, type SupervisionDraft, type SupervisionReason } from '../lib/accountability-api';
 import { errorMessage } from '../lib/api';
 import '../components/accountability/accountability.css';
@@ -209,12 +208,7 @@ export default function SupervisionDraftsPage() {
               <strong>{issuing.title}</strong> · {issuing.unitName}
             </Typography.Paragraph>
             <Form.Item name="reason" label={t('acct.drafts.reason')} rules={[{ required: true }]}>
-              {/* 未按规定转送、交办 only for a draft about the routing deadline (a petition still unrouted). */}
-              <Select
-                options={supervisionReasons
-                  .filter((r) => r !== 'unrouted' || issuing.reason === 'unrouted')
-                  .map((r) => ({ value: r, label: t(`options.supervisionReason.${r}`) }))}
-              />
+              <Select options={issuing.reasons.map((r) => ({ value: r, label: t(`options.supervisionReason.${r}`) }))} />
             </Form.Item>
             <Form.Item
               name="note"

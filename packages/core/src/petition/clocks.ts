@@ -3,7 +3,7 @@ import { computeDue } from '../clocks/deadline';
 import { addDays, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
 import { boundByConference } from './joint-conference';
-import type { PausedSpan, PetitionState, SupervisionReason } from './types';
+import { supervisionReasons, type PausedSpan, type PetitionState, type SupervisionReason } from './types';
 
 export interface ClockContext {
   calendar: Calendar;
@@ -183,9 +183,18 @@ export function nextDue(p: PetitionState, ctx: ClockContext): IsoDate | null {
 export { addDays };
 
 /**
- * The reason a notice about a lapsed deadline gives unless the office chooses another: the routing deadline
- * (Art. 22) is the registering office's duty to forward or assign (未按规定转送、交办); any other is lateness.
+ * The reasons a notice may give on the petition now: 未按规定转送、交办 only while it waits to be forwarded or
+ * assigned (registered, with the office that registered it); the others always.
  */
-export function supervisionReasonFor(clock: string): SupervisionReason {
-  return clock === 'route' ? 'unrouted' : 'late';
+export function supervisionReasonsFor(p: Pick<PetitionState, 'status'>): SupervisionReason[] {
+  return supervisionReasons.filter((r) => r !== 'unrouted' || p.status === 'registered');
+}
+
+/**
+ * The reason a notice about a lapsed deadline gives unless the office chooses another: the routing deadline
+ * (Art. 22) is the registering office's duty to forward or assign (未按规定转送、交办), while it still waits; any
+ * other is lateness.
+ */
+export function supervisionReasonFor(clock: string, p: Pick<PetitionState, 'status'>): SupervisionReason {
+  return clock === 'route' && supervisionReasonsFor(p).includes('unrouted') ? 'unrouted' : 'late';
 }

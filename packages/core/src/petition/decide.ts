@@ -2,7 +2,7 @@ import { addDays, chinaDate, compareDates } from '../clocks/date';
 import type { Calendar, ClockSettings, IsoDate } from '../clocks/types';
 import { accusedUnitIds, isAccusedUnit, respondentUnitIdsOf } from '../protection/can';
 import { isWithin } from '../protection/jurisdiction';
-import { petitionClocks, type ClockContext } from './clocks';
+import { petitionClocks, supervisionReasonsFor, type ClockContext } from './clocks';
 import { mergedAccusedUnitIds } from './evolve';
 import { checkJointConference, coUnitIdsOf, jointConferenceBlock } from './joint-conference';
 import { refuse, type Refusal } from './refusals';
@@ -95,30 +95,23 @@ export const allowedIn: Record<Exclude<Command['type'], 'register'>, readonly Pe
 type ProcessType = Exclude<Command['type'], 'register'>;
 
 /** What reading a petition's notices needs of it. */
-type Noticed = Pick<PetitionState, 'supervisions' | 'currentUnit'>;
+type Noticed = Pick<PetitionState, 'supervisions'>;
 
 /**
- * The open supervision notices a unit may answer: those issued to it, and, while it holds the petition, those
- * stored before notices named their unit. A lower office supervised for not routing a petition still answers its
- * notice once it has routed it; the unit holding the petition then does not answer for it.
+ * The open supervision notices a unit may answer: those issued to it. A lower office supervised for not routing a
+ * petition still answers its notice once it has routed it; the unit holding the petition then does not answer for
+ * it. (Notices stored before they named their unit were given it from the history when the database was
+ * migrated: apps/server petitions/refold.ts.)
  */
 export function answerableSupervisions(p: Noticed, unitId: string | null): PetitionState['supervisions'] {
   if (unitId === null) return [];
-  return p.supervisions.filter((s) => s.answeredOn === null && answeringUnitOf(p, s) === unitId);
+  return p.supervisions.filter((s) => s.answeredOn === null && s.unitId === unitId);
 }
 
 /** The units with a notice to answer, sorted: a unit is among them exactly when `answerableSupervisions` lists one for it. */
 export function supervisedUnitIdsOf(p: Noticed): string[] {
-  const ids = p.supervisions.flatMap((s) => {
-    const unit = s.answeredOn === null ? answeringUnitOf(p, s) : null;
-    return unit ? [unit] : [];
-  });
+  const ids = p.supervisions.flatMap((s) => (s.answeredOn === null && s.unitId ? [s.unitId] : []));
   return [...new Set(ids)].sort();
-}
-
-/** Who answers a notice: the unit it was issued to, or, for one stored before notices named it, the unit holding the petition. */
-function answeringUnitOf(p: Noticed, s: PetitionState['supervisions'][number]): string | null {
-  return s.unitId ?? p.currentUnit?.id ?? null;
 }
 
 /**
@@ -278,7 +271,7 @@ export function decide(state: PetitionState | null, command: Command, ctx: Decid
       // before such offices were kept from it may still be held by the office it accuses).
       if (isAccusedUnit(state.currentUnit?.id ?? null, state)) return no('accusedUnit');
       if (command.answerDays !== undefined && !isWholeIn(command.answerDays, 1, 60)) return no('answerDaysInvalid');
-      if (command.reason === 'unrouted' && state.status !== 'registered') return no('notUnrouted');
+      if (!supervisionReasonsFor(state).includes(command.reason)) return no('notUnrouted');
       return command.note.trim() === '' ? no('textRequired') : ok();
     }
     case 'answerSupervision': {

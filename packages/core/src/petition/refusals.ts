@@ -103,8 +103,8 @@ export const refusalMessages = {
     en: 'The supervision answer limit must be between 1 and 60 days',
   },
   notUnrouted: {
-    zh: '督办理由“未按规定转送、交办”只适用于尚未转送、交办的信访事项；该事项已转出，请选择其他理由',
-    en: 'The reason "not forwarded or assigned as required" fits only a petition not yet forwarded or assigned; this one has been: choose another reason',
+    zh: '督办理由“未按规定转送、交办”只适用于在登记机关等待转送、交办的信访事项；该事项已不在这一阶段，请选择其他理由',
+    en: 'The reason "not forwarded or assigned as required" fits only a petition waiting with its registering office to be forwarded or assigned; this one no longer is: choose another reason',
   },
   supervisionNotFound: { zh: '找不到该督办事项', en: 'No such supervision notice on this petition' },
   supervisionDuplicate: { zh: '该督办编号已存在', en: 'A supervision notice with this id already exists' },

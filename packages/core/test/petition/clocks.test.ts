@@ -5,6 +5,7 @@ import {
   openDeadlines,
   petitionClocks,
   supervisionReasonFor,
+  supervisionReasonsFor,
   type ClockState,
   type PetitionState,
 } from '../../src/petition/index';
@@ -882,8 +883,13 @@ describe('clock invariants over many petitions and days', () => {
 });
 
 describe('the reason a notice about a lapsed deadline gives', () => {
-  it('is 未按规定转送、交办 for the routing deadline, lateness for the others', () => {
-    expect(supervisionReasonFor('route')).toBe('unrouted');
-    for (const clock of ['receiptNotice', 'handling', 'review', 'reReview', 'jointConference']) expect(supervisionReasonFor(clock)).toBe('late');
+  it('is 未按规定转送、交办 for the routing deadline while the petition waits to be routed, lateness otherwise', () => {
+    expect(supervisionReasonFor('route', { status: 'registered' })).toBe('unrouted');
+    // The office accepted it itself, past the routing deadline: it no longer waits to be routed.
+    expect(supervisionReasonFor('route', { status: 'accepted' })).toBe('late');
+    for (const clock of ['receiptNotice', 'handling', 'review', 'reReview', 'jointConference'])
+      expect(supervisionReasonFor(clock, { status: 'registered' })).toBe('late');
+    expect(supervisionReasonsFor({ status: 'registered' })).toContain('unrouted');
+    expect(supervisionReasonsFor({ status: 'awaitingAcceptance' })).toEqual(['late', 'evasive', 'improper']);
   });
 });

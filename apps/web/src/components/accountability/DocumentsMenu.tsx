@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import type { PetitionState } from '@qiao/core';
+import dayjs from 'dayjs';
 import { App, Button, Dropdown, Tooltip } from 'antd';
 import { DownOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth';
 import { accountabilityApi, documentsReady, saveBlob, type DocumentKind } from '../../lib/accountability-api';
 import { errorMessage, type Detail } from '../../lib/api';
+import { useUnits } from '../../lib/directory';
 
 /** The official documents (.docx, GB/T 9704 layout) this petition has reached, for download from the petition page. */
 export function DocumentsMenu({ detail }: { detail: Detail }) {
@@ -12,13 +15,17 @@ export function DocumentsMenu({ detail }: { detail: Detail }) {
   const { message } = App.useApp();
   const me = useMe();
   const [busy, setBusy] = useState(false);
+  const [units] = useUnits();
   const kinds = documentsReady(detail, me.user);
+  // Each supervision notice is its own document (the office that sat on the petition, then the unit it went to).
+  const notices = (detail.state as unknown as Pick<PetitionState, 'supervisions'>).supervisions;
 
-  const download = async (kind: DocumentKind) => {
+  const download = async (kind: DocumentKind, supervisionId?: string) => {
     setBusy(true);
     try {
-      const blob = await accountabilityApi.document(detail.id, kind);
-      const name = `${t(`acct.docs.fileTitles.${kind}`)}-${detail.trackingCode}.docx`;
+      const blob = await accountabilityApi.document(detail.id, kind, supervisionId);
+      const issued = supervisionId ? notices.find((s) => s.id === supervisionId)?.issuedOn : undefined;
+      const name = `${t(`acct.docs.fileTitles.${kind}`)}-${detail.trackingCode}${issued ? `-${issued}` : ''}.docx`;
       saveBlob(blob, name);
       message.success(t('acct.docs.downloaded', { name }));
     } catch (e) {
@@ -40,8 +47,22 @@ export function DocumentsMenu({ detail }: { detail: Detail }) {
     <Dropdown
       trigger={['click']}
       menu={{
-        items: kinds.map((k) => ({ key: k, label: t(`acct.docs.kinds.${k}`), icon: <FileWordOutlined /> })),
-        onClick: ({ key }) => void download(key as DocumentKind),
+        items: kinds.flatMap((k) =>
+          k === 'supervisionNotice' && notices.length > 1
+            ? notices.map((s) => ({
+                key: `${k}:${s.id}`,
+                label: t('acct.docs.notice', {
+                  date: dayjs(s.issuedOn).format('L'),
+                  unit: units.find((u) => u.id === s.unitId)?.name ?? s.unitId ?? '—',
+                }),
+                icon: <FileWordOutlined />,
+              }))
+            : [{ key: k, label: t(`acct.docs.kinds.${k}`), icon: <FileWordOutlined /> }],
+        ),
+        onClick: ({ key }) => {
+          const [kind, supervisionId] = key.split(':');
+          void download(kind as DocumentKind, supervisionId);
+        },
       }}
     >
       <Button icon={<FileWordOutlined />} loading={busy} className="acct-docs">

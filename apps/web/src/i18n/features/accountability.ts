@@ -143,6 +143,7 @@ export const zh = {
       menu: '公文',
       none: '该事项尚未到可出具公文的环节',
       downloaded: '已下载：{{name}}',
+      notice: '督办通知（{{date}} · {{unit}}）',
       kinds: {
         receiptNotice: '受理告知书',
         declineNotice: '不予受理告知书',
@@ -330,6 +331,7 @@ export const en: Strings<typeof zh> = {
       menu: 'Documents',
       none: 'This petition has not reached a step that issues a document',
       downloaded: 'Downloaded: {{name}}',
+      notice: 'Supervision notice ({{date}} · {{unit}})',
       kinds: {
         receiptNotice: 'Receipt notice',
         declineNotice: 'Decline notice',
