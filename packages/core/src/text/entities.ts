@@ -237,20 +237,26 @@ const KIND_OF_ESTATE = /^(?:周边|整个|我们|本|该|这个|那个|各个|�
 // Words that end in a place suffix without being a place (我经老乡介绍, 住房和城乡建设局, 回到农村).
 // Not 家乡, 集镇, 城镇, 山村, 同乡, 下乡: 李家乡, 王集镇, 古城镇, 青山村, 大同乡, 山下乡 are real names.
 const COMMON_WORD = /(?:老乡|城乡|农村|故乡|返乡|回乡|异乡|他乡)$/;
+// Common words that say a level twice without naming a place (实现村村通公路: a road to every village), read as
+// no place; they run past the name's end, where COMMON_WORD cannot see. Not a village's news (上村村通知村民).
+const COMMON_WORD_ACROSS = /村村通(?![往过知报告])/g;
 
 function townsAndVillages(normalised: string): string[] {
   const out: string[] = [];
   const re = /([\u4e00-\u9fff]{2,3})(街道|镇|乡|村|社区)(?!委会|民|里|干部|小组|级|集体|党|两委)/g;
   const ok = (name: string, suffix: string) =>
     !NOT_PLACE_START.test(name) && !NOT_PLACE_NAME.has(name) && !STOPWORDS.has(name) && !SPEECH_END.test(name) && !COMMON_WORD.test(name + suffix);
-  for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
+  const text = normalised.replace(COMMON_WORD_ACROSS, (w) => '，'.repeat(w.length));
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const name = m[1] as string;
     const suffix = m[2] as string;
     // The name has its suffix already and the next word starts with it (长塘村村口, 石桥镇镇政府): the place is
-    // the name, never 长塘村村.
-    if (name.endsWith(suffix)) {
-      const stem = name.slice(0, -suffix.length);
-      if (stem.length >= 2 && ok(stem, suffix)) out.push(name);
+    // the name, never 长塘村村. A one-character stem is no name: the suffix is said twice in the name itself
+    // (上村村, 东村村), read below. A stem of speech (们东村村) is read again one character later.
+    const stem = name.endsWith(suffix) ? name.slice(0, -suffix.length) : '';
+    if (stem.length >= 2) {
+      if (ok(stem, suffix)) out.push(name);
+      else re.lastIndex = m.index + 1;
       continue;
     }
     // Most names have two characters, some three (杨柳湾村): both are kept when both may be a name, so that

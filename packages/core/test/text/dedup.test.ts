@@ -132,6 +132,15 @@ describe('respondent keys', () => {
     ['青川市市医院乱收费', ['青川市医院'], []],
     // A real name with another level inside it is kept.
     ['青村镇的工厂夜里排污', [], ['青村镇']],
+    // Names whose own last characters are the level twice (上村村, 前村村, 东村村) are villages too, also after
+    // words of speech (在, 我们); and their level said again is still said once (东村村村口).
+    ['我家住在上村村，村口的桥塌了', [], ['上村村']],
+    ['我们前村村的路坏了', [], ['前村村']],
+    ['东村村村口的桥塌了', [], ['东村村']],
+    ['上村村通知我们搬迁', [], ['上村村']],
+    // 村村通 (a road to every village) is no place: not 实现村.
+    ['实现村村通公路', [], []],
+    ['要求尽快实现村村通', [], []],
   ] as const)('%s: no level said twice (respondents %j, places %j)', (text, respondents, places) => {
     const e = extractEntities(text);
     expect(e.respondents.sort()).toEqual([...respondents].sort());
