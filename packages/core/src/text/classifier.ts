@@ -477,10 +477,14 @@ function answer(
     const seen = merged.get(part.key);
     merged.set(part.key, seen ? { part: mergeParts(seen.part, part), weight: seen.weight + (topW[j] as number) } : { part, weight: topW[j] as number });
   }
+  // A kind that found no words to show is left out, and the next reason takes its place.
   const reasons = [...merged.values()]
     .sort((a, b) => b.weight - a.weight)
-    .slice(0, REASONS)
-    .map(({ part, weight }) => ({ label: reasonLabel(part), weight: round(weight, 2) }));
+    .flatMap(({ part, weight }) => {
+      const label = reasonLabel(part);
+      return label === null ? [] : [{ label, weight: round(weight, 2) }];
+    })
+    .slice(0, REASONS);
   return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons };
 }
 

@@ -68,14 +68,17 @@ export function mergeParts(a: ReasonPart, b: ReasonPart): ReasonPart {
   return { ...a, words: [...new Set([...a.words, ...b.words])] };
 }
 
-/** A reason in both languages. */
-export function reasonLabel(part: ReasonPart): Message {
+/**
+ * A reason in both languages, or null when a kind found no words to show (a rule whose pattern matched what its
+ * `shown` does not): a kind alone (含劳动用工用语) says nothing a clerk can check in the text, and is not shown.
+ */
+export function reasonLabel(part: ReasonPart): Message | null {
   if (part.kind === null) {
     const w = part.words.join('');
     return { zh: w, en: w };
   }
   const kind = WORD_KINDS[part.kind];
   const words = part.words.slice(0, WORDS_SHOWN);
-  if (words.length === 0) return kind;
+  if (words.length === 0) return null;
   return { zh: `${kind.zh}：${words.join('、')}`, en: `${kind.en}: ${words.join(', ')}` };
 }

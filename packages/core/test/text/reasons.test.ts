@@ -1,9 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEYWORD_RULES, WORD_KINDS, classify, defaultModel, lexiconHits, normalise, reasonLabel, reasonPart } from '../../src/text/index';
 
 const HAN = /[\u4e00-\u9fff]/;
 // What a reason says before the petition's own words: the kind of words (none for a word on its own).
 const kindOf = (label: string, colon: string) => (label.includes(colon) ? label.slice(0, label.indexOf(colon)) : '');
+
+// The dev set's petitions, and texts for each of a rule's alternatives whose match runs past its shown words.
+const devUrl = new URL('../../../../../shared/data/petitions-dev.jsonl', import.meta.url);
+const devTexts = (): string[] => {
+  let text: string;
+  try {
+    text = readFileSync(devUrl, 'utf8');
+  } catch {
+    text = readFileSync('/work/shared/data/petitions-dev.jsonl', 'utf8');
+  }
+  return text.trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+};
+const SAMPLES = [
+  '实名反映村支书刘某违纪问题',
+  '我提个建议，希望公交公司能增加早班车',
+  '村口能不能设一个公交站',
+  '小区能否开通二号门',
+  '交房以后发现质量问题，整栋房子漏水',
+];
 
 const label = (feature: string, text: string) => {
   const n = normalise(text);
@@ -21,6 +41,31 @@ describe('the words behind a classification, as a clerk reads them', () => {
     // The petition's own words as written, in either language; a feature no rule names now is not shown.
     expect(label('~工资', '工资')).toEqual({ zh: '工资', en: '工资' });
     expect(label('!nosuch', '工资')).toBeNull();
+  });
+
+  it('never shows a kind of words without the words: such a reason is left out', () => {
+    expect(reasonLabel({ key: 'k:labor', kind: 'labor', words: [] })).toBeNull();
+    // A domain's lexicon feature read without the lexicon's hits has found no words to show.
+    const part = reasonPart('!d:labor', normalise('老板拖欠工资'));
+    expect(part && reasonLabel(part)).toBeNull();
+    expect(reasonLabel({ key: 'k:labor', kind: 'labor', words: ['工资'] })).toEqual({ zh: '含劳动用工用语：工资', en: 'Labour words: 工资' });
+  });
+
+  it('shows at least one word wherever a rule\'s pattern matches', () => {
+    const texts = [...devTexts(), ...SAMPLES].map((t) => normalise(t));
+    for (const rule of KEYWORD_RULES) {
+      const shown = rule.shown ?? rule.pattern;
+      const all = new RegExp(rule.pattern.source, 'g');
+      let matched = 0;
+      for (const n of texts) {
+        // Each match holds a word the reason shows, so no match is shown as its kind alone.
+        for (const m of n.matchAll(all)) expect(shown.test(m[0]), `${rule.feature}: ${m[0]}`).toBe(true);
+        if (!rule.pattern.test(n)) continue;
+        matched++;
+        expect(reasonPart(rule.feature, n)?.words.length, `${rule.feature}: ${n}`).toBeGreaterThan(0);
+      }
+      expect(matched, rule.feature).toBeGreaterThan(0);
+    }
   });
 
   it('has an English name for every kind of words, and no internal label reaches a clerk', () => {
