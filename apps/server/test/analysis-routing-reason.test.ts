@@ -9,6 +9,9 @@ const jurisdictions: Jurisdiction[] = [
   { code: '339902', name: '江屿区', parentCode: null, level: 'county' },
   { code: '339902101', name: '沙洲镇', parentCode: '339902', level: 'town' },
   { code: '339902101201', name: '长塘村', parentCode: '339902101', level: 'village' },
+  // A town whose government's name does not name it.
+  { code: '339902102', name: '渡口镇', parentCode: '339902', level: 'town' },
+  { code: '339902102201', name: '青石村', parentCode: '339902102', level: 'village' },
 ];
 const unit = (id: string, name: string, jurisdictionCode: string, kind: string): Unit => ({
   id,
@@ -19,7 +22,11 @@ const unit = (id: string, name: string, jurisdictionCode: string, kind: string):
   active: true,
   createdAt: new Date(0),
 });
-const units = [unit('district-office', '江屿区信访局', '339902', 'petitionOffice'), unit('shazhou', '沙洲镇人民政府', '339902101', 'townGovernment')];
+const units = [
+  unit('district-office', '江屿区信访局', '339902', 'petitionOffice'),
+  unit('shazhou', '沙洲镇人民政府', '339902101', 'townGovernment'),
+  unit('dukou', '渡口片区管理委员会', '339902102', 'townGovernment'),
+];
 const data: RoutingData = {
   units,
   unitById: new Map(units.map((u) => [u.id, u])),
@@ -51,9 +58,10 @@ describe('the territorial routing reason', () => {
       zh: '事发地“沙洲镇渡口路”位于沙洲镇，由沙洲镇人民政府属地负责',
       en: 'The place "沙洲镇渡口路" lies in 沙洲镇; 沙洲镇人民政府 is responsible for that territory',
     });
+    // The unit's name says its jurisdiction: not said again in brackets (was …人民政府属地负责（沙洲镇）).
     expect(reasonFor(['长塘村三组'])).toEqual({
-      zh: '事发地“长塘村三组”位于长塘村，由沙洲镇人民政府属地负责（沙洲镇）',
-      en: 'The place "长塘村三组" lies in 长塘村; 沙洲镇人民政府 is responsible for that territory (沙洲镇)',
+      zh: '事发地“长塘村三组”位于长塘村，由沙洲镇人民政府属地负责',
+      en: 'The place "长塘村三组" lies in 长塘村; 沙洲镇人民政府 is responsible for that territory',
     });
   });
 
@@ -63,8 +71,23 @@ describe('the territorial routing reason', () => {
       en: 'The matter is registered in 江屿区; 江屿区信访局 is responsible for that territory',
     });
     expect(reasonFor([], '339902101201')).toEqual({
-      zh: '登记的事发地为长塘村，由沙洲镇人民政府属地负责（沙洲镇）',
-      en: 'The matter is registered in 长塘村; 沙洲镇人民政府 is responsible for that territory (沙洲镇)',
+      zh: '登记的事发地为长塘村，由沙洲镇人民政府属地负责',
+      en: 'The matter is registered in 长塘村; 沙洲镇人民政府 is responsible for that territory',
+    });
+  });
+
+  it('adds the unit’s jurisdiction in brackets only when neither the sentence nor the unit’s name says it', () => {
+    expect(reasonFor([], '339902102201')).toEqual({
+      zh: '登记的事发地为青石村，由渡口片区管理委员会属地负责（渡口镇）',
+      en: 'The matter is registered in 青石村; 渡口片区管理委员会 is responsible for that territory (渡口镇)',
+    });
+    expect(reasonFor(['青石村三组'])).toEqual({
+      zh: '事发地“青石村三组”位于青石村，由渡口片区管理委员会属地负责（渡口镇）',
+      en: 'The place "青石村三组" lies in 青石村; 渡口片区管理委员会 is responsible for that territory (渡口镇)',
+    });
+    expect(reasonFor(['青石村'])).toEqual({
+      zh: '事发地“青石村”属渡口镇，由渡口片区管理委员会属地负责',
+      en: 'The place "青石村" is in 渡口镇; 渡口片区管理委员会 is responsible for that territory',
     });
   });
 });

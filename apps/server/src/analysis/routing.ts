@@ -222,7 +222,7 @@ function territorialUnit(
 /**
  * Why the unit is the territorial one, naming each place once: a place that is itself the jurisdiction
  * ("沙洲镇") is not said to lie in itself, and the unit's jurisdiction is added only when it is another, larger one
- * (a village's town).
+ * (a village's town) that the unit's name does not say already (沙洲镇人民政府 says 沙洲镇).
  */
 function territorialReason(
   data: RoutingData,
@@ -231,9 +231,10 @@ function territorialReason(
   unit: UnitRow,
   at: JurisdictionRow,
 ): Message {
-  // `named`: the jurisdiction the first half already names; the unit's own is added only when it is another.
+  // `named`: the jurisdiction the first half already names; the unit's own is added only when it is another and
+  // the unit's name does not name it.
   const reason = (where: Message, named: string): Message => {
-    const other = named !== at.code;
+    const other = named !== at.code && !unit.name.includes(at.name);
     return {
       zh: `${where.zh}，由${unit.name}属地负责${other ? `（${at.name}）` : ''}`,
       en: `${where.en}; ${unit.name} is responsible for that territory${other ? ` (${at.name})` : ''}`,
