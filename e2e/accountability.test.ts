@@ -144,12 +144,12 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     await dialog.getByLabel('督办意见').waitFor();
     // A late receipt notice: the reason is lateness, and 未按规定转送、交办 (a petition still unrouted) is not offered.
     // (antd 6 shows a single Select's chosen label as its content's title.)
-    await expect.poll(() => dialog.locator('.ant-select-content-has-value').first().getAttribute('title')).toBe('逾期未办结');
+    await expect.poll(() => dialog.locator('.ant-select-content-has-value').first().getAttribute('title')).toBe('逾期未办理');
     await dialog.getByLabel('督办事由').click();
     const options = page.locator('.ant-select-dropdown .ant-select-item-option');
     await options.filter({ hasText: '推诿敷衍' }).waitFor();
     expect(await options.filter({ hasText: '未按规定转送、交办' }).count()).toBe(0);
-    await options.filter({ hasText: '逾期未办结' }).click();
+    await options.filter({ hasText: '逾期未办理' }).click();
     await dialog.getByLabel('书面答复期限（天）').fill('10');
     await shot(page, 'acct-draft-issue-zh');
     await dialog.getByRole('button', { name: '发出督办' }).click();

@@ -112,7 +112,7 @@ export const zh = {
     reply: '出具书面处理意见：予以支持、解释说明、不予支持或调解达成协议。', conclude: '办结；交办事项须报告结果。',
     requestReview: '信访人在收到处理意见 30 日内请求复查（第三十五条）。', decideReview: '复查机关在 30 日内提出复查意见。',
     requestReReview: '信访人在收到复查意见 30 日内请求复核（第三十六条）。', decideReReview: '复核意见为最终意见。',
-    supervise: '对逾期未办结、未按规定转送交办、推诿敷衍或办理不当的单位发出督办通知。', answerSupervision: '书面答复督办通知。',
+    supervise: '对逾期未办理、未按规定转送交办、推诿敷衍或办理不当的单位发出督办通知。', answerSupervision: '书面答复督办通知。',
     rate: '记录信访人对处理结果的评价。',
   },
   fields: {
@@ -137,7 +137,7 @@ export const zh = {
     pauseReason: { hearing: '举行听证', awaitingMaterial: '等待信访人补充材料', expertAssessment: '鉴定' },
     outcome: { support: '予以支持', explain: '解释说明', notSupport: '不予支持', mediated: '调解达成协议' },
     reviewOutcome: { uphold: '维持原意见', revise: '变更原意见' },
-    supervisionReason: { late: '逾期未办结', unrouted: '未按规定转送、交办', evasive: '推诿敷衍', improper: '办理不当' },
+    supervisionReason: { late: '逾期未办理', unrouted: '未按规定转送、交办', evasive: '推诿敷衍', improper: '办理不当' },
     rating: { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' },
   },
   status: {
