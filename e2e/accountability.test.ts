@@ -139,9 +139,22 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     await page.goto(`${world.url}/supervision`);
     const row = page.locator('.acct-drafts .ant-table-row').filter({ hasText: code });
     await row.getByRole('cell', { name: '书面告知期限', exact: true }).waitFor();
+    // Another draft's dialog opened and closed first: ours then opens with its own reason and text.
+    const other = page
+      .locator('.acct-drafts .ant-table-row')
+      .filter({ hasNotText: code })
+      .filter({ has: page.getByRole('button', { name: '发出督办' }) })
+      .first();
+    await other.getByRole('button', { name: '发出督办' }).click();
+    await page.getByRole('dialog').getByLabel('督办意见').waitFor();
+    const otherNote = await page.getByRole('dialog').getByLabel('督办意见').inputValue();
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消|Cancel/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await row.getByRole('button', { name: '发出督办' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('督办意见').waitFor();
+    await expect.poll(() => dialog.getByLabel('督办意见').inputValue()).toContain(code);
+    expect(await dialog.getByLabel('督办意见').inputValue()).not.toBe(otherNote);
     // A late receipt notice: the reason is lateness, and 未按规定转送、交办 (a petition still unrouted) is not offered.
     // (antd 6 shows a single Select's chosen label as its content's title.)
     await expect.poll(() => dialog.locator('.ant-select-content-has-value').first().getAttribute('title')).toBe('逾期未办理');

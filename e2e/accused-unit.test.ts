@@ -173,7 +173,7 @@ describe.skipIf(!browserAvailable)('the accused unit, deadline names and the lan
       .filter({ hasText: ACCUSED });
     await option.waitFor();
     await expect.poll(() => option.getAttribute('class')).toContain('ant-select-item-option-disabled');
-    expect(await option.getAttribute('title')).toBe('被检举控告单位，不可交办');
+    expect(await option.getAttribute('title')).toBe('被检举控告单位，不可作为责任单位');
     await shot(page, 'accusation-ledger-picker-zh');
     await context.close();
   });

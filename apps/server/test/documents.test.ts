@@ -51,9 +51,20 @@ describe.skipIf(!available)(`official documents (${engineName})`, () => {
     await command(t, 'supervisor', lower.id, 'supervise', { reason: 'late', note: '请尽快受理。' });
     const latest = docxParagraphs((await download('supervisor', lower.id, 'supervisionNotice')).rawPayload);
     expect(latest[2]).toBe('临江区人力资源和社会保障局：');
-    const office = docxParagraphs((await download('supervisor', lower.id, `supervisionNotice?supervisionId=${first}`)).rawPayload);
+    expect(latest.join('\n')).toContain('督办事由：逾期未办理。');
+    const byId = await download('supervisor', lower.id, `supervisionNotice?supervisionId=${first}`);
+    const office = docxParagraphs(byId.rawPayload);
     expect(office[2]).toBe('临江区信访局：');
     expect(office.join('\n')).toContain('请于5日内转送交办。');
+    expect(office.join('\n')).toContain('督办事由：未按规定转送、交办。');
+    // Numbered apart: the second notice's number and file carry -2.
+    expect(latest[1]).toMatch(/-2号$/);
+    expect(office[1]).toMatch(/[^2]号$/);
+    expect(office[1]!.replace(/号$/, '-2号')).toBe(latest[1]);
+    const second = (await call(t, 'supervisor', 'GET', `/api/petitions/${lower.id}`)).json().state.supervisions[1].id as string;
+    const secondFile = await download('supervisor', lower.id, `supervisionNotice?supervisionId=${second}`);
+    expect(decodeURIComponent(String(secondFile.headers['content-disposition']))).toContain(`-${lower.trackingCode}-2.docx`);
+    expect(decodeURIComponent(String(byId.headers['content-disposition']))).toContain(`-${lower.trackingCode}.docx`);
     // A notice for another reason to an office that sat on a petition says what the office chose, before and after routing.
     const evasive = await register(t, { title: '区信访局敷衍' }, 'district-clerk');
     await command(t, 'supervisor', evasive.id, 'supervise', { reason: 'evasive', note: '请说明为何推诿。' });
@@ -61,6 +72,7 @@ describe.skipIf(!available)(`official documents (${engineName})`, () => {
       if (routed) await command(t, 'district-clerk', evasive.id, 'assign', { unitId: 'district-labor' });
       const text = docxParagraphs((await download('supervisor', evasive.id, 'supervisionNotice')).rawPayload).join('\n');
       expect(text).toContain('由你单位登记。');
+      expect(text).toContain('督办事由：推诿敷衍。');
       expect(text).not.toContain('尚未按规定转送');
     }
     const unknown = await download('supervisor', lower.id, 'supervisionNotice?supervisionId=nonesuch');

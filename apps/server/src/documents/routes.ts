@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, openDeadlines, type PetitionState } from '@qiao/core';
+import { can, openDeadlines, supervisionReasonText, supervisionReasons, type PetitionState, type SupervisionReason } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { badRequest, forbidden } from '../lib/errors';
@@ -84,7 +84,8 @@ async function buildDocument(
   const names = await unitNames(deps.db, [event.actorUnitId, state.currentUnit?.id, state.registeringUnit.id, noticeUnit]);
   const issuer = names.get(event.actorUnitId ?? '') ?? names.get(state.registeringUnit.id) ?? '';
   const year = event.event.on.slice(0, 4);
-  const number = `${issuer.replace(/(人民政府|委员会)$/, '').slice(0, 6)}${numberTags[kind]}〔${year}〕${row.trackingCode.slice(0, 4)}${row.trackingCode.slice(5, 9)}号`;
+  const sequence = kind === 'supervisionNotice' ? noticeSequence(state, data.supervisionId) : '';
+  const number = `${issuer.replace(/(人民政府|委员会)$/, '').slice(0, 6)}${numberTags[kind]}〔${year}〕${row.trackingCode.slice(0, 4)}${row.trackingCode.slice(5, 9)}${sequence}号`;
   const matter = `您于${chineseDate(row.receivedOn)}反映的“${row.title}”（信访件编号 ${row.trackingCode}）`;
 
   let addressee: string;
@@ -141,6 +142,7 @@ async function buildDocument(
             : noticeUnit === state.registeringUnit.id
               ? `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位登记。`
               : `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位办理。`,
+          ...(isSupervisionReason(data.reason) ? [`督办事由：${supervisionReasonText(data.reason).zh}。`] : []),
           note,
           `请于收到本通知之日起${days}日内将办理情况书面报告本机关（《信访工作条例》第四十条）。`,
         ];
@@ -148,6 +150,16 @@ async function buildDocument(
     }
   })();
   return { title: titles[kind], number, addressee, body, issuer, date: chineseDate(event.event.on) };
+}
+
+/** A petition's second and later supervision notices are numbered apart: 督〔2026〕C7GPSG8S-2号, and its file -2. */
+function noticeSequence(state: PetitionState, supervisionId: unknown): string {
+  const index = state.supervisions.findIndex((s) => s.id === supervisionId);
+  return index > 0 ? `-${index + 1}` : '';
+}
+
+function isSupervisionReason(v: unknown): v is SupervisionReason {
+  return supervisionReasons.includes(v as SupervisionReason);
 }
 
 /** Official documents as .docx (GB/T 9704 layout), generated from the petition's record. */
@@ -201,7 +213,7 @@ export const documentRoutes =
         const buffer = await renderDocx(await buildDocument(deps, actor, row, kind, supervisionId));
         return reply
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${titles[kind]}-${row.trackingCode}.docx`)}`)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${titles[kind]}-${row.trackingCode}${noticeSequence(row.state, supervisionId)}.docx`)}`)
           .send(buffer);
       },
     );

@@ -1,4 +1,4 @@
-import { categoryNames, domainNames, nameOf, type Message, type PetitionEvent } from '@qiao/core';
+import { categoryNames, domainNames, nameOf, supervisionReasonText, type Message, type PetitionEvent } from '@qiao/core';
 
 type Names = Map<string, string>;
 
@@ -112,8 +112,10 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       const o = nameOf(outcome, event.data.outcome);
       return m(`出具复核意见：${o.zh}（终结）`, `Re-review decided: ${o.en} (final)`);
     }
-    case 'supervised':
-      return m('信访部门发出督办通知', 'The petition office issued a supervision notice');
+    case 'supervised': {
+      const why = supervisionReasonText(event.data.reason);
+      return m(`信访部门发出督办通知（督办事由：${why.zh}）`, `The petition office issued a supervision notice (reason: ${why.en})`);
+    }
     case 'supervisionAnswered':
       return m('被督办单位书面答复督办通知', 'The supervised unit answered the supervision notice in writing');
     case 'rated': {

@@ -34,7 +34,7 @@ export interface SweepResult {
 const LOCK_KEY = 4_242_001; // one advisory lock for "the sweep", across every process on one database
 
 const clockNames: Record<string, NoticeText> = {
-  route: { zh: '登记转送', en: 'routing' },
+  route: { zh: '转送交办', en: 'routing' },
   receiptNotice: { zh: '书面告知', en: 'receipt notice' },
   handling: { zh: '办理', en: 'handling' },
   review: { zh: '复查', en: 'review' },

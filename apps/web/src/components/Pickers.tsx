@@ -11,13 +11,15 @@ interface UnitPickerProps {
   domain?: Domain;
   /** Units that may not receive the petition (those an accusation accuses). */
   exclude?: readonly string[];
+  /** What an excluded unit's option says (default: it cannot receive the petition). */
+  excludedTitle?: string;
   id?: string;
   allowClear?: boolean;
   placeholder?: string;
   'aria-label'?: string;
 }
 
-export function UnitPicker({ value, onChange, domain, exclude, id, allowClear, placeholder, ...rest }: UnitPickerProps) {
+export function UnitPicker({ value, onChange, domain, exclude, excludedTitle, id, allowClear, placeholder, ...rest }: UnitPickerProps) {
   const { t } = useTranslation();
   const [units, loading] = useUnits();
   const options = useMemo((): SelectProps['options'] => {
@@ -26,7 +28,7 @@ export function UnitPicker({ value, onChange, domain, exclude, id, allowClear, p
       value: u.id,
       label: u.name,
       disabled: exclude?.includes(u.id) ?? false,
-      title: exclude?.includes(u.id) ? t('fields.accused') : u.name,
+      title: exclude?.includes(u.id) ? (excludedTitle ?? t('fields.accused')) : u.name,
     });
     const suggested = domain ? active.filter((u) => u.domains.includes(domain)) : [];
     const others = active.filter((u) => !suggested.includes(u));
@@ -35,7 +37,7 @@ export function UnitPicker({ value, onChange, domain, exclude, id, allowClear, p
       { label: t('fields.suggested'), title: t('fields.suggested'), options: suggested.map(option) },
       { label: t('fields.otherUnits'), title: t('fields.otherUnits'), options: others.map(option) },
     ];
-  }, [units, domain, exclude, t]);
+  }, [units, domain, exclude, excludedTitle, t]);
   return (
     <Select
       id={id}

@@ -36,6 +36,7 @@ export function UnitSupervisionLink({ unitId, name }: { unitId: string; name: st
 
 interface Notice {
   id: string;
+  reason: string;
   issuedOn: string;
   answeredOn: string | null;
   unitId?: string | null;
@@ -68,7 +69,7 @@ export function PetitionSupervisions({ detail }: { detail: Detail }) {
               actions={n.unitId ? [<UnitSupervisionLink key="r" unitId={n.unitId} name={unit} />] : []}
             >
               <Space size={8} wrap>
-                <span>{t('unitSupervision.notice', { date: dayjs(n.issuedOn).format('L'), unit })}</span>
+                <span>{t('unitSupervision.notice', { date: dayjs(n.issuedOn).format('L'), unit, reason: t(`options.supervisionReason.${n.reason}`) })}</span>
                 {clock && <ClockBadge today={me.today} clock={clock} />}
               </Space>
             </List.Item>

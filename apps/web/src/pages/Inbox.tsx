@@ -511,7 +511,7 @@ export default function InboxPage() {
                     <span>
                       <strong>{filtered ? t('inbox.emptyFiltered') : t('inbox.empty')}</strong>
                       <br />
-                      {!filtered && t('inbox.emptyHint')}
+                      {!filtered && (tab.key === 'supervised' ? t('inbox.emptyHintSupervised') : t('inbox.emptyHint'))}
                     </span>
                   }
                 >

@@ -594,7 +594,7 @@ function LedgerView({ id }: { id: string }) {
             label={col('unit')}
             rules={[{ required: true, message: t('acct.ledgers.unitRequired') }]}
           >
-            <UnitPicker aria-label={col('unit')} exclude={accused} />
+            <UnitPicker aria-label={col('unit')} exclude={accused} excludedTitle={t('acct.ledgers.accusedUnit')} />
           </Form.Item>
           <Form.Item name="ownerLeaderUserId" label={col('leader')}>
             <Select

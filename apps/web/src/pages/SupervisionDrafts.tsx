@@ -33,6 +33,10 @@ export default function SupervisionDraftsPage() {
   const [issuing, setIssuing] = useState<SupervisionDraft | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: SupervisionReason; note: string; answerDays: number }>();
+  // The form instance outlives the dialog: each draft opens with its own reason and text, never the last one's.
+  useEffect(() => {
+    if (issuing) form.setFieldsValue({ reason: issuing.reason, note: issuing.note, answerDays: 15 });
+  }, [issuing, form]);
 
   const load = useCallback(async () => {
     try {

@@ -24,8 +24,9 @@ export function DocumentsMenu({ detail }: { detail: Detail }) {
     setBusy(true);
     try {
       const blob = await accountabilityApi.document(detail.id, kind, supervisionId);
-      const issued = supervisionId ? notices.find((s) => s.id === supervisionId)?.issuedOn : undefined;
-      const name = `${t(`acct.docs.fileTitles.${kind}`)}-${detail.trackingCode}${issued ? `-${issued}` : ''}.docx`;
+      // The notice's place among the petition's notices, as its document number says (…-2号).
+      const index = supervisionId ? notices.findIndex((s) => s.id === supervisionId) : -1;
+      const name = `${t(`acct.docs.fileTitles.${kind}`)}-${detail.trackingCode}${index > 0 ? `-${index + 1}` : ''}.docx`;
       saveBlob(blob, name);
       message.success(t('acct.docs.downloaded', { name }));
     } catch (e) {
@@ -49,11 +50,13 @@ export function DocumentsMenu({ detail }: { detail: Detail }) {
       menu={{
         items: kinds.flatMap((k) =>
           k === 'supervisionNotice' && notices.length > 1
-            ? notices.map((s) => ({
+            ? notices.map((s, i) => ({
                 key: `${k}:${s.id}`,
                 label: t('acct.docs.notice', {
+                  n: i + 1,
                   date: dayjs(s.issuedOn).format('L'),
                   unit: units.find((u) => u.id === s.unitId)?.name ?? s.unitId ?? '—',
+                  reason: t(`options.supervisionReason.${s.reason}`),
                 }),
                 icon: <FileWordOutlined />,
               }))

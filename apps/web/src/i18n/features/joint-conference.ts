@@ -58,7 +58,7 @@ export const zh = {
     empty: '该单位没有督办记录',
     forbidden: '单位督办记录只向信访部门、督查人员和本单位人员开放',
     noticesOnPetition: '本件督办',
-    notice: '{{date}} 督办 {{unit}}',
+    notice: '{{date}} 督办 {{unit}}（{{reason}}）',
   },
 };
 
@@ -123,7 +123,7 @@ export const en: Strings<typeof zh> = {
     forbidden:
       "A unit's supervision record is open to the petition office, supervisors and the unit's own staff",
     noticesOnPetition: 'Supervision of this petition',
-    notice: '{{date}} · notice to {{unit}}',
+    notice: '{{date}} · notice to {{unit}} ({{reason}})',
   },
 };
 
