@@ -112,7 +112,7 @@ export const zh = {
     reply: '出具书面处理意见：予以支持、解释说明、不予支持或调解达成协议。', conclude: '办结；交办事项须报告结果。',
     requestReview: '信访人在收到处理意见 30 日内请求复查（第三十五条）。', decideReview: '复查机关在 30 日内提出复查意见。',
     requestReReview: '信访人在收到复查意见 30 日内请求复核（第三十六条）。', decideReReview: '复核意见为最终意见。',
-    supervise: '对逾期未办理、未按规定转送、交办，推诿敷衍或办理不当的单位发出督办通知。', answerSupervision: '书面答复督办通知。',
+    supervise: '对逾期未办理，未按规定转送、交办，推诿敷衍或办理不当的单位发出督办通知。', answerSupervision: '书面答复督办通知。',
     rate: '记录信访人对处理结果的评价。',
   },
   fields: {
