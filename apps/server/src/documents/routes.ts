@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, openDeadlines, supervisionReasonText, supervisionReasons, type PetitionState, type SupervisionReason } from '@qiao/core';
+import { can, nameOf, openDeadlines, supervisionReasonNames, type PetitionState } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { badRequest, forbidden } from '../lib/errors';
@@ -142,7 +142,7 @@ async function buildDocument(
             : noticeUnit === state.registeringUnit.id
               ? `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位登记。`
               : `信访件编号 ${row.trackingCode}“${row.title}”一事，由你单位办理。`,
-          ...(isSupervisionReason(data.reason) ? [`督办事由：${supervisionReasonText(data.reason).zh}。`] : []),
+          ...(typeof data.reason === 'string' ? [`督办事由：${nameOf(supervisionReasonNames, data.reason).zh}。`] : []),
           note,
           `请于收到本通知之日起${days}日内将办理情况书面报告本机关（《信访工作条例》第四十条）。`,
         ];
@@ -156,10 +156,6 @@ async function buildDocument(
 function noticeSequence(state: PetitionState, supervisionId: unknown): string {
   const index = state.supervisions.findIndex((s) => s.id === supervisionId);
   return index > 0 ? `-${index + 1}` : '';
-}
-
-function isSupervisionReason(v: unknown): v is SupervisionReason {
-  return supervisionReasons.includes(v as SupervisionReason);
 }
 
 /** Official documents as .docx (GB/T 9704 layout), generated from the petition's record. */

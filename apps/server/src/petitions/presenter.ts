@@ -1,4 +1,4 @@
-import { categoryNames, domainNames, nameOf, supervisionReasonText, type Message, type PetitionEvent } from '@qiao/core';
+import { categoryNames, domainNames, nameOf, supervisionReasonNames, type Message, type PetitionEvent } from '@qiao/core';
 
 type Names = Map<string, string>;
 
@@ -113,7 +113,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       return m(`出具复核意见：${o.zh}（终结）`, `Re-review decided: ${o.en} (final)`);
     }
     case 'supervised': {
-      const why = supervisionReasonText(event.data.reason);
+      const why = nameOf(supervisionReasonNames, event.data.reason);
       return m(`信访部门发出督办通知（督办事由：${why.zh}）`, `The petition office issued a supervision notice (reason: ${why.en})`);
     }
     case 'supervisionAnswered':

@@ -3,7 +3,7 @@
 // Chinese as in GLOSSARY.md; English as the workbench shows it (a label on its own, so it starts with a capital).
 // The resident portal words its own, for residents.
 import type { Message } from './refusals';
-import type { Category, Channel, Domain } from './types';
+import type { Category, Channel, Domain, SupervisionReason } from './types';
 
 export const domainNames: Readonly<Record<Domain, Message>> = {
   housing: { zh: '房地产', en: 'Housing' },
@@ -33,6 +33,14 @@ export const categoryNames: Readonly<Record<Category, Message>> = {
   suggestion: { zh: '建议意见类', en: 'Suggestion' },
   accusation: { zh: '检举控告类', en: 'Accusation' },
   claim: { zh: '申诉求决类', en: 'Claim' },
+};
+
+/** Why a supervision notice was issued, as the notice and the history say it. */
+export const supervisionReasonNames: Readonly<Record<SupervisionReason, Message>> = {
+  late: { zh: '逾期未办理', en: 'Overdue' },
+  unrouted: { zh: '未按规定转送、交办', en: 'Not forwarded or assigned as required' },
+  evasive: { zh: '推诿敷衍', en: 'Evasive' },
+  improper: { zh: '办理不当', en: 'Improper handling' },
 };
 
 /** A table's name for a key, or the key itself when it names nothing known (an older or foreign value). */

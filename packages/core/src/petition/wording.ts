@@ -1,5 +1,5 @@
 import type { Message } from './refusals';
-import type { PetitionStatus, SupervisionReason } from './types';
+import type { PetitionStatus } from './types';
 
 const statusWords: Record<PetitionStatus, Message> = {
   registered: { zh: '已登记，信访部门正在确定办理单位', en: 'Registered; the petition office is deciding which unit will handle it' },
@@ -23,16 +23,4 @@ const statusWords: Record<PetitionStatus, Message> = {
  */
 export function statusText(status: PetitionStatus): Message {
   return statusWords[status];
-}
-
-const supervisionReasonWords: Record<SupervisionReason, Message> = {
-  late: { zh: '逾期未办理', en: 'Overdue' },
-  unrouted: { zh: '未按规定转送、交办', en: 'Not forwarded or assigned as required' },
-  evasive: { zh: '推诿敷衍', en: 'Evasive' },
-  improper: { zh: '办理不当', en: 'Improper handling' },
-};
-
-/** Why a supervision notice was issued, as the notice and the history say it. */
-export function supervisionReasonText(reason: SupervisionReason): Message {
-  return supervisionReasonWords[reason];
 }
