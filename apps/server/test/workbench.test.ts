@@ -221,6 +221,55 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     expect(await tab('district-clerk')).not.toContain(lower.id);
   });
 
+  it("shows, sorts, pages and filters the notices' tab by the day each notice must be answered, not the petition's next deadline", async () => {
+    const noticeOf = (s: { deadlines: Record<string, string> }) => Object.entries(s.deadlines).find(([k]) => k.startsWith('supervision:'))!;
+    // Supervised for not routing, then routed: the bureau's receipt deadline is the petition's next, the office's
+    // notice is answered later.
+    const routed = await register(t, { title: '督办后已交办，答复期限在后' }, 'district-clerk');
+    const [, routedDue] = noticeOf(await command(t, 'supervisor', routed.id, 'supervise', { reason: 'unrouted', note: '请转送交办。', answerDays: 30 }));
+    await command(t, 'district-clerk', routed.id, 'assign', { unitId: 'district-labor' });
+    const soon = await register(t, { title: '督办答复期限在前' }, 'district-clerk');
+    const [, soonDue] = noticeOf(await command(t, 'supervisor', soon.id, 'supervise', { reason: 'unrouted', note: '请尽快转送交办。', answerDays: 3 }));
+    type Noticed = Item & { noticeDueOn?: string | null };
+    const list = async (query = '') => {
+      const res = await call(t, 'district-clerk', 'GET', `/api/workbench/petitions?tab=supervised${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return PetitionList.parse(res.json()) as { items: Noticed[]; nextCursor: string | null };
+    };
+    const all = (await list()).items;
+    const byId = new Map(all.map((i) => [i.id, i]));
+    expect(byId.get(routed.id)?.noticeDueOn).toBe(routedDue);
+    expect(byId.get(soon.id)?.noticeDueOn).toBe(soonDue);
+    expect(byId.get(routed.id)!.nextDueOn! < routedDue).toBe(true);
+    const dues = all.map((i) => i.noticeDueOn ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+    expect(all.findIndex((i) => i.id === soon.id)).toBeLessThan(all.findIndex((i) => i.id === routed.id));
+    // Page by page, one at a time, the same order.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.map((i) => i.id));
+    // Five days on, the short notice is late and the long one is not, whatever the petitions' own deadlines.
+    const before = t.clock.current;
+    try {
+      t.clock.advanceDays(5);
+      const late = (await list('&overdue=true')).items.map((i) => i.id);
+      const notLate = (await list('&overdue=false')).items.map((i) => i.id);
+      expect(late).toContain(soon.id);
+      expect(late).not.toContain(routed.id);
+      expect(notLate).toContain(routed.id);
+      expect(notLate).not.toContain(soon.id);
+      const counted = await call(t, 'district-clerk', 'GET', '/api/workbench/petitions/count?tab=supervised&overdue=true');
+      expect(counted.json<{ count: number }>().count).toBe(late.length);
+    } finally {
+      t.clock.current = before;
+    }
+  });
+
   it('keeps the stored units with a notice to answer as the core reads them, also as migration 0011 fills them in', async () => {
     const noticed = () =>
       t.deps.db

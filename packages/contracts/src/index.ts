@@ -139,6 +139,9 @@ export const PetitionListItem = z.object({
   receivedOn: IsoDate,
   nextDueOn: IsoDate.nullable(),
   overdue: z.boolean(),
+  noticeDueOn: IsoDate.nullable()
+    .optional()
+    .describe("Workbench tab 'supervised' only: the day the user's unit must answer its earliest open supervision notice on it (the tab's sort)"),
   petitioner: z.string().describe('The first petitioner, masked'),
   version: z.number().int(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDays, isIsoDate, visibilityFilter, type RateMeasure } from '@qiao/core';
@@ -56,6 +56,8 @@ interface Tab {
   /** Rows of this tab, within the actor's visibility. null: not a list (lateUnits). */
   where: SQL | null;
   sort: 'due' | 'received';
+  /** The day the tab's 'due' sort reads; the petition's next deadline unless the tab says otherwise. */
+  due?: SQL;
 }
 
 const WorkbenchListQuery = PetitionListQuery.extend({
@@ -79,7 +81,10 @@ function tabOf(user: SessionUser, day: string, key: TabKey): Tab & { where: SQL 
 
 /** The petitions of a tab that pass the list filters, within the user's visibility. */
 function matchingSql(user: SessionUser, tab: Tab & { where: SQL }, q: z.infer<typeof WorkbenchCountQuery>, day: string): SQL[] {
-  return [visible(user), tab.where, ...listFilterSql(q, day)];
+  if (!tab.due || q.overdue === undefined) return [visible(user), tab.where, ...listFilterSql(q, day)];
+  // "Overdue" in a tab with its own due day (the notices' answer day) reads that day, as the list shows it.
+  const late = q.overdue === 'true' ? sql`${tab.due} < ${day}` : sql`(${tab.due} is null or ${tab.due} >= ${day})`;
+  return [visible(user), tab.where, ...listFilterSql({ ...q, overdue: undefined }, day), late];
 }
 
 /** How many petitions match, counted up to LIST_COUNT_CAP (capped: at least that many). */
@@ -104,6 +109,7 @@ export function tabsFor(actor: SessionUser, today: string): Tab[] {
     key: 'supervised',
     where: actor.unitId ? sql`${petitions.supervisedUnitIds} @> array[${actor.unitId}]::text[]` : sql`false`,
     sort: 'due',
+    ...(actor.unitId ? { due: noticeDueSql(actor.unitId) } : {}),
   };
   const all: Tab = { key: 'all', where: sql`true`, sort: 'received' };
   switch (actor.role) {
@@ -178,6 +184,19 @@ export async function tabCounts(deps: Deps, user: SessionUser, tabs: Tab[], day:
 }
 
 /**
+ * The day by which the unit must answer its earliest open notice on the petition: the running Art. 40 clock of
+ * each notice issued to it (petition_clocks, kept with the state). The tab of notices sorts and shows by it, not by
+ * the petition's next deadline, which may be another unit's (the office supervised for not routing a petition has
+ * since routed it, and the receiving unit's deadline comes first).
+ */
+function noticeDueSql(unitId: string): SQL {
+  return sql`(select min(c.due_on)::text from petition_clocks c
+    where c.petition_id = ${petitions.id} and c.jurisdiction_code = ${petitions.jurisdictionCode} and c.status = 'running'
+      and c.name in (select 'supervision:' || (s->>'id') from jsonb_array_elements(${petitions.state}->'supervisions') s
+                     where s->>'unitId' = ${unitId} and s->>'answeredOn' is null))`;
+}
+
+/**
  * Petitions a joint conference gave this unit as a co-unit (协办), while the lead unit receives and handles them:
  * the unit is among the involved units (GIN-indexed) and among the decided conference's co-units.
  */
@@ -203,10 +222,11 @@ function encodeCursor(sort: 'due' | 'received', key: string | null, id: string) 
 }
 
 /**
- * Keyset paging: due = (next_due_on asc nulls last, id asc); received = (received_on desc, id desc), also said on
- * the joined facts of a list that walks them (`byFacts`), whose index scan then starts at the cursor.
+ * Keyset paging: due = (the tab's due day, next_due_on unless said, asc nulls last, id asc); received = (received_on
+ * desc, id desc), also said on the joined facts of a list that walks them (`byFacts`), whose index scan then starts at
+ * the cursor.
  */
-function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean): SQL {
+function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean, due: SQL): SQL {
   const [s, key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   // The key is a real date (core's isIsoDate, as the list's date filters), or empty for no due date.
   if (s !== sort || key === undefined || !isCursorId(id) || (key !== '' && !isIsoDate(key)))
@@ -215,12 +235,18 @@ function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean): 
     if (!key) throw badCursor();
     return receivedBefore(key, id, byFacts);
   }
-  if (key === '') return and(isNull(petitions.nextDueOn), gt(petitions.id, id))!;
-  return or(
-    gt(petitions.nextDueOn, key),
-    and(eq(petitions.nextDueOn, key), gt(petitions.id, id)),
-    isNull(petitions.nextDueOn),
-  )!;
+  if (key === '') return and(sql`${due} is null`, gt(petitions.id, id))!;
+  return or(sql`${due} > ${key}`, and(sql`${due} = ${key}`, gt(petitions.id, id)), sql`${due} is null`)!;
+}
+
+/** The tab's due day of each listed petition (the notices' answer day in the supervised tab). */
+async function noticeDues(deps: Deps, due: SQL, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db
+    .select({ id: petitions.id, due: sql<string | null>`${due}` })
+    .from(petitions)
+    .where(inArray(petitions.id, ids));
+  return new Map(rows.map((r) => [r.id, r.due]));
 }
 
 export const workbenchRoutes =
@@ -300,13 +326,14 @@ export const workbenchRoutes =
         const matching = matchingSql(user, tab, q, day);
         await freshFacts(deps, q);
         const where = [...matching];
-        if (q.cursor) where.push(cursorSql(q.cursor, sort, walksFacts(q)));
+        const due = tab.due ?? sql`${petitions.nextDueOn}`;
+        if (q.cursor) where.push(cursorSql(q.cursor, sort, walksFacts(q), due));
         // A filtered list's total (a cockpit figure drilled down to, a search): counted up to a cap, as the
         // "all" tab is, so a broad filter at 1,000,000 petitions stops early.
         const counting = q.count === 'true' && !q.cursor;
         const order =
           sort === 'due'
-            ? [sql`${petitions.nextDueOn} asc nulls last`, asc(petitions.id)]
+            ? [sql`${due} asc nulls last`, asc(petitions.id)]
             : newestFirst(byDeadline(q) || tab.key === 'overdue' || tab.key === 'dueSoon', walksFacts(q));
         const [rows, counted] = await Promise.all([
           listedPetitions(deps.db, q)
@@ -318,12 +345,16 @@ export const workbenchRoutes =
         const page = rows.slice(0, q.limit);
         const names = await unitNames(deps.db, listedUnitIds(page));
         const first = await firstPetitioners(deps.db, page.map((r) => r.id));
+        const noticeDue = tab.due ? await noticeDues(deps, tab.due, page.map((r) => r.id)) : null;
         const last = page[page.length - 1];
         return {
-          items: page.map((r) => listItem(r, names, day, first.get(r.id) ?? '')),
+          items: page.map((r) => ({
+            ...listItem(r, names, day, first.get(r.id) ?? ''),
+            ...(noticeDue ? { noticeDueOn: noticeDue.get(r.id) ?? null } : {}),
+          })),
           nextCursor:
             rows.length > q.limit && last
-              ? encodeCursor(sort, sort === 'due' ? last.nextDueOn : last.receivedOn, last.id)
+              ? encodeCursor(sort, sort === 'due' ? (noticeDue ? (noticeDue.get(last.id) ?? null) : last.nextDueOn) : last.receivedOn, last.id)
               : null,
           ...(counted ? { total: counted } : {}),
         };

@@ -54,7 +54,7 @@ export const en: Resources = {
     saveView: 'Save as a view', viewName: 'View name', viewSaved: 'Saved the view “{{name}}”', noViews: 'No saved views yet',
     deleteView: 'Delete view', clearFilters: 'Clear filters', inJurisdiction: 'Jurisdiction: {{name}}', ofUnit: 'Current unit: {{name}}', handledBy: 'Handled by: {{name}}', removeFilter: 'Remove this filter', empty: 'Nothing to do here',
     emptyFiltered: 'No petition matches these filters', emptyHint: 'New petitions will appear here when they arrive.', emptyHintSupervised: 'Supervision notices to your unit appear here until you answer them in writing.',
-    loadError: 'The list could not be loaded', due: 'Due', code: 'Number', titleCol: 'Subject', unit: 'Current unit', handlingUnit: 'Handled by',
+    loadError: 'The list could not be loaded', due: 'Due', noticeDue: 'Answer due', code: 'Number', titleCol: 'Subject', unit: 'Current unit', handlingUnit: 'Handled by',
     receivedOn: 'Received', petitioner: 'Petitioner', collective: 'Collective, {{count}} people',
     lateUnitsChart: 'Overdue petitions by unit', overdueCount: 'Overdue', dueSoonCount: 'Due in 3 days', openCount: 'Open',
     viewUnit: 'Show overdue',

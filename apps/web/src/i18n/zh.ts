@@ -50,7 +50,7 @@ export const zh = {
     sortDue: '按到期日（最紧急在前）', sortReceived: '按收到日期（最新在前）', savedViews: '常用视图',
     saveView: '保存为常用视图', viewName: '视图名称', viewSaved: '已保存视图“{{name}}”', noViews: '还没有保存的视图',
     deleteView: '删除视图', clearFilters: '清除筛选', inJurisdiction: '辖区：{{name}}', ofUnit: '当前承办单位：{{name}}', handledBy: '办理单位：{{name}}', removeFilter: '取消此筛选', empty: '这里没有待办事项', emptyFiltered: '没有符合筛选条件的信访事项',
-    emptyHint: '新的事项到达时会出现在这里。', emptyHintSupervised: '本单位收到督办通知时会出现在这里，书面答复后移出。', loadError: '列表加载失败', due: '期限', code: '编号', titleCol: '事由',
+    emptyHint: '新的事项到达时会出现在这里。', emptyHintSupervised: '本单位收到督办通知时会出现在这里，书面答复后移出。', loadError: '列表加载失败', due: '期限', noticeDue: '答复期限', code: '编号', titleCol: '事由',
     unit: '当前承办单位', handlingUnit: '办理单位', receivedOn: '收到日期', petitioner: '信访人', collective: '集体 {{count}} 人',
     lateUnitsChart: '各单位逾期件数', overdueCount: '逾期', dueSoonCount: '三日内到期', openCount: '在办',
     viewUnit: '查看逾期件',

@@ -285,7 +285,11 @@ export default function InboxPage() {
     ? ({ field: 'handlingUnit', title: 'inbox.handlingUnit' } as const)
     : ({ field: 'currentUnit', title: 'inbox.unit' } as const);
   const columns: TableColumnsType<ListItem> = [
-    { title: t('inbox.due'), dataIndex: 'nextDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.nextDueOn} /> },
+    // The notices' tab is about the unit's answers: it shows (and sorts by) the day its notice must be answered, not
+    // the petition's next deadline, which may be another unit's.
+    tab.key === 'supervised'
+      ? { title: t('inbox.noticeDue'), dataIndex: 'noticeDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.noticeDueOn} /> }
+      : { title: t('inbox.due'), dataIndex: 'nextDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.nextDueOn} /> },
     { title: t('inbox.code'), dataIndex: 'trackingCode', width: 150, render: (v: string) => <span className="mono">{v}</span> },
     {
       title: t('inbox.titleCol'),
