@@ -348,6 +348,35 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
       expect(await ids(b.trackingCode.replace(/-/g, '  ').toLowerCase())).toEqual([b.id]);
     });
 
+    it('finds petitions by the start of their tracking code, as typed off a slip, among those the user may see', async () => {
+      const a = await register(t, { title: '码头仓库扬尘' });
+      const b = await register(t, { title: '码头夜市占道' });
+      const c = await register(t, { title: '码头渡口停航' });
+      // Codes set here (random ones share a start only by chance): a and b share their first group, c its middle.
+      const codes = { [a.id]: 'Q1W0-9XA2-BCD7', [b.id]: 'Q1W0-8KMN-PRS3', [c.id]: 'Z1W0-9XA2-BCD7' };
+      for (const [id, code] of Object.entries(codes)) await t.deps.db.execute(sql`update petitions set tracking_code = ${code} where id = ${id}`);
+      await command(t, 'clerk', a.id, 'assign', { unitId: 'city-labor' });
+      // Among these three (a random code elsewhere in the database may start the same way).
+      const ids = async (text: string, user = 'clerk', list = '/api/petitions?limit=200') =>
+        ((await call(t, user, 'GET', `${list}&text=${encodeURIComponent(text)}`)).json().items as { id: string }[])
+          .map((i) => i.id)
+          .filter((id) => id in codes)
+          .sort();
+      expect(await ids('Q1W0')).toEqual([a.id, b.id].sort()); // one group: four characters
+      expect(await ids('Q1W0-9X')).toEqual([a.id]); // with the group's dash
+      expect(await ids('Q1W 09X')).toEqual([a.id]); // a dash or a space anywhere, or none
+      expect(await ids('qlwo9xa')).toEqual([a.id]); // lower case, l and o read as 1 and 0
+      expect(await ids('Q1W0-9XA2-BCD7')).toEqual([a.id]); // a whole code is its own start
+      expect(await ids('Q1W')).toEqual([]); // under a group: not searched as a code
+      expect(await ids('1W0-9XA2')).toEqual([]); // the middle of a code is not its start
+      expect(await ids('Q1W0-9XA2-BCD7-8')).toEqual([]); // longer than a code
+      expect(await ids('Q1W0 码头')).toEqual([]); // not code characters only: words, and Q1W0 is in no text
+      // The handler of city-labor sees a (assigned to it), not b: the code's start does not find what the user may not see.
+      expect(await ids('Q1W0', 'handler')).toEqual([a.id]);
+      expect(await ids('q1w0', 'handler', '/api/workbench/petitions?tab=all&limit=200')).toEqual([a.id]);
+      expect(await ids('q1w0', 'clerk', '/api/workbench/petitions?tab=all&limit=200')).toEqual([a.id, b.id].sort());
+    });
+
     it('filters by unit and received date range, and rejects a bad cursor', async () => {
       const p = await register(t, { receivedOn: '2026-02-20' });
       await command(t, 'clerk', p.id, 'assign', { unitId: 'district-labor' });

@@ -116,7 +116,9 @@ export const petitions = pgTable(
     version: integer('version').notNull(),
   },
   (t) => [
-    uniqueIndex('petitions_tracking_code_idx').on(t.trackingCode),
+    // text_pattern_ops: equality (the portal's and the ledger's look-ups, uniqueness) and also the text search's
+    // LIKE '7K3M-Q9%' on a code's start, which the default operator class serves only under the C collation.
+    uniqueIndex('petitions_tracking_code_idx').on(t.trackingCode.op('text_pattern_ops')),
     uniqueIndex('petitions_idempotency_key_idx').on(t.idempotencyKey),
     index('petitions_jurisdiction_received_idx').on(t.jurisdictionCode, t.receivedOn),
     index('petitions_jurisdiction_prefix_idx').on(t.jurisdictionCode.op('text_pattern_ops')),

@@ -106,16 +106,36 @@ function randomChars(n: number): string {
   return s;
 }
 
+/** Code characters as typed or read out: case, spaces, underscores and dashes dropped, O read as 0, I and L as 1. */
+function readCodeCharacters(text: string): string {
+  return text.trim().toUpperCase().replace(/[\s_-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** Code characters as codes are stored: in groups of four joined by dashes (7K3MQ9 is 7K3M-Q9). */
+function inGroups(chars: string): string {
+  return (chars.match(/.{1,4}/g) ?? []).join('-');
+}
+
+const CODE_CHARACTERS = new RegExp(`^[${ALPHABET}]+$`);
+
 /**
  * A tracking code as typed or read out: case, spaces, underscores and the dashes between groups do not matter,
  * and the letters Crockford's base32 leaves out are read as the digits they look like (O as 0, I and L as 1).
  * Anything that is not twelve characters comes back trimmed and upper-cased, to match nothing.
  */
 export function normaliseTrackingCode(code: string): string {
-  const compact = code.trim().toUpperCase().replace(/[\s_-]/g, '');
-  if (compact.length !== 12) return code.trim().toUpperCase();
-  const read = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
-  return `${read.slice(0, 4)}-${read.slice(4, 8)}-${read.slice(8)}`;
+  const read = readCodeCharacters(code);
+  return read.length === 12 ? inGroups(read) : code.trim().toUpperCase();
+}
+
+/**
+ * The start of a tracking code as typed or read out, read as normaliseTrackingCode reads a whole one, in the
+ * stored form ('7k3m q9', '7K3-MQ9' and '7K3M-Q9' are all 7K3M-Q9): what a code search looks for codes starting
+ * with. Null unless it is at least one group (four characters), at most a whole code, and code characters only.
+ */
+export function trackingCodePrefix(text: string): string | null {
+  const read = readCodeCharacters(text);
+  return read.length >= 4 && read.length <= 12 && CODE_CHARACTERS.test(read) ? inGroups(read) : null;
 }
 
 /** The public number of a petition: random (60 bits), not sequential, in groups of four. */

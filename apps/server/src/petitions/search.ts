@@ -1,11 +1,11 @@
 // The lists' text search: words (split on white space), each a substring of the title, the content or the
-// respondent's name, or a tracking code.
+// respondent's name, or the start of a tracking code (a whole one included).
 // Narrowed by the bigram index first (migration 0006: every two adjacent characters of the text, GIN-indexed),
 // then checked with LIKE, so the answer is exactly what LIKE alone gives, without reading every petition.
 
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, or, sql, type SQL } from 'drizzle-orm';
 import { petitions } from '../db/schema';
-import { normaliseTrackingCode } from '../lib/crypto';
+import { trackingCodePrefix } from '../lib/crypto';
 
 /** A LIKE pattern for a substring, its wildcards escaped. */
 export function containing(text: string): string {
@@ -30,7 +30,8 @@ export function searchTerms(text: string): string[] {
 
 /**
  * Petitions whose title, content or respondent contains every word of `text` (远航塑料 拖欠: both, in any field and
- * order), or whose tracking code the whole text is (as typed or read out, in groups with spaces).
+ * order), or whose tracking code starts with the text read as a code (trackingCodePrefix: a group or more, as typed
+ * or read out from a slip, 7k3m q9 finds 7K3M-Q9XA-2BCD; a whole code finds its petition).
  */
 export function textSearchSql(text: string): SQL {
   const terms = searchTerms(text);
@@ -43,11 +44,15 @@ export function textSearchSql(text: string): SQL {
         sql`${petitions.respondentName} like ${like}`,
       )!;
     }),
-  )!;
+  );
   // Narrowed by the index to the petitions holding every bigram of every word: the words' bigrams are those of the
   // words joined by a space (a bigram with white space is none). A query of one-character words has no bigram:
   // LIKE alone answers it (every visible petition read).
   const grams = bigramsOf(terms.join(' '));
-  const code = eq(petitions.trackingCode, normaliseTrackingCode(text));
-  return terms.length === 0 ? code : or(grams ? sql`(${grams} and ${containsAll})` : containsAll, code)!;
+  const byWords = containsAll && grams ? sql`(${grams} and ${containsAll})` : containsAll;
+  // Served by petitions_tracking_code_idx, whose text_pattern_ops serve LIKE 'prefix%' under any collation (and
+  // equality, for the code's other look-ups). The prefix is code characters and dashes only: nothing to escape.
+  const prefix = trackingCodePrefix(text);
+  const byCode = prefix === null ? undefined : sql`${petitions.trackingCode} like ${prefix + '%'}`;
+  return or(byWords, byCode) ?? sql`false`;
 }

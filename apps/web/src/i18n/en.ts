@@ -49,7 +49,7 @@ export const en: Resources = {
   },
   inbox: {
     title: 'Inbox', filters: 'Filters', status: 'Status', domain: 'Domain', category: 'Category', channel: 'Channel',
-    overdueOnly: 'Overdue only', received: 'Received', text: 'Title, content, respondent or number', sort: 'Sort',
+    overdueOnly: 'Overdue only', received: 'Received', text: 'Title, content, respondent or start of number', sort: 'Sort',
     sortDue: 'By due date (most urgent first)', sortReceived: 'By date received (newest first)', savedViews: 'Saved views',
     saveView: 'Save as a view', viewName: 'View name', viewSaved: 'Saved the view “{{name}}”', noViews: 'No saved views yet',
     deleteView: 'Delete view', clearFilters: 'Clear filters', inJurisdiction: 'Jurisdiction: {{name}}', ofUnit: 'Current unit: {{name}}', handledBy: 'Handled by: {{name}}', removeFilter: 'Remove this filter', empty: 'Nothing to do here',

@@ -46,7 +46,7 @@ export const zh = {
   },
   inbox: {
     title: '待办', filters: '筛选', status: '状态', domain: '领域', category: '类别', channel: '来源渠道',
-    overdueOnly: '只看逾期', received: '收到日期', text: '标题、内容、被反映对象或编号', sort: '排序',
+    overdueOnly: '只看逾期', received: '收到日期', text: '标题、内容、被反映对象或编号开头', sort: '排序',
     sortDue: '按到期日（最紧急在前）', sortReceived: '按收到日期（最新在前）', savedViews: '常用视图',
     saveView: '保存为常用视图', viewName: '视图名称', viewSaved: '已保存视图“{{name}}”', noViews: '还没有保存的视图',
     deleteView: '删除视图', clearFilters: '清除筛选', inJurisdiction: '辖区：{{name}}', ofUnit: '当前承办单位：{{name}}', handledBy: '办理单位：{{name}}', removeFilter: '取消此筛选', empty: '这里没有待办事项', emptyFiltered: '没有符合筛选条件的信访事项',
