@@ -270,6 +270,47 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
     }
   });
 
+  it('counts a late notice against the unit it was issued to, not the unit that holds the petition now', async () => {
+    const p = await register(t, { title: '督办后已交办，督办答复逾期' }, 'district-clerk');
+    const s = await command(t, 'supervisor', p.id, 'supervise', { reason: 'unrouted', note: '请转送交办。', answerDays: 2 });
+    const noticeDue = Object.entries(s.deadlines).find(([k]) => k.startsWith('supervision:'))![1];
+    const routed = await command(t, 'district-clerk', p.id, 'assign', { unitId: 'district-labor' });
+    // The petition's next deadline is the bureau's, not the office's notice, due first.
+    const item = async () =>
+      (await call(t, 'district-clerk', 'GET', `/api/workbench/petitions?tab=supervised`)).json<List>().items.find((i) => i.id === p.id)!;
+    expect(noticeDue < routed.deadlines.receiptNotice!).toBe(true);
+    expect((await item()).nextDueOn).toBe(routed.deadlines.receiptNotice);
+    const before = t.clock.current;
+    try {
+      t.clock.advanceDays(5);
+      const late = LateUnits.parse((await call(t, 'supervisor', 'GET', '/api/workbench/late-units')).json());
+      const heldLate = async (unit: string) => {
+        const res = await call(t, 'supervisor', 'GET', `/api/petitions?unit=${unit}&overdue=true&limit=100`);
+        return res.json<List>().items.filter((i) => i.id !== p.id).length;
+      };
+      // The office: its own late petitions, and this notice.
+      expect(late.find((u) => u.unitId === 'district-office')?.overdue).toBe((await heldLate('district-office')) + 1);
+      // The bureau: its own late petitions only (none from this one, which it received in time).
+      expect(late.find((u) => u.unitId === 'district-labor')?.overdue ?? 0).toBe(await heldLate('district-labor'));
+      expect((await item()).overdue).toBe(false);
+      const handlerLate = (await call(t, 'district-handler', 'GET', '/api/workbench/petitions?tab=overdue')).json<List>().items;
+      expect(handlerLate.map((i) => i.id)).not.toContain(p.id);
+      const counts = (await call(t, 'supervisor', 'GET', '/api/workbench/counts')).json<{ counts: Record<string, number> }>().counts;
+      expect(counts.lateUnits).toBe(late.length);
+    } finally {
+      t.clock.current = before;
+    }
+    // Stored before: its next deadline was the notice's. Migration 0013 queues it, start-up folds it again.
+    await t.deps.db.execute(sql`update petitions set next_due_on = ${noticeDue} where id = ${p.id}`);
+    const migration = readFileSync(new URL('../drizzle/0013_next_due_holder.sql', import.meta.url), 'utf8');
+    await t.deps.db.execute(sql.raw(migration));
+    const queued = await t.deps.db.select().from(petitionRefolds);
+    expect(queued.map((q) => q.petitionId)).toContain(p.id);
+    await refoldQueued(t.deps);
+    expect((await item()).nextDueOn).toBe(routed.deadlines.receiptNotice);
+    expect(await t.deps.db.select().from(petitionRefolds)).toEqual([]);
+  });
+
   it('keeps the stored units with a notice to answer as the core reads them, also as migration 0011 fills them in', async () => {
     const noticed = () =>
       t.deps.db

@@ -110,7 +110,7 @@ export const petitions = pgTable(
     receivedOn: day('received_on').notNull(),
     registeredAt: ts('registered_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
-    /** The earliest running obligation of the government: "overdue" is next_due_on < today. */
+    /** The earliest running obligation of the unit holding it (core nextDue): "overdue" is next_due_on < today. */
     nextDueOn: day('next_due_on'),
     state: jsonb('state').$type<PetitionState>().notNull(),
     version: integer('version').notNull(),

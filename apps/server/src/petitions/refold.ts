@@ -7,8 +7,9 @@ import { loadEvents, loadPetition, saveClocks, stateColumns } from './repo';
 const BATCH = 200;
 
 /**
- * Fold again from their history the petitions a migration queued in `petition_refolds` (their stored state was
- * written by an older fold: notices that did not name their unit), and write the state's columns and clocks as a
+ * Fold again from their history the petitions a migration queued in `petition_refolds` (their stored state or
+ * columns were written by an older fold: notices that did not name their unit, migration 0011; a next deadline that
+ * counted another unit's notice, 0013), and write the state's columns and clocks as a
  * command would. Run at start-up before serving; each batch is one transaction, so an interrupted run goes on
  * where it stopped. The history is the record: nothing but the fold changes.
  */

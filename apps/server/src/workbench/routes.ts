@@ -18,7 +18,7 @@ import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { byDeadline, firstPetitioners, isCursorId, listFilterSql, listItem, listedUnitIds, newestFirst, receivedBefore } from '../petitions/read';
 import { bigramsOf, containing } from '../petitions/search';
-import { jurisdictions, petitions, units } from '../db/schema';
+import { jurisdictions, petitionClocks, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
@@ -433,17 +433,64 @@ export const workbenchRoutes =
     );
   };
 
+/**
+ * The units with something late: the petitions they hold past their next deadline (core nextDue, the holder's
+ * own), and the supervision notices they were issued and have not answered in time though they no longer hold the
+ * petition (an office supervised for not routing one, which has routed it since): the notice is theirs, not the
+ * holder's. Each unit's due-soon and open figures are of the petitions it holds.
+ */
 async function lateUnits(deps: Deps, user: SessionUser, today: string) {
   const overdue = sql<number>`count(*) filter (where ${petitions.nextDueOn} < ${today})`.mapWith(Number);
   const dueSoon = sql<number>`count(*) filter (where ${petitions.nextDueOn} >= ${today} and ${petitions.nextDueOn} <= ${addDays(today, DUE_SOON_DAYS)})`.mapWith(Number);
   const open = sql<number>`count(*)`.mapWith(Number);
-  const rows = await deps.db
+  const lateNotices = await lateNoticesElsewhere(deps, user, today);
+  const held = await deps.db
     .select({ unitId: petitions.currentUnitId, overdue, dueSoon, open })
     .from(petitions)
     .where(and(visible(user), sql`${petitions.currentUnitId} is not null`, sql`${petitions.nextDueOn} is not null`))
     .groupBy(petitions.currentUnitId)
-    .having(sql`count(*) filter (where ${petitions.nextDueOn} < ${today}) > 0`)
-    .orderBy(desc(overdue), asc(petitions.currentUnitId));
+    .having(
+      lateNotices.size
+        ? or(sql`count(*) filter (where ${petitions.nextDueOn} < ${today}) > 0`, inArray(petitions.currentUnitId, [...lateNotices.keys()]))
+        : sql`count(*) filter (where ${petitions.nextDueOn} < ${today}) > 0`,
+    );
+  const byUnit = new Map(held.map((r) => [r.unitId!, { unitId: r.unitId!, overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }]));
+  for (const [unitId, n] of lateNotices) {
+    const row = byUnit.get(unitId) ?? { unitId, overdue: 0, dueSoon: 0, open: 0 };
+    byUnit.set(unitId, { ...row, overdue: row.overdue + n });
+  }
+  const rows = [...byUnit.values()].filter((r) => r.overdue > 0);
   const names = await unitNames(deps.db, rows.map((r) => r.unitId));
-  return rows.map((r) => ({ unitId: r.unitId!, name: names.get(r.unitId!) ?? r.unitId!, overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
+  return rows
+    .map((r) => ({ ...r, name: names.get(r.unitId) ?? r.unitId }))
+    .sort((a, b) => b.overdue - a.overdue || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
+/**
+ * Per unit, the visible petitions on which a notice issued to it, while another unit holds them now, is running
+ * past its answer day. Read from the running Art. 40 clocks past due (petition_clocks_due_idx), so it reads the few
+ * late clocks, not every petition.
+ */
+async function lateNoticesElsewhere(deps: Deps, user: SessionUser, today: string): Promise<Map<string, number>> {
+  const unitId = sql<string>`s.notice->>'unitId'`;
+  const rows = await deps.db
+    .select({ unitId, n: sql<number>`count(distinct ${petitions.id})`.mapWith(Number) })
+    .from(petitionClocks)
+    .innerJoin(petitions, and(eq(petitions.id, petitionClocks.petitionId), eq(petitions.jurisdictionCode, petitionClocks.jurisdictionCode)))
+    .innerJoin(
+      sql`lateral jsonb_array_elements(${petitions.state}->'supervisions') as s(notice)`,
+      sql`${petitionClocks.name} = 'supervision:' || (s.notice->>'id')`,
+    )
+    .where(
+      and(
+        eq(petitionClocks.status, 'running'),
+        lt(petitionClocks.dueOn, today),
+        sql`${petitionClocks.name} like 'supervision:%'`,
+        sql`${unitId} is distinct from ${petitions.currentUnitId}`,
+        sql`${unitId} is not null`,
+        visible(user),
+      ),
+    )
+    .groupBy(unitId);
+  return new Map(rows.map((r) => [r.unitId, r.n]));
 }

@@ -170,11 +170,18 @@ export function openDeadlines(p: PetitionState, ctx: ClockContext): Record<strin
   return out;
 }
 
-/** The earliest running obligation: stored on the petition row so "overdue" and "due before" are indexed. */
+/**
+ * The earliest running obligation of the unit that holds the petition: stored on the petition row so "overdue" and
+ * "due before" are indexed, and what the holder's lists, the late units and the overdue counts read. A supervision
+ * notice to another unit (an office supervised for not routing the petition, which has routed it since) is that
+ * unit's to answer by its own day, in its notices tab: it makes neither the holder nor the petition late.
+ */
 export function nextDue(p: PetitionState, ctx: ClockContext): IsoDate | null {
+  const holder = p.currentUnit?.id ?? null;
+  const others = new Set(p.supervisions.filter((s) => (s.unitId ?? holder) !== holder).map((s) => `supervision:${s.id}`));
   let min: IsoDate | null = null;
   for (const c of petitionClocks(p, ctx)) {
-    if (c.kind !== 'obligation' || c.status !== 'running') continue;
+    if (c.kind !== 'obligation' || c.status !== 'running' || others.has(c.name)) continue;
     if (min === null || compareDates(c.due, min) < 0) min = c.due;
   }
   return min;

@@ -819,6 +819,22 @@ describe('openDeadlines and nextDue', () => {
       { handling: '2026-05-15', 'supervision:s1': '2026-04-22' },
       '2026-04-22',
     ],
+    // a notice to the office, which has routed the petition since: the office's to answer, not the holder's deadline
+    [
+      'routed after a notice to its registering office',
+      run(base, [['2026-03-03', cmd.supervise('s1', 5)], ...toAwaiting]),
+      '2026-03-06',
+      { receiptNotice: '2026-03-20', objection: '2026-03-12', 'supervision:s1': '2026-03-09' },
+      '2026-03-20',
+    ],
+    // … and one to the holder, the next due again
+    [
+      'routed, then the holder supervised',
+      run(base, [['2026-03-03', cmd.supervise('s1', 5)], ...toAwaiting, ['2026-03-06', cmd.supervise('s2', 5)]]),
+      '2026-03-06',
+      { receiptNotice: '2026-03-20', objection: '2026-03-12', 'supervision:s1': '2026-03-09', 'supervision:s2': '2026-03-11' },
+      '2026-03-11',
+    ],
     // concluded: only the petitioner's review window is open, and it is not an obligation
     ['concluded', run(base, toConcluded), '2026-05-26', { reviewRequest: '2026-06-22' }, null],
     ['concluded, window lapsed', run(base, toConcluded), '2026-06-23', {}, null],
