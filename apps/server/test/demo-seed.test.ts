@@ -109,5 +109,5 @@ describe.skipIf(!available)(`demo seed (${engineName})`, () => {
       await database.close();
       await drop?.();
     }
-  });
+  }, 180_000); // the whole demo (5,000 petitions) in WASM: 10–25 s alone, over a minute beside other test runs on 2 cores
 });
