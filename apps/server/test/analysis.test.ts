@@ -77,6 +77,10 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     const words: { zh: string; en: string }[] = [...body.classification.words, ...body.classification.detail.category.reasons];
     expect(words).toContainEqual({ zh: expect.stringMatching(/^含劳动用工用语：/), en: expect.stringMatching(/^Labour words: /) });
     for (const w of words) expect(w.en.split(': ')[0], w.en).not.toMatch(/用语|^[!~]/);
+    // Each of the petition's words once: one the labour words name is not shown again on its own.
+    const named = (body.classification.words as { zh: string }[]).flatMap((w) => (w.zh.includes('：') ? w.zh.slice(w.zh.indexOf('：') + 1).split('、') : [w.zh]));
+    expect(named).toContain('工资');
+    expect(new Set(named).size, named.join(' | ')).toBe(named.length);
     const similar: Similar[] = body.similar;
     expect(similar[0]?.id).toBe(ids.wages);
     expect(similar[0]?.sameMatter).toBe(true);

@@ -62,7 +62,7 @@ export const SuggestResponse = z.object({
     confidence: z.number(),
     words: z
       .array(Message)
-      .describe('The words that drove the domain, most telling first: the petition’s own words, or a kind of words with those found (含劳动用工用语：工资 / Labour words: 工资)'),
+      .describe('The words that drove the domain, most telling first: the petition’s own words, or a kind of words with those found (含劳动用工用语：工资 / Labour words: 工资); each word once'),
     detail: z.object({ domain: Answer, category: Answer, litigationRelated: Answer }),
   }),
   entities: z.object({ respondents: z.array(z.string()), places: z.array(z.string()) }),

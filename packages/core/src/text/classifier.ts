@@ -9,7 +9,7 @@
 // returns each answer with a confidence and the words that drove it.
 
 import { KEYWORD_RULES, lexiconFeatures, ruleFeatures, textFeatures } from './features';
-import { mergeParts, reasonLabel, reasonPart, type ReasonPart } from './reasons';
+import { mergeParts, reasonPart, shownReasons, type ReasonPart } from './reasons';
 import { DOMAIN_LEXICON, LEXICON_DOMAINS, lexiconHits } from './lexicon';
 import type { LexiconHits } from './lexicon';
 import { fnv1a32 } from './hash';
@@ -477,14 +477,7 @@ function answer(
     const seen = merged.get(part.key);
     merged.set(part.key, seen ? { part: mergeParts(seen.part, part), weight: seen.weight + (topW[j] as number) } : { part, weight: topW[j] as number });
   }
-  // A kind that found no words to show is left out, and the next reason takes its place.
-  const reasons = [...merged.values()]
-    .sort((a, b) => b.weight - a.weight)
-    .flatMap(({ part, weight }) => {
-      const label = reasonLabel(part);
-      return label === null ? [] : [{ label, weight: round(weight, 2) }];
-    })
-    .slice(0, REASONS);
+  const reasons = shownReasons([...merged.values()], REASONS).map(({ label, weight }) => ({ label, weight: round(weight, 2) }));
   return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons };
 }
 

@@ -68,6 +68,39 @@ export function mergeParts(a: ReasonPart, b: ReasonPart): ReasonPart {
   return { ...a, words: [...new Set([...a.words, ...b.words])] };
 }
 
+/** A part with its weight of evidence for the answer (natural log odds against the runner-up). */
+export interface WeightedPart {
+  part: ReasonPart;
+  weight: number;
+}
+
+/**
+ * The reasons a clerk reads, most telling first, at most `max`, each word of the petition shown once: where it
+ * is first shown, in the order of the reasons' weights (a kind before a word of its own when it weighs more, as
+ * it mostly does). A word that is, holds or is part of a word shown before it is not shown again (工资 after
+ * 含劳动用工用语：工资, 民工 after 农民工, 有限公司 after 公司: the same characters read twice); a reason left
+ * without words is left out, the next one taking its place.
+ */
+export function shownReasons(parts: readonly WeightedPart[], max: number): { label: Message; weight: number }[] {
+  const shown: string[] = [];
+  const out: { label: Message; weight: number }[] = [];
+  for (const { part, weight } of [...parts].sort((a, b) => b.weight - a.weight)) {
+    if (out.length === max) break;
+    const words = part.kind === null ? [part.words.join('')] : part.words;
+    const fresh: string[] = [];
+    for (const w of words) {
+      if (fresh.length === WORDS_SHOWN) break;
+      if (shown.some((s) => s.includes(w) || w.includes(s))) continue;
+      fresh.push(w);
+      shown.push(w);
+    }
+    if (fresh.length === 0) continue;
+    const label = reasonLabel({ ...part, words: fresh });
+    if (label) out.push({ label, weight });
+  }
+  return out;
+}
+
 /**
  * A reason in both languages, or null when a kind found no words to show (a rule whose pattern matched what its
  * `shown` does not): a kind alone (含劳动用工用语) says nothing a clerk can check in the text, and is not shown.

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEYWORD_RULES, WORD_KINDS, classify, defaultModel, lexiconHits, normalise, reasonLabel, reasonPart } from '../../src/text/index';
+import { shownReasons, type ReasonPart } from '../../src/text/reasons';
+import type { Message } from '../../src/petition/refusals';
 
 const HAN = /[\u4e00-\u9fff]/;
 // What a reason says before the petition's own words: the kind of words (none for a word on its own).
@@ -24,6 +26,9 @@ const SAMPLES = [
   '小区能否开通二号门',
   '交房以后发现质量问题，整栋房子漏水',
 ];
+
+// The petition's words a reason shows: those after a kind (含劳动用工用语：工资、包工头), or the word itself.
+const wordsOf = (r: Message) => (r.zh.includes('：') ? r.zh.slice(r.zh.indexOf('：') + 1).split('、') : [r.zh]);
 
 const label = (feature: string, text: string) => {
   const n = normalise(text);
@@ -78,5 +83,51 @@ describe('the words behind a classification, as a clerk reads them', () => {
       expect(kindOf(r.en, ': '), r.en).not.toMatch(HAN);
       expect(r.zh, r.zh).not.toMatch(/^[^：]*用语$|^!|^~/); // 劳动用语, !labor, ~工资
     }
+  });
+
+  it('shows each word once: where it is first shown, never again on its own or inside another word', () => {
+    const kind = (k: ReasonPart['kind'], words: string[]): ReasonPart => ({ key: `k:${k}`, kind: k, words });
+    const word = (w: string): ReasonPart => ({ key: `w:${w}`, kind: null, words: [w] });
+    const reasons = shownReasons(
+      [
+        { part: word('工资'), weight: 0.8 },
+        { part: kind('labor', ['工人', '农民工', '民工', '工资']), weight: 2 },
+        { part: kind('demand', ['请求']), weight: 0.3 },
+        { part: word('请求'), weight: 0.2 },
+        { part: word('公司'), weight: 0.1 },
+        { part: word('有限公司'), weight: 0.06 },
+        { part: word('民工'), weight: 0.05 },
+      ],
+      6,
+    );
+    // 工资 and 请求 are said by their kinds, 民工 within 农民工, 有限公司 holds 公司: none is shown again.
+    expect(reasons).toEqual([
+      { label: { zh: '含劳动用工用语：工人、农民工、工资', en: 'Labour words: 工人, 农民工, 工资' }, weight: 2 },
+      { label: { zh: '含诉求用语：请求', en: 'Demand words: 请求' }, weight: 0.3 },
+      { label: { zh: '公司', en: '公司' }, weight: 0.1 },
+    ]);
+    // A kind whose words were all shown before is left out, and the next reason takes its place.
+    const again = shownReasons([{ part: word('请求'), weight: 0.5 }, { part: kind('demand', ['请求']), weight: 0.3 }, { part: word('个月'), weight: 0.1 }], 2);
+    expect(again.map((r) => r.label.zh)).toEqual(['请求', '个月']);
+  });
+
+  it('shows no word twice, nor within another, among the reasons of an answer (dev set)', () => {
+    const model = defaultModel();
+    const texts = [
+      '反映锦程装饰公司拖欠装修工人工资。我们是锦程装饰工程有限公司在翠湖苑小区的装修工人，公司拖欠我们三个月工资共计八万多元，上次反映后仍未支付，请求劳动部门督促公司尽快支付工资。',
+      ...devTexts(),
+    ];
+    for (const text of texts) {
+      const c = classify(model, text);
+      for (const reasons of [c.reasons, ...[c.detail.category, c.detail.litigationRelated].map((a) => a.reasons.map((r) => r.label))]) {
+        const words = reasons.flatMap(wordsOf);
+        const again = words.filter((w, i) => words.some((v, j) => j < i && (v.includes(w) || w.includes(v))));
+        expect(again, `${words.join(' | ')}: ${text}`).toEqual([]);
+      }
+    }
+    // The intake page's wage letter: the labour words, then the other reasons, none repeating them.
+    const c = classify(model, texts[0] as string);
+    expect(c.reasons[0]?.zh).toMatch(/^含劳动用工用语：.*工资/);
+    expect(c.reasons.slice(1).flatMap(wordsOf)).not.toContain('工资');
   });
 });
