@@ -69,9 +69,9 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     const words = await panel.locator('.intake-suggest-word').allInnerTexts();
     expect(words.some((w) => w.startsWith('含劳动用工用语：')), words.join(' | ')).toBe(true);
     expect(words.filter((w) => /^[^：]*用语$/.test(w))).toEqual([]);
-    // Each word once: 工资 among the labour words, not again as a tag of its own.
+    // Each word once, and the labour words that count most first: 工资 in a letter about unpaid wages.
+    expect(words[0], words.join(' | ')).toMatch(/^含劳动用工用语：工资/);
     const named = words.flatMap((w) => (w.includes('：') ? w.slice(w.indexOf('：') + 1).split('、') : [w]));
-    expect(named).toContain('工资');
     expect(new Set(named).size, words.join(' | ')).toBe(named.length);
     await panel.getByText('属事').waitFor();
     // Suggested, not applied: the domain is still the clerk's to choose.
@@ -134,6 +134,7 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     const words = await panel.locator('.intake-suggest-word').allInnerTexts();
     expect(words.some((w) => w.startsWith('Labour words: ')), words.join(' | ')).toBe(true);
     for (const w of words) expect(w.split(': ')[0], w).not.toMatch(/用语|[，、：]/);
+    expect(words[0], words.join(' | ')).toMatch(/^Labour words: 工资/);
     const named = words.flatMap((w) => (w.includes(': ') ? w.slice(w.indexOf(': ') + 2).split(', ') : [w]));
     expect(new Set(named).size, words.join(' | ')).toBe(named.length);
     const use = panel.getByRole('button', { name: 'Use this classification' });

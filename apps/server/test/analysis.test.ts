@@ -97,6 +97,16 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     expect(body.routing.subject.reason.zh).toMatch(/劳动保障/);
   });
 
+  it('names the labour words that count most, 工资 among them, even where the letter writes others first', async () => {
+    const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: '我是农民工，在工地干活，包工头老板一直拖欠工资不给，年底了还没结算，请帮忙讨要。' });
+    expect(res.statusCode, res.body).toBe(200);
+    const { domain, words } = res.json().classification as { domain: string; words: { zh: string; en: string }[] };
+    expect(domain).toBe('labor');
+    const labour = words.find((w) => w.zh.startsWith('含劳动用工用语：'));
+    expect(labour?.zh.slice('含劳动用工用语：'.length).split('、'), JSON.stringify(words)).toContain('工资');
+    expect(labour?.en.slice('Labour words: '.length).split(', ')).toContain('工资');
+  });
+
   it('finds it from the text alone (traditional characters, no respondent or petitioner given)', async () => {
     const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold });
     expect(res.statusCode, res.body).toBe(200);

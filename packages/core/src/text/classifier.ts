@@ -107,6 +107,8 @@ export interface TextModel {
   /** Scratch space of `classify`: which features a text already has (a feature is seen when equal to `stamp`). */
   seen: Int32Array;
   stamp: number;
+  /** Scratch space of the reasons: where each feature of the text being explained stands in its input. */
+  at: Int32Array;
   heads: { domain: Head; category: Head; litigationRelated: Head };
 }
 
@@ -192,6 +194,8 @@ interface Doc {
 const HAN_FIRST = 0x3400;
 const HAN_LAST = 0x9fff;
 const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
+
+const isHan = (c: number) => c >= HAN_FIRST && c <= HAN_LAST;
 
 /** A number for a pair of Chinese characters (both U+3400-U+9FFF), small enough to stay a small integer. */
 function bigramCode(a: number, b: number): number {
@@ -416,6 +420,7 @@ export function loadModel(data: TextModelData): TextModel {
     terms,
     seen: new Int32Array(v),
     stamp: 0,
+    at: new Int32Array(v),
     heads: {
       domain: head(data.heads.domain),
       category: head(data.heads.category),
@@ -455,9 +460,13 @@ function answer(
   const topF = new Int32Array(CANDIDATES);
   const topW = new Float64Array(CANDIDATES);
   let count = 0;
+  // Every feature's weight, and where each stands (`at`), for the words' own weights below.
+  const weights = new Float64Array(ids.length);
   for (let k = 0; k < ids.length; k++) {
     const base = (ids[k] as number) * n;
     const weight = (values[k] as number) * ((table[base + best] as number) - (table[base + second] as number));
+    weights[k] = weight;
+    model.at[ids[k] as number] = k;
     if (weight <= 0 || (count === CANDIDATES && weight <= (topW[CANDIDATES - 1] as number))) continue;
     let j = count < CANDIDATES ? count++ : CANDIDATES - 1;
     while (j > 0 && (topW[j - 1] as number) < weight) {
@@ -477,7 +486,16 @@ function answer(
     const seen = merged.get(part.key);
     merged.set(part.key, seen ? { part: mergeParts(seen.part, part), weight: seen.weight + (topW[j] as number) } : { part, weight: topW[j] as number });
   }
-  const reasons = shownReasons([...merged.values()], REASONS).map(({ label, weight }) => ({ label, weight: round(weight, 2) }));
+  // A word's own weight, whether or not any of its features is among those that speak most: its word, character
+  // pair and lexicon term features summed (工资 as a jieba word, ~工资 and !t:工资), 0 for one the model does not know.
+  const weightOf = (feature: number | undefined) => {
+    if (feature === undefined) return 0;
+    const k = model.at[feature] as number;
+    return k < ids.length && ids[k] === feature ? (weights[k] as number) : 0;
+  };
+  const pair = (w: string) => (w.length === 2 && isHan(w.charCodeAt(0)) && isHan(w.charCodeAt(1)) ? model.bigrams.get(bigramCode(w.charCodeAt(0), w.charCodeAt(1))) : undefined);
+  const wordWeight = (w: string) => weightOf(model.index.get(w)) + weightOf(pair(w)) + weightOf(model.terms.get(w));
+  const reasons = shownReasons([...merged.values()], wordWeight, REASONS).map(({ label, weight }) => ({ label, weight: round(weight, 2) }));
   return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons };
 }
 

@@ -75,18 +75,37 @@ export interface WeightedPart {
 }
 
 /**
- * The reasons a clerk reads, most telling first, at most `max`, each word of the petition shown once: where it
- * is first shown, in the order of the reasons' weights (a kind before a word of its own when it weighs more, as
- * it mostly does). A word that is, holds or is part of a word shown before it is not shown again (工资 after
- * 含劳动用工用语：工资, 民工 after 农民工, 有限公司 after 公司: the same characters read twice); a reason left
- * without words is left out, the next one taking its place.
+ * The reasons a clerk reads, most telling first, at most `max`, each word of the petition shown once. A kind shows
+ * the words of the text that count most for the answer (`contribution`: each word's own weight of evidence, 0 for
+ * one the model does not know), not the first ones written (工资 before 工人 in a letter about unpaid wages). A word
+ * that is a reason of its own (工资) and that a kind also found joins that kind's reason, its weight added: the
+ * kind says why the word counts (含劳动用工用语：工资、包工头). Each word is shown where it is first shown, in the
+ * order of the reasons' weights; a word that is, holds or is part of a word shown before it is not shown again
+ * (民工 after 农民工, 有限公司 after 公司: the same characters read twice); a reason left without words is left
+ * out, the next one taking its place.
  */
-export function shownReasons(parts: readonly WeightedPart[], max: number): { label: Message; weight: number }[] {
+export function shownReasons(parts: readonly WeightedPart[], contribution: (word: string) => number, max: number): { label: Message; weight: number }[] {
+  const byWeight = (a: WeightedPart, b: WeightedPart) => b.weight - a.weight;
+  const kinds = parts.filter((p) => p.part.kind !== null).sort(byWeight).map((p) => ({ ...p }));
+  const reasons: WeightedPart[] = [...kinds];
+  for (const p of [...parts].sort(byWeight)) {
+    if (p.part.kind !== null) continue;
+    const home = kinds.find((k) => p.part.words.every((w) => k.part.words.includes(w)));
+    if (home) home.weight += p.weight;
+    else reasons.push(p);
+  }
+  const ranks = new Map<string, number>();
+  const rank = (w: string) => {
+    let r = ranks.get(w);
+    if (r === undefined) ranks.set(w, (r = contribution(w)));
+    return r;
+  };
   const shown: string[] = [];
   const out: { label: Message; weight: number }[] = [];
-  for (const { part, weight } of [...parts].sort((a, b) => b.weight - a.weight)) {
+  for (const { part, weight } of reasons.sort(byWeight)) {
     if (out.length === max) break;
-    const words = part.kind === null ? [part.words.join('')] : part.words;
+    // The sort is stable: words of the same contribution stay in the order found.
+    const words = part.kind === null ? [part.words.join('')] : [...part.words].sort((a, b) => rank(b) - rank(a));
     const fresh: string[] = [];
     for (const w of words) {
       if (fresh.length === WORDS_SHOWN) break;

@@ -27,6 +27,9 @@ const SAMPLES = [
   '交房以后发现质量问题，整栋房子漏水',
 ];
 
+const kind = (k: ReasonPart['kind'], words: string[]): ReasonPart => ({ key: `k:${k}`, kind: k, words });
+const word = (w: string): ReasonPart => ({ key: `w:${w}`, kind: null, words: [w] });
+
 // The petition's words a reason shows: those after a kind (含劳动用工用语：工资、包工头), or the word itself.
 const wordsOf = (r: Message) => (r.zh.includes('：') ? r.zh.slice(r.zh.indexOf('：') + 1).split('、') : [r.zh]);
 
@@ -85,9 +88,7 @@ describe('the words behind a classification, as a clerk reads them', () => {
     }
   });
 
-  it('shows each word once: where it is first shown, never again on its own or inside another word', () => {
-    const kind = (k: ReasonPart['kind'], words: string[]): ReasonPart => ({ key: `k:${k}`, kind: k, words });
-    const word = (w: string): ReasonPart => ({ key: `w:${w}`, kind: null, words: [w] });
+  it('shows each word once: in its kind\'s reason, never again on its own or inside another word', () => {
     const reasons = shownReasons(
       [
         { part: word('工资'), weight: 0.8 },
@@ -98,17 +99,39 @@ describe('the words behind a classification, as a clerk reads them', () => {
         { part: word('有限公司'), weight: 0.06 },
         { part: word('民工'), weight: 0.05 },
       ],
+      () => 0,
       6,
     );
-    // 工资 and 请求 are said by their kinds, 民工 within 农民工, 有限公司 holds 公司: none is shown again.
+    // 工资, 请求 and 民工 join their kinds' reasons, their weights added; 民工 is part of 农民工 and 有限公司 holds
+    // 公司: neither is shown again.
     expect(reasons).toEqual([
-      { label: { zh: '含劳动用工用语：工人、农民工、工资', en: 'Labour words: 工人, 农民工, 工资' }, weight: 2 },
-      { label: { zh: '含诉求用语：请求', en: 'Demand words: 请求' }, weight: 0.3 },
+      { label: { zh: '含劳动用工用语：工人、农民工、工资', en: 'Labour words: 工人, 农民工, 工资' }, weight: expect.closeTo(2.85) },
+      { label: { zh: '含诉求用语：请求', en: 'Demand words: 请求' }, weight: 0.5 },
       { label: { zh: '公司', en: '公司' }, weight: 0.1 },
     ]);
-    // A kind whose words were all shown before is left out, and the next reason takes its place.
-    const again = shownReasons([{ part: word('请求'), weight: 0.5 }, { part: kind('demand', ['请求']), weight: 0.3 }, { part: word('个月'), weight: 0.1 }], 2);
-    expect(again.map((r) => r.label.zh)).toEqual(['请求', '个月']);
+    // A word that weighs more than its kind is still shown as one of the kind's words.
+    const again = shownReasons([{ part: word('请求'), weight: 0.5 }, { part: kind('demand', ['请求']), weight: 0.3 }, { part: word('个月'), weight: 0.1 }], () => 0, 2);
+    expect(again.map((r) => r.label.zh)).toEqual(['含诉求用语：请求', '个月']);
+  });
+
+  it('names the words of a kind that count most, not the first ones written', () => {
+    const labour = kind('labor', ['农民工', '工地', '干活', '包工头', '老板', '工资']);
+    const weights = new Map([['工资', 0.9], ['包工头', 0.4], ['老板', -0.2]]);
+    const weight = (w: string) => weights.get(w) ?? 0;
+    // Words of the same weight (none known: 0) stay in the order found; a word that speaks against comes last.
+    expect(shownReasons([{ part: labour, weight: 2 }], weight, 6).map((r) => r.label.zh)).toEqual(['含劳动用工用语：工资、包工头、农民工、工地']);
+    // Letters about unpaid wages whose first labour words are others: 工资 is named among them.
+    const letters = [
+      '我是农民工，在工地干活，包工头老板一直拖欠工资不给，年底了还没结算，请帮忙讨要。',
+      '我们在宏达建筑工地上班做钢筋工，包工头张某跑路，项目部说已经把钱给了班组长，我们十几个工人的工资至今没有拿到。',
+      '本人在某物流公司做快递员，公司克扣工资，加班不给加班费，还无故辞退我，不给经济补偿。',
+    ];
+    for (const text of letters) {
+      const c = classify(defaultModel(), text);
+      expect(c.domain).toBe('labor');
+      const labourWords = c.reasons.find((r) => r.zh.startsWith('含劳动用工用语：'));
+      expect(labourWords && wordsOf(labourWords), text).toContain('工资');
+    }
   });
 
   it('shows no word twice, nor within another, among the reasons of an answer (dev set)', () => {
@@ -119,6 +142,9 @@ describe('the words behind a classification, as a clerk reads them', () => {
     ];
     for (const text of texts) {
       const c = classify(model, text);
+      // The reasons are read from the answers; the answers are the same without them.
+      const bare = classify(model, text, { reasons: false });
+      expect([bare.domain, bare.category, bare.litigationRelated, bare.detail.category.confidence]).toEqual([c.domain, c.category, c.litigationRelated, c.detail.category.confidence]);
       for (const reasons of [c.reasons, ...[c.detail.category, c.detail.litigationRelated].map((a) => a.reasons.map((r) => r.label))]) {
         const words = reasons.flatMap(wordsOf);
         const again = words.filter((w, i) => words.some((v, j) => j < i && (v.includes(w) || w.includes(v))));
