@@ -73,7 +73,11 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     expect(words[0], words.join(' | ')).toMatch(/^含劳动用工用语：工资/);
     const named = words.flatMap((w) => (w.includes('：') ? w.slice(w.indexOf('：') + 1).split('、') : [w]));
     expect(new Set(named).size, words.join(' | ')).toBe(named.length);
-    await panel.getByText('属事').waitFor();
+    await panel.getByText('属事：', { exact: true }).waitFor(); // the label (the reason says 属事负责 too)
+    // The subject unit's reason is a sentence like the territorial one's, without an internal bracket (单位职能，…).
+    const subject = await panel.locator('.intake-suggest-unit').filter({ hasText: '属事：' }).innerText();
+    expect(subject).toMatch(/领域为“劳动保障（欠薪）”，由主管部门.+属事负责$/);
+    expect(subject.replace('（欠薪）', ''), subject).not.toMatch(/[（）]/);
     // Suggested, not applied: the domain is still the clerk's to choose.
     expect(await page.locator('#intake-letter_domain').inputValue()).toBe('');
     const domainField = page.locator('.ant-form-item-control').filter({ has: page.locator('#intake-letter_domain') }).last();
@@ -137,6 +141,9 @@ describe.skipIf(!browserAvailable)('intake suggestions', () => {
     expect(words[0], words.join(' | ')).toMatch(/^Labour words: 工资/);
     const named = words.flatMap((w) => (w.includes(': ') ? w.slice(w.indexOf(': ') + 2).split(', ') : [w]));
     expect(new Set(named).size, words.join(' | ')).toBe(named.length);
+    const subject = await panel.locator('.intake-suggest-unit').filter({ hasText: 'By remit: ' }).innerText();
+    expect(subject).toMatch(/The domain is "Labou?r & wages"; .+ is the department responsible for that field$/);
+    expect(subject, subject).not.toMatch(/[()（）]/);
     const use = panel.getByRole('button', { name: 'Use this classification' });
     await use.focus();
     await page.keyboard.press('Enter');

@@ -94,7 +94,10 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     // Routing: the district labour bureau by default (subject), the district petition office (territorial).
     expect(body.routing.subject.unitId).toBe('district-labor');
     expect(body.routing.territorial.unitId).toBe('district-office');
-    expect(body.routing.subject.reason.zh).toMatch(/劳动保障/);
+    expect(body.routing.subject.reason).toEqual({
+      zh: '领域为“劳动保障（欠薪）”，由主管部门临江区人力资源和社会保障局属事负责',
+      en: 'The domain is "Labour & wages"; 临江区人力资源和社会保障局 is the department responsible for that field',
+    });
   });
 
   it('names the labour words that count most, 工资 among them, even where the letter writes others first', async () => {
@@ -246,7 +249,11 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     expect(set.statusCode, set.body).toBe(200);
     const res = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold, jurisdictionCode: '339902001', domain: 'labor' });
     expect(res.json().routing.subject).toMatchObject({ unitId: 'city-labor' });
-    expect(res.json().routing.subject.reason.en).toMatch(/rule/);
+    // The rule is the district's; the unit is the city's: the rule's jurisdiction is named.
+    expect(res.json().routing.subject.reason).toEqual({
+      zh: '领域为“劳动保障（欠薪）”，按临江区属事规则由青川市人力资源和社会保障局负责',
+      en: 'The domain is "Labour & wages"; under the routing rule for 临江区, 青川市人力资源和社会保障局 is responsible for that field',
+    });
     const del = await call(t, 'admin', 'DELETE', '/api/analysis/routing-rules/339902/labor');
     expect(del.statusCode).toBe(204);
     const again = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: retold, jurisdictionCode: '339902001', domain: 'labor' });

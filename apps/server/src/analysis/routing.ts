@@ -253,27 +253,38 @@ function territorialReason(
 }
 
 function subjectUnit(data: RoutingData, domain: string, from: string, allowed: (u: UnitRow) => boolean): UnitSuggestion | null {
-  const d = domainName(domain);
   for (const j of chain(data, from)) {
     const rule = data.rules.get(`${j.code}|${domain}`);
     if (rule === null) continue;
     if (rule !== undefined) {
       const unit = data.unitById.get(rule);
-      if (unit && unit.active && allowed(unit))
-        return suggestionOf(unit, {
-          zh: `${d.zh}类事项由${unit.name}主管（${j.name}属事规则）`,
-          en: `${d.en} matters go to ${unit.name} (subject routing rule of ${j.name})`,
-        });
+      if (unit && unit.active && allowed(unit)) return suggestionOf(unit, subjectReason(domain, unit, j, 'rule'));
       continue;
     }
     const unit = defaultSubjectUnits(data, j.code, domain).find(allowed);
-    if (unit)
-      return suggestionOf(unit, {
-        zh: `${d.zh}类事项属${unit.name}职责范围（单位职能，${j.name}）`,
-        en: `${d.en} matters are in the remit of ${unit.name} (its registered fields, ${j.name})`,
-      });
+    if (unit) return suggestionOf(unit, subjectReason(domain, unit, j, 'fields'));
   }
   return null;
+}
+
+/**
+ * Why the unit is the subject one, in the territorial reason's form: the domain, then the unit responsible for
+ * that field, by an admin's routing rule or as the department whose fields include it. The jurisdiction (of the
+ * rule, or of the department) is named only when the unit's name does not say it already (江屿区农业农村局 does).
+ */
+function subjectReason(domain: string, unit: UnitRow, at: JurisdictionRow, by: 'rule' | 'fields'): Message {
+  const d = domainName(domain);
+  const other = !unit.name.includes(at.name);
+  const field = { zh: `领域为“${d.zh}”`, en: `The domain is "${d.en}"` };
+  if (by === 'rule')
+    return {
+      zh: `${field.zh}，按${other ? at.name : ''}属事规则由${unit.name}负责`,
+      en: `${field.en}; under the routing rule${other ? ` for ${at.name}` : ''}, ${unit.name} is responsible for that field`,
+    };
+  return {
+    zh: `${field.zh}，由${other ? at.name : ''}主管部门${unit.name}属事负责`,
+    en: `${field.en}; ${unit.name} is the department${other ? ` of ${at.name}` : ''} responsible for that field`,
+  };
 }
 
 /** Departments of a jurisdiction whose fields include the domain: the default rule. */
