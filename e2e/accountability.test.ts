@@ -213,10 +213,10 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     // The unit it went to finds it in its own to-do tab, until it answers in writing.
     const unit = await signIn(world, 'handler');
     await unit.page.getByRole('tab', { name: /待答复督办/ }).click();
+    // Its first column is the day the notice must be answered (10 days), not the petition's next deadline (passed).
+    await unit.page.locator('.ant-table-thead th').filter({ hasText: '答复期限' }).waitFor();
     const noticeRow = unit.page.locator('.ant-table-row').filter({ hasText: code });
     await noticeRow.waitFor();
-    // Its first column is the day the notice must be answered (10 days), not the petition's next deadline.
-    await unit.page.locator('.ant-table-thead th').filter({ hasText: '答复期限' }).waitFor();
     expect(await noticeRow.locator('td').first().innerText()).toMatch(/剩 1\d 天/);
     await unit.page.mouse.move(700, 800);
     await shot(unit.page, 'workbench-supervised-zh');

@@ -150,6 +150,10 @@ export default function InboxPage() {
   /** Tabs counted only up to the server's cap: "at least" that many. */
   const [capped, setCapped] = useState<TabKey[]>([]);
   const [items, setItems] = useState<ListItem[]>([]);
+  // The tab the shown rows came from: until a new tab's page arrives the table keeps the last one's rows, and
+  // their columns with them (the notices' tab reads another due day).
+  const [itemsTab, setItemsTab] = useState<string | null>(null);
+  const loadSeq = useRef(0);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [next, setNext] = useState<string | null>(null);
   // A filtered list's total (from its first page): a cockpit figure drilled down to shows its count here.
@@ -220,6 +224,7 @@ export default function InboxPage() {
       return;
     }
     setLoading(true);
+    const seq = ++loadSeq.current;
     try {
       const asked = cursor === null ? ++totalFor.current : totalFor.current;
       if (cursor === null) {
@@ -241,13 +246,17 @@ export default function InboxPage() {
           .inboxCount('all', listFilters)
           .then((n) => asked === totalFor.current && setInAll(n))
           .catch(() => undefined);
+      // A page asked for before the tab, filters or page last changed is dropped: it would show one tab's rows
+      // under another's name.
+      if (seq !== loadSeq.current) return;
       setItems(page.items);
+      setItemsTab(tab.key);
       setNext(page.nextCursor);
       setError(null);
     } catch (e) {
-      setError(errorMessage(e, t('inbox.loadError')));
+      if (seq === loadSeq.current) setError(errorMessage(e, t('inbox.loadError')));
     } finally {
-      setLoading(false);
+      if (seq === loadSeq.current) setLoading(false);
     }
     // listFilters is derived from filterKey
   }, [landing, tab.key, filterKey, cursor, pageSize, sort, t]);
@@ -287,7 +296,7 @@ export default function InboxPage() {
   const columns: TableColumnsType<ListItem> = [
     // The notices' tab is about the unit's answers: it shows (and sorts by) the day its notice must be answered, not
     // the petition's next deadline, which may be another unit's.
-    tab.key === 'supervised'
+    itemsTab === 'supervised'
       ? { title: t('inbox.noticeDue'), dataIndex: 'noticeDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.noticeDueOn} /> }
       : { title: t('inbox.due'), dataIndex: 'nextDueOn', width: 112, render: (_, r) => <DueBadge today={me.today} due={r.nextDueOn} /> },
     { title: t('inbox.code'), dataIndex: 'trackingCode', width: 150, render: (v: string) => <span className="mono">{v}</span> },
