@@ -124,7 +124,8 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
 
     // The sweep told the office: the bell counts the unread notices (polled; a reload shows it at once).
     await page.reload();
-    await expect.poll(() => bellCount(page)).toBeGreaterThan(initially);
+    // Polled with time to spare: the bell's count is read from the server, slow on a loaded machine.
+    await expect.poll(() => bellCount(page), { timeout: 30_000 }).toBeGreaterThan(initially);
     const unread = await bellCount(page);
     await page.locator('.acct-bell').click();
     await page.locator('.acct-bell-list .acct-bell-unread').first().waitFor();
