@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDays, isIsoDate, visibilityFilter, type RateMeasure } from '@qiao/core';
@@ -22,7 +22,7 @@ import { jurisdictions, petitionClocks, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
-import { freshFacts, joinFacts, listedPetitions, walksFacts } from '../dashboards/measure-filter';
+import { freshFacts, joinFacts, walksFacts } from '../dashboards/measure-filter';
 
 /**
  * The staff workbench's read endpoints: who am I and what day is it (by the server's clock), the to-do tabs of my
@@ -239,16 +239,6 @@ function cursorSql(cursor: string, sort: 'due' | 'received', byFacts: boolean, d
   return or(sql`${due} > ${key}`, and(sql`${due} = ${key}`, gt(petitions.id, id)), sql`${due} is null`)!;
 }
 
-/** The tab's due day of each listed petition (the notices' answer day in the supervised tab). */
-async function noticeDues(deps: Deps, due: SQL, ids: string[]): Promise<Map<string, string | null>> {
-  if (ids.length === 0) return new Map();
-  const rows = await deps.db
-    .select({ id: petitions.id, due: sql<string | null>`${due}` })
-    .from(petitions)
-    .where(inArray(petitions.id, ids));
-  return new Map(rows.map((r) => [r.id, r.due]));
-}
-
 export const workbenchRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -335,8 +325,11 @@ export const workbenchRoutes =
           sort === 'due'
             ? [sql`${due} asc nulls last`, asc(petitions.id)]
             : newestFirst(byDeadline(q) || tab.key === 'overdue' || tab.key === 'dueSoon', walksFacts(q));
+        // A tab's own due day comes with each row (the notices' answer day in the supervised tab), read where the
+        // page is ordered by it: the list and its cursor show the value the order used.
+        const tabDue = sql<string | null>`${tab.due ?? sql`null::text`}`;
         const [rows, counted] = await Promise.all([
-          listedPetitions(deps.db, q)
+          joinFacts(deps.db.select({ ...getTableColumns(petitions), tabDue }).from(petitions).$dynamic(), q)
             .where(and(...where))
             .orderBy(...order)
             .limit(q.limit + 1),
@@ -345,17 +338,14 @@ export const workbenchRoutes =
         const page = rows.slice(0, q.limit);
         const names = await unitNames(deps.db, listedUnitIds(page));
         const first = await firstPetitioners(deps.db, page.map((r) => r.id));
-        const noticeDue = tab.due ? await noticeDues(deps, tab.due, page.map((r) => r.id)) : null;
         const last = page[page.length - 1];
         return {
           items: page.map((r) => ({
             ...listItem(r, names, day, first.get(r.id) ?? ''),
-            ...(noticeDue ? { noticeDueOn: noticeDue.get(r.id) ?? null } : {}),
+            ...(tab.due ? { noticeDueOn: r.tabDue } : {}),
           })),
           nextCursor:
-            rows.length > q.limit && last
-              ? encodeCursor(sort, sort === 'due' ? (noticeDue ? (noticeDue.get(last.id) ?? null) : last.nextDueOn) : last.receivedOn, last.id)
-              : null,
+            rows.length > q.limit && last ? encodeCursor(sort, sort === 'due' ? (tab.due ? last.tabDue : last.nextDueOn) : last.receivedOn, last.id) : null,
           ...(counted ? { total: counted } : {}),
         };
       },
@@ -459,7 +449,7 @@ async function lateUnits(deps: Deps, user: SessionUser, today: string) {
     const row = byUnit.get(unitId) ?? { unitId, overdue: 0, dueSoon: 0, open: 0 };
     byUnit.set(unitId, { ...row, overdue: row.overdue + n });
   }
-  const rows = [...byUnit.values()].filter((r) => r.overdue > 0);
+  const rows = [...byUnit.values()];
   const names = await unitNames(deps.db, rows.map((r) => r.unitId));
   return rows
     .map((r) => ({ ...r, name: names.get(r.unitId) ?? r.unitId }))
