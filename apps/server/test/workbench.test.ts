@@ -253,6 +253,11 @@ describe.skipIf(!available)(`workbench API (${engineName})`, () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(all.map((i) => i.id));
+    // "Due by" reads the answer day too: the routed petition's own next deadline is that day, its notice's is later.
+    const dueBy = (await list(`&dueBefore=${byId.get(routed.id)!.nextDueOn}`)).items;
+    expect(dueBy.map((i) => i.id)).not.toContain(routed.id);
+    expect(dueBy.every((i) => i.noticeDueOn! <= byId.get(routed.id)!.nextDueOn!)).toBe(true);
+    expect((await list(`&dueBefore=${routedDue}`)).items.map((i) => i.id)).toEqual(expect.arrayContaining([routed.id, soon.id]));
     // Five days on, the short notice is late and the long one is not, whatever the petitions' own deadlines.
     const before = t.clock.current;
     try {

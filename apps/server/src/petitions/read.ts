@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, lte, gte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
 import { accusedUnitIds, answerableSupervisions, availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
@@ -117,8 +117,11 @@ export function listItem(row: PetitionRow, names: Map<string, string>, today: st
   };
 }
 
-/** The list filters of /api/petitions as SQL (the workbench applies them on top of a tab). */
-export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: string): SQL[] {
+/**
+ * The list filters of /api/petitions as SQL (the workbench applies them on top of a tab). `due` is the day the
+ * deadline filters read: the petition's next deadline, or a tab's own (the notices' answer day), as the list shows it.
+ */
+export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: string, due: SQL | typeof petitions.nextDueOn = petitions.nextDueOn): SQL[] {
   const where: SQL[] = [];
   if (q.status?.length) where.push(inArray(petitions.status, q.status));
   if (q.domain?.length) where.push(inArray(petitions.domain, q.domain));
@@ -133,9 +136,9 @@ export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: str
     const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
     where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);
   }
-  if (q.overdue === 'true') where.push(lt(petitions.nextDueOn, today));
-  if (q.overdue === 'false') where.push(or(sql`${petitions.nextDueOn} is null`, gte(petitions.nextDueOn, today))!);
-  if (q.dueBefore) where.push(lte(petitions.nextDueOn, q.dueBefore));
+  if (q.overdue === 'true') where.push(sql`${due} < ${today}`);
+  if (q.overdue === 'false') where.push(sql`(${due} is null or ${due} >= ${today})`);
+  if (q.dueBefore) where.push(sql`${due} <= ${q.dueBefore}`);
   if (q.receivedFrom) where.push(gte(petitions.receivedOn, q.receivedFrom));
   if (q.receivedTo) where.push(lte(petitions.receivedOn, q.receivedTo));
   if (q.text) where.push(textSearchSql(q.text));

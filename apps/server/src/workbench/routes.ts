@@ -81,10 +81,7 @@ function tabOf(user: SessionUser, day: string, key: TabKey): Tab & { where: SQL 
 
 /** The petitions of a tab that pass the list filters, within the user's visibility. */
 function matchingSql(user: SessionUser, tab: Tab & { where: SQL }, q: z.infer<typeof WorkbenchCountQuery>, day: string): SQL[] {
-  if (!tab.due || q.overdue === undefined) return [visible(user), tab.where, ...listFilterSql(q, day)];
-  // "Overdue" in a tab with its own due day (the notices' answer day) reads that day, as the list shows it.
-  const late = q.overdue === 'true' ? sql`${tab.due} < ${day}` : sql`(${tab.due} is null or ${tab.due} >= ${day})`;
-  return [visible(user), tab.where, ...listFilterSql({ ...q, overdue: undefined }, day), late];
+  return [visible(user), tab.where, ...listFilterSql(q, day, tab.due)];
 }
 
 /** How many petitions match, counted up to LIST_COUNT_CAP (capped: at least that many). */
@@ -430,7 +427,8 @@ export const workbenchRoutes =
  * holder's. Each unit's due-soon and open figures are of the petitions it holds.
  */
 async function lateUnits(deps: Deps, user: SessionUser, today: string) {
-  const overdue = sql<number>`count(*) filter (where ${petitions.nextDueOn} < ${today})`.mapWith(Number);
+  const late = sql`count(*) filter (where ${petitions.nextDueOn} < ${today})`;
+  const overdue = sql<number>`${late}`.mapWith(Number);
   const dueSoon = sql<number>`count(*) filter (where ${petitions.nextDueOn} >= ${today} and ${petitions.nextDueOn} <= ${addDays(today, DUE_SOON_DAYS)})`.mapWith(Number);
   const open = sql<number>`count(*)`.mapWith(Number);
   const lateNotices = await lateNoticesElsewhere(deps, user, today);
@@ -439,11 +437,7 @@ async function lateUnits(deps: Deps, user: SessionUser, today: string) {
     .from(petitions)
     .where(and(visible(user), sql`${petitions.currentUnitId} is not null`, sql`${petitions.nextDueOn} is not null`))
     .groupBy(petitions.currentUnitId)
-    .having(
-      lateNotices.size
-        ? or(sql`count(*) filter (where ${petitions.nextDueOn} < ${today}) > 0`, inArray(petitions.currentUnitId, [...lateNotices.keys()]))
-        : sql`count(*) filter (where ${petitions.nextDueOn} < ${today}) > 0`,
-    );
+    .having(lateNotices.size ? or(sql`${late} > 0`, inArray(petitions.currentUnitId, [...lateNotices.keys()])) : sql`${late} > 0`);
   const byUnit = new Map(held.map((r) => [r.unitId!, { unitId: r.unitId!, overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }]));
   for (const [unitId, n] of lateNotices) {
     const row = byUnit.get(unitId) ?? { unitId, overdue: 0, dueSoon: 0, open: 0 };
