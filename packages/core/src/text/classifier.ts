@@ -495,7 +495,12 @@ function answer(
   };
   const pair = (w: string) => (w.length === 2 && isHan(w.charCodeAt(0)) && isHan(w.charCodeAt(1)) ? model.bigrams.get(bigramCode(w.charCodeAt(0), w.charCodeAt(1))) : undefined);
   const wordWeight = (w: string) => weightOf(model.index.get(w)) + weightOf(pair(w)) + weightOf(model.terms.get(w));
-  const reasons = shownReasons([...merged.values()], wordWeight, REASONS).map(({ label, weight }) => ({ label, weight: round(weight, 2) }));
+  // A character pair is read as a word when the text's words (jieba's, as the model knows them) include it.
+  const isWord = (w: string) => {
+    const f = model.index.get(w);
+    return f !== undefined && ids[model.at[f] as number] === f;
+  };
+  const reasons = shownReasons([...merged.values()], wordWeight, REASONS, isWord).map(({ label, weight }) => ({ label, weight: round(weight, 2) }));
   return { value: head.labels[best] as string, confidence: round(confidence, 3), reasons };
 }
 

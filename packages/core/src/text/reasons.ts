@@ -31,6 +31,13 @@ export const WORD_KINDS: Readonly<Record<WordKind, Message>> = {
 const WORDS_SHOWN = 4;
 
 /**
+ * The least weight a reason shown has: in natural log odds, and as a share of the strongest reason's. Below it a
+ * feature barely moved the answer (个月, 我在, 已经 at 0.01–0.03 beside a kind's 5): shown, it reads as if it had.
+ */
+const MIN_WEIGHT = 0.05;
+const MIN_SHARE = 0.05;
+
+/**
  * What one feature shows: the petition's word, or a kind with the words found. `key` is the same for features
  * shown alike (a domain's one, two and four lexicon hits and its keyword rule), so they make one reason.
  */
@@ -38,6 +45,8 @@ export interface ReasonPart {
   key: string;
   kind: WordKind | null;
   words: string[];
+  /** Only a character pair of the text, not also a word or term: 限公 of 有限公司, 费每 of 管理费每月. */
+  pair?: true;
 }
 
 // Global copies of the rules' patterns, made once: every reason of a rule reads the text for its words.
@@ -46,7 +55,7 @@ const wordsOf = new Map(KEYWORD_RULES.map((r) => [r.feature, { kind: r.kind, all
 /** One feature of a normalised text as a reason, or null for a feature no clerk can read (one no rule names now). */
 export function reasonPart(feature: string, normalised: string, lexicon?: LexiconHits): ReasonPart | null {
   const word = (w: string): ReasonPart => ({ key: `w:${w}`, kind: null, words: [w] });
-  if (feature.startsWith('~')) return word(feature.slice(1));
+  if (feature.startsWith('~')) return { ...word(feature.slice(1)), pair: true };
   if (feature.startsWith('!t:')) return word(feature.slice(3));
   const lexical = /^!d\d?:(.+)$/.exec(feature);
   if (lexical) {
@@ -65,7 +74,8 @@ export function reasonPart(feature: string, normalised: string, lexicon?: Lexico
 
 /** Two parts shown alike as one: the words of both, first found first. */
 export function mergeParts(a: ReasonPart, b: ReasonPart): ReasonPart {
-  return { ...a, words: [...new Set([...a.words, ...b.words])] };
+  const words = [...new Set([...a.words, ...b.words])];
+  return a.pair && b.pair ? { ...a, words } : { key: a.key, kind: a.kind, words };
 }
 
 /** A part with its weight of evidence for the answer (natural log odds against the runner-up). */
@@ -82,9 +92,16 @@ export interface WeightedPart {
  * kind says why the word counts (含劳动用工用语：工资、包工头). Each word is shown where it is first shown, in the
  * order of the reasons' weights; a word that is, holds or is part of a word shown before it is not shown again
  * (民工 after 农民工, 有限公司 after 公司: the same characters read twice); a reason left without words is left
- * out, the next one taking its place.
+ * out, the next one taking its place. A reason that barely moved the answer (MIN_WEIGHT, MIN_SHARE) is not shown, nor
+ * a character pair on its own that is no word of the text (`isWord`: 限公, 费每 straddle two words), which no
+ * clerk reads as one.
  */
-export function shownReasons(parts: readonly WeightedPart[], contribution: (word: string) => number, max: number): { label: Message; weight: number }[] {
+export function shownReasons(
+  parts: readonly WeightedPart[],
+  contribution: (word: string) => number,
+  max: number,
+  isWord: (pair: string) => boolean = () => true,
+): { label: Message; weight: number }[] {
   const byWeight = (a: WeightedPart, b: WeightedPart) => b.weight - a.weight;
   const kinds = parts.filter((p) => p.part.kind !== null).sort(byWeight).map((p) => ({ ...p }));
   const reasons: WeightedPart[] = [...kinds];
@@ -102,8 +119,11 @@ export function shownReasons(parts: readonly WeightedPart[], contribution: (word
   };
   const shown: string[] = [];
   const out: { label: Message; weight: number }[] = [];
-  for (const { part, weight } of reasons.sort(byWeight)) {
-    if (out.length === max) break;
+  reasons.sort(byWeight);
+  const floor = Math.max(MIN_WEIGHT, MIN_SHARE * (reasons[0]?.weight ?? 0));
+  for (const { part, weight } of reasons) {
+    if (out.length === max || weight < floor) break;
+    if (part.pair && !isWord(part.words.join(''))) continue;
     // The sort is stable: words of the same contribution stay in the order found.
     const words = part.kind === null ? [part.words.join('')] : [...part.words].sort((a, b) => rank(b) - rank(a));
     const fresh: string[] = [];

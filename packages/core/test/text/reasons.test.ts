@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORD_RULES, WORD_KINDS, classify, defaultModel, lexiconHits, normalise, reasonLabel, reasonPart } from '../../src/text/index';
-import { shownReasons, type ReasonPart } from '../../src/text/reasons';
+import { KEYWORD_RULES, WORD_KINDS, classify, cut, defaultModel, lexiconHits, normalise, reasonLabel, reasonPart } from '../../src/text/index';
+import { mergeParts, shownReasons, type ReasonPart } from '../../src/text/reasons';
 import type { Message } from '../../src/petition/refusals';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -95,8 +95,8 @@ describe('the words behind a classification, as a clerk reads them', () => {
         { part: kind('labor', ['工人', '农民工', '民工', '工资']), weight: 2 },
         { part: kind('demand', ['请求']), weight: 0.3 },
         { part: word('请求'), weight: 0.2 },
-        { part: word('公司'), weight: 0.1 },
-        { part: word('有限公司'), weight: 0.06 },
+        { part: word('公司'), weight: 0.2 },
+        { part: word('有限公司'), weight: 0.16 },
         { part: word('民工'), weight: 0.05 },
       ],
       () => 0,
@@ -107,7 +107,7 @@ describe('the words behind a classification, as a clerk reads them', () => {
     expect(reasons).toEqual([
       { label: { zh: '含劳动用工用语：工人、农民工、工资', en: 'Labour words: 工人, 农民工, 工资' }, weight: expect.closeTo(2.85) },
       { label: { zh: '含诉求用语：请求', en: 'Demand words: 请求' }, weight: 0.5 },
-      { label: { zh: '公司', en: '公司' }, weight: 0.1 },
+      { label: { zh: '公司', en: '公司' }, weight: 0.2 },
     ]);
     // A word that weighs more than its kind is still shown as one of the kind's words.
     const again = shownReasons([{ part: word('请求'), weight: 0.5 }, { part: kind('demand', ['请求']), weight: 0.3 }, { part: word('个月'), weight: 0.1 }], () => 0, 2);
@@ -131,6 +131,36 @@ describe('the words behind a classification, as a clerk reads them', () => {
       expect(c.domain).toBe('labor');
       const labourWords = c.reasons.find((r) => r.zh.startsWith('含劳动用工用语：'));
       expect(labourWords && wordsOf(labourWords), text).toContain('工资');
+    }
+  });
+
+  it('leaves out what barely moved the answer, and character pairs that are no word of the text', () => {
+    const labour = kind('labor', ['工资', '工地']);
+    const shown = (parts: { part: ReasonPart; weight: number }[], isWord?: (w: string) => boolean) =>
+      shownReasons(parts, () => 0, 6, isWord).map((r) => r.label.zh);
+    // Beside a kind at 5 nats, 个月 at 0.03 and 我在 at 0.2 say nothing (under a twentieth of it); 社保 at 0.3 does.
+    expect(shown([{ part: labour, weight: 5 }, { part: word('社保'), weight: 0.3 }, { part: word('个月'), weight: 0.03 }, { part: word('我在'), weight: 0.2 }])).toEqual([
+      '含劳动用工用语：工资、工地',
+      '社保',
+    ]);
+    // On a weak answer the reasons that are there are shown, down to 0.05 nats, not below.
+    expect(shown([{ part: word('承包合同'), weight: 0.13 }, { part: word('还给'), weight: 0.06 }, { part: word('把地'), weight: 0.03 }])).toEqual(['承包合同', '还给']);
+    // 限公 is a pair of 有限公司: shown only where the text has it as a word; a word or term of the same characters is.
+    const pair = (w: string): ReasonPart => ({ ...word(w), pair: true });
+    const parts = [{ part: pair('限公'), weight: 1 }, { part: pair('工资'), weight: 0.8 }, { part: word('社保'), weight: 0.5 }];
+    expect(shown(parts, (w) => w === '工资')).toEqual(['工资', '社保']);
+    expect(shown(parts, () => true)).toEqual(['限公', '工资', '社保']);
+    expect(mergeParts(pair('工资'), word('工资')).pair).toBeUndefined();
+    // The dev set's letters: every word shown on its own is one of jieba's words of the text or a lexicon term in it.
+    const model = defaultModel();
+    for (const text of devTexts()) {
+      const c = classify(model, text);
+      const n = normalise(text);
+      const own = new Set([...cut(n), ...lexiconHits(n).terms.map((t) => t.term)]);
+      for (const r of [c.reasons, c.detail.category.reasons.map((x) => x.label), c.detail.litigationRelated.reasons.map((x) => x.label)].flat())
+        if (!r.zh.includes('：')) expect(own.has(r.zh), `${r.zh}: ${text}`).toBe(true);
+      const weights = [c.detail.domain, c.detail.category, c.detail.litigationRelated].flatMap((a) => a.reasons.map((x) => x.weight));
+      expect(Math.min(...weights, Infinity)).toBeGreaterThanOrEqual(0.05);
     }
   });
 
