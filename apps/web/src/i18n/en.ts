@@ -1,4 +1,4 @@
-import { categoryNames, channelNames, domainNames } from '@qiao/core';
+import { categoryNames, channelNames, domainNames, supervisionReasonNames } from '@qiao/core';
 import { namesIn } from './names';
 import type { Resources } from './zh';
 
@@ -150,7 +150,7 @@ export const en: Resources = {
     pauseReason: { hearing: 'A hearing', awaitingMaterial: 'Waiting for material', expertAssessment: 'Expert assessment' },
     outcome: { support: 'Support', explain: 'Explain', notSupport: 'Not support', mediated: 'Mediated settlement' },
     reviewOutcome: { uphold: 'Uphold', revise: 'Revise' },
-    supervisionReason: { late: 'Overdue', unrouted: 'Not forwarded or assigned as required', evasive: 'Evasive', improper: 'Improper handling' },
+    supervisionReason: namesIn(supervisionReasonNames, 'en'),
     rating: { satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   },
   status: {

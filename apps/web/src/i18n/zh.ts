@@ -1,4 +1,4 @@
-import { categoryNames, channelNames, domainNames } from '@qiao/core';
+import { categoryNames, channelNames, domainNames, supervisionReasonNames } from '@qiao/core';
 import { namesIn } from './names';
 
 /** Simplified Chinese: the workbench's default language. Every key here must exist in en.ts (typed). */
@@ -137,7 +137,7 @@ export const zh = {
     pauseReason: { hearing: '举行听证', awaitingMaterial: '等待信访人补充材料', expertAssessment: '鉴定' },
     outcome: { support: '予以支持', explain: '解释说明', notSupport: '不予支持', mediated: '调解达成协议' },
     reviewOutcome: { uphold: '维持原意见', revise: '变更原意见' },
-    supervisionReason: { late: '逾期未办理', unrouted: '未按规定转送、交办', evasive: '推诿敷衍', improper: '办理不当' },
+    supervisionReason: namesIn(supervisionReasonNames, 'zh'),
     rating: { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' },
   },
   status: {
