@@ -150,6 +150,12 @@ describe.skipIf(!browserAvailable)('cockpit', () => {
     await range.nth(0).click();
     await range.nth(0).fill('2025-01');
     await range.nth(0).press('Enter');
+    // A period spans at most 36 months: from 2025-01, 2027-12 can be picked as its end, 2028-01 cannot.
+    const panels = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    const cell = (month: string) => panels.locator(`td[title="${month}"]`);
+    for (let year = 0; year < 4 && (await cell('2028-01').count()) === 0; year++) await panels.locator('.ant-picker-header-super-next-btn:visible').last().click();
+    expect(await cell('2027-12').getAttribute('class')).not.toContain('ant-picker-cell-disabled');
+    expect(await cell('2028-01').getAttribute('class')).toContain('ant-picker-cell-disabled');
     await range.nth(1).fill('2025-12');
     await range.nth(1).press('Enter');
     await page.waitForURL(/from=2025-01&to=2025-12/);

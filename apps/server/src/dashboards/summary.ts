@@ -3,6 +3,7 @@ import { categories, channels, domains } from '@qiao/core';
 import {
   allRates,
   lastDayOfMonth,
+  MAX_PERIOD_MONTHS,
   minDate,
   lastYearPeriod,
   monthsBetween,
@@ -47,16 +48,14 @@ export interface Period {
   lastYear: { from: string; to: string } & LastYearPeriod;
 }
 
-const MAX_MONTHS = 36;
-
 export function resolvePeriod(input: PeriodInput, today: string): Period {
   const to = input.to ?? today.slice(0, 7);
   const from = input.from ?? `${to.slice(0, 4)}-01`;
   const months = monthsBetween(from, to);
   if (months.length === 0)
     throw badRequest('invalidPeriod', { zh: 'from：开始月份不能晚于结束月份', en: 'from: the first month is after the last' }, { field: 'from' });
-  if (months.length > MAX_MONTHS)
-    throw badRequest('invalidPeriod', { zh: `期间最长 ${MAX_MONTHS} 个月`, en: `A period spans at most ${MAX_MONTHS} months` }, { field: 'from' });
+  if (months.length > MAX_PERIOD_MONTHS)
+    throw badRequest('invalidPeriod', { zh: `期间最长 ${MAX_PERIOD_MONTHS} 个月`, en: `A period spans at most ${MAX_PERIOD_MONTHS} months` }, { field: 'from' });
   const end = lastDayOfMonth(to);
   const through = minDate(end, today);
   const lastYear = { from: sameMonthLastYear(from), to: sameMonthLastYear(to), ...lastYearPeriod(months, through) };

@@ -26,6 +26,7 @@ import {
   FileExcelOutlined,
   MinusOutlined,
 } from '@ant-design/icons';
+import { MAX_PERIOD_MONTHS } from '@qiao/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -207,6 +208,8 @@ function Cockpit() {
           placeholder={[t('cockpit.periodStart'), t('cockpit.periodEnd')]}
           value={[dayjs(`${filter.from}-01`), dayjs(`${filter.to}-01`)]}
           allowClear={false}
+          // A period spans at most MAX_PERIOD_MONTHS: months further from the one picked first cannot be picked.
+          disabledDate={(d, { from }) => from !== undefined && Math.abs(d.startOf('month').diff(from.startOf('month'), 'month')) >= MAX_PERIOD_MONTHS}
           onChange={(v) => {
             if (v?.[0] && v[1]) setParams({ from: v[0].format('YYYY-MM'), to: v[1].format('YYYY-MM') });
           }}
