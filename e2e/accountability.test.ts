@@ -164,7 +164,14 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     await options.filter({ hasText: '推诿敷衍' }).waitFor();
     expect(await options.filter({ hasText: '未按规定转送、交办' }).count()).toBe(0);
     await options.filter({ hasText: '逾期未办理' }).click();
+    // The days to answer default to 30, and the draft's text names none of its own that could contradict them; a
+    // text naming them (an older draft's 15 日内) follows the days chosen.
+    expect(await dialog.getByLabel('书面答复期限（天）').inputValue()).toBe('30');
+    const note = await dialog.getByLabel('督办意见').inputValue();
+    expect(note).not.toMatch(/\d+\s*日内/);
+    await dialog.getByLabel('督办意见').fill(`${note}请于收到本通知后 15 日内书面报告。`);
     await dialog.getByLabel('书面答复期限（天）').fill('10');
+    await expect.poll(() => dialog.getByLabel('督办意见').inputValue()).toBe(`${note}请于收到本通知后 10 日内书面报告。`);
     await shot(page, 'acct-draft-issue-zh');
     await dialog.getByRole('button', { name: '发出督办' }).click();
     await page.getByText('督办通知已发出').waitFor();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, nameOf, openDeadlines, supervisionReasonNames, type PetitionState } from '@qiao/core';
+import { can, nameOf, openDeadlines, SUPERVISION_ANSWER_DAYS, supervisionReasonNames, type PetitionState } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { badRequest, forbidden } from '../lib/errors';
@@ -133,7 +133,7 @@ async function buildDocument(
           '本复核意见为终结意见。信访人对复核意见不服，仍以同一事实和理由提出信访事项的，不再受理（《信访工作条例》第三十六条）。',
         ];
       case 'supervisionNotice': {
-        const days = typeof data.answerDays === 'number' ? data.answerDays : 30;
+        const days = typeof data.answerDays === 'number' ? data.answerDays : SUPERVISION_ANSWER_DAYS;
         return [
           // By the notice as issued (its reason, its unit), never by where the petition stands now, so a reprint
           // reads as the notice did.

@@ -147,7 +147,9 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
               unitId,
               clock: clock.name,
               dueOn: clock.due,
-              note: `${unitName}：${what}已逾期 ${late} 日，请于收到本通知后 15 日内书面报告办理情况及逾期原因。`,
+              // The days to answer are the notice's own (chosen when it is issued), which the notice's document states:
+              // a number here could contradict them.
+              note: `${unitName}：${what}已逾期 ${late} 日，请书面报告办理情况及逾期原因。`,
               status: 'draft',
               createdAt: now,
             })

@@ -17,10 +17,16 @@ import {
 import { SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { SUPERVISION_ANSWER_DAYS } from '@qiao/core';
 import { currentLang } from '../i18n';
 import { accountabilityApi, type SupervisionDraft, type SupervisionReason } from '../lib/accountability-api';
 import { errorMessage } from '../lib/api';
 import '../components/accountability/accountability.css';
+
+/** A note's "收到本通知后 N 日内" (drafts written before the notice alone stated its days) set to the days chosen. */
+function withAnswerDays(note: string, days: number): string {
+  return note.replace(/(收到本通知(?:后|之日起)\s*)\d+(\s*日内)/g, `$1${days}$2`);
+}
 
 
 /** The petition office reviews the supervision notices (督办) the deadline sweep drafted: issue with a deadline, or dismiss. */
@@ -35,7 +41,7 @@ export default function SupervisionDraftsPage() {
   const [form] = Form.useForm<{ reason: SupervisionReason; note: string; answerDays: number }>();
   // The form instance outlives the dialog: each draft opens with its own reason and text, never the last one's.
   useEffect(() => {
-    if (issuing) form.setFieldsValue({ reason: issuing.reason, note: issuing.note, answerDays: 15 });
+    if (issuing) form.setFieldsValue({ reason: issuing.reason, note: withAnswerDays(issuing.note, SUPERVISION_ANSWER_DAYS), answerDays: SUPERVISION_ANSWER_DAYS });
   }, [issuing, form]);
 
   const load = useCallback(async () => {
@@ -205,7 +211,12 @@ export default function SupervisionDraftsPage() {
             form={form}
             layout="vertical"
             name="acct-issue"
-            initialValues={{ reason: issuing.reason, note: issuing.note, answerDays: 15 }}
+            initialValues={{ reason: issuing.reason, note: withAnswerDays(issuing.note, SUPERVISION_ANSWER_DAYS), answerDays: SUPERVISION_ANSWER_DAYS }}
+            onValuesChange={(changed: { answerDays?: number | null }) => {
+              // A draft written before its text left the days to the notice says "15 日内": it follows the days chosen.
+              if (typeof changed.answerDays === 'number')
+                form.setFieldValue('note', withAnswerDays(form.getFieldValue('note') as string, changed.answerDays));
+            }}
             onFinish={(v) => void issue(v)}
           >
             <Typography.Paragraph>
