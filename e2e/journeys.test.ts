@@ -168,6 +168,12 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.getByRole('tab', { name: /逾期单位/ }).click();
     await page.locator('.late-units .ant-table-row').first().waitFor();
     await page.locator('.chart svg').first().waitFor();
+    // The chart draws 12 units at most and says so when there are more; the table lists them all.
+    const late = await world.app.inject({ method: 'GET', url: '/api/workbench/late-units', headers: { authorization: `Bearer ${await apiToken(world, 'supervisor')}` } });
+    const units = late.json<unknown[]>().length;
+    const caption = page.locator('.chart figcaption');
+    if (units > 12) expect(await caption.textContent()).toBe(`图中为逾期件数最多的 12 个单位（共 ${units} 个，均见下表）`);
+    else expect(await caption.count()).toBe(0);
     await shot(page, 'supervisor-late-units-zh');
     await page.locator('.late-units .ant-table-row').first().getByRole('button', { name: '查看逾期件', exact: true }).click();
     await page.waitForURL(/\/inbox\/overdue\?unit=/);

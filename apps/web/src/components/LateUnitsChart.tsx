@@ -8,10 +8,13 @@ import type { LateUnit } from '../lib/api';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
+/** Bars a chart holds legibly; the table below it lists every unit. */
+const CHART_UNITS = 12;
+
 /** Overdue and due-soon petitions per late unit (lazy-loaded: ECharts is only fetched by supervisors). */
 export default function LateUnitsChart({ units, onPick }: { units: LateUnit[]; onPick: (unitId: string) => void }) {
   const { t } = useTranslation();
-  const top = units.slice(0, 12).reverse();
+  const top = units.slice(0, CHART_UNITS).reverse();
   const option = {
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0 },
@@ -37,6 +40,7 @@ export default function LateUnitsChart({ units, onPick }: { units: LateUnit[]; o
           },
         }}
       />
+      {units.length > CHART_UNITS && <figcaption className="chart-note">{t('inbox.lateUnitsChartTop', { shown: CHART_UNITS, count: units.length })}</figcaption>}
     </figure>
   );
 }

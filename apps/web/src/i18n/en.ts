@@ -56,7 +56,7 @@ export const en: Resources = {
     emptyFiltered: 'No petition matches these filters', emptyHint: 'New petitions will appear here when they arrive.', emptyHintSupervised: 'Supervision notices to your unit appear here until you answer them in writing.',
     loadError: 'The list could not be loaded', due: 'Due', noticeDue: 'Answer due', code: 'Number', titleCol: 'Subject', unit: 'Current unit', handlingUnit: 'Handled by',
     receivedOn: 'Received', petitioner: 'Petitioner', collective: 'Collective, {{count}} people',
-    lateUnitsChart: 'Overdue petitions by unit', overdueCount: 'Overdue', dueSoonCount: 'Due in 3 days', openCount: 'Open',
+    lateUnitsChart: 'Overdue petitions by unit', lateUnitsChartTop: 'The chart shows the {{shown}} units with most overdue of {{count}}; the table below lists them all.', overdueCount: 'Overdue', dueSoonCount: 'Due in 3 days', openCount: 'Open',
     viewUnit: 'Show overdue',
     measureTag: 'Counted in the {{name}}', measureAll: 'All',
     measure: {

@@ -52,7 +52,7 @@ export const zh = {
     deleteView: '删除视图', clearFilters: '清除筛选', inJurisdiction: '辖区：{{name}}', ofUnit: '当前承办单位：{{name}}', handledBy: '办理单位：{{name}}', removeFilter: '取消此筛选', empty: '这里没有待办事项', emptyFiltered: '没有符合筛选条件的信访事项',
     emptyHint: '新的事项到达时会出现在这里。', emptyHintSupervised: '本单位收到督办通知时会出现在这里，书面答复后移出。', loadError: '列表加载失败', due: '期限', noticeDue: '答复期限', code: '编号', titleCol: '事由',
     unit: '当前承办单位', handlingUnit: '办理单位', receivedOn: '收到日期', petitioner: '信访人', collective: '集体 {{count}} 人',
-    lateUnitsChart: '各单位逾期件数', overdueCount: '逾期', dueSoonCount: '三日内到期', openCount: '在办',
+    lateUnitsChart: '各单位逾期件数', lateUnitsChartTop: '图中为逾期件数最多的 {{shown}} 个单位（共 {{count}} 个，均见下表）', overdueCount: '逾期', dueSoonCount: '三日内到期', openCount: '在办',
     viewUnit: '查看逾期件',
     nav: '快捷键：J/K 上下移动，Enter 打开，/ 搜索',
     measureTag: '计入{{name}}的事项', measureAll: '全部',

@@ -5,7 +5,7 @@ export const zh = {
   cockpit: {
     nav: '统计驾驶舱',
     title: '统计驾驶舱',
-    subtitle: '按受理月份统计 · 数据截至 {{date}} · 点击任一图表元素查看对应信访件',
+    subtitle: '按收到月份统计 · 数据截至 {{date}} · 点击任一图表元素查看对应信访件',
     comparedWith: '同比对照去年同期：{{from}} 至 {{to}}',
     partialLastYear: '系统自 {{date}} 起才有信访记录，去年同期只统计了其中一部分，同比仅供参考。',
     throughDay: '（1–{{day}}日）',
@@ -78,7 +78,7 @@ export const zh = {
     code: '编号',
     titleCol: '事由',
     status: '状态',
-    receivedOn: '受理日期',
+    receivedOn: '收到日期',
     chartLabel: '{{title}}：{{items}}',
     chartMore: '等 {{count}} 项',
     year: '年度',
