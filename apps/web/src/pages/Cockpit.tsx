@@ -71,8 +71,12 @@ export const seesCockpit = (c: ReturnType<typeof useMe>) =>
 export const fmtCount = (n: number) =>
   new Intl.NumberFormat(currentLang() === 'en' ? 'en' : 'zh-CN').format(n);
 export const fmtRate = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const signed = (x: number, digits: number) =>
-  `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
+/** A change with its sign, as shown: one that rounds to nothing is ±0.0, never −0.0. */
+const signed = (x: number, digits: number) => {
+  const shown = Math.abs(x).toFixed(digits);
+  const zero = Number(shown) === 0;
+  return `${zero ? '±' : x > 0 ? '+' : '−'}${shown}`;
+};
 const isRate = (t: Tile) => t.denominator !== null;
 
 function useLabel() {
