@@ -81,6 +81,17 @@ describe('the territorial routing reason', () => {
     });
   });
 
+  it('says when no place is chosen yet, instead of calling the office’s own the registered place', () => {
+    const draft = suggestRouting(data, { domain: 'agriculture', jurisdictionCode: '339902', placeChosen: false, places: [], scope: { category: 'claim', respondentUnitIds: [] } });
+    expect(draft.territorial?.reason).toEqual({
+      zh: '尚未选择发生地，暂按登记机构所在的江屿区，由江屿区信访局属地负责',
+      en: 'No place chosen yet, so 江屿区, where it is being registered; 江屿区信访局 is responsible for that territory',
+    });
+    // A place the text names still speaks for itself.
+    const named = suggestRouting(data, { domain: 'agriculture', jurisdictionCode: '339902', placeChosen: false, places: ['沙洲镇'], scope: { category: 'claim', respondentUnitIds: [] } });
+    expect(named.territorial?.reason.zh).toBe('事发地为“沙洲镇”，由沙洲镇人民政府属地负责');
+  });
+
   it('adds the unit’s jurisdiction in brackets only when neither the sentence nor the unit’s name says it', () => {
     expect(reasonFor([], '339902102201')).toEqual({
       zh: '登记的事发地为青石村，由渡口片区管理委员会属地负责（渡口镇）',

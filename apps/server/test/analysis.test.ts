@@ -108,6 +108,11 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     const labour = words.find((w) => w.zh.startsWith('含劳动用工用语：'));
     expect(labour?.zh.slice('含劳动用工用语：'.length).split('、'), JSON.stringify(words)).toContain('工资');
     expect(labour?.en.slice('Labour words: '.length).split(', ')).toContain('工资');
+    // No place chosen and none in the text: the territorial reason says so, not that the matter is registered there.
+    const territorial = (res.json().routing as { territorial: { reason: { zh: string } } | null }).territorial;
+    expect(territorial?.reason.zh).toMatch(/^尚未选择发生地，暂按登记机构所在的/);
+    const placed = await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: '包工头老板一直拖欠工资不给。', jurisdictionCode: '339900' });
+    expect((placed.json().routing as { territorial: { reason: { zh: string } } | null }).territorial?.reason.zh).toMatch(/^登记的事发地为/);
   });
 
   it('finds it from the text alone (traditional characters, no respondent or petitioner given)', async () => {

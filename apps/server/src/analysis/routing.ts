@@ -106,6 +106,11 @@ export interface RoutingInput {
   domain: string;
   /** Where the matter is registered (GB/T 2260), the fallback when no place in the text is known. */
   jurisdictionCode: string;
+  /**
+   * False while a draft has no place chosen yet and `jurisdictionCode` is the registering office's own: the reason
+   * then says so, instead of calling it the place the matter is registered in.
+   */
+  placeChosen?: boolean;
   /** Place keys found in the text and address (towns, streets, villages, communities, estates). */
   places: readonly string[];
   /** The scope for canAssignTo: the category and the unit(s) the petition is about. */
@@ -168,7 +173,7 @@ export function suggestRouting(data: RoutingData, input: RoutingInput): RoutingS
   // inspection and supervision commission, not for a department of the accused unit's field.
   const againstPublicBody = input.scope.category === 'accusation' && input.scope.respondentUnitIds.length > 0;
   return {
-    territorial: territorialUnit(data, placed, input.jurisdictionCode, allowed),
+    territorial: territorialUnit(data, placed, input.jurisdictionCode, allowed, input.placeChosen ?? true),
     subject: (againstPublicBody ? disciplineUnit(data, disciplineLevel(data, input.scope.respondentUnitIds, from), allowed) : null) ?? subjectUnit(data, input.domain, from, allowed),
     excluded,
   };
@@ -205,6 +210,7 @@ function territorialUnit(
   placed: { place: string; row: JurisdictionRow } | null,
   registered: string,
   allowed: (u: UnitRow) => boolean,
+  chosen: boolean,
 ): UnitSuggestion | null {
   const start = placed?.row.code ?? registered;
   for (const j of chain(data, start)) {
@@ -214,7 +220,7 @@ function territorialUnit(
       .sort((a, b) => Number(GOVERNMENT_KINDS.has(b.kind)) - Number(GOVERNMENT_KINDS.has(a.kind)) || a.id.localeCompare(b.id));
     const unit = candidates.find(allowed);
     if (!unit) continue;
-    return suggestionOf(unit, territorialReason(data, placed, registered, unit, j));
+    return suggestionOf(unit, territorialReason(data, placed, registered, unit, j, chosen));
   }
   return null;
 }
@@ -230,6 +236,7 @@ function territorialReason(
   registered: string,
   unit: UnitRow,
   at: JurisdictionRow,
+  chosen: boolean,
 ): Message {
   // `named`: the jurisdiction the first half already names; the unit's own is added only when it is another and
   // the unit's name does not name it.
@@ -242,6 +249,8 @@ function territorialReason(
   };
   if (!placed) {
     const name = data.jurisdictionByCode.get(registered)?.name ?? registered;
+    if (!chosen)
+      return reason({ zh: `尚未选择发生地，暂按登记机构所在的${name}`, en: `No place chosen yet, so ${name}, where it is being registered` }, registered);
     return reason({ zh: `登记的事发地为${name}`, en: `The matter is registered in ${name}` }, registered);
   }
   const { place, row } = placed;

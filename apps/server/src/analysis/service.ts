@@ -79,6 +79,7 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
   const routing = suggestRouting(data, {
     domain,
     jurisdictionCode,
+    placeChosen: input.jurisdictionCode !== undefined,
     places: [...fp.places],
     scope: {
       category: accusation ? 'accusation' : category,
