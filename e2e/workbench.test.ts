@@ -464,6 +464,28 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
     await context.close();
   });
 
+  it('masks the petitioner in the petition’s words until the clerk reveals them, with a reason', async () => {
+    const content = '本人周建国，电话13912345678，在工地干活被拖欠工资八千元，请帮忙讨要。';
+    const p = await api<{ id: string }>('clerk', 'POST', '/api/petitions', {
+      channel: 'letter', category: 'claim', domain: 'labor', title: '周建国反映拖欠工资', content, jurisdictionCode: '339900',
+      petitioners: [{ name: '周建国', phone: '13912345678' }],
+    });
+    const { context, page } = await signIn(world, 'clerk');
+    await page.goto(`${world.url}/petitions/${p.id}`);
+    await page.getByRole('heading', { name: '周**反映拖欠工资' }).waitFor();
+    await page.getByText('本人周**，电话139****5678，在工地干活被拖欠工资八千元，请帮忙讨要。', { exact: true }).waitFor();
+    await page.getByText('信访内容中信访人的姓名、电话、证件号等已遮蔽', { exact: false }).waitFor();
+    expect(await page.content()).not.toContain('周建国');
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await page.getByLabel('查看原因（将记入审计）').fill('电话联系信访人核实欠薪金额');
+    await page.getByRole('dialog').getByRole('button', { name: /查\s*看|确\s*定|OK/ }).last().click();
+    await page.getByText(content, { exact: true }).waitFor();
+    await page.getByRole('heading', { name: '周建国反映拖欠工资' }).waitFor();
+    expect(await page.getByText('信访内容中信访人的姓名、电话、证件号等已遮蔽', { exact: false }).count()).toBe(0);
+    await shot(page, 'petition-words-revealed-zh');
+    await context.close();
+  });
+
   it('as a clerk sees them: the inbox and a routed petition', async () => {
     const { context, page } = await signIn(world, 'clerk');
     await page.locator('.ant-table-row').first().waitFor();

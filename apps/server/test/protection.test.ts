@@ -66,6 +66,31 @@ describe.skipIf(!available)(`protection over HTTP (${engineName})`, () => {
     expect(row!.idCardEnc).toMatch(/^v1\./);
   });
 
+  it('masks the petitioners in the petition’s own words until revealed, and audits the words read whole', async () => {
+    const content = '本人王小明，电话13812341234，身份证110101199003076632，在工地干活被拖欠工资8000元，工资请打到6222021234567890123。';
+    const p = await register(t, { title: '王小明反映工地拖欠工资', content, demands: '请联系王小明13812341234' });
+    const seen = (await call(t, 'clerk', 'GET', `/api/petitions/${p.id}`)).json();
+    expect(seen.title).toBe('王**反映工地拖欠工资');
+    expect(seen.content).toBe('本人王**，电话138****1234，身份证1101**********6632，在工地干活被拖欠工资8000元，工资请打到***************0123。');
+    expect(seen.demands).toBe('请联系王**138****1234');
+    expect(seen.personalDataMasked).toBe(true);
+    expect(JSON.stringify(seen)).not.toMatch(/王小明|13812341234|110101199003076632|6222021234567890123/);
+    // Lists show the title as the page does, on /api/petitions and on the workbench.
+    const listed = (await call(t, 'clerk', 'GET', '/api/petitions?limit=200')).json().items.find((i: { id: string }) => i.id === p.id);
+    expect(listed.title).toBe('王**反映工地拖欠工资');
+    const tab = (await call(t, 'clerk', 'GET', '/api/workbench/petitions?tab=all&limit=200')).json().items.find((i: { id: string }) => i.id === p.id);
+    expect(tab.title).toBe('王**反映工地拖欠工资');
+    const revealed = (await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/petitioners/reveal`, { reason: '核对信访人身份' })).json();
+    expect(revealed.words).toEqual({ title: '王小明反映工地拖欠工资', content, demands: '请联系王小明13812341234' });
+    const audit = (await call(t, 'admin', 'GET', `/api/petitions/${p.id}/audit`)).json();
+    expect(audit[0].fields).toContain('content');
+    // Words with nothing of the petitioners' are not flagged, and revealing them audits no content.
+    const plain = await register(t, { title: '反映工地拖欠工资', content: '工地老板拖欠工资三个月。', demands: '请督促老板支付工资' });
+    expect((await call(t, 'clerk', 'GET', `/api/petitions/${plain.id}`)).json()).toMatchObject({ content: '工地老板拖欠工资三个月。', personalDataMasked: false });
+    await call(t, 'clerk', 'POST', `/api/petitions/${plain.id}/petitioners/reveal`, { reason: '电话联系' });
+    expect((await call(t, 'admin', 'GET', `/api/petitions/${plain.id}/audit`)).json()[0].fields).not.toContain('content');
+  });
+
   it('reveals personal data only with a reason, writing an audit row admins can list', async () => {
     const p = await register(t);
     const noReason = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/petitioners/reveal`, {});

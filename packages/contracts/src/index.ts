@@ -211,7 +211,8 @@ export const AttachmentView = z.object({
 });
 
 export const PetitionDetail = PetitionListItem.extend({
-  content: z.string(),
+  content: z.string().describe("The petitioners' names, phone, ID and card numbers and email in title, content and demands are masked; revealing the petitioners shows them whole"),
+  personalDataMasked: z.boolean().describe('Whether the title, content or demands had personal data masked'),
   demands: z.string().nullable(),
   respondent: z.object({ name: z.string(), unitId: z.string().nullable() }).nullable(),
   accusedUnitIds: z
@@ -285,7 +286,10 @@ export const CommandResult = z.object({
 });
 
 export const RevealBody = z.object({ reason: text(500).describe('Why you need the personal data (audited)') });
-export const RevealResponse = z.object({ petitioners: z.array(PetitionerView) });
+export const RevealResponse = z.object({
+  petitioners: z.array(PetitionerView),
+  words: z.object({ title: z.string(), content: z.string(), demands: z.string().nullable() }).describe('The title, content and demands whole'),
+});
 
 export const AuditRow = z.object({
   id: z.number().int(),

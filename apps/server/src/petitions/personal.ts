@@ -6,7 +6,7 @@ import { attachments, auditReads, users } from '../db/schema';
 import { forbidden, notFound } from '../lib/errors';
 import { revealedPetitioners } from './petitioners';
 import { scopeOf, type Tx } from './repo';
-import { visiblePetition } from './read';
+import { maskedWords, visiblePetition } from './read';
 
 /** Write an audit row for a read of personal data. Call inside the transaction that reads it. */
 export async function auditRead(
@@ -43,8 +43,10 @@ export async function revealPetitioners(deps: Deps, actor: SessionUser, id: stri
     const fields = ['name', 'phone', 'idCard', 'address', 'email'].filter((f) =>
       list.some((p) => p[f as keyof typeof p] !== null),
     );
-    await auditRead(tx, row, actor, 'revealPersonalData', reason, fields, deps.now());
-    return { petitioners: list };
+    // The words whole, when masking changed them: they are read with the petitioners, and audited with them.
+    const masked = maskedWords(row, list.map((p) => ({ name: p.name, phone: p.phone, idCard: p.idCard, email: p.email })));
+    await auditRead(tx, row, actor, 'revealPersonalData', reason, masked.masked ? [...fields, 'content'] : fields, deps.now());
+    return { petitioners: list, words: { title: row.title, content: row.content, demands: row.demands } };
   });
 }
 

@@ -1,10 +1,12 @@
 import { and, desc, eq, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
-import { accusedUnitIds, answerableSupervisions, availableCommands, can, handlingUnitId, isIsoDate, openDeadlines, petitionClocks, visibilityFilter } from '@qiao/core';
+import { accusedUnitIds, answerableSupervisions, availableCommands, can, handlingUnitId, isIsoDate, maskPersonalText, openDeadlines, petitionClocks, visibilityFilter, type PersonInText } from '@qiao/core';
+import { petitionersOf } from '../analysis/scrub';
 import type { PetitionListQuery } from '@qiao/contracts';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { handlingUnitExpr, petitioners, petitions, users } from '../db/schema';
+import { decrypt, type Keys } from '../lib/crypto';
 import { badRequest } from '../lib/errors';
 import { unitNames } from '../units/repo';
 import { factsAfter, factsNewestFirst, freshFacts, listedPetitions, measureFilterSql, walksFacts } from '../dashboards/measure-filter';
@@ -16,6 +18,14 @@ import { textSearchSql } from './search';
 import { loadEvents, loadPetition, scopeOf, visibilitySql, type PetitionRow, type Tx } from './repo';
 
 type ListQuery = z.infer<typeof PetitionListQuery>;
+
+/** A petition's title, content and demands with its petitioners' identity masked, and whether anything was. */
+export function maskedWords(row: Pick<PetitionRow, 'title' | 'content' | 'demands'>, people: readonly PersonInText[]) {
+  const title = maskPersonalText(row.title, people);
+  const content = maskPersonalText(row.content, people);
+  const demands = row.demands === null ? null : maskPersonalText(row.demands, people);
+  return { title, content, demands, masked: title !== row.title || content !== row.content || demands !== row.demands };
+}
 
 /** Load a petition the actor may see, or 404 (an out-of-scope petition does not exist for them). */
 export async function visiblePetition(tx: Tx, actor: SessionUser, id: string): Promise<PetitionRow> {
@@ -50,10 +60,15 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   const available = availableCommands(row.state, ctx).filter(
     (c) => can(actor, c, scope).allowed && (c !== 'answerSupervision' || answerableSupervisions(row.state, actor.unitId).length > 0),
   );
+  // The petitioners' identity in the petition's own words is masked as in the petitioner box (revealing, audited,
+  // shows them whole): decrypted here to find them, never sent.
+  const words = maskedWords(row, (await petitionersOf(deps.db, deps.keys, [id])).get(id) ?? []);
   return {
     ...listItem(row, names, ctx.today, (await maskedPetitioners(deps.db, id))[0]?.name ?? ''),
-    content: row.content,
-    demands: row.demands,
+    title: words.title,
+    content: words.content,
+    demands: words.demands,
+    personalDataMasked: words.masked,
     // A respondent unit is shown even without a name (rows written before intake required one), named after the unit.
     respondent:
       row.respondentName || row.respondentUnitId
@@ -188,10 +203,10 @@ export async function listPetitions(deps: Deps, actor: SessionUser, q: ListQuery
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const names = await unitNames(deps.db, listedUnitIds(page));
-  const first = await firstPetitioners(deps.db, page.map((r) => r.id));
+  const people = await listedPeople(deps.db, deps.keys, page);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => listItem(r, names, today, first.get(r.id) ?? '')),
+    items: page.map((r) => listItem({ ...r, title: people.title(r) }, names, today, people.first.get(r.id) ?? '')),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.receivedOn, last.id) : null,
   };
 }
@@ -207,14 +222,24 @@ export async function viewablePetitions(db: Tx, actor: SessionUser, ids: readonl
   return new Map(rows.filter((p) => can(actor, 'view', scopeOf(p)).allowed).map((p) => [p.id, p]));
 }
 
-/** The first petitioner of each petition, masked. */
-export async function firstPetitioners(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
+/**
+ * What a list shows of each petition's petitioners: the first one's masked name, and the title with every
+ * petitioner's name masked (周建国反映拖欠工资 → 周**反映拖欠工资), as the petition's page shows it. The names are
+ * decrypted here to find them, never sent.
+ */
+export async function listedPeople(tx: Tx, keys: Keys, page: readonly Pick<PetitionRow, 'id' | 'title'>[]) {
+  const first = new Map<string, string>();
+  const names = new Map<string, PersonInText[]>();
+  if (page.length === 0) return { first, title: (row: Pick<PetitionRow, 'id' | 'title'>) => row.title };
   const rows = await tx
-    .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })
+    .select({ petitionId: petitioners.petitionId, position: petitioners.position, masked: petitioners.nameMasked, name: petitioners.nameEnc })
     .from(petitioners)
-    .where(and(inArray(petitioners.petitionId, ids), eq(petitioners.position, 0)));
-  return new Map(rows.map((r) => [r.petitionId, r.name]));
+    .where(inArray(petitioners.petitionId, page.map((r) => r.id)));
+  for (const r of rows) {
+    if (r.position === 0) first.set(r.petitionId, r.masked);
+    names.set(r.petitionId, [...(names.get(r.petitionId) ?? []), { name: decrypt(keys.encryption, r.name) }]);
+  }
+  return { first, title: (row: Pick<PetitionRow, 'id' | 'title'>) => maskPersonalText(row.title, names.get(row.id) ?? []) };
 }
 
 function encodeCursor(receivedOn: string, id: string) {

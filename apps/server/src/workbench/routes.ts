@@ -16,7 +16,7 @@ import {
 } from '@qiao/contracts';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { byDeadline, firstPetitioners, isCursorId, listFilterSql, listItem, listedUnitIds, newestFirst, receivedBefore } from '../petitions/read';
+import { byDeadline, listedPeople, isCursorId, listFilterSql, listItem, listedUnitIds, newestFirst, receivedBefore } from '../petitions/read';
 import { bigramsOf, containing } from '../petitions/search';
 import { jurisdictions, petitionClocks, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
@@ -334,11 +334,11 @@ export const workbenchRoutes =
         ]);
         const page = rows.slice(0, q.limit);
         const names = await unitNames(deps.db, listedUnitIds(page));
-        const first = await firstPetitioners(deps.db, page.map((r) => r.id));
+        const people = await listedPeople(deps.db, deps.keys, page);
         const last = page[page.length - 1];
         return {
           items: page.map((r) => ({
-            ...listItem(r, names, day, first.get(r.id) ?? ''),
+            ...listItem({ ...r, title: people.title(r) }, names, day, people.first.get(r.id) ?? ''),
             ...(tab.due ? { noticeDueOn: r.tabDue } : {}),
           })),
           nextCursor:

@@ -85,7 +85,7 @@ export const en: Resources = {
     currentUnit: 'Current unit', collective: 'Collective', headcount: 'People', repeatOf: 'Repeat of an earlier petition',
     firstPetition: 'First petition', openRepeat: 'Open the earlier petition', litigation: 'Litigation-related',
     petitioners: 'Petitioners', masked: 'masked', reveal: 'Reveal', revealTitle: 'Reveal personal data',
-    revealReason: 'Why you need it (audited)', revealReasonRequired: 'Give a reason', revealed: 'Personal data shown (audited)',
+    revealReason: 'Why you need it (audited)', revealReasonRequired: 'Give a reason', revealed: 'Personal data shown (audited)', wordsMasked: 'The petitioners’ names, phone and ID numbers in these words are masked; revealing their personal data shows the words whole.',
     phone: 'Phone', idCard: 'ID card', personAddress: 'Address', attachments: 'Attachments', noAttachments: 'No attachments',
     preview: 'Preview', download: 'Download', deadlines: 'Time limits', noDeadlines: 'No time limit is running',
     timeline: 'History', actions: 'What you can do', noActions: 'There is nothing you can do on this petition now.',

@@ -81,7 +81,7 @@ export const zh = {
     currentUnit: '当前承办单位', collective: '集体访', headcount: '人数', repeatOf: '重复信访，前次事项',
     firstPetition: '初信初访', openRepeat: '查看前次事项', litigation: '涉法涉诉', petitioners: '信访人',
     masked: '已脱敏显示', reveal: '查看完整信息', revealTitle: '查看信访人个人信息',
-    revealReason: '查看原因（将记入审计）', revealReasonRequired: '请填写查看原因', revealed: '个人信息已显示（已记录审计）',
+    revealReason: '查看原因（将记入审计）', revealReasonRequired: '请填写查看原因', revealed: '个人信息已显示（已记录审计）', wordsMasked: '信访内容中信访人的姓名、电话、证件号等已遮蔽；查看完整信息后显示原文。',
     phone: '电话', idCard: '身份证号', personAddress: '住址', attachments: '附件', noAttachments: '无附件',
     preview: '预览', download: '下载', deadlines: '办理期限', noDeadlines: '当前没有正在计算的期限',
     timeline: '办理经过', actions: '可办理的操作', noActions: '您目前没有可对此事项进行的操作。',

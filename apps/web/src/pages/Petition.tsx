@@ -15,7 +15,7 @@ import { AnalysisPanels } from '../components/analysis/AnalysisPanels';
 import { DocumentsMenu } from '../components/accountability/DocumentsMenu';
 import { OwnershipPanel } from '../components/accountability/OwnershipPanel';
 import { PetitionPrintHead } from '../components/accountability/PetitionPrintHead';
-import { api, ApiError, errorMessage, type Detail } from '../lib/api';
+import { api, ApiError, errorMessage, type Detail, type Revealed } from '../lib/api';
 import { chinaTime } from '../lib/dates';
 import { placeName, useJurisdictions, useUnits } from '../lib/directory';
 
@@ -45,6 +45,8 @@ export default function PetitionPage() {
   const navigate = useNavigate();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
+  // The title, content and demands whole, once the petitioners are revealed (the detail masks their identity).
+  const [words, setWords] = useState<Revealed['words'] | null>(null);
   const [places] = useJurisdictions();
   const [units] = useUnits();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -61,6 +63,7 @@ export default function PetitionPage() {
 
   useEffect(() => {
     setDetail(null);
+    setWords(null);
     void reload();
   }, [reload]);
 
@@ -82,7 +85,7 @@ export default function PetitionPage() {
     );
   if (!detail) return <Skeleton active paragraph={{ rows: 12 }} />;
 
-  const d = detail;
+  const d = words ? { ...detail, ...words } : detail;
   const running = d.clocks.filter((c) => c.status !== 'ended');
   const ended = d.clocks.filter((c) => c.status === 'ended');
 
@@ -156,6 +159,11 @@ export default function PetitionPage() {
               {t('petition.content')}
             </Typography.Title>
             <Typography.Paragraph className="prose">{d.content}</Typography.Paragraph>
+            {d.personalDataMasked && !words && (
+              <Typography.Paragraph type="secondary" className="no-print">
+                {t('petition.wordsMasked')}
+              </Typography.Paragraph>
+            )}
             {d.demands && (
               <>
                 <Typography.Title level={5} className="sub">
@@ -166,7 +174,7 @@ export default function PetitionPage() {
             )}
           </Card>
 
-          <Petitioners id={d.id} initial={d.petitioners} />
+          <Petitioners id={d.id} initial={d.petitioners} onRevealed={setWords} />
           <Attachments id={d.id} attachments={d.attachments} />
 
           <Card title={<h2 className="card-h">{t('petition.timeline')}</h2>} size="small" className="section">
@@ -228,7 +236,7 @@ export default function PetitionPage() {
   );
 }
 
-function Petitioners({ id, initial }: { id: string; initial: Petitioner[] }) {
+function Petitioners({ id, initial, onRevealed }: { id: string; initial: Petitioner[]; onRevealed: (words: Revealed['words']) => void }) {
   const { t, i18n } = useTranslation();
   const colon = i18n.language === 'en' ? ': ' : '：';
   const [shown, setShown] = useState(initial);
@@ -247,6 +255,7 @@ function Petitioners({ id, initial }: { id: string; initial: Petitioner[] }) {
     try {
       const r = await api.reveal(id, reason.trim());
       setShown(r.petitioners);
+      onRevealed(r.words);
       setRevealed(true);
       setAsking(false);
     } catch (e) {

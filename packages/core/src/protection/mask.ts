@@ -87,3 +87,48 @@ function keepLast(s: string, n: number): string {
   if (chars.length <= n * 2) return '*'.repeat(chars.length);
   return '*'.repeat(chars.length - n) + chars.slice(-n).join('');
 }
+
+/** The people whose identity a petition's own words may carry: its petitioners, as stored (decrypted). */
+export interface PersonInText {
+  name: string;
+  phone?: string | null;
+  idCard?: string | null;
+  email?: string | null;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Numbers that are someone's whatever the petition says: an ID card number, a bank card or account (12–19 digits,
+// not an amount or a measure), a mobile number, an email address. Each is masked as the petitioner box masks it.
+const ID_CARD = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const ACCOUNT = /(?<![0-9A-Za-z*])\d{12,19}(?![0-9A-Za-z*])(?!\s*(?:元|块|万|亿|平方|亩|米|吨|公里|千克|斤|个|人|户|名|套|间|天|年))/g;
+const MOBILE = /(?<![0-9A-Za-z*])1[3-9]\d{9}(?![0-9A-Za-z*])/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/**
+ * A petition's title, content or demands as staff read it without revealing the petitioners: each petitioner's
+ * name, phone, ID number and email, wherever the words give them (本人刘志强，电话15412349584), masked as the
+ * petitioner box masks them, and so is any ID card, bank card or mobile number and email address. What the
+ * matter is about (amounts, dates, places, the units and officials it names) is left as written. Revealing the
+ * petitioners, which is audited, shows the words whole.
+ */
+export function maskPersonalText(text: string, people: readonly PersonInText[]): string {
+  let s = text;
+  for (const p of people) {
+    for (const [value, mask] of [
+      [p.idCard, maskIdCard],
+      [p.phone, maskPhone],
+      [p.email, maskEmail],
+    ] as const) {
+      const v = value?.trim();
+      if (v && v.length >= 5) s = s.replace(new RegExp(escapeRegExp(v), 'gi'), mask(v));
+    }
+  }
+  // Longest first, so a full name goes before a shorter one it holds.
+  const names = [...new Set(people.map((p) => p.name.replace(/\s+/g, '')).filter((n) => Array.from(n).length >= 2))].sort((a, b) => b.length - a.length);
+  for (const n of names) s = s.replaceAll(n, maskName(n));
+  return s
+    .replace(ID_CARD, (m) => maskIdCard(m))
+    .replace(ACCOUNT, (m) => `${'*'.repeat(m.length - 4)}${m.slice(-4)}`)
+    .replace(MOBILE, (m) => maskPhone(m))
+    .replace(EMAIL, (m) => maskEmail(m));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskEmail, maskIdCard, maskName, maskPetitioner, maskPhone } from '../../src/protection/index';
+import { maskAddress, maskEmail, maskIdCard, maskName, maskPersonalText, maskPetitioner, maskPhone } from '../../src/protection/index';
 
 describe('maskName', () => {
   it.each([
@@ -86,5 +86,27 @@ describe('maskPetitioner', () => {
   it('passes no other field through', () => {
     const withExtra = { name: '李四', wechat: 'lisi_1988' };
     expect(maskPetitioner(withExtra)).toEqual({ name: '李*' });
+  });
+});
+
+describe('maskPersonalText', () => {
+  const liu = { name: '刘志强', phone: '15412349584', idCard: '11010119900307663X', email: 'liu.zq@example.cn' };
+
+  it('masks the petitioners as the petitioner box does, wherever the words give them', () => {
+    expect(maskPersonalText('本人刘志强，电话15412349584，身份证11010119900307663x，邮箱liu.zq@example.cn。', [liu])).toBe(
+      '本人刘**，电话154****9584，身份证1101**********663X，邮箱l***@example.cn。',
+    );
+    // Every petitioner of a collective petition, and a name written twice.
+    expect(maskPersonalText('代表人王芳、刘志强：王芳多次反映。', [liu, { name: '王芳' }])).toBe('代表人王*、刘**：王*多次反映。');
+  });
+
+  it('masks anyone’s ID card, bank card and mobile numbers and email, not amounts, dates or what the matter names', () => {
+    expect(maskPersonalText('工资请打到6222021234567890123，联系13912345678或zhang@qq.com；身份证330102198001011234。', [])).toBe(
+      '工资请打到***************0123，联系139****5678或z***@qq.com；身份证3301**********1234。',
+    );
+    const matter = '恒远建设工程有限公司2025年3月至2026年1月拖欠工资520000元，合同编号HT-2025-0311，举报李某。';
+    expect(maskPersonalText(matter, [{ name: '张三' }])).toBe(matter);
+    // Already masked words stay as they are.
+    expect(maskPersonalText('电话154****9584', [liu])).toBe('电话154****9584');
   });
 });
