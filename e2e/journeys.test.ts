@@ -92,6 +92,9 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await page.locator('[data-command="accept"]').click();
     await page.locator('.command-form button[type="submit"]').click();
     await page.locator('.petition-heading').getByText('办理中').waitFor();
+    // The objection window closed with the acceptance: closed, not "done on time"; the receipt notice was done.
+    await expect.poll(() => page.locator('li.clock-ended').filter({ hasText: '异议' }).locator('.due').textContent()).toBe('已结束');
+    expect(await page.locator('li.clock-ended').filter({ hasText: '告知' }).locator('.due').textContent()).toBe('按期完成');
     await shot(page, 'handler-accepted-zh');
 
     // The unit head approves an extension (Art. 33).

@@ -20,6 +20,8 @@ export function DueBadge({ today, due }: { today: string; due: string | null | u
 export function ClockBadge({ today, clock }: { today: string; clock: Clock }) {
   const { t } = useTranslation();
   if (clock.status === 'paused') return <span className="due due-paused">{t('due.paused')}</span>;
+  // A window (the right to object, to ask for a review) closes, used or not: it is not "done on time".
+  if (clock.status === 'ended' && clock.kind === 'window') return <span className="due due-done">{t('due.closed')}</span>;
   if (clock.status === 'ended')
     return <span className={`due ${clock.late ? 'due-late' : 'due-done'}`}>{clock.late ? t('due.late') : t('due.onTime')}</span>;
   return <DueBadge today={today} due={clock.due} />;

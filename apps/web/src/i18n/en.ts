@@ -72,7 +72,7 @@ export const en: Resources = {
   },
   due: {
     overdue: '{{count}} days overdue', today: 'Due today', left: '{{count}} days left', done: 'Done', none: 'No deadline',
-    paused: 'Paused', late: 'Done late', onTime: 'Done on time',
+    paused: 'Paused', late: 'Done late', onTime: 'Done on time', closed: 'Closed',
   },
   clocks: {
     route: 'Routing', receiptNotice: 'Receipt notice', objection: 'Objection window', handling: 'Handling',

@@ -68,7 +68,7 @@ export const zh = {
   },
   due: {
     overdue: '逾期 {{count}} 天', today: '今天到期', left: '剩 {{count}} 天', done: '已完成', none: '无期限',
-    paused: '已中止计时', late: '逾期完成', onTime: '按期完成',
+    paused: '已中止计时', late: '逾期完成', onTime: '按期完成', closed: '已结束',
   },
   clocks: {
     route: '转送交办期限', receiptNotice: '书面告知期限', objection: '异议期限', handling: '办理期限',
