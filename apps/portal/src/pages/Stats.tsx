@@ -15,7 +15,7 @@ interface Period {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-/** How far back the period pickers reach (the API takes at most MAX_SPAN months at once). */
+/** How far back the period pickers reach (the API takes at most MAX_SPAN months at once: core MAX_PERIOD_MONTHS, copied to keep the portal free of the core). */
 const PICKER_MONTHS = 60;
 const MAX_SPAN = 36;
 

@@ -254,7 +254,7 @@ export function sameMonthLastYear(month: string): string {
   return `${String(Number(month.slice(0, 4)) - 1).padStart(4, '0')}${month.slice(4)}`;
 }
 
-/** The most months a statistics period spans (the cockpit's and the public figures' period pickers, the API). */
+/** The most months a statistics period spans (the API, the cockpit's period picker; the portal keeps its own copy). */
 export const MAX_PERIOD_MONTHS = 36;
 
 /** The months from `from` to `to` inclusive (`YYYY-MM`); empty when `to` is before `from`. */
