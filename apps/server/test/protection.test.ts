@@ -91,6 +91,28 @@ describe.skipIf(!available)(`protection over HTTP (${engineName})`, () => {
     expect((await call(t, 'admin', 'GET', `/api/petitions/${plain.id}/audit`)).json()[0].fields).not.toContain('content');
   });
 
+  it('masks the petitioners’ names in titles wherever other pages list the petition', async () => {
+    const named = await register(t, { title: '王小明反映恒远公司拖欠工资', content: '恒远建筑公司拖欠工地工人工资三个月，共计八万元，多次讨要未果。' });
+    const again = await register(t, { title: '反映恒远公司拖欠工资', content: '恒远建筑公司拖欠工地工人工资三个月，共计八万元，多次讨要未果。' });
+    const titleOf = (items: { id: string; title: string }[], id: string) => items.find((i) => i.id === id);
+    // Similar petitions, of a registered one and of a draft.
+    const similar = (await call(t, 'clerk', 'GET', `/api/analysis/petitions/${again.id}/similar`)).json().similar;
+    expect(titleOf(similar, named.id)?.title).toBe('王**反映恒远公司拖欠工资');
+    const draft = (await call(t, 'clerk', 'POST', '/api/analysis/suggest', { text: '恒远建筑公司拖欠工地工人工资三个月，共计八万元，多次讨要未果。' })).json().similar;
+    expect(titleOf(draft, named.id)?.title).toBe('王**反映恒远公司拖欠工资');
+    // A backlog ledger (its export reads the same entries).
+    const ledger = (await call(t, 'clerk', 'POST', '/api/ledgers', { name: '积案台账' })).json();
+    expect((await call(t, 'clerk', 'POST', `/api/ledgers/${ledger.id}/entries`, { petitionId: named.id, responsibleUnitId: 'city-labor', measures: '约谈企业' })).statusCode).toBe(201);
+    const shown = await call(t, 'clerk', 'GET', `/api/ledgers/${ledger.id}`);
+    expect(shown.body).toContain('王**反映恒远公司拖欠工资');
+    expect(shown.body).not.toContain('王小明');
+    // A unit's supervision record.
+    await command(t, 'clerk', named.id, 'assign', { unitId: 'city-labor' });
+    await command(t, 'supervisor', named.id, 'supervise', { reason: 'evasive', note: '请说明办理情况。', answerDays: 10 });
+    const record = (await call(t, 'supervisor', 'GET', '/api/units/city-labor/supervision')).json();
+    expect(record.notices.find((n: { petition: { id: string } }) => n.petition.id === named.id).petition.title).toBe('王**反映恒远公司拖欠工资');
+  });
+
   it('reveals personal data only with a reason, writing an audit row admins can list', async () => {
     const p = await register(t);
     const noReason = await call(t, 'clerk', 'POST', `/api/petitions/${p.id}/petitioners/reveal`, {});

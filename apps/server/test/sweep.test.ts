@@ -21,7 +21,7 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
 
   it('reminds before the deadline, escalates to the unit head when late, then to the owning leader with a drafted supervision notice — each once', async () => {
     t.clock.set('2026-03-02');
-    const p = await register(t, { title: '扫描测试：欠薪' });
+    const p = await register(t, { title: '扫描测试：王小明欠薪' }); // 王小明: the petitioner
     await command(t, 'clerk', p.id, 'assign', { unitId: 'city-labor' }); // receipt notice due 2026-03-17
     const [leader] = await t.deps.db.select().from(users).where(eq(users.username, 'leader'));
     const [clerk] = await t.deps.db.select().from(users).where(eq(users.username, 'clerk'));
@@ -48,7 +48,9 @@ describe.skipIf(!available)(`deadline sweep (${engineName})`, () => {
     expect(notices.map((n) => `${n.template}→${n.to}`).sort()).toEqual(['dueSoon→handler', 'dueSoon→head']);
     expect(notices[0]!.text).toContain('2026-03-17');
     expect(notices[0]!.text).toContain('书面告知期限将于 2026-03-17 届满');
-    expect(notices[0]!.en).toContain(`The receipt notice time limit of petition ${p.trackingCode} (扫描测试：欠薪) ends on 2026-03-17`);
+    // Told to staff with the petitioner's name masked, as lists show the title.
+    expect(notices[0]!.en).toContain(`The receipt notice time limit of petition ${p.trackingCode} (扫描测试：王**欠薪) ends on 2026-03-17`);
+    expect(JSON.stringify(notices)).not.toContain('王小明');
 
     t.clock.set('2026-03-18'); // a day late: to the unit head
     await sweep(t.deps);

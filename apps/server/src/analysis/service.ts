@@ -22,6 +22,7 @@ import { keyedHash } from '../lib/crypto';
 import { filterPrefix } from '../dashboards/query';
 import { resolvePeriod } from '../dashboards/summary';
 import { AppError, forbidden, notFound } from '../lib/errors';
+import { maskTitles } from '../petitions/read';
 import { loadPetition, scopeOf, visibilitySql } from '../petitions/repo';
 import { listAlerts } from './alerts';
 import { petitionFingerprint, lookupKeys } from './indexing';
@@ -73,7 +74,7 @@ export async function suggest(deps: Deps, actor: SessionUser, input: SuggestInpu
   const respondentName = typeof input.respondent === 'string' ? input.respondent : (input.respondent?.name ?? null);
   const persons = personHashes(deps, input.petitioners);
   const fp = petitionFingerprint('draft', { title: input.title ?? '', content: input.text, demands: null, respondentName, address: input.address ?? null }, persons);
-  const similar = await findSimilar(deps.db, actor, fp, lookupKeys(fp, persons), persons, { limit: input.limit });
+  const similar = await maskTitles(deps.db, deps.keys, await findSimilar(deps.db, actor, fp, lookupKeys(fp, persons), persons, { limit: input.limit }));
   const data = await cachedRouting(deps.db);
   const jurisdictionCode = input.jurisdictionCode ?? actor.jurisdictionCode;
   const routing = suggestRouting(data, {
@@ -126,7 +127,7 @@ export async function similarTo(deps: Deps, actor: SessionUser, id: string, limi
   const persons = stored?.persons ?? [];
   const fp = petitionFingerprint(id, row, persons);
   const keys = stored?.keys ?? lookupKeys(fp, persons);
-  return { petitionId: id, similar: await findSimilar(deps.db, actor, fp, keys, persons, { exclude: id, limit }) };
+  return { petitionId: id, similar: await maskTitles(deps.db, deps.keys, await findSimilar(deps.db, actor, fp, keys, persons, { exclude: id, limit })) };
 }
 
 export interface HotspotQuery {
@@ -180,7 +181,7 @@ export async function hotspots(deps: Deps, actor: SessionUser, q: HotspotQuery) 
     .orderBy(sql`count(distinct ${m.petitionId}) desc`, sql`max(${m.receivedOn}) desc`, m.kind, m.key)
     .limit(q.limit);
   if (top.length === 0) return { since, until: today, clusters: [] };
-  const members = await deps.db
+  const listed = await deps.db
     .select({
       kind: m.kind,
       key: m.key,
@@ -195,6 +196,7 @@ export async function hotspots(deps: Deps, actor: SessionUser, q: HotspotQuery) 
     .from(m)
     .innerJoin(petitions, eq(petitions.id, m.petitionId))
     .where(and(inWindow, inArray(m.key, [...new Set(top.map((t) => t.key))])));
+  const members = await maskTitles(deps.db, deps.keys, listed);
   const names = await clusterNames(deps, top);
   const weeks: string[] = [];
   for (let w = weekOf(since); w <= today; w = addDays(w, 7)) weeks.push(w);
@@ -238,10 +240,14 @@ export async function alerts(deps: Deps, actor: SessionUser, days: number, limit
   // Name only the petitions this user may see.
   const ids = [...new Set(list.flatMap((a) => a.alert.petitionIds))];
   const seen = ids.length
-    ? await deps.db
-        .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, receivedOn: petitions.receivedOn, status: petitions.status })
-        .from(petitions)
-        .where(and(inArray(petitions.id, ids), visibilitySql(visibilityFilter(actor))))
+    ? await maskTitles(
+        deps.db,
+        deps.keys,
+        await deps.db
+          .select({ id: petitions.id, trackingCode: petitions.trackingCode, title: petitions.title, receivedOn: petitions.receivedOn, status: petitions.status })
+          .from(petitions)
+          .where(and(inArray(petitions.id, ids), visibilitySql(visibilityFilter(actor)))),
+      )
     : [];
   const byId = new Map(seen.map((p) => [p.id, p]));
   // An alert one of whose petitions accuses the reader's unit is not shown to it: its label and size would tell.

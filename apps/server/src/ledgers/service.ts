@@ -9,6 +9,7 @@ import { ledgerEntries, ledgers, petitioners, petitions, units, users } from '..
 import { normaliseTrackingCode } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { cannotOwn, mayOwn, owningLeader } from '../ownership/leaders';
+import { maskTitles } from '../petitions/read';
 import { scopeColumns, scopeOf } from '../petitions/repo';
 
 type EntryRow = typeof ledgerEntries.$inferSelect;
@@ -227,7 +228,7 @@ async function presentEntries(deps: Deps, shown: ShownEntry[]) {
   if (shown.length === 0) return [];
   const entries = shown.map((s) => s.entry);
   const ids = entries.map((e) => e.petitionId);
-  const ps = shown.map((s) => s.petition);
+  const ps = await maskTitles(deps.db, deps.keys, shown.map((s) => s.petition));
   const people = await deps.db
     .select({ petitionId: petitioners.petitionId, name: petitioners.nameMasked })
     .from(petitioners)

@@ -9,7 +9,7 @@ import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schem
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { petitionNotFound, runCommand } from '../petitions/command';
 import { loadPetition, scopeOf } from '../petitions/repo';
-import { viewablePetitions, visiblePetition } from '../petitions/read';
+import { maskTitles, viewablePetitions, visiblePetition } from '../petitions/read';
 import { draftApplicability } from '../sweeps/drafts';
 import { mayOwn, owningLeader } from './leaders';
 import { sweep } from '../sweeps/sweep';
@@ -188,7 +188,7 @@ export const ownershipRoutes =
           // Cases still being resolved first ('active' sorts before 'resolved'), the soonest target first.
           .orderBy(asc(petitionOwners.status), sql`${petitionOwners.targetOn} asc nulls last`, asc(petitionOwners.petitionId));
         if (owned.length === 0) return [];
-        const rows = await deps.db.select().from(petitions).where(inArray(petitions.id, owned.map((o) => o.petitionId)));
+        const rows = await maskTitles(deps.db, deps.keys, await deps.db.select().from(petitions).where(inArray(petitions.id, owned.map((o) => o.petitionId))));
         const byId = new Map(rows.map((r) => [r.id, r]));
         const ctx = deps.clockSettings.context(deps.now());
         return owned.flatMap((o) => {
@@ -255,7 +255,8 @@ export const ownershipRoutes =
           .where(and(eq(supervisionDrafts.officeUnitId, actor.unitId), eq(supervisionDrafts.status, 'draft')))
           .orderBy(asc(supervisionDrafts.dueOn));
         // Only drafts about petitions the reader may see: never one an accusation against their office names.
-        const byId = await viewablePetitions(deps.db, actor, rows.map((r) => r.petitionId));
+        const viewable = await viewablePetitions(deps.db, actor, rows.map((r) => r.petitionId));
+        const byId = new Map((await maskTitles(deps.db, deps.keys, [...viewable.values()])).map((p) => [p.id, p]));
         const names = await unitNames(deps.db, rows.map((r) => r.unitId));
         return rows.flatMap((r) => {
           const p = byId.get(r.petitionId);

@@ -242,6 +242,12 @@ export async function listedPeople(tx: Tx, keys: Keys, page: readonly Pick<Petit
   return { first, title: (row: Pick<PetitionRow, 'id' | 'title'>) => maskPersonalText(row.title, names.get(row.id) ?? []) };
 }
 
+/** Items naming petitions, each title with its petitioners' names masked (as lists and the petition's page show it). */
+export async function maskTitles<T extends { id: string; title: string }>(tx: Tx, keys: Keys, items: readonly T[]): Promise<T[]> {
+  const people = await listedPeople(tx, keys, items);
+  return items.map((i) => ({ ...i, title: people.title(i) }));
+}
+
 function encodeCursor(receivedOn: string, id: string) {
   return Buffer.from(`${receivedOn}|${id}`).toString('base64url');
 }

@@ -10,7 +10,7 @@ import type { Deps } from '../context';
 import { receptionBookings, receptionDays, users } from '../db/schema';
 import { encrypt, newTrackingCode, newTrackingSecret, secretMatches, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
-import { viewablePetitions } from '../petitions/read';
+import { maskTitles, viewablePetitions } from '../petitions/read';
 import { loadEvents } from '../petitions/repo';
 import { summarise } from '../petitions/presenter';
 import { openWithSecret } from '../portal/secret';
@@ -199,6 +199,7 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
   // accusation is, and counted among the slots taken but not listed.
   const units = actor.unitId ? (await cachedRouting(deps.db)).units : [];
   const namesOwnUnit = (summary: string | null) => summary !== null && unitsNamedIn(units, summary).some((u) => u.id === actor.unitId);
+  const titles = new Map((await maskTitles(deps.db, deps.keys, [...viewable.values()])).map((p) => [p.id, p.title]));
   const out = [];
   for (const b of rows) {
     if (!b.petitionId && namesOwnUnit(b.summary)) continue;
@@ -211,7 +212,7 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
       petition = {
         id: p.id,
         trackingCode: p.trackingCode,
-        title: p.title,
+        title: titles.get(p.id) ?? p.title,
         status: p.status,
         history: events.map((e) => ({ on: e.event.on, summary: summarise(e.event, names) })),
       };

@@ -6,6 +6,7 @@ import type { Tx } from '../db/open';
 import { outbox, petitionClocks as clocksTable, petitionOwners, petitions, reminders, supervisionDrafts, users } from '../db/schema';
 import { encrypt } from '../lib/crypto';
 import { noticeBody, type NoticeText } from '../notifications/text';
+import { maskTitles } from '../petitions/read';
 import { scopeColumns, scopeOf } from '../petitions/repo';
 import { findUnit, petitionOfficeFor, unitNames } from '../units/repo';
 import { draftApplicability } from './drafts';
@@ -111,8 +112,10 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           .returning({ petitionId: reminders.petitionId });
         if (inserted.length === 0) continue;
         result.sent[stage]++;
-        const what = `信访件 ${c.trackingCode}（${c.title}）的${label.zh}期限`;
-        const limitEn = `${label.en} time limit of petition ${c.trackingCode} (${c.title})`;
+        // Told to staff (and through an SMS or mail gateway): the petitioners' names masked as lists show them.
+        const [{ title } = c] = await maskTitles(tx, deps.keys, [{ id: c.petitionId, title: c.title }]);
+        const what = `信访件 ${c.trackingCode}（${title}）的${label.zh}期限`;
+        const limitEn = `${label.en} time limit of petition ${c.trackingCode} (${title})`;
         const whatEn = `The ${limitEn}`;
         if (stage === 'dueSoon')
           await notify(tx, deps, c.state, unitStaff.handlers.concat(unitStaff.heads), 'dueSoon', {

@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
 import { petitionEvents, petitions } from '../db/schema';
 import { forbidden, notFound } from '../lib/errors';
+import { maskTitles } from '../petitions/read';
 import { loadEvents, visibilitySql } from '../petitions/repo';
 import { findUnit } from './repo';
 
@@ -75,6 +76,7 @@ export async function unitSupervisionRecord(
     );
 
   const ids = rows.map((r) => r.id);
+  const titles = new Map((await maskTitles(deps.db, deps.keys, rows)).map((r) => [r.id, r.title]));
   const texts = new Map<string, { note?: string; answer?: string }>();
   if (ids.length) {
     const events = await deps.db
@@ -114,7 +116,7 @@ export async function unitSupervisionRecord(
       const t = texts.get(s.id);
       notices.push({
         supervisionId: s.id,
-        petition: { id: row.id, trackingCode: row.trackingCode, title: row.title },
+        petition: { id: row.id, trackingCode: row.trackingCode, title: titles.get(row.id) ?? row.title },
         reason: s.reason,
         note: t?.note ?? null,
         issuedOn: s.issuedOn,
