@@ -149,6 +149,8 @@ describe.skipIf(!browserAvailable)('supervision and accountability screens', () 
     await other.getByRole('button', { name: '发出督办' }).click();
     await page.getByRole('dialog').getByLabel('督办意见').waitFor();
     const otherNote = await page.getByRole('dialog').getByLabel('督办意见').inputValue();
+    // Cancelled once it has opened: a click while it was still zooming in was lost once on a loaded machine.
+    await expect.poll(() => page.locator('.ant-modal').first().getAttribute('class')).not.toMatch(/ant-zoom-appear/);
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消|Cancel/ }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await row.getByRole('button', { name: '发出督办' }).click();
