@@ -44,7 +44,7 @@ export async function revealPetitioners(deps: Deps, actor: SessionUser, id: stri
       list.some((p) => p[f as keyof typeof p] !== null),
     );
     // The words whole, when masking changed them: they are read with the petitioners, and audited with them.
-    const masked = maskedWords(row, list.map((p) => ({ name: p.name, phone: p.phone, idCard: p.idCard, email: p.email })));
+    const masked = maskedWords(row, list);
     await auditRead(tx, row, actor, 'revealPersonalData', reason, masked.masked ? [...fields, 'content'] : fields, deps.now());
     return { petitioners: list, words: { title: row.title, content: row.content, demands: row.demands } };
   });

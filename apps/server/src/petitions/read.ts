@@ -63,8 +63,9 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
   // The petitioners' identity in the petition's own words is masked as in the petitioner box (revealing, audited,
   // shows them whole): decrypted here to find them, never sent.
   const words = maskedWords(row, (await petitionersOf(deps.db, deps.keys, [id])).get(id) ?? []);
+  const petitionerList = await maskedPetitioners(deps.db, id);
   return {
-    ...listItem(row, names, ctx.today, (await maskedPetitioners(deps.db, id))[0]?.name ?? ''),
+    ...listItem(row, names, ctx.today, petitionerList[0]?.name ?? ''),
     title: words.title,
     content: words.content,
     demands: words.demands,
@@ -78,7 +79,7 @@ export async function getPetition(deps: Deps, actor: SessionUser, id: string) {
     address: row.address,
     registeringUnit: unit(row.registeringUnitId),
     repeatOf: row.repeatOf,
-    petitioners: await maskedPetitioners(deps.db, id),
+    petitioners: petitionerList,
     attachments: await attachmentList(deps.db, id),
     deadlines: openDeadlines(row.state, ctx),
     clocks: petitionClocks(row.state, ctx),
@@ -237,7 +238,9 @@ export async function listedPeople(tx: Tx, keys: Keys, page: readonly Pick<Petit
     .where(inArray(petitioners.petitionId, page.map((r) => r.id)));
   for (const r of rows) {
     if (r.position === 0) first.set(r.petitionId, r.masked);
-    names.set(r.petitionId, [...(names.get(r.petitionId) ?? []), { name: decrypt(keys.encryption, r.name) }]);
+    const list = names.get(r.petitionId) ?? [];
+    list.push({ name: decrypt(keys.encryption, r.name) });
+    names.set(r.petitionId, list);
   }
   return { first, title: (row: Pick<PetitionRow, 'id' | 'title'>) => maskPersonalText(row.title, names.get(row.id) ?? []) };
 }

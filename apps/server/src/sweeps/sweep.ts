@@ -104,6 +104,7 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
       const unitStaff = (!accused(unitId) && staff.get(unitId)) || { handlers: [], heads: [], supervisors: [] };
       const label = clockNames[clock.name.split(':')[0]!] ?? clockNames.supervision!;
       const unitName = names.get(unitId) ?? unitId;
+      let title: string | undefined;
       for (const stage of stages) {
         const inserted = await tx
           .insert(reminders)
@@ -112,8 +113,9 @@ export async function sweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepR
           .returning({ petitionId: reminders.petitionId });
         if (inserted.length === 0) continue;
         result.sent[stage]++;
-        // Told to staff (and through an SMS or mail gateway): the petitioners' names masked as lists show them.
-        const [{ title } = c] = await maskTitles(tx, deps.keys, [{ id: c.petitionId, title: c.title }]);
+        // Told to staff (and through an SMS or mail gateway): the petitioners' names masked as lists show them. Read
+        // once for the clock, when its first new reminder is sent (most candidates were reminded on an earlier run).
+        title ??= (await maskTitles(tx, deps.keys, [{ id: c.petitionId, title: c.title }]))[0]?.title ?? c.title;
         const what = `信访件 ${c.trackingCode}（${title}）的${label.zh}期限`;
         const limitEn = `${label.en} time limit of petition ${c.trackingCode} (${title})`;
         const whatEn = `The ${limitEn}`;
