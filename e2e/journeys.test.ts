@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World, chooseOption } from './support';
+import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type World, chooseOption, openFromMenu } from './support';
 
 /**
  * The staff workbench in a real browser: the journeys of issue 3 against the real server (fresh PGlite, the demo
@@ -33,9 +33,7 @@ describe.skipIf(!browserAvailable)('staff workbench journeys', () => {
     await shot(page, 'clerk-inbox-zh');
     await expectAccessible(page, 'inbox (zh)');
 
-    await page.getByRole('menuitem', { name: '登记信访' }).click();
-    await page.getByRole('menuitem', { name: '来访' }).click();
-    await page.waitForURL(/\/intake\/visit/);
+    await openFromMenu(page, '登记信访', '来访', /\/intake\/visit/);
     await page.getByLabel('集体访').click();
     await page.getByLabel('来访人数').fill('12');
     await page.locator('input[id="intake-visit_petitioners_0_name"]').fill('张伟');

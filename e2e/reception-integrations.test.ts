@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deliverOutbox } from '../apps/server/src/notifications/deliver';
 import { webhookSender } from '../apps/server/src/open311/webhooks';
-import { apiToken, browserAvailable, chooseOption, seriousViolations, shot, signIn, startWorld, type World } from './support';
+import { apiToken, browserAvailable, chooseOption, openFromMenu, seriousViolations, shot, signIn, startWorld, type World } from './support';
 
 /**
  * The staff screens of issues 4 and 8 in a real browser: the petition office publishes a leader's reception day
@@ -199,9 +199,7 @@ describe.skipIf(!browserAvailable)('reception days, agents’ reminders, API key
 
   it('an admin issues an API key shown once, follows a webhook’s deliveries, and revokes the key', async () => {
     const { context, page } = await signIn(world, 'admin');
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await page.getByRole('menuitem', { name: 'API 密钥与推送' }).click();
-    await page.waitForURL(/\/admin\/integrations$/);
+    await openFromMenu(page, '系统管理', 'API 密钥与推送', /\/admin\/integrations$/);
     await page.getByRole('button', { name: '签发密钥' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称').fill('青川 12345 热线平台');

@@ -141,6 +141,25 @@ export async function signIn(world: World, username: string, lang: Lang = 'zh'):
   return { context, page };
 }
 
+/**
+ * Opens a page from the side menu's submenu (e.g. 系统管理 › API 密钥与推送) and waits for its URL. The inline
+ * submenu slides open; on a loaded machine a click can land while it moves and go nowhere, so a try that leaves
+ * the URL unchanged is made again (the submenu opened again if it closed) before failing.
+ */
+export async function openFromMenu(page: Page, submenu: string, item: string, url: RegExp) {
+  const entry = page.getByRole('menuitem', { name: item });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: submenu }).click();
+    await entry.click();
+    try {
+      await page.waitForURL(url, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** A full-page screenshot under e2e/screenshots/. */
 export async function shot(page: Page, name: string) {
   await page.waitForTimeout(150); // let antd's motion settle

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type Lang, type World, chooseOption } from './support';
+import { apiToken, browserAvailable, seriousViolations, shot, signIn, startWorld, type Lang, type World, chooseOption, openFromMenu } from './support';
 
 /**
  * The rest of the staff workbench in a real browser (issue 3): the admin pages, letter intake with scans and their
@@ -133,9 +133,7 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
 
   it('admin adds a place, a unit and a user who can then sign in', async () => {
     const { context, page } = await signIn(world, 'admin');
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await page.getByRole('menuitem', { name: '行政区划' }).click();
-    await page.waitForURL(/\/admin\/jurisdictions/);
+    await openFromMenu(page, '系统管理', '行政区划', /\/admin\/jurisdictions/);
     await page.locator('.ant-table-row').filter({ hasText: '江屿区' }).first().waitFor();
     await shot(page, 'admin-jurisdictions-zh');
     await expectAccessible(page, 'jurisdictions (zh)');
@@ -277,9 +275,7 @@ describe.skipIf(!browserAvailable)('staff workbench: admin, scans, print, time z
 
   it('clerk registers a letter with a scanned page (PNG) and a PDF, and previews both on the petition page', async () => {
     const { context, page } = await signIn(world, 'clerk');
-    await page.getByRole('menuitem', { name: '登记信访' }).click();
-    await page.getByRole('menuitem', { name: '来信' }).click();
-    await page.waitForURL(/\/intake\/letter/);
+    await openFromMenu(page, '登记信访', '来信', /\/intake\/letter/);
     await page.locator('#intake-letter_title').fill('反映临江街道老旧小区加装电梯补贴未兑现');
     await page.locator('#intake-letter_content').fill('我们小区去年完成加装电梯，按政策应发放补贴，至今未到位，附上申请表和街道回执。');
     await choose(page, '领域', '城建');
