@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchesVisibility, visibilityFilter } from '@qiao/core';
-import { allRates, handlingUnitId, lastDayOfMonth, monthsBetween, sameDayLastYear, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
+import { allRates, handlingUnitId, rateParts, lastDayOfMonth, monthsBetween, sameDayLastYear, sameMonthLastYear, tally, type MeasureCounts, type MetricRecord } from '@qiao/core';
 import { authenticate } from '../src/auth/actor';
 import { petitionClocks as clocksTable, petitions } from '../src/db/schema';
 import { scopeOf } from '../src/petitions/repo';
+import { rollupTotal, type ListFilters } from '../src/dashboards/list-total';
 import { filterPrefix } from '../src/dashboards/query';
 import { rows } from '../src/dashboards/sync';
 import { sql } from 'drizzle-orm';
@@ -329,6 +330,52 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
       const lastYearVolume = ytd.tiles.find((x) => x.measure === 'volume')!.lastYear!.numerator;
       expect(await listCount(t, user, new URLSearchParams(ytd.lastYear).toString())).toBe(lastYearVolume);
     }
+  });
+
+  it('gives a drill-down list its exact total from the rollups: the list\'s own count, for any days, place and group', async () => {
+    const r = rng(11);
+    const day = () => {
+      const month = r.pick(monthsBetween('2024-12', '2026-12'));
+      // Whole months often, so both the monthly rollups and those by day are read.
+      const d = r.next();
+      return d < 0.3 ? `${month}-01` : d < 0.6 ? lastDayOfMonth(month) : `${month}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    };
+    let overHttp = 0;
+    for (const user of users) {
+      const actor = await authenticate(t.deps, `Bearer ${await t.token(user)}`);
+      for (let i = 0; i < 12; i++) {
+        const f: ListFilters = {};
+        const [a, b] = [day(), day()].sort();
+        if (r.next() < 0.7) f.receivedFrom = a;
+        if (r.next() < 0.7) f.receivedTo = i === 11 ? a : b; // once, a single day
+        if (r.next() < 0.4) f.jurisdiction = r.pick(['339900', '339902', '339921', '339902001']);
+        const grouped = r.next() < 0.6;
+        if (grouped && r.next() < 0.4) f.domain = r.next() < 0.5 ? ['labor'] : ['housing', 'land'];
+        if (grouped && r.next() < 0.3) f.channel = [r.pick(['letter', 'visit', 'online', 'hotline'] as const)];
+        if (grouped && r.next() < 0.3) f.category = [r.pick(['claim', 'suggestion', 'accusation'] as const)];
+        if (!grouped && r.next() < 0.5) f.handlingUnit = r.pick(['city-labor', 'city-discipline', 'district-labor']);
+        if (r.next() < 0.5) {
+          f.measure = r.pick(Object.keys(rateParts) as (keyof typeof rateParts)[]);
+          const part = r.pick(['met', 'missed', null] as const);
+          if (part) f.part = part;
+        }
+        const query = new URLSearchParams(Object.entries(f).map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(',') : String(v)])).toString();
+        const want = await listCount(t, user, query);
+        expect([user, query, await rollupTotal(t.deps, actor, f)]).toEqual([user, query, want]);
+        const res = await call(t, user, 'GET', `/api/workbench/petitions/count?tab=all&${query}`);
+        expect(res.statusCode, res.body).toBe(200);
+        expect([user, query, res.json()]).toEqual([user, query, { count: want, capped: false }]);
+        overHttp += want;
+      }
+      // The list's first page gives the same total.
+      const first = await call(t, user, 'GET', '/api/workbench/petitions?tab=all&receivedFrom=2025-03-05&count=true&limit=1');
+      expect(first.json().total).toEqual({ count: await listCount(t, user, 'receivedFrom=2025-03-05'), capped: false });
+    }
+    expect(overHttp, 'the random filters found petitions').toBeGreaterThan(100);
+    // Filters the rollups do not hold are counted live (and capped).
+    const leader = await authenticate(t.deps, `Bearer ${await t.token('leader')}`);
+    for (const f of [{ status: ['accepted' as const] }, { overdue: 'true' as const }, { text: '工资' }, { handlingUnit: 'city-labor', domain: ['labor' as const] }])
+      expect(await rollupTotal(t.deps, leader, f)).toBeNull();
   });
 
   it('lists a rate\'s petitions newest first, page by page, in the order of the same list without the rate', async () => {

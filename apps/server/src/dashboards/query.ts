@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { visibilityFilter, type VisibilityFilter } from '@qiao/core';
-import { addCounts, addDays, lastDayOfMonth, zeroCounts, type LastYearPeriod, type MeasureCounts } from '@qiao/core';
+import { addCounts, addDays, lastDayOfMonth, zeroCounts, type MonthsAndDays, type LastYearPeriod, type MeasureCounts } from '@qiao/core';
 import type { SessionUser } from '../auth/actor';
 import type { Tx } from '../db/open';
 import { visibilitySql } from '../petitions/repo';
@@ -157,7 +157,7 @@ interface Days {
 }
 
 /** The monthly rollups and their versions by day. */
-type Rollup = 'dashboard_rollup' | 'dashboard_unit_rollup';
+export type Rollup = 'dashboard_rollup' | 'dashboard_unit_rollup';
 const dayRollup: Record<Rollup | 'dashboard_scope_rollup', string> = {
   dashboard_rollup: 'dashboard_day_rollup',
   dashboard_unit_rollup: 'dashboard_unit_day_rollup',
@@ -249,6 +249,35 @@ export async function unitCounts(db: Tx, plan: Plan, current: string[], previous
     sql`select s.period, s.unit_id, ${sql.raw(measureList)} from (${src}) s group by s.period, s.unit_id`,
   );
   return result.map((r) => ({ period: r.period as Period, unitId: String(r.unit_id), counts: toCounts(r) }));
+}
+
+/**
+ * One count summed over a plan's rows received within `received` (whole months from the monthly rollups, the other
+ * days from those by day: core `monthsAndDays`) and passing `where` (on the rows' `dims`, as `s`): the figure a
+ * list of the same filters holds. `count` is an expression of the counts' columns on `s`.
+ */
+export async function sumCount(
+  db: Tx,
+  plan: Plan,
+  table: Rollup,
+  dims: string,
+  received: MonthsAndDays,
+  where: SQL[],
+  count: SQL,
+): Promise<number> {
+  if (plan.kind === 'empty') return 0;
+  const parts: SQL[] = received.days.map((days) => sources(plan, table, dims, days));
+  if (received.months !== null) {
+    const { from, to } = received.months;
+    const bounds = [sql`true`, ...(from === null ? [] : [sql`m.month >= ${from}`]), ...(to === null ? [] : [sql`m.month <= ${to}`])];
+    parts.push(sql`select * from (${sources(plan, table, dims)}) m where ${sql.join(bounds, sql` and `)}`);
+  }
+  if (parts.length === 0) return 0;
+  const [row] = await rows<{ n: number | null }>(
+    db,
+    sql`select sum(${count})::bigint as n from (${sql.join(parts, sql` union all `)}) s where ${sql.join([sql`true`, ...where], sql` and `)}`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Open petitions past a running obligation's due day, now: total, by current unit, by county (read live). */

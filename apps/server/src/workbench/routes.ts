@@ -22,6 +22,7 @@ import { jurisdictions, petitionClocks, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
+import { rollupTotal } from '../dashboards/list-total';
 import { freshFacts, joinFacts, walksFacts } from '../dashboards/measure-filter';
 
 /**
@@ -71,6 +72,9 @@ const WorkbenchListQuery = PetitionListQuery.extend({
 
 const WorkbenchCountQuery = WorkbenchListQuery.omit({ cursor: true, limit: true, sort: true, count: true });
 
+/** A list request's filters, as its count reads them. */
+const countQuery = ({ cursor: _cursor, limit: _limit, sort: _sort, count: _count, ...q }: z.infer<typeof WorkbenchListQuery>): z.infer<typeof WorkbenchCountQuery> => q;
+
 /** A tab of this user's that is a list; a 400 naming the tab otherwise. */
 function tabOf(user: SessionUser, day: string, key: TabKey): Tab & { where: SQL } {
   const tab = tabsFor(user, day).find((t) => t.key === key);
@@ -82,6 +86,19 @@ function tabOf(user: SessionUser, day: string, key: TabKey): Tab & { where: SQL 
 /** The petitions of a tab that pass the list filters, within the user's visibility. */
 function matchingSql(user: SessionUser, tab: Tab & { where: SQL }, q: z.infer<typeof WorkbenchCountQuery>, day: string): SQL[] {
   return [visible(user), tab.where, ...listFilterSql(q, day, tab.due)];
+}
+
+/**
+ * How many petitions of a tab match: under All with a cockpit drill-down's filters, exactly, from the rollups the
+ * figure was read from (dashboards/list-total.ts); otherwise counted up to LIST_COUNT_CAP (capped: at least that many).
+ */
+async function listTotal(deps: Deps, user: SessionUser, tab: TabKey, matching: SQL[], q: z.infer<typeof WorkbenchCountQuery>) {
+  if (tab === 'all') {
+    const { tab: _all, ...filters } = q;
+    const exact = await rollupTotal(deps, user, filters);
+    if (exact !== null) return { count: exact, capped: false };
+  }
+  return countUpToCap(deps, matching, q);
 }
 
 /** How many petitions match, counted up to LIST_COUNT_CAP (capped: at least that many). */
@@ -330,7 +347,7 @@ export const workbenchRoutes =
             .where(and(...where))
             .orderBy(...order)
             .limit(q.limit + 1),
-          counting ? countUpToCap(deps, matching, q) : null,
+          counting ? listTotal(deps, user, tab.key, matching, countQuery(q)) : null,
         ]);
         const page = rows.slice(0, q.limit);
         const names = await unitNames(deps.db, listedUnitIds(page));
@@ -366,7 +383,7 @@ export const workbenchRoutes =
         const tab = tabOf(user, day, req.query.tab);
         const matching = matchingSql(user, tab, req.query, day);
         await freshFacts(deps, req.query);
-        return countUpToCap(deps, matching, req.query);
+        return listTotal(deps, user, tab.key, matching, req.query);
       },
     );
 

@@ -282,6 +282,56 @@ export function lastDayOfMonth(month: string): IsoDate {
   return `${month}-${String(days).padStart(2, '0')}`;
 }
 
+/** Days received, `from` to `to` inclusive (`YYYY-MM-DD`). */
+export interface DaySpan {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface MonthsAndDays {
+  /** Whole months, `YYYY-MM` (null: open); null when there are none. */
+  months: { from: string | null; to: string | null } | null;
+  days: DaySpan[];
+}
+
+/**
+ * Days received (either end open) as the counts by month can answer them: the whole months within (`months`, either
+ * end open; null when none) and the days of a month only partly within (`days`, at most two spans), which the counts
+ * by day answer. 2026-03-10 – 2026-06-30 → months 2026-04 – 2026-06, days 2026-03-10 – 2026-03-31.
+ */
+export function monthsAndDays(from: IsoDate | null, to: IsoDate | null): MonthsAndDays {
+  if (from !== null && to !== null && from > to) return { months: null, days: [] };
+  const days: DaySpan[] = [];
+  let firstMonth: string | null = null;
+  let lastMonth: string | null = null;
+  if (from !== null) {
+    firstMonth = from.slice(0, 7);
+    if (from.slice(8) !== '01') {
+      const end = lastDayOfMonth(firstMonth);
+      days.push({ from, to: to !== null && to < end ? to : end });
+      firstMonth = nextMonth(firstMonth);
+    }
+  }
+  if (to !== null) {
+    lastMonth = to.slice(0, 7);
+    if (to !== lastDayOfMonth(lastMonth)) {
+      const start = `${lastMonth}-01`;
+      // The same month as a partial first month: its days are already taken.
+      if (from === null || from.slice(0, 7) !== lastMonth || from.slice(8) === '01') days.push({ from: from !== null && from > start ? from : start, to });
+      lastMonth = previousMonth(lastMonth);
+    }
+  }
+  const months = firstMonth !== null && lastMonth !== null && firstMonth > lastMonth ? null : { from: firstMonth, to: lastMonth };
+  return { months, days };
+}
+
+const monthAfter = (month: string, step: 1 | -1): string => {
+  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + step;
+  return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+const nextMonth = (month: string) => monthAfter(month, 1);
+const previousMonth = (month: string) => monthAfter(month, -1);
+
 /**
  * The same day one year earlier, for a period counted up to that day: the last day of a month stays the last day
  * of the month (2028-02-29 → 2027-02-28, 2029-02-28 → 2028-02-29), so a whole month compares with a whole month.

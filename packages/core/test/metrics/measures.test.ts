@@ -8,6 +8,7 @@ import {
   handlingUnitId,
   lastDayOfMonth,
   lastYearPeriod,
+  monthsAndDays,
   monthsBetween,
   onlineShare,
   onTimeRate,
@@ -281,5 +282,42 @@ describe('handlingUnitId: the unit a petition counts for in the unit scorecard',
 
   it('falls back to the holder when a stored reply names no unit', () => {
     expect(handlingUnitId({ reply: { unitId: null }, currentUnit: { id: 'county-gov' } })).toBe('county-gov');
+  });
+});
+
+describe('monthsAndDays', () => {
+  it('answers whole months by month and the rest by day', () => {
+    expect(monthsAndDays('2026-03-10', '2026-06-30')).toEqual({ months: { from: '2026-04', to: '2026-06' }, days: [{ from: '2026-03-10', to: '2026-03-31' }] });
+    expect(monthsAndDays('2026-03-01', '2026-06-30')).toEqual({ months: { from: '2026-03', to: '2026-06' }, days: [] });
+    expect(monthsAndDays('2025-12-31', '2026-02-27')).toEqual({
+      months: { from: '2026-01', to: '2026-01' },
+      days: [
+        { from: '2025-12-31', to: '2025-12-31' },
+        { from: '2026-02-01', to: '2026-02-27' },
+      ],
+    });
+    // February's last day, in a leap year and not.
+    expect(monthsAndDays('2028-02-01', '2028-02-29')).toEqual({ months: { from: '2028-02', to: '2028-02' }, days: [] });
+    expect(monthsAndDays('2027-02-01', '2027-02-28')).toEqual({ months: { from: '2027-02', to: '2027-02' }, days: [] });
+  });
+
+  it('counts the days of one month once, whole or not', () => {
+    expect(monthsAndDays('2026-03-10', '2026-03-20')).toEqual({ months: null, days: [{ from: '2026-03-10', to: '2026-03-20' }] });
+    expect(monthsAndDays('2026-03-01', '2026-03-20')).toEqual({ months: null, days: [{ from: '2026-03-01', to: '2026-03-20' }] });
+    expect(monthsAndDays('2026-03-10', '2026-03-31')).toEqual({ months: null, days: [{ from: '2026-03-10', to: '2026-03-31' }] });
+    expect(monthsAndDays('2026-03-10', '2026-04-15')).toEqual({
+      months: null,
+      days: [
+        { from: '2026-03-10', to: '2026-03-31' },
+        { from: '2026-04-01', to: '2026-04-15' },
+      ],
+    });
+  });
+
+  it('leaves an open end open, and an empty span empty', () => {
+    expect(monthsAndDays(null, null)).toEqual({ months: { from: null, to: null }, days: [] });
+    expect(monthsAndDays('2026-03-10', null)).toEqual({ months: { from: '2026-04', to: null }, days: [{ from: '2026-03-10', to: '2026-03-31' }] });
+    expect(monthsAndDays(null, '2026-01-20')).toEqual({ months: { from: null, to: '2025-12' }, days: [{ from: '2026-01-01', to: '2026-01-20' }] });
+    expect(monthsAndDays('2026-05-02', '2026-05-01')).toEqual({ months: null, days: [] });
   });
 });
