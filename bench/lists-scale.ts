@@ -47,6 +47,8 @@ try {
       ...[
         `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=labor`,
         `receivedFrom=${year}-01-01&receivedTo=${year}-12-31&domain=health&channel=visit&jurisdiction=339902`,
+        // Days that are not whole months: their totals read the rollups by day for the part months.
+        `receivedFrom=${year}-03-10&receivedTo=${year}-11-20&domain=labor`,
         `text=${encodeURIComponent('工资')}`,
         ...(topUnit ? [topUnit.filter.query] : []),
         // A rate's tile, then the switch to the petitions that miss it.

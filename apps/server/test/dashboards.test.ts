@@ -4,7 +4,7 @@ import { allRates, handlingUnitId, rateParts, lastDayOfMonth, monthsBetween, sam
 import { authenticate } from '../src/auth/actor';
 import { petitionClocks as clocksTable, petitions } from '../src/db/schema';
 import { scopeOf } from '../src/petitions/repo';
-import { rollupTotal, type ListFilters } from '../src/dashboards/list-total';
+import { drillDownTotal, type ListFilters } from '../src/dashboards/list-total';
 import { filterPrefix } from '../src/dashboards/query';
 import { rows } from '../src/dashboards/sync';
 import { sql } from 'drizzle-orm';
@@ -332,7 +332,7 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
     }
   });
 
-  it('gives a drill-down list its exact total from the rollups: the list\'s own count, for any days, place and group', async () => {
+  it('gives a drill-down list its exact total as the cockpit counts it: the list\'s own count, for any days, place and group', async () => {
     const r = rng(11);
     const day = () => {
       const month = r.pick(monthsBetween('2024-12', '2026-12'));
@@ -341,6 +341,7 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
       return d < 0.3 ? `${month}-01` : d < 0.6 ? lastDayOfMonth(month) : `${month}-${String(r.int(1, 28)).padStart(2, '0')}`;
     };
     let overHttp = 0;
+    let overdue = 0;
     for (const user of users) {
       const actor = await authenticate(t.deps, `Bearer ${await t.token(user)}`);
       for (let i = 0; i < 12; i++) {
@@ -361,21 +362,29 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
         }
         const query = new URLSearchParams(Object.entries(f).map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(',') : String(v)])).toString();
         const want = await listCount(t, user, query);
-        expect([user, query, await rollupTotal(t.deps, actor, f)]).toEqual([user, query, want]);
+        expect([user, query, await drillDownTotal(t.deps, actor, f)]).toEqual([user, query, want]);
         const res = await call(t, user, 'GET', `/api/workbench/petitions/count?tab=all&${query}`);
         expect(res.statusCode, res.body).toBe(200);
         expect([user, query, res.json()]).toEqual([user, query, { count: want, capped: false }]);
         overHttp += want;
+      }
+      // The overdue tile's list, as the tile counts it (open petitions past a deadline today).
+      for (const jurisdiction of [undefined, '339902'] as const) {
+        const f: ListFilters = { overdue: 'true', ...(jurisdiction ? { jurisdiction } : {}) };
+        const want = await listCount(t, user, `overdue=true${jurisdiction ? `&jurisdiction=${jurisdiction}` : ''}`);
+        expect([user, jurisdiction, await drillDownTotal(t.deps, actor, f)]).toEqual([user, jurisdiction, want]);
+        overdue += want;
       }
       // The list's first page gives the same total.
       const first = await call(t, user, 'GET', '/api/workbench/petitions?tab=all&receivedFrom=2025-03-05&count=true&limit=1');
       expect(first.json().total).toEqual({ count: await listCount(t, user, 'receivedFrom=2025-03-05'), capped: false });
     }
     expect(overHttp, 'the random filters found petitions').toBeGreaterThan(100);
-    // Filters the rollups do not hold are counted live (and capped).
+    expect(overdue, 'some are overdue').toBeGreaterThan(0);
+    // Other filters are counted live (and capped).
     const leader = await authenticate(t.deps, `Bearer ${await t.token('leader')}`);
-    for (const f of [{ status: ['accepted' as const] }, { overdue: 'true' as const }, { text: '工资' }, { handlingUnit: 'city-labor', domain: ['labor' as const] }])
-      expect(await rollupTotal(t.deps, leader, f)).toBeNull();
+    for (const f of [{ status: ['accepted' as const] }, { overdue: 'true' as const, domain: ['labor' as const] }, { overdue: 'false' as const }, { text: '工资' }, { handlingUnit: 'city-labor', domain: ['labor' as const] }])
+      expect(await drillDownTotal(t.deps, leader, f)).toBeNull();
   });
 
   it('lists a rate\'s petitions newest first, page by page, in the order of the same list without the rate', async () => {

@@ -1,13 +1,14 @@
-// A list's exact total from the dashboards' rollups, for the filters a cockpit figure drills down to. Counted live,
-// a list's total stops at a cap (workbench LIST_COUNT_CAP), so a tile of 2,307 opened a list of "1,000 or more";
-// summed from the rollups the same way the tile was, the list says 2,307 at any size, in a few milliseconds.
+// A list's exact total for the filters a cockpit figure drills down to, counted as the figure was. Counted live, a
+// list's total stops at a cap (workbench LIST_COUNT_CAP), so a tile of 2,307 opened a list of "1,000 or more";
+// summed from the rollups the same way the tile was (the overdue tile: counted from the open petitions' index), the
+// list says 2,307 at any size, in a few milliseconds.
 import type { PetitionListQuery } from '@qiao/contracts';
 import { measureCountKeys, monthsAndDays, rateParts, type MeasureCounts } from '@qiao/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/actor';
 import type { Deps } from '../context';
-import { planFor, sumCount } from './query';
+import { overdueCounts, planFor, sumCount } from './query';
 import { measureSqlColumns, syncDashboards } from './sync';
 
 /** A list's filters (GET /api/petitions without its paging). */
@@ -25,12 +26,15 @@ const oneOf = (dim: string, values: readonly string[]): SQL =>
   )})`;
 
 /**
- * How many petitions the user may see pass these filters, summed from the rollups (brought up to date first); null
- * when a filter is one the rollups do not hold. The same petitions as the list's (the dashboards count by the same
- * visibility rule and place prefix: dashboards/query.ts), which a test checks against a recount of the list.
+ * How many petitions the user may see pass these filters, as the cockpit counts them: summed from the rollups
+ * (brought up to date first), or for the overdue tile's filter (overdue, a place) as that tile is counted; null
+ * for any other filter. The same petitions as the list's (the dashboards count by the same visibility rule and place
+ * prefix: dashboards/query.ts), which a test checks against a recount of the list.
  */
-export async function rollupTotal(deps: Deps, actor: SessionUser, q: ListFilters): Promise<number | null> {
+export async function drillDownTotal(deps: Deps, actor: SessionUser, q: ListFilters): Promise<number | null> {
   const given = Object.entries(q).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (q.overdue === 'true' && given.every(([k]) => k === 'overdue' || k === 'jurisdiction'))
+    return (await overdueCounts(deps.db, actor, q.jurisdiction ?? null, deps.clockSettings.context(deps.now()).today)).total;
   if (given.some(([k]) => !ROLLUP_FILTERS.has(k))) return null;
   const byUnit = q.handlingUnit !== undefined;
   // The counts by handling unit are not split by domain, channel or category.

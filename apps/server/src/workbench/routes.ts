@@ -22,7 +22,7 @@ import { jurisdictions, petitionClocks, petitions, units } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { visibilitySql } from '../petitions/repo';
 import { unitNames } from '../units/repo';
-import { rollupTotal } from '../dashboards/list-total';
+import { drillDownTotal } from '../dashboards/list-total';
 import { freshFacts, joinFacts, walksFacts } from '../dashboards/measure-filter';
 
 /**
@@ -89,13 +89,13 @@ function matchingSql(user: SessionUser, tab: Tab & { where: SQL }, q: z.infer<ty
 }
 
 /**
- * How many petitions of a tab match: under All with a cockpit drill-down's filters, exactly, from the rollups the
- * figure was read from (dashboards/list-total.ts); otherwise counted up to LIST_COUNT_CAP (capped: at least that many).
+ * How many petitions of a tab match: under All with a cockpit drill-down's filters, exactly, as the figure was
+ * counted (dashboards/list-total.ts); otherwise counted up to LIST_COUNT_CAP (capped: at least that many).
  */
 async function listTotal(deps: Deps, user: SessionUser, tab: TabKey, matching: SQL[], q: z.infer<typeof WorkbenchCountQuery>) {
   if (tab === 'all') {
     const { tab: _all, ...filters } = q;
-    const exact = await rollupTotal(deps, user, filters);
+    const exact = await drillDownTotal(deps, user, filters);
     if (exact !== null) return { count: exact, capped: false };
   }
   return countUpToCap(deps, matching, q);
