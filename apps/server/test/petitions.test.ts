@@ -176,6 +176,7 @@ describe.skipIf(!available)(`petitions API (${engineName})`, () => {
         'reviewRequested',
       ]);
       expect(d.timeline[1].summary.zh).toContain('交办至青川市人力资源和社会保障局');
+      expect(d.timeline[1].summary.en).toBe('Assigned to 青川市人力资源和社会保障局, which is to report the result back');
       expect(d.clocks.find((c: { name: string }) => c.name === 'handling')).toMatchObject({ status: 'ended', late: false });
     });
 

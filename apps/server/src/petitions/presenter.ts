@@ -52,7 +52,7 @@ export function summarise(event: PetitionEvent, names: Names): Message {
       const limit = event.data.limitDays;
       return m(
         `交办至${u}${limit ? `，限 ${limit} 日内办结并报送结果` : '，要求报送办理结果'}`,
-        `Assigned to ${u}${limit ? `, to conclude within ${limit} days` : ''} and report the result back`,
+        `Assigned to ${u}, which is to ${limit ? `conclude within ${limit} days and ` : ''}report the result back`,
       );
     }
     case 'forwarded': {
