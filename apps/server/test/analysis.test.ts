@@ -25,6 +25,7 @@ interface Cluster {
   count: number;
   trend: { week: string; count: number }[];
   petitions: { id: string }[];
+  label: { zh: string; en: string };
 }
 
 const wages = {
@@ -290,7 +291,7 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
     const respondentAlerts = async (user = 'clerk') => {
       const res = await call(t, user, 'GET', '/api/analysis/alerts?days=365');
       expect(res.statusCode, res.body).toBe(200);
-      return res.json<Alert[]>().filter((a) => a.kind === 'respondent' && a.key === '鼎盛');
+      return res.json<Alert[]>().filter((a) => a.kind === 'respondent' && a.key === '鼎盛·建设');
     };
     const dingshengIds: string[] = [];
 
@@ -374,7 +375,7 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
       const hot = async (user: string) => {
         const res = await call(t, user, 'GET', '/api/analysis/hotspots?days=90&minSize=2&kind=respondent');
         expect(res.statusCode, res.body).toBe(200);
-        return (res.json().clusters as Cluster[]).find((c) => c.key === '鼎盛');
+        return (res.json().clusters as Cluster[]).find((c) => c.key === '鼎盛·建设');
       };
       const city = await hot('clerk');
       expect(city?.count).toBe(5);
@@ -400,7 +401,7 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
         const res = await call(t, user, 'GET', `/api/analysis/hotspots?minSize=2&kind=respondent&${query}`, undefined, { 'accept-language': lang });
         expect(res.statusCode, res.body).toBe(200);
         const body = res.json<{ since: string; until: string; clusters: Cluster[] }>();
-        return { ...body, dingsheng: body.clusters.find((c) => c.key === '鼎盛') };
+        return { ...body, dingsheng: body.clusters.find((c) => c.key === '鼎盛·建设') };
       };
       // April only: the four district petitions, not the county one of May.
       const april = await hot('clerk', 'from=2026-04&to=2026-04');
@@ -433,6 +434,22 @@ describe.skipIf(!available)(`analysis API (${engineName})`, () => {
       const res = await call(t, 'clerk', 'GET', '/api/analysis/hotspots?days=365&minSize=2&kind=repeat');
       const chain = (res.json().clusters as Cluster[]).find((c) => c.key === ids.wages);
       expect(chain?.count).toBe(3);
+    });
+
+    it('keeps two companies of one trade name in two clusters', async () => {
+      t.clock.set('2026-07-01');
+      const company = (name: string, content: string) => ({ title: `反映${name}问题`, content, respondent: { name }, address: undefined });
+      for (const n of [1, 2])
+        await register(t, company('远航纺织有限公司', `远航纺织有限公司拖欠第${n}车间工人工资三个月，多次讨要没有结果。`));
+      for (const n of [1, 2])
+        await register(t, company('远航塑料制品有限公司', `远航塑料制品有限公司${n}号厂房夜间排放刺鼻废气，周边居民无法休息。`));
+      const res = await call(t, 'clerk', 'GET', '/api/analysis/hotspots?days=30&minSize=2&kind=respondent');
+      expect(res.statusCode, res.body).toBe(200);
+      const clusters = (res.json().clusters as Cluster[]).filter((c) => c.key.startsWith('远航'));
+      expect(clusters.map((c) => [c.key, c.count, c.label.zh]).sort()).toEqual([
+        ['远航·塑料', 2, '被反映对象“远航·塑料”'],
+        ['远航·纺织', 2, '被反映对象“远航·纺织”'],
+      ]);
     });
   });
 

@@ -9,7 +9,7 @@
 
 import modelData from './duplicate-model.json' with { type: 'json' };
 import { bandKeys, minhash, shingles } from './minhash';
-import { extractEntities, placeKey, respondentKey } from './entities';
+import { extractEntities, placeKey, respondentKey, sameRespondentKeys, tradeOfKey, withoutBareTwins } from './entities';
 import { concepts, isStatedConcept } from './concepts';
 import { extractFacts } from './facts';
 import { subjects } from './features';
@@ -210,7 +210,7 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
   const hashes = sortedHashes([...sh].map(shingleHash));
   const found = extractEntities(item.text, normalised);
   const respondents = new Set(found.respondents);
-  if (item.respondent) respondents.add(respondentKey(item.respondent));
+  if (item.respondent) withoutBareTwins(respondents.add(respondentKey(item.respondent)));
   const places = new Set(found.places);
   if (item.place) places.add(placeKey(item.place));
   const tags = [...subjects(normalised), ...leadingDomains(normalised), ...concepts(normalised)];
@@ -230,15 +230,24 @@ export function fingerprint(item: DuplicateInput): Fingerprint {
 }
 
 /**
- * The keys under which a petition is filed for candidate lookup: its LSH bands, `r:<respondent key>` and
+ * The keys under which a petition is filed for candidate lookup: its LSH bands, `r:<respondent's trade name>` and
  * `p:<place key>`. Two petitions are candidates when they share any key.
  */
 export function candidateKeys(fp: Fingerprint): string[] {
-  return [...fp.bands, ...[...fp.respondents].map((r) => `r:${r}`), ...[...fp.places].map((p) => `p:${p}`)];
+  // By trade name: 恒华 and 恒华·物业 may be one company, and 恒华·物业 and 恒华·地产 are compared to be told apart.
+  return [...new Set([...fp.bands, ...[...fp.respondents].map((r) => `r:${tradeOfKey(r)}`), ...[...fp.places].map((p) => `p:${p}`)])];
 }
 
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string | null {
   for (const x of a) if (b.has(x)) return x;
+  return null;
+}
+
+/** A respondent two petitions share (core `sameRespondentKeys`): the more telling key of the two (恒华·物业, not 恒华). */
+function sharedRespondent(a: ReadonlySet<string>, b: ReadonlySet<string>): string | null {
+  const same = shared(a, b);
+  if (same !== null) return same;
+  for (const x of a) for (const y of b) if (sameRespondentKeys(x, y)) return x.length >= y.length ? x : y;
   return null;
 }
 
@@ -320,7 +329,7 @@ export function pairFeatures(a: Fingerprint, b: Fingerprint, idf?: Idf): { featu
   const text = weightedCosine(a.shingles, b.shingles, idf);
   const reasons: SimilarityReason[] = [{ kind: 'text', similarity: Math.round(text * 1000) / 1000 }];
   const { cosine: wordCosine, overlap, rare } = wordMeasures(a.words, b.words, idf);
-  const r = shared(a.respondents, b.respondents);
+  const r = sharedRespondent(a.respondents, b.respondents);
   if (r !== null) reasons.push({ kind: 'sameRespondent', key: r });
   const p = sharedPlace(a.places, b.places);
   if (p !== null) reasons.push({ kind: 'samePlace', key: p });

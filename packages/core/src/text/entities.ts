@@ -78,24 +78,91 @@ const NOT_A_NAME = new Set(
 const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区|小区)$/;
 const GOVERNMENT_DEPARTMENT = /(?:局|委员会|委|办公室|办|厅)$/;
 
+// A company's line of business, from the trade words after its trade name or its kind, so that two companies of
+// one trade name are told apart (远航纺织, 远航塑料) while one company's names stay one (恒华地产, 恒华置业,
+// 恒华房地产开发). Words of one line are listed together; a word listed nowhere is its own line; some words say
+// no line at all (服务, 管理, 发展).
+const SECTOR_WORDS: readonly (readonly [sector: string, words: string])[] = [
+  ['地产', '房地产 地产 置业 置地 房产 开发 房地产开发'],
+  ['物业', '物业'],
+  ['建设', '建设 工程 建筑 装饰 装修 劳务 分包 市政 路桥 水利 幕墙 园林 绿化'],
+  ['建材', '建材 材料 石材 石料 砖 砂石 搅拌 混凝土 水泥 陶瓷 玻璃 石料厂 石材厂 砖厂'],
+  ['物流', '物流 运输 速递 快递'],
+  ['交通', '客运 公交 出租 汽车 驾校 汽修'],
+  ['商贸', '商贸 贸易 工贸 超市 百货 商业 电商 粮油 农资'],
+  ['餐饮', '餐饮 酒店 酒楼 宾馆'],
+  ['教育', '教育 培训 培训中心 培训学校'],
+  ['医疗', '医疗 医药 药业 药房 制药 健康 门诊部 诊所'],
+  ['农业', '农业 养殖 种植 种业 生态 养殖场 合作社'],
+  ['纺织', '纺织 服饰 服装 针织 印染 鞋业'],
+  ['科技', '科技 网络 信息 技术 软件 数码 电子'],
+  ['能源', '能源 新能源 电力 燃气 热力 水务'],
+  ['金融', '金融 小额贷款 担保 保险'],
+  ['化工', '化工 化工厂'],
+];
+const SECTOR = new Map(SECTOR_WORDS.flatMap(([sector, words]) => words.split(' ').map((w) => [w, sector] as const)));
+const NO_SECTOR = new Set('服务 管理 发展 实业 投资 控股 制造 加工 制品 用品 器材 设备 有限 集团 公司'.split(' '));
+const INDUSTRY_WORDS = new RegExp(`(?:${INDUSTRY})`, 'g');
+
+/** The line of business of a company's trade words and kind (纺织, 有限公司 → 纺织; 置业 → 地产), if they say one. */
+function sectorOf(tradeWords: string, kind: string): string | null {
+  for (const w of [...(tradeWords.match(INDUSTRY_WORDS) ?? []), kind]) {
+    const sector = SECTOR.get(w) ?? (NO_SECTOR.has(w) || !INDUSTRY_WORD.test(w) ? null : w);
+    if (sector !== null) return sector;
+  }
+  return null;
+}
+
+/** A company as a text names it: its trade name (恒远) and, when the name says it, its line of business. */
+interface TradeName {
+  name: string;
+  sector: string | null;
+}
+
+/** A company's respondent key: 远航·纺织, or the bare trade name (远航) when its name gives no line of business. */
+const tradeKey = (t: TradeName): string => (t.sector === null ? t.name : `${t.name}·${t.sector}`);
+
+/** The trade name of a company's respondent key (远航·纺织 → 远航); any other key as it is. */
+export function tradeOfKey(key: string): string {
+  const dot = key.indexOf('·');
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
+/**
+ * Whether two respondent keys may name the same respondent: the same key, or one company's trade name where one of
+ * them gives no line of business (恒华 and 恒华·物业; not 恒华·物业 and 恒华·地产).
+ */
+export function sameRespondentKeys(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ta = tradeOfKey(a);
+  return ta === tradeOfKey(b) && (a === ta || b === ta);
+}
+
+/** Keys less a bare trade name that a keyed one stands for (a text's 恒华公司 after its 恒华物业管理有限公司). */
+export function withoutBareTwins(keys: Set<string>): Set<string> {
+  for (const k of keys) if (k.includes('·')) keys.delete(tradeOfKey(k));
+  return keys;
+}
+
 /** The trade names of the companies a text names (恒远, 华鑫, 鑫华), normalised text in. */
-function tradeNames(normalised: string, raw = normalised): string[] {
-  const out: string[] = [];
-  const take = (name: string, rest: string) => {
+function tradeNames(normalised: string, raw = normalised): TradeName[] {
+  const out: TradeName[] = [];
+  const take = (name: string, rest: string, sector: string | null) => {
     // A place name's last characters (柳塘镇化工厂 -> 塘镇), a kind, a word of speech, or the first half of a
     // trade word (华泰房地产 must not give 泰房) are not a trade name.
     if (NOT_A_NAME.has(name) || PLACE_END.test(name) || STOPWORDS.has(name) || GENERIC.has(name) || SPEECH_END.test(name) || SPEECH_START.test(name)) return;
     if (STARTS_INDUSTRY.test(name.slice(1) + rest) || INDUSTRY_WORD.test(name)) return;
-    out.push(name);
+    out.push({ name, sector });
   };
   ORG_NAME.lastIndex = 0;
   for (let m = ORG_NAME.exec(normalised); m !== null; m = ORG_NAME.exec(normalised)) {
-    take((m[1] ?? m[3]) as string, normalised.slice(m.index + 2));
+    const words = m[2] ?? m[4] ?? '';
+    take((m[1] ?? m[3]) as string, normalised.slice(m.index + 2), sectorOf(words, m[0].slice(2 + words.length)));
     // Overlapping names (a trade name right after another's kind) are still found.
     ORG_NAME.lastIndex = m.index + 1;
   }
   ESTATE_OF.lastIndex = 0;
-  for (let m = ESTATE_OF.exec(raw); m !== null; m = ESTATE_OF.exec(raw)) take(normalise(m[1] as string, { maskPersonalNumbers: false }), '');
+  for (let m = ESTATE_OF.exec(raw); m !== null; m = ESTATE_OF.exec(raw)) take(normalise(m[1] as string, { maskPersonalNumbers: false }), '', null);
   return out;
 }
 
@@ -107,7 +174,7 @@ function tradeNames(normalised: string, raw = normalised): string[] {
 export function respondentKey(name: string): string {
   let s = normalise(name, { maskPersonalNumbers: false }).replace(/[^\u4e00-\u9fffA-Za-z0-9·]/g, '');
   const trade = tradeNames(s.replace(/·/g, ''), s)[0];
-  if (trade !== undefined) return trade;
+  if (trade !== undefined) return tradeKey(trade);
   s = s.replace(/·/g, '');
   s = s.replace(/(?:股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团)$/, '');
   const full = s;
@@ -289,7 +356,7 @@ export function respondentLabel(key: string): string {
  * normalised text when the caller has it. */
 export function extractEntities(text: string, normalised = normalise(text, { maskPersonalNumbers: true })): Entities {
   const words = cut(normalised);
-  const respondents = new Set<string>(tradeNames(normalised, text));
+  const respondents = new Set<string>(tradeNames(normalised, text).map(tradeKey));
   INSTITUTION.lastIndex = 0;
   for (let m = INSTITUTION.exec(normalised); m !== null; m = INSTITUTION.exec(normalised)) {
     const place = m[2];
@@ -317,5 +384,5 @@ export function extractEntities(text: string, normalised = normalise(text, { mas
   }
   // An estate after its developer's name and a dot (华瑞·滨江府).
   for (const m of text.matchAll(/[\u4e00-\u9fff]{2}[·•]([\u4e00-\u9fff]{2,4})/g)) places.add(normalise(m[1] as string, { maskPersonalNumbers: false }));
-  return { respondents: [...respondents], places: [...places] };
+  return { respondents: [...withoutBareTwins(respondents)], places: [...places] };
 }

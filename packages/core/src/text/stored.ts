@@ -24,8 +24,10 @@ export interface StoredFingerprint {
  * entity rules took for names (约谈公司, 经老乡, 住房和城乡), so the stored subjects and keys of version 2 are out of date.
  * 4: places and institutions with their level said once (长塘村村口 gives 长塘村, not 长塘村村; 沙洲镇镇卫生院 gives
  * 沙洲镇卫生院), so such keys of version 3 are out of date.
+ * 5: a company's respondent key says its line of business when its name does (远航·纺织, 远航·塑料: two companies;
+ * 恒华 alone still meets either), so version 4's bare trade names merge different companies.
  */
-export const FINGERPRINT_VERSION = 4;
+export const FINGERPRINT_VERSION = 5;
 
 /** What to store of a fingerprint (facts always given: an empty list, not NULL, when the text names none). */
 export function storeFingerprint(fp: Fingerprint): StoredFingerprint & { facts: string[]; version: number } {

@@ -23,18 +23,26 @@ import { pairwiseScores } from '../../src/text/evaluate';
 
 describe('respondent keys', () => {
   it.each([
-    ['恒远建设工程有限公司', '恒远'],
-    ['青川市恒远建设工程有限公司', '恒远'],
-    ['恒遠建設工程有限責任公司', '恒远'],
-    ['鑫泰物业服务有限公司', '鑫泰'],
+    // A company: its trade name, and its line of business when the name says it (one line under several words).
+    ['恒远建设工程有限公司', '恒远·建设'],
+    ['青川市恒远建设工程有限公司', '恒远·建设'],
+    ['恒遠建設工程有限責任公司', '恒远·建设'],
+    ['恒远公司', '恒远'],
+    ['鑫泰物业服务有限公司', '鑫泰·物业'],
     ['华泰集团', '华泰'],
     ['清河市第二人民医院', '第二人民医院'],
     ['东湖区人民法院', '东湖区人民法院'],
-    ['华鑫服饰厂', '华鑫'],
-    ['恒泰建筑公司', '恒泰'],
-    ['瑞泰置业', '瑞泰'],
-    ['南岭县鑫瑞种业有限公司', '鑫瑞'],
-    ['西山县恒鑫石材厂', '恒鑫'],
+    ['华鑫服饰厂', '华鑫·纺织'],
+    ['恒泰建筑公司', '恒泰·建设'],
+    ['瑞泰置业', '瑞泰·地产'],
+    ['瑞泰房地产开发有限公司', '瑞泰·地产'],
+    ['南岭县鑫瑞种业有限公司', '鑫瑞·农业'],
+    ['西山县恒鑫石材厂', '恒鑫·建材'],
+    ['远航纺织有限公司', '远航·纺织'],
+    ['远航塑料制品有限公司', '远航·塑料'],
+    ['泰安建筑劳务有限公司', '泰安·建设'],
+    ['泰安劳务公司', '泰安·建设'],
+    ['永顺实业发展有限公司', '永顺'],
     // One education bureau per county: two respondents, not one; the city before the district changes nothing.
     ['江屿区教育局', '江屿区教育局'],
     ['槐山县教育局', '槐山县教育局'],
@@ -72,22 +80,22 @@ describe('respondent keys', () => {
 
   it('finds organisations in a text by name, not by kind', () => {
     const e = extractEntities('物业公司恒华物业管理有限公司贴出通知；我父亲在清河市第二人民醫院做手术');
-    expect(e.respondents.sort()).toEqual(['恒华', '第二人民医院']);
+    expect(e.respondents.sort()).toEqual(['恒华·物业', '第二人民医院']);
   });
 
   it('reads a trade name whatever comes before it, and not words of speech', () => {
     // jieba glues the preceding character to an unknown name (在鑫华, 过恒泰, 被鑫恒): the trade name is still found.
-    expect(extractEntities('我和两个老乡在鑫华建筑装饰工程有限公司做装修').respondents).toEqual(['鑫华']);
-    expect(extractEntities('我上个月已经在网上反映过恒泰建筑公司拖欠我工资的事').respondents).toEqual(['恒泰']);
-    expect(extractEntities('基本农田被鑫恒石材有限公司占用').respondents).toEqual(['鑫恒']);
-    expect(extractEntities('柳塘镇鑫华化工夜里排臭气').respondents).toEqual(['鑫华']);
+    expect(extractEntities('我和两个老乡在鑫华建筑装饰工程有限公司做装修').respondents).toEqual(['鑫华·建设']);
+    expect(extractEntities('我上个月已经在网上反映过恒泰建筑公司拖欠我工资的事').respondents).toEqual(['恒泰·建设']);
+    expect(extractEntities('基本农田被鑫恒石材有限公司占用').respondents).toEqual(['鑫恒·建材']);
+    expect(extractEntities('柳塘镇鑫华化工夜里排臭气').respondents).toEqual(['鑫华·化工']);
     // An estate named after its developer (华泰·锦城), before normalising drops the dot.
     expect(extractEntities('望江街道滨江路华泰·锦城项目工地天天夜间施工').respondents).toEqual(['华泰']);
     // Not names: a fee (拖欠物业费), someone's speech (与某装修公司), a verb (裁决石材厂支付), a trade word.
-    expect(extractEntities('瑞华物业管理有限公司起诉我拖欠物业费4260元').respondents).toEqual(['瑞华']);
+    expect(extractEntities('瑞华物业管理有限公司起诉我拖欠物业费4260元').respondents).toEqual(['瑞华·物业']);
     expect(extractEntities('其与某装修公司的欠款纠纷').respondents).toEqual([]);
     expect(extractEntities('劳动仲裁裁决石材厂支付我赔偿').respondents).toEqual([]);
-    expect(extractEntities('来电人称望江街道华泰房地产开发的楼盘').respondents).toEqual(['华泰']);
+    expect(extractEntities('来电人称望江街道华泰房地产开发的楼盘').respondents).toEqual(['华泰·地产']);
   });
 
   // Fragments the demo city's petitions gave as "the same company" or "the same place" to hundreds of unrelated
@@ -97,19 +105,19 @@ describe('respondent keys', () => {
     ['劳动监察大队说会约谈公司，到现在没有下文', [], []],
     ['恳请政府查处公司违法延长工作时间的问题', [], []],
     ['我们去公司找，公司说钱已经给了包工头', [], []],
-    ['其与青川市丰泽置地有限公司的商品房买卖合同纠纷', ['丰泽'], []],
-    ['我在岭西街道兴盛塑料制品有限公司当包装工', ['兴盛'], ['岭西街道']],
+    ['其与青川市丰泽置地有限公司的商品房买卖合同纠纷', ['丰泽·地产'], []],
+    ['我在岭西街道兴盛塑料制品有限公司当包装工', ['兴盛·塑料'], ['岭西街道']],
     ['差额部分说是留作村集体发展资金', [], []],
     ['现实名举报村党支部书记刘某截留征地补偿款', ['刘某@书记'], []],
     ['要求村委会归还承包地，责令村委会整改', [], []],
-    ['我经老乡介绍到盛源建筑劳务服务有限公司承包的渡口镇污水处理厂工程', ['盛源'], ['渡口镇']],
+    ['我经老乡介绍到盛源建筑劳务服务有限公司承包的渡口镇污水处理厂工程', ['盛源·建设'], ['渡口镇']],
     ['江屿区住房和城乡建设局给了答复意见', [], []],
     ['柳塘镇白沙村的村民反映恒远公司拖欠工资', ['恒远'], ['柳塘镇', '白沙村']],
     ['白鹭镇人民政府说长乐巷老旧小区改造明年开工', [], ['白鹭镇']],
     // Real names that end like common words, and trade names whose next characters read as a trade word.
     ['王集镇青山村和李家乡凤山村的村民', [], ['王集镇', '青山村', '李家乡', '凤山村']],
     ['古城镇、大同乡、山下乡、东渔村四地', [], ['古城镇', '大同乡', '山下乡', '东渔村']],
-    ['阳光电器有限公司和恒通信息技术有限公司拖欠工资', ['阳光', '恒通'], []],
+    ['阳光电器有限公司和恒通信息技术有限公司拖欠工资', ['阳光·电器', '恒通·科技'], []],
     ['我们找过南浦街道劳动保障所，去沙洲镇也问过', [], ['南浦街道', '沙洲镇']],
   ] as const)('%s: respondents %j, places %j', (text, respondents, places) => {
     const e = extractEntities(text);
@@ -203,6 +211,31 @@ describe('duplicate detection', () => {
     const withPerson = similarity({ ...a, personKey: 'k1' }, { ...dust, personKey: 'k1' });
     expect(withPerson.reasons.some((r) => r.kind === 'samePetitioner')).toBe(true);
     expect(withPerson.score).toBeGreaterThan(other.score);
+  });
+
+  it('tells two companies of one trade name apart by their line of business, and keeps one company\'s names one', () => {
+    const wages = (company: string, id: string) =>
+      fingerprint({ id, text: `${company}拖欠我们二十多名工人去年下半年的工资，老板一直推说资金周转困难，请求督促支付。` });
+    const textiles = wages('远航纺织有限公司', 'a');
+    const plastics = wages('远航塑料制品有限公司', 'b');
+    const short = wages('远航公司', 'c');
+    const apart = similarity(textiles, plastics);
+    expect(apart.reasons.map((r) => r.kind)).not.toContain('sameRespondent');
+    // The same words about one company: the same respondent, and a likelier match.
+    const one = similarity(textiles, wages('青川市远航纺织有限公司', 'd'));
+    expect(one.reasons).toContainEqual({ kind: 'sameRespondent', key: '远航·纺织' });
+    expect(one.score).toBeGreaterThan(apart.score);
+    // A name without its line of business may be either: the same respondent as each, named by the fuller key.
+    expect(similarity(short, plastics).reasons).toContainEqual({ kind: 'sameRespondent', key: '远航·塑料' });
+    // All three are still looked up together by their trade name, for the model to compare.
+    for (const fp of [textiles, plastics, short]) expect(candidateKeys(fp)).toContain('r:远航');
+  });
+
+  it('drops a company\'s short name when the text names it in full', () => {
+    expect(extractEntities('恒华物业管理有限公司贴出通知，恒华公司的人说不退押金').respondents).toEqual(['恒华·物业']);
+    expect(fingerprint({ id: 'x', text: '恒华公司的人说不退押金', respondent: '恒华物业管理有限公司' }).respondents).toEqual(new Set(['恒华·物业']));
+    // Two companies' full names are both kept.
+    expect(extractEntities('远航纺织有限公司和远航塑料制品有限公司都欠工资').respondents.sort()).toEqual(['远航·塑料', '远航·纺织']);
   });
 
   it('names a village both name by its full name in the reason', () => {
