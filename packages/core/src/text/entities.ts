@@ -47,15 +47,17 @@ const INDUSTRY =
   '市政|路桥|水利|矿业|能源|新能源|材料|建材|农业|养殖|种植|种业|生态|旅游|文化|传媒|网络|信息|技术|医疗|医药|健康|发展|' +
   '工贸|制造|加工|速递|快递|评估|房产|中介|经纪|租赁|金融|小额贷款|担保|保险|律师|会计|药业|药房|制药|印刷|包装|造纸|钢铁|' +
   '水泥|砖|砂石|搅拌|混凝土|塑料|橡胶|电器|家具|五金|汽修|驾校|美容|健身|游乐|酒业|农资|粮油|超市|电商|商业|百货|' +
-  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|幕墙|照明|软件|数码|针织|印染';
+  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|幕墙|照明|软件|数码|针织|印染|建工|果蔬|茶叶|畜牧|法律';
 // Not 光电, 通信, 钢构, 门窗, 家纺: a trade name's second character and the next would read as one (阳光电器,
 // 恒通信息, 宝钢构件, 龙门窗业, 万家纺织).
 // Kinds that end a company's name by themselves (恒远公司, 瑞泰置业), and short ones that do only after a trade
 // word (华鑫服饰厂, 恒兴砖厂: a bare 车有店 or 家饭店 is speech, not a name).
 const KIND =
-  '股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团|合作社|事务所|门诊部|诊所|网点|经销点|营业厅|' +
+  '股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团|专业合作社|合作社|事务所|门诊部|诊所|网点|经销点|营业厅|' +
   '养殖场|石料厂|石材厂|砖厂|化工厂|房地产开发|房地产|超市|酒店|酒楼|宾馆|驾校|培训中心|培训学校|物业(?![费费用])|置业|地产|种业|速递|快递|化工|药房';
 const ORG_NAME = new RegExp(`([\\u4e00-\\u9fff]{2})((?:${INDUSTRY})*)(?:${KIND})|([\\u4e00-\\u9fff]{2})((?:${INDUSTRY})+)(?:厂|店|场)`, 'g');
+// A whole company name, its region taken off (祥和建筑劳务有限公司): trade name, trade words, kind.
+const WHOLE_COMPANY = new RegExp(`^([\\u4e00-\\u9fff]{2})((?:${INDUSTRY})*)(${KIND})$`);
 // Estates named after their developer (瑞泰·锦华苑): read on the text before normalising drops the dot.
 const ESTATE_OF = /([\u4e00-\u9fff]{2})[·•][\u4e00-\u9fff]{2,4}/g;
 const STARTS_INDUSTRY = new RegExp(`^(?:${INDUSTRY})`);
@@ -63,7 +65,7 @@ const INDUSTRY_WORD = new RegExp(`^(?:${INDUSTRY})$`);
 // Characters of speech that end no trade name (街道和物业, 拖欠物业费 is caught above, 与某装修公司).
 const SPEECH_END = /[和与及跟对向给把被让在找的了是说过到从由为等里上某该这那其各每去]$/;
 // ... or begin one (与原物业公司; 街道原纺织厂: the end of a place name).
-const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省们]/;
+const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省们请]/;
 // Two characters before a kind that are not a trade name: a region, a kind or a word of speech.
 const NOT_A_NAME = new Set(
   (
@@ -72,7 +74,9 @@ const NOT_A_NAME = new Set(
     '现在 以前 之前 后来 还有 只有 没有 已经 要求 请求 建议 督促 责令 通知 反映 举报 投诉 发现 看到 告诉 交给 保险 社保 医保 ' +
     '裁决 判决 仲裁 起诉 执行 快递 外卖 网上 线上 大型 小型 中型 新建 在建 这些 那些 所有 部分 附属 下属 上级 作为 对于 关于 因为 所以 ' +
     // Verbs an office does to a company (查处公司, 约谈公司): what is done to it, not its name.
-    '查处 约谈 处罚 调查 检查 整治 取缔 查封 状告 约见 催促 协调 委托 监管 督查 处理 追究 联系 告到 找到 来到 回到 离开 进入'
+    '查处 约谈 处罚 调查 检查 整治 取缔 查封 状告 约见 催促 协调 委托 监管 督查 处理 追究 联系 告到 找到 来到 回到 离开 进入 ' +
+    // ... or what an estate does with its 物业 (续签物业合同), and the 专业 of a 专业合作社.
+    '续签 选聘 聘请 解聘 更换 引入 签订 进驻 撤出 促原 专业'
   ).split(' '),
 );
 const PLACE_END = /(?:省|市|县|区|镇|乡|村|街道|社区|小区)$/;
@@ -85,7 +89,7 @@ const GOVERNMENT_DEPARTMENT = /(?:局|委员会|委|办公室|办|厅)$/;
 const SECTOR_WORDS: readonly (readonly [sector: string, words: string])[] = [
   ['地产', '房地产 地产 置业 置地 房产 开发 房地产开发'],
   ['物业', '物业'],
-  ['建设', '建设 工程 建筑 装饰 装修 劳务 分包 市政 路桥 水利 幕墙 园林 绿化'],
+  ['建设', '建设 工程 建筑 建工 装饰 装修 劳务 分包 市政 路桥 水利 幕墙 园林 绿化'],
   ['建材', '建材 材料 石材 石料 砖 砂石 搅拌 混凝土 水泥 陶瓷 玻璃 石料厂 石材厂 砖厂'],
   ['物流', '物流 运输 速递 快递'],
   ['交通', '客运 公交 出租 汽车 驾校 汽修'],
@@ -93,12 +97,13 @@ const SECTOR_WORDS: readonly (readonly [sector: string, words: string])[] = [
   ['餐饮', '餐饮 酒店 酒楼 宾馆'],
   ['教育', '教育 培训 培训中心 培训学校'],
   ['医疗', '医疗 医药 药业 药房 制药 健康 门诊部 诊所'],
-  ['农业', '农业 养殖 种植 种业 生态 养殖场 合作社'],
+  ['农业', '农业 养殖 种植 种业 生态 果蔬 茶叶 畜牧 养殖场 合作社 专业合作社'],
   ['纺织', '纺织 服饰 服装 针织 印染 鞋业'],
   ['科技', '科技 网络 信息 技术 软件 数码 电子'],
   ['能源', '能源 新能源 电力 燃气 热力 水务'],
   ['金融', '金融 小额贷款 担保 保险'],
   ['化工', '化工 化工厂'],
+  ['法律', '法律 律师'],
 ];
 const SECTOR = new Map(SECTOR_WORDS.flatMap(([sector, words]) => words.split(' ').map((w) => [w, sector] as const)));
 const NO_SECTOR = new Set('服务 管理 发展 实业 投资 控股 制造 加工 制品 用品 器材 设备 有限 集团 公司'.split(' '));
@@ -175,6 +180,10 @@ export function respondentKey(name: string): string {
   let s = normalise(name, { maskPersonalNumbers: false }).replace(/[^\u4e00-\u9fffA-Za-z0-9·]/g, '');
   const trade = tradeNames(s.replace(/·/g, ''), s)[0];
   if (trade !== undefined) return tradeKey(trade);
+  // A name as registered is a name, not speech: a trade name that reads as a word of speech (祥和, 永和) is one here.
+  const whole = WHOLE_COMPANY.exec(s.replace(/·/g, '').replace(REGION_PREFIX, ''));
+  if (whole !== null && !NOT_A_NAME.has(whole[1]!) && !GENERIC.has(whole[1]!) && !INDUSTRY_WORD.test(whole[1]!))
+    return tradeKey({ name: whole[1]!, sector: sectorOf(whole[2]!, whole[3]!) });
   s = s.replace(/·/g, '');
   s = s.replace(/(?:股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团)$/, '');
   const full = s;

@@ -43,6 +43,11 @@ describe('respondent keys', () => {
     ['泰安建筑劳务有限公司', '泰安·建设'],
     ['泰安劳务公司', '泰安·建设'],
     ['永顺实业发展有限公司', '永顺'],
+    // A registered name is a name even where a text would read its trade name as speech (祥和: 和 ends speech).
+    ['青川市祥和建筑劳务有限公司', '祥和·建设'],
+    ['盛源建工集团有限公司', '盛源·建设'],
+    ['恒通养殖专业合作社', '恒通·农业'],
+    ['德润果蔬专业合作社', '德润·农业'],
     // One education bureau per county: two respondents, not one; the city before the district changes nothing.
     ['江屿区教育局', '江屿区教育局'],
     ['槐山县教育局', '槐山县教育局'],
@@ -96,6 +101,12 @@ describe('respondent keys', () => {
     expect(extractEntities('其与某装修公司的欠款纠纷').respondents).toEqual([]);
     expect(extractEntities('劳动仲裁裁决石材厂支付我赔偿').respondents).toEqual([]);
     expect(extractEntities('来电人称望江街道华泰房地产开发的楼盘').respondents).toEqual(['华泰·地产']);
+    // What an estate does with its 物业 (续签物业合同), the 专业 of a cooperative, the 建工 of a group: no trade names.
+    expect(extractEntities('业委会主任擅自续签物业合同，又续签物业服务').respondents).toEqual([]);
+    expect(extractEntities('举报同盛养殖专业合作社偷排养殖废水').respondents).toEqual(['同盛·农业']);
+    expect(extractEntities('盛源建工集团拖欠工资，在建工地停工').respondents).toEqual(['盛源·建设']);
+    expect(extractEntities('请问物业有没有权利拒绝出租？督促原物业依法退出').respondents).toEqual([]);
+    expect(extractEntities('明德法律咨询服务有限公司收费后不办事').respondents).toEqual(['明德·法律']);
   });
 
   // Fragments the demo city's petitions gave as "the same company" or "the same place" to hundreds of unrelated
