@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
+import { DataDirInUseError, LOCK_FILE } from '../src/db/data-dir-lock';
 import { openDatabase } from '../src/db/open';
 
 const dirs: string[] = [];
@@ -57,6 +60,33 @@ describe('embedded database folder', () => {
     const b = await openDatabase({ dataDir: join(dir, 'db') });
     const rows = await b.db.execute(sql`select value from settings where key = 'probe'`);
     expect((rows as { rows: { value: string }[] }).rows[0]?.value).toBe('kept');
+    await b.close();
+  });
+
+  it('is opened by one process at a time, and taken over from one that is gone', async () => {
+    const dir = join(tmp(), 'db');
+    const a = await openDatabase({ dataDir: dir });
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by another Qiao process/);
+    await a.close();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    // Another running process's folder: refused, saying which process and what to do.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      writeFileSync(join(dir, LOCK_FILE), `${other.pid}\n`);
+      const refused = await openDatabase({ dataDir: dir }).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(refused).toBeInstanceOf(DataDirInUseError);
+      expect(refused?.message).toContain(`pid ${other.pid}`);
+      expect(refused?.message).toContain(join(dir, LOCK_FILE));
+    } finally {
+      other.kill();
+      await once(other, 'exit');
+    }
+    // ... and once that process is gone (a crash leaves its file), the folder is taken over.
+    const b = await openDatabase({ dataDir: dir });
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
     await b.close();
   });
 });

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -6,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -87,8 +89,31 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       },
     };
   }
-  const client = new PGlite(opts.dataDir ?? 'memory://');
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, engine: 'pglite', close: () => client.close() };
+  let unlock = () => {};
+  if (opts.dataDir !== undefined && !opts.dataDir.includes('://')) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    unlock = lockDataDir(opts.dataDir);
+  }
+  let client: PGlite | undefined;
+  try {
+    client = new PGlite(opts.dataDir ?? 'memory://');
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder });
+    const open = client;
+    return {
+      db: db as unknown as Db,
+      engine: 'pglite',
+      close: async () => {
+        try {
+          await open.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (e) {
+    await client?.close().catch(() => undefined);
+    unlock();
+    throw e;
+  }
 }
