@@ -29,7 +29,7 @@ interface Summary {
   byDomain: { key: string; volume: number; lastYear: number; filter: { query: string } }[];
   byChannel: { key: string; volume: number }[];
   byCategory: { key: string; volume: number }[];
-  jurisdictions: { code: string; volume: number; lastYear: number; filter: { query: string } }[];
+  jurisdictions: { code: string; cityLevel: boolean; volume: number; lastYear: number; filter: { query: string } }[];
   units: {
     unit: { id: string } | null;
     volume: number;
@@ -380,6 +380,19 @@ describe.skipIf(!available)(`dashboards (${engineName})`, () => {
       expect(first.json().total).toEqual({ count: await listCount(t, user, 'receivedFrom=2025-03-05'), capped: false });
     }
     expect(overHttp, 'the random filters found petitions').toBeGreaterThan(100);
+
+    // The city's own petitions (place: the city, no county) are a row of the ranking that lists only them.
+    await register(t, { channel: 'letter', category: 'claim', domain: 'housing', jurisdictionCode: '339900', receivedOn: '2026-02-10' }, 'clerk');
+    const cityRow = (await summary(t, 'leader', periods[0]!)).jurisdictions.find((j) => j.code === '339900');
+    expect(cityRow).toMatchObject({ cityLevel: true, volume: 1 });
+    expect(cityRow!.filter.query).toContain('jurisdictionOnly=true');
+    expect(await listCount(t, 'leader', cityRow!.filter.query)).toBe(1);
+    const cityTotal = await call(t, 'leader', 'GET', `/api/workbench/petitions/count?tab=all&${cityRow!.filter.query}`);
+    expect(cityTotal.json()).toEqual({ count: 1, capped: false });
+    const whole = new URLSearchParams(cityRow!.filter.query);
+    whole.delete('jurisdictionOnly');
+    expect(await listCount(t, 'leader', whole.toString()), 'without it: the whole city').toBeGreaterThan(1);
+    expect((await call(t, 'leader', 'GET', '/api/petitions?jurisdictionOnly=true')).statusCode).toBe(400);
     expect(overdue, 'some are overdue').toBeGreaterThan(0);
     // Other filters are counted live (and capped).
     const leader = await authenticate(t.deps, `Bearer ${await t.token('leader')}`);

@@ -120,6 +120,7 @@ export const DashboardSummary = z.object({
       rank: z.number().int(),
       code: z.string(),
       name: z.string(),
+      cityLevel: z.boolean().describe("true: the city's own petitions (市本级), whose place names no county or district within it"),
       volume: z.number().int(),
       lastYear: z.number().int(),
       change: Change,

@@ -172,6 +172,10 @@ export const PetitionListQuery = z.object({
     .optional()
     .describe('Petitions that unit handled: those it issued the written opinion on, and those it holds without one (the unit scorecard counts these)'),
   jurisdiction: z.string().optional().describe('Petitions about places within this jurisdiction'),
+  jurisdictionOnly: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("With jurisdiction, true: only petitions whose place is that jurisdiction itself (a city's own, 市本级), none within it"),
   measure: z
     .enum(Object.keys(rateParts) as [RateMeasure, ...RateMeasure[]])
     .optional()

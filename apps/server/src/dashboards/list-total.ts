@@ -15,7 +15,7 @@ import { measureSqlColumns, syncDashboards } from './sync';
 export type ListFilters = Omit<z.infer<typeof PetitionListQuery>, 'cursor' | 'limit'>;
 
 /** What a drill-down may hold; any other filter (a status, a deadline, a search) is counted live. */
-const ROLLUP_FILTERS = new Set(['jurisdiction', 'receivedFrom', 'receivedTo', 'domain', 'channel', 'category', 'measure', 'part', 'handlingUnit']);
+const ROLLUP_FILTERS = new Set(['jurisdiction', 'jurisdictionOnly', 'receivedFrom', 'receivedTo', 'domain', 'channel', 'category', 'measure', 'part', 'handlingUnit']);
 
 const column = (key: keyof MeasureCounts): SQL => sql.raw(`s.${measureSqlColumns[measureCountKeys.indexOf(key)]}`);
 
@@ -40,6 +40,11 @@ export async function drillDownTotal(deps: Deps, actor: SessionUser, q: ListFilt
   // The counts by handling unit are not split by domain, channel or category.
   if (byUnit && (q.domain?.length || q.channel?.length || q.category?.length)) return null;
   const where: SQL[] = [];
+  // A place itself, none within it (a city's own petitions): the rollups keep places by county.
+  if (q.jurisdictionOnly === 'true') {
+    if (q.jurisdiction === undefined || q.jurisdiction.length !== 6) return null;
+    where.push(sql`s.county = ${q.jurisdiction}`);
+  }
   if (q.handlingUnit !== undefined) where.push(sql`s.unit_id = ${q.handlingUnit}`);
   if (q.domain?.length) where.push(oneOf('domain', q.domain));
   if (q.channel?.length) where.push(oneOf('channel', q.channel));
@@ -54,7 +59,7 @@ export async function drillDownTotal(deps: Deps, actor: SessionUser, q: ListFilt
     deps.db,
     planFor(actor, q.jurisdiction ?? null),
     byUnit ? 'dashboard_unit_rollup' : 'dashboard_rollup',
-    byUnit ? 'month, unit_id' : 'month, domain, channel, category',
+    byUnit ? 'month, county, unit_id' : 'month, county, domain, channel, category',
     monthsAndDays(q.receivedFrom ?? null, q.receivedTo ?? null),
     where,
     count,

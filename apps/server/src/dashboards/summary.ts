@@ -105,6 +105,9 @@ function pick(groups: GroupCounts[], period: 'current' | 'previous', dimension: 
   return out;
 }
 
+/** A row's code is a city's (339900), not a county's: its petitions name no county (市本级). */
+const isCityLevel = (code: string): boolean => code.length === 6 && code.endsWith('00');
+
 async function countyNames(deps: Deps, codes: string[]) {
   if (codes.length === 0) return new Map<string, string>();
   const found = await deps.db
@@ -235,12 +238,14 @@ export async function dashboardSummary(deps: Deps, actor: SessionUser, input: Pe
       return {
         code,
         name: names.get(code) ?? code,
+        cityLevel: isCityLevel(code),
         volume: c.received,
         lastYear: last,
         change: yearOnYear(c.received, last).change,
         rates: allRates(c),
         overdue: overdue.byCounty.get(code) ?? 0,
-        filter: drill({ ...cur, jurisdiction: code }),
+        // A city's own row lists the city's own petitions, not every one within it.
+        filter: drill({ ...cur, jurisdiction: code, jurisdictionOnly: isCityLevel(code) ? 'true' : null }),
       };
     })
     .sort((a, b) => b.volume - a.volume || a.code.localeCompare(b.code))

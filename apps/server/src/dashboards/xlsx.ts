@@ -52,7 +52,7 @@ export async function summaryWorkbook(s: z.infer<typeof Summary>): Promise<Buffe
     wb,
     '辖区 jurisdictions',
     ['排名 rank', '代码 code', '名称 name', '信访量 volume', '去年同期 last year', '按期办结率 on-time', '满意率 satisfaction', '超期 overdue'],
-    s.jurisdictions.map((j) => [j.rank, j.code, j.name, j.volume, j.lastYear, pct(j.rates.onTimeRate.value), pct(j.rates.satisfactionRate.value), j.overdue]),
+    s.jurisdictions.map((j) => [j.rank, j.code, j.cityLevel ? `${j.name}（市本级）` : j.name, j.volume, j.lastYear, pct(j.rates.onTimeRate.value), pct(j.rates.satisfactionRate.value), j.overdue]),
   );
   sheet(
     wb,

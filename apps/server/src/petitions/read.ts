@@ -9,6 +9,7 @@ import { handlingUnitExpr, petitioners, petitions, users } from '../db/schema';
 import { decrypt, type Keys } from '../lib/crypto';
 import { badRequest } from '../lib/errors';
 import { unitNames } from '../units/repo';
+import { filterPrefix } from '../dashboards/query';
 import { factsAfter, factsNewestFirst, freshFacts, listedPetitions, measureFilterSql, walksFacts } from '../dashboards/measure-filter';
 import { attachmentList } from './attachments';
 import { petitionNotFound } from './command';
@@ -148,10 +149,14 @@ export function listFilterSql(q: Omit<ListQuery, 'limit' | 'cursor'>, today: str
   if (q.part && !q.measure)
     throw badRequest('partWithoutMeasure', { zh: 'part：须同时指定统计指标（measure）', en: 'part: give the rate (measure) it is a part of' }, { field: 'part' });
   if (q.measure) where.push(...measureFilterSql({ ...q, measure: q.measure }));
-  if (q.jurisdiction) {
-    const prefix = q.jurisdiction.length === 6 ? q.jurisdiction.replace(/(00)+$/, '') : q.jurisdiction;
-    where.push(sql`${petitions.jurisdictionCode} like ${prefix + '%'}`);
-  }
+  if (q.jurisdictionOnly === 'true' && !q.jurisdiction)
+    throw badRequest('jurisdictionOnlyWithout', { zh: 'jurisdictionOnly：须同时指定行政区划（jurisdiction）', en: 'jurisdictionOnly: give the jurisdiction it applies to' }, { field: 'jurisdictionOnly' });
+  if (q.jurisdiction)
+    where.push(
+      q.jurisdictionOnly === 'true'
+        ? eq(petitions.jurisdictionCode, q.jurisdiction)
+        : sql`${petitions.jurisdictionCode} like ${filterPrefix(q.jurisdiction) + '%'}`,
+    );
   if (q.overdue === 'true') where.push(sql`${due} < ${today}`);
   if (q.overdue === 'false') where.push(sql`(${due} is null or ${due} >= ${today})`);
   if (q.dueBefore) where.push(sql`${due} <= ${q.dueBefore}`);

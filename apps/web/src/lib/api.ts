@@ -193,6 +193,8 @@ export interface ListFilters {
   measure?: RateMeasure;
   part?: 'met' | 'missed';
   jurisdiction?: string;
+  /** With jurisdiction: its own petitions only (a city's, 市本级), none within it. */
+  jurisdictionOnly?: 'true';
   overdue?: 'true' | 'false';
   receivedFrom?: string;
   receivedTo?: string;
@@ -213,7 +215,7 @@ export const api = {
     request<List>('GET', '/workbench/petitions', {
       query: { tab, ...filters, cursor: page.cursor, limit: page.limit, sort: page.sort },
     }),
-  /** A filtered list's total alone, counted up to 1,000 (LIST_COUNT_CAP). */
+  /** A filtered list's total alone: exact for a cockpit drill-down, else counted up to 1,000 (LIST_COUNT_CAP). */
   inboxCount: (tab: TabKey, filters: ListFilters) =>
     request<NonNullable<List['total']>>('GET', '/workbench/petitions/count', { query: { tab, ...filters } }),
   lateUnits: () => request<LateUnit[]>('GET', '/workbench/late-units'),

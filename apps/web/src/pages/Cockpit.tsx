@@ -657,7 +657,7 @@ function BreakdownCard({
 function JurisdictionCard({ summary, onDrill }: { summary: Summary; onDrill: (d: Drill) => void }) {
   const { t } = useTranslation();
   const describe = useDescribe();
-  const rows = summary.jurisdictions;
+  const rows = summary.jurisdictions.map((r) => ({ ...r, name: r.cityLevel ? t('cockpit.cityLevel', { name: r.name }) : r.name }));
   const title = t('cockpit.jurisdictions');
   const columns: TableColumnsType<Summary['jurisdictions'][number]> = [
     { title: t('cockpit.rank'), dataIndex: 'rank', width: 64 },

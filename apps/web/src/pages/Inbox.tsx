@@ -81,6 +81,7 @@ function filtersOf(params: URLSearchParams): ListFilters & { sort?: 'due' | 'rec
   }
   const jurisdiction = params.get('jurisdiction');
   if (jurisdiction) f.jurisdiction = jurisdiction;
+  if (jurisdiction && params.get('jurisdictionOnly') === 'true') f.jurisdictionOnly = 'true';
   const sort = params.get('sort');
   if (sort === 'due' || sort === 'received') f.sort = sort;
   return f;
@@ -470,8 +471,12 @@ export default function InboxPage() {
             </Dropdown>
             {/* A drill-down's place and units have no picker here: shown, so the list's narrowing is never hidden. */}
             {listFilters.jurisdiction && (
-              <FilterTag onRemove={() => setParam({ jurisdiction: undefined })}>
-                {t('inbox.inJurisdiction', { name: placeNames.get(listFilters.jurisdiction) ?? listFilters.jurisdiction })}
+              <FilterTag onRemove={() => setParam({ jurisdiction: undefined, jurisdictionOnly: undefined })}>
+                {t('inbox.inJurisdiction', {
+                  name: listFilters.jurisdictionOnly
+                    ? t('cockpit.cityLevel', { name: placeNames.get(listFilters.jurisdiction) ?? listFilters.jurisdiction })
+                    : (placeNames.get(listFilters.jurisdiction) ?? listFilters.jurisdiction),
+                })}
               </FilterTag>
             )}
             {listFilters.unit && (
