@@ -47,7 +47,7 @@ const INDUSTRY =
   '市政|路桥|水利|矿业|能源|新能源|材料|建材|农业|养殖|种植|种业|生态|旅游|文化|传媒|网络|信息|技术|医疗|医药|健康|发展|' +
   '工贸|制造|加工|速递|快递|评估|房产|中介|经纪|租赁|金融|小额贷款|担保|保险|律师|会计|药业|药房|制药|印刷|包装|造纸|钢铁|' +
   '水泥|砖|砂石|搅拌|混凝土|塑料|橡胶|电器|家具|五金|汽修|驾校|美容|健身|游乐|酒业|农资|粮油|超市|电商|商业|百货|' +
-  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|幕墙|照明|软件|数码|针织|印染|建工|果蔬|茶叶|畜牧|法律';
+  '置地|制品|用品|器材|设备|模具|鞋业|灯饰|陶瓷|玻璃|幕墙|照明|软件|数码|针织|印染|建工|果蔬|茶叶|畜牧|法律|广告|涂料|保洁|配件|公寓|体育|房屋|人力资源|城市服务';
 // Not 光电, 通信, 钢构, 门窗, 家纺: a trade name's second character and the next would read as one (阳光电器,
 // 恒通信息, 宝钢构件, 龙门窗业, 万家纺织).
 // Kinds that end a company's name by themselves (恒远公司, 瑞泰置业), and short ones that do only after a trade
@@ -65,7 +65,7 @@ const INDUSTRY_WORD = new RegExp(`^(?:${INDUSTRY})$`);
 // Characters of speech that end no trade name (街道和物业, 拖欠物业费 is caught above, 与某装修公司).
 const SPEECH_END = /[和与及跟对向给把被让在找的了是说过到从由为等里上某该这那其各每去]$/;
 // ... or begin one (与原物业公司; 街道原纺织厂: the end of a place name).
-const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省们请]/;
+const SPEECH_START = /^[和与及跟对向给把被让在找从由原道镇乡村县区市省们请了可]/;
 // Two characters before a kind that are not a trade name: a region, a kind or a word of speech.
 const NOT_A_NAME = new Set(
   (
@@ -102,7 +102,7 @@ const SECTOR_WORDS: readonly (readonly [sector: string, words: string])[] = [
   ['科技', '科技 网络 信息 技术 软件 数码 电子'],
   ['能源', '能源 新能源 电力 燃气 热力 水务'],
   ['金融', '金融 小额贷款 担保 保险'],
-  ['化工', '化工 化工厂'],
+  ['化工', '化工 化工厂 涂料'],
   ['法律', '法律 律师'],
 ];
 const SECTOR = new Map(SECTOR_WORDS.flatMap(([sector, words]) => words.split(' ').map((w) => [w, sector] as const)));
@@ -149,20 +149,25 @@ export function withoutBareTwins(keys: Set<string>): Set<string> {
   return keys;
 }
 
+/** Trade words of three characters or more: their last two are no trade name (混凝土 → 凝土, 人力资源 → 资源). */
+const LONG_TRADE_WORDS = INDUSTRY.split('|').filter((w) => w.length >= 3);
+const endsTradeWord = (name: string, before: string): boolean =>
+  LONG_TRADE_WORDS.some((w) => w.endsWith(name) && before.endsWith(w.slice(0, -name.length)));
+
 /** The trade names of the companies a text names (恒远, 华鑫, 鑫华), normalised text in. */
 function tradeNames(normalised: string, raw = normalised): TradeName[] {
   const out: TradeName[] = [];
-  const take = (name: string, rest: string, sector: string | null) => {
+  const take = (name: string, rest: string, sector: string | null, before = '') => {
     // A place name's last characters (柳塘镇化工厂 -> 塘镇), a kind, a word of speech, or the first half of a
     // trade word (华泰房地产 must not give 泰房) are not a trade name.
     if (NOT_A_NAME.has(name) || PLACE_END.test(name) || STOPWORDS.has(name) || GENERIC.has(name) || SPEECH_END.test(name) || SPEECH_START.test(name)) return;
-    if (STARTS_INDUSTRY.test(name.slice(1) + rest) || INDUSTRY_WORD.test(name)) return;
+    if (STARTS_INDUSTRY.test(name.slice(1) + rest) || INDUSTRY_WORD.test(name) || endsTradeWord(name, before)) return;
     out.push({ name, sector });
   };
   ORG_NAME.lastIndex = 0;
   for (let m = ORG_NAME.exec(normalised); m !== null; m = ORG_NAME.exec(normalised)) {
     const words = m[2] ?? m[4] ?? '';
-    take((m[1] ?? m[3]) as string, normalised.slice(m.index + 2), sectorOf(words, m[0].slice(2 + words.length)));
+    take((m[1] ?? m[3]) as string, normalised.slice(m.index + 2), sectorOf(words, m[0].slice(2 + words.length)), normalised.slice(Math.max(0, m.index - 3), m.index));
     // Overlapping names (a trade name right after another's kind) are still found.
     ORG_NAME.lastIndex = m.index + 1;
   }
@@ -180,6 +185,9 @@ export function respondentKey(name: string): string {
   let s = normalise(name, { maskPersonalNumbers: false }).replace(/[^\u4e00-\u9fffA-Za-z0-9·]/g, '');
   const trade = tradeNames(s.replace(/·/g, ''), s)[0];
   if (trade !== undefined) return tradeKey(trade);
+  // An official by post, as a text names one (杏树湾村党支部书记曾某 → 曾某@书记): one key, not two.
+  const official = OFFICIAL_AT_END.exec(s);
+  if (official !== null) return `${official[2] as string}某@${POST_KIND[official[1] as string] ?? official[1]}`;
   // A name as registered is a name, not speech: a trade name that reads as a word of speech (祥和, 永和) is one here.
   const whole = WHOLE_COMPANY.exec(s.replace(/·/g, '').replace(REGION_PREFIX, ''));
   if (whole !== null && !NOT_A_NAME.has(whole[1]!) && !GENERIC.has(whole[1]!) && !INDUSTRY_WORD.test(whole[1]!))
@@ -354,6 +362,7 @@ const INSTITUTION =
 // the post's kind (李某@书记), which two tellings share however they name the post.
 const OFFICIAL = /(书记|支书|主任|科长|局长|所长|队长|站长|院长|校长|经理|会计|老师|教师|医生|法官|工作人员)([\u4e00-\u9fff])某/g;
 const POST_KIND: Readonly<Record<string, string>> = { 支书: '书记', 教师: '老师' };
+const OFFICIAL_AT_END = new RegExp(`${OFFICIAL.source}$`);
 
 /** A respondent key as people read it: an official's 李某@书记 is 书记李某; other keys are names already. */
 export function respondentLabel(key: string): string {

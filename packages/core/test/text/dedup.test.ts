@@ -48,6 +48,8 @@ describe('respondent keys', () => {
     ['盛源建工集团有限公司', '盛源·建设'],
     ['恒通养殖专业合作社', '恒通·农业'],
     ['德润果蔬专业合作社', '德润·农业'],
+    // An official by post: as a text names one.
+    ['杏树湾村党支部书记曾某', '曾某@书记'],
     // One education bureau per county: two respondents, not one; the city before the district changes nothing.
     ['江屿区教育局', '江屿区教育局'],
     ['槐山县教育局', '槐山县教育局'],
@@ -107,6 +109,11 @@ describe('respondent keys', () => {
     expect(extractEntities('盛源建工集团拖欠工资，在建工地停工').respondents).toEqual(['盛源·建设']);
     expect(extractEntities('请问物业有没有权利拒绝出租？督促原物业依法退出').respondents).toEqual([]);
     expect(extractEntities('明德法律咨询服务有限公司收费后不办事').respondents).toEqual(['明德·法律']);
+    // Speech (解聘了原物业, 可原物业), a trade word's tail (混凝土, 人力资源) and trade words alone are no trade names.
+    expect(extractEntities('解聘了原物业，选了新物业，可原物业赖着不走，物业把广告位租给广告公司').respondents).toEqual([]);
+    expect(extractEntities('岭峰混凝土有限公司拒不承担工伤责任').respondents).toEqual(['岭峰·建材']);
+    expect(extractEntities('江屿区宏达人力资源服务有限公司扣押身份证').respondents).toEqual(['宏达·人力资源']);
+    expect(extractEntities('华晟城市服务有限公司和宝隆保洁服务有限公司拖欠环卫工人工资').respondents.sort()).toEqual(['华晟·城市服务', '宝隆·保洁']);
   });
 
   // Fragments the demo city's petitions gave as "the same company" or "the same place" to hundreds of unrelated
