@@ -9,7 +9,7 @@ import { petitionOwners, petitions, supervisionDrafts, users } from '../db/schem
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
 import { petitionNotFound, runCommand } from '../petitions/command';
 import { loadPetition, scopeOf } from '../petitions/repo';
-import { maskTitles, viewablePetitions, visiblePetition } from '../petitions/read';
+import { maskTitles, maskTitlesById, viewablePetitions, visiblePetition } from '../petitions/read';
 import { draftApplicability } from '../sweeps/drafts';
 import { mayOwn, owningLeader } from './leaders';
 import { sweep } from '../sweeps/sweep';
@@ -255,8 +255,7 @@ export const ownershipRoutes =
           .where(and(eq(supervisionDrafts.officeUnitId, actor.unitId), eq(supervisionDrafts.status, 'draft')))
           .orderBy(asc(supervisionDrafts.dueOn));
         // Only drafts about petitions the reader may see: never one an accusation against their office names.
-        const viewable = await viewablePetitions(deps.db, actor, rows.map((r) => r.petitionId));
-        const byId = new Map((await maskTitles(deps.db, deps.keys, [...viewable.values()])).map((p) => [p.id, p]));
+        const byId = await maskTitlesById(deps.db, deps.keys, await viewablePetitions(deps.db, actor, rows.map((r) => r.petitionId)));
         const names = await unitNames(deps.db, rows.map((r) => r.unitId));
         return rows.flatMap((r) => {
           const p = byId.get(r.petitionId);

@@ -256,6 +256,11 @@ export async function maskTitles<T extends { id: string; title: string }>(tx: Tx
   return items.map((i) => ({ ...i, title: people.title(i) }));
 }
 
+/** maskTitles over petitions by id (viewablePetitions' answer). */
+export async function maskTitlesById<T extends { id: string; title: string }>(tx: Tx, keys: Keys, byId: ReadonlyMap<string, T>): Promise<Map<string, T>> {
+  return new Map((await maskTitles(tx, keys, [...byId.values()])).map((p) => [p.id, p]));
+}
+
 function encodeCursor(receivedOn: string, id: string) {
   return Buffer.from(`${receivedOn}|${id}`).toString('base64url');
 }

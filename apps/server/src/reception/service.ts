@@ -10,7 +10,7 @@ import type { Deps } from '../context';
 import { receptionBookings, receptionDays, users } from '../db/schema';
 import { encrypt, newTrackingCode, newTrackingSecret, secretMatches, sha256 } from '../lib/crypto';
 import { AppError, badRequest, forbidden, notFound } from '../lib/errors';
-import { maskTitles, viewablePetitions } from '../petitions/read';
+import { maskTitlesById, viewablePetitions } from '../petitions/read';
 import { loadEvents } from '../petitions/repo';
 import { summarise } from '../petitions/presenter';
 import { openWithSecret } from '../portal/secret';
@@ -193,13 +193,12 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
     .from(receptionBookings)
     .where(eq(receptionBookings.dayId, dayId))
     .orderBy(asc(receptionBookings.slot), asc(receptionBookings.createdAt));
-  const viewable = await viewablePetitions(deps.db, actor, rows.flatMap((b) => (b.petitionId ? [b.petitionId] : [])));
+  const viewable = await maskTitlesById(deps.db, deps.keys, await viewablePetitions(deps.db, actor, rows.flatMap((b) => (b.petitionId ? [b.petitionId] : []))));
   // A new matter (no petition yet) told in the resident's words has no category to check: a summary naming the
   // reader's own unit (江屿区信访局的接访人员…) may be a complaint about it, so it is kept from that unit as an
   // accusation is, and counted among the slots taken but not listed.
   const units = actor.unitId ? (await cachedRouting(deps.db)).units : [];
   const namesOwnUnit = (summary: string | null) => summary !== null && unitsNamedIn(units, summary).some((u) => u.id === actor.unitId);
-  const titles = new Map((await maskTitles(deps.db, deps.keys, [...viewable.values()])).map((p) => [p.id, p.title]));
   const out = [];
   for (const b of rows) {
     if (!b.petitionId && namesOwnUnit(b.summary)) continue;
@@ -212,7 +211,7 @@ export async function dayBookings(deps: Deps, actor: SessionUser, dayId: string)
       petition = {
         id: p.id,
         trackingCode: p.trackingCode,
-        title: titles.get(p.id) ?? p.title,
+        title: p.title,
         status: p.status,
         history: events.map((e) => ({ on: e.event.on, summary: summarise(e.event, names) })),
       };

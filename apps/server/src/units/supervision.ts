@@ -59,24 +59,27 @@ export async function unitSupervisionRecord(
   const ctx = deps.clockSettings.context(deps.now());
 
   // A notice goes to the unit holding the petition, which is then among its involved units (GIN-indexed).
-  const rows = await deps.db
-    .select({
-      id: petitions.id,
-      trackingCode: petitions.trackingCode,
-      title: petitions.title,
-      state: petitions.state,
-    })
-    .from(petitions)
-    .where(
-      and(
-        visibilitySql(visibilityFilter(actor)),
-        sql`${petitions.involvedUnitIds} @> array[${unitId}]::text[]`,
-        sql`jsonb_array_length(coalesce(${petitions.state}->'supervisions', '[]'::jsonb)) > 0`,
+  const rows = await maskTitles(
+    deps.db,
+    deps.keys,
+    await deps.db
+      .select({
+        id: petitions.id,
+        trackingCode: petitions.trackingCode,
+        title: petitions.title,
+        state: petitions.state,
+      })
+      .from(petitions)
+      .where(
+        and(
+          visibilitySql(visibilityFilter(actor)),
+          sql`${petitions.involvedUnitIds} @> array[${unitId}]::text[]`,
+          sql`jsonb_array_length(coalesce(${petitions.state}->'supervisions', '[]'::jsonb)) > 0`,
+        ),
       ),
-    );
+  );
 
   const ids = rows.map((r) => r.id);
-  const titles = new Map((await maskTitles(deps.db, deps.keys, rows)).map((r) => [r.id, r.title]));
   const texts = new Map<string, { note?: string; answer?: string }>();
   if (ids.length) {
     const events = await deps.db
@@ -116,7 +119,7 @@ export async function unitSupervisionRecord(
       const t = texts.get(s.id);
       notices.push({
         supervisionId: s.id,
-        petition: { id: row.id, trackingCode: row.trackingCode, title: titles.get(row.id) ?? row.title },
+        petition: { id: row.id, trackingCode: row.trackingCode, title: row.title },
         reason: s.reason,
         note: t?.note ?? null,
         issuedOn: s.issuedOn,

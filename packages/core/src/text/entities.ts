@@ -187,7 +187,7 @@ export function respondentKey(name: string): string {
   if (trade !== undefined) return tradeKey(trade);
   // An official by post, as a text names one (杏树湾村党支部书记曾某 → 曾某@书记): one key, not two.
   const official = OFFICIAL_AT_END.exec(s);
-  if (official !== null) return `${official[2] as string}某@${POST_KIND[official[1] as string] ?? official[1]}`;
+  if (official !== null) return officialKey(official);
   // A name as registered is a name, not speech: a trade name that reads as a word of speech (祥和, 永和) is one here.
   const whole = WHOLE_COMPANY.exec(s.replace(/·/g, '').replace(REGION_PREFIX, ''));
   if (whole !== null && !NOT_A_NAME.has(whole[1]!) && !GENERIC.has(whole[1]!) && !INDUSTRY_WORD.test(whole[1]!))
@@ -363,6 +363,8 @@ const INSTITUTION =
 const OFFICIAL = /(书记|支书|主任|科长|局长|所长|队长|站长|院长|校长|经理|会计|老师|教师|医生|法官|工作人员)([\u4e00-\u9fff])某/g;
 const POST_KIND: Readonly<Record<string, string>> = { 支书: '书记', 教师: '老师' };
 const OFFICIAL_AT_END = new RegExp(`${OFFICIAL.source}$`);
+/** An official's key from an OFFICIAL match: surname and post (书记曾某 → 曾某@书记; 支书 is a 书记). */
+const officialKey = (m: RegExpMatchArray): string => `${m[2] as string}某@${POST_KIND[m[1] as string] ?? m[1]}`;
 
 /** A respondent key as people read it: an official's 李某@书记 is 书记李某; other keys are names already. */
 export function respondentLabel(key: string): string {
@@ -383,10 +385,7 @@ export function extractEntities(text: string, normalised = normalise(text, { mas
     const key = respondentKey(level === undefined ? m[0] : m[0].replace(level + level, level));
     if (!isGenericRespondent(key)) respondents.add(key);
   }
-  for (const m of normalised.matchAll(OFFICIAL)) {
-    const post = m[1] as string;
-    respondents.add(`${m[2] as string}某@${POST_KIND[post] ?? post}`);
-  }
+  for (const m of normalised.matchAll(OFFICIAL)) respondents.add(officialKey(m));
   const places = new Set<string>(townsAndVillages(normalised));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
